@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Submissions.Reading;
+
+namespace Pipeline.Core.Submissions;
+
+/// <summary>
+/// Reads an area as departments write it: blank or 熊本市/市全体/全市/431001 for the whole city; a ward by
+/// name with or without the city's name in front (中央区, 熊本市中央区), or by code, 6-digit or 5-digit.
+/// </summary>
+public sealed class AreaResolver
+{
+    private readonly FrozenDictionary<string, Area> _byKey;
+
+    public AreaResolver(Plan plan)
+    {
+        WholeCity = plan.WholeCity;
+        var keys = new Dictionary<string, Area>(StringComparer.Ordinal);
+        foreach (var area in plan.Wards.Append(plan.WholeCity))
+        {
+            keys[JapaneseText.Key(area.Name.Ja)] = area;
+            keys[area.Code] = area;
+            keys[area.Code[..5]] = area;
+            if (area.Name.En is { } en)
+            {
+                keys[JapaneseText.Key(en)] = area;
+            }
+
+            if (!area.IsWholeCity)
+            {
+                keys[JapaneseText.Key(plan.WholeCity.Name.Ja + area.Name.Ja)] = area;
+            }
+        }
+
+        foreach (var alias in plan.WholeCityAliases)
+        {
+            keys[JapaneseText.Key(alias)] = plan.WholeCity;
+        }
+
+        _byKey = keys.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The whole city, which a blank area means.</summary>
+    public Area WholeCity { get; }
+
+    /// <summary>Reads a cell; false where it names no area of the plan.</summary>
+    public bool TryResolve(Cell cell, out Area area)
+    {
+        if (cell.IsBlank)
+        {
+            area = WholeCity;
+            return true;
+        }
+
+        var key = cell.Kind == CellKind.Number
+            ? cell.Number.ToString("0", CultureInfo.InvariantCulture)
+            : JapaneseText.Key(cell.Text);
+        return _byKey.TryGetValue(key, out area!);
+    }
+}
+
+/// <summary>Reads a month: 1–12, 4月, ４月.</summary>
+public static class MonthParser
+{
+    public static bool TryParse(Cell cell, out int? month)
+    {
+        month = null;
+        if (cell.IsBlank)
+        {
+            return true;
+        }
+
+        if (cell.Kind == CellKind.Number && cell.Number == Math.Floor(cell.Number) && cell.Number is >= 1 and <= 12)
+        {
+            month = (int)cell.Number;
+            return true;
+        }
+
+        if (cell.Kind == CellKind.Date)
+        {
+            month = cell.Date.Month;
+            return true;
+        }
+
+        var text = JapaneseText.Normalize(cell.Text);
+        text = text.EndsWith('月') ? text[..^1] : text;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12)
+        {
+            month = m;
+            return true;
+        }
+
+        return false;
+    }
+}
