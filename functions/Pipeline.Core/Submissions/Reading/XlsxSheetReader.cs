@@ -48,11 +48,12 @@ internal static class XlsxSheetReader
 
             using var reader = OpenXmlReader.Create(worksheetPart);
             var lastRow = 0;
-            while (!reader.EOF)
+            var more = reader.Read();
+            while (more && !reader.EOF)
             {
                 if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
                 {
-                    reader.Read();
+                    more = reader.Read();
                     continue;
                 }
 
@@ -175,11 +176,12 @@ internal static class XlsxSheetReader
 
         long characters = 0;
         using var reader = OpenXmlReader.Create(part);
-        while (!reader.EOF)
+        var more = reader.Read();
+        while (more && !reader.EOF)
         {
             if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement)
             {
-                reader.Read();
+                more = reader.Read();
                 continue;
             }
 

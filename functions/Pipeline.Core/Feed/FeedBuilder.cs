@@ -1,0 +1,134 @@
+using Pipeline.Core.Aggregation;
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Progress;
+using Pipeline.Core.Submissions;
+
+namespace Pipeline.Core.Feed;
+
+/// <summary>Builds the feed document from the catalogue, the fiscal-year values and the evaluations. Pure.</summary>
+public static class FeedBuilder
+{
+    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
+
+    /// <summary>The status names of the feed, in the order counts are listed.</summary>
+    public static readonly IReadOnlyList<string> StatusNames = ["achieved", "on_track", "behind", "deteriorated", "no_data"];
+
+    public static ProgressFeed Build(
+        Plan plan,
+        IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> actuals,
+        IEnumerable<StoredEvaluation> currentEvaluations,
+        DateTimeOffset now,
+        FreshnessRule freshness)
+    {
+        var lastDue = freshness.LastDue(plan, now);
+        var indicators = plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue)).ToList();
+        var evaluations = currentEvaluations.ToLookup(e => e.InitiativeId);
+        var statusOf = indicators.ToDictionary(i => i.Id, i => i.Status, StringComparer.Ordinal);
+
+        var policies = plan.Policies.Select(p => new FeedPolicy(
+            p.Id, p.BasicPolicyId, p.Name,
+            plan.Indicators.Where(i => i.PolicyId == p.Id).Select(i => i.Id).ToList(),
+            Counts(plan.Indicators.Where(i => i.PolicyId == p.Id).Select(i => statusOf[i.Id])),
+            p.Measures.Select(m => new FeedMeasure(m.Id, m.Name, m.Initiatives.Select(n => new FeedInitiative(
+                n.Id, n.Name, n.Priority,
+                n.Owners.Select(o => o == Organisation.City ? "city" : "shakyo").ToList(),
+                evaluations[n.Id].OrderBy(e => e.FiscalYear).Select(Evaluation).ToList())).ToList())).ToList())).ToList();
+
+        var basicPolicies = plan.BasicPolicies.Select(b => new FeedBasicPolicy(
+            b.Id, b.Name, b.Policies.Select(p => p.Id).ToList(),
+            Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => statusOf[i.Id])))).ToList();
+
+        return new ProgressFeed(
+            "1.0",
+            now.ToOffset(Jst),
+            "CC-BY-4.0",
+            License(plan),
+            new FeedPlan(plan.Id, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
+                new FeedPublisher(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners)),
+            new FeedFreshness(lastDue?.Value, $"--{freshness.DueMonth:00}-{freshness.DueDay:00} after the fiscal year closes (JST)",
+                indicators.Count(i => i.Overdue)),
+            indicators,
+            policies,
+            basicPolicies);
+    }
+
+    /// <summary>The latest evaluation of each initiative and fiscal year among accepted uploads.</summary>
+    public static IEnumerable<StoredEvaluation> CurrentEvaluations(IEnumerable<StoredEvaluation> evaluations, IReadOnlySet<string> acceptedUploads) =>
+        evaluations.Where(e => acceptedUploads.Contains(e.UploadId))
+            .GroupBy(e => (e.InitiativeId, e.FiscalYear))
+            .Select(g => g.OrderByDescending(e => e.BlobCreatedOn).ThenByDescending(e => e.UploadId, StringComparer.Ordinal).First());
+
+    private static FeedIndicator Indicator(Plan plan, Indicator indicator, IReadOnlyList<FiscalYearActual> actuals, FiscalYear? lastDue)
+    {
+        var latest = actuals.LastOrDefault(a => a.Value is not null);
+        var progress = ProgressCalculator.At(indicator, latest?.FiscalYear, latest?.Value);
+        var feedActuals = actuals.Select(a =>
+        {
+            var atYear = ProgressCalculator.At(indicator, a.FiscalYear, a.Value);
+            return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial,
+                a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code == w.Code).Name, w.Value, w.Partial)).ToList(),
+                atYear.AchievementRatePercent, Status(atYear.Status),
+                a.Warnings.Select(w => new FeedWarning(w.Code, new LocalizedText(w.MessageJa, w.MessageEn))).ToList());
+        }).ToList();
+
+        return new FeedIndicator(
+            indicator.Id, indicator.PolicyId, indicator.BasicPolicyId, indicator.Name, indicator.Unit.Symbol,
+            indicator.Kind.ToString().ToLowerInvariant(), indicator.OwnerDepartmentId,
+            new FeedValue(indicator.Baseline.FiscalYear.Value, indicator.Baseline.Value),
+            new FeedValue(indicator.Target.FiscalYear.Value, indicator.Target.Value),
+            feedActuals,
+            latest is null ? null : new FeedValue(latest.FiscalYear.Value, latest.Value),
+            progress.AchievementRatePercent,
+            progress.ExpectedProgress,
+            Status(progress.Status),
+            Sdg(progress.SdgProgress),
+            FreshnessRule.IsOverdue(latest?.FiscalYear, lastDue));
+    }
+
+    private static FeedEvaluation Evaluation(StoredEvaluation e) => new(e.FiscalYear.Value, e.Rating.ToString(), e.Rating switch
+    {
+        Rating.A => new LocalizedText("順調", "On track"),
+        Rating.B => new LocalizedText("概ね順調", "Mostly on track"),
+        Rating.C => new LocalizedText("遅れ", "Delayed"),
+        _ => new LocalizedText("未着手", "Not started"),
+    }, e.Comment);
+
+    private static Dictionary<string, int> Counts(IEnumerable<string> statuses)
+    {
+        var counts = StatusNames.ToDictionary(s => s, _ => 0, StringComparer.Ordinal);
+        foreach (var status in statuses)
+        {
+            counts[status]++;
+        }
+
+        return counts;
+    }
+
+    public static string Status(ProgressStatus status) => status switch
+    {
+        ProgressStatus.Achieved => "achieved",
+        ProgressStatus.OnTrack => "on_track",
+        ProgressStatus.Behind => "behind",
+        ProgressStatus.Deteriorated => "deteriorated",
+        _ => "no_data",
+    };
+
+    public static string Sdg(SdgProgress progress) => progress switch
+    {
+        SdgProgress.TargetAchieved => "target_achieved",
+        SdgProgress.SubstantialProgress => "substantial_progress",
+        SdgProgress.ModerateProgress => "moderate_progress",
+        SdgProgress.LimitedProgress => "limited_progress",
+        SdgProgress.Deterioration => "deterioration",
+        _ => "not_available",
+    };
+
+    private static FeedLicense License(Plan plan) => new(
+        "CC-BY-4.0",
+        "https://creativecommons.org/licenses/by/4.0/",
+        new LocalizedText("クリエイティブ・コモンズ 表示 4.0 国際", "Creative Commons Attribution 4.0 International"),
+        new LocalizedText(
+            $"出典：{plan.Publisher.Name.Ja}「{plan.Name.Ja} 進捗状況」（政府標準利用規約（第2.0版）に準拠、CC BY 4.0）。加工して利用する場合は、加工したことを明記してください。",
+            $"Source: {plan.Publisher.Name.En ?? plan.Publisher.Name.Ja}, \"{plan.Name.En ?? plan.Name.Ja}: progress\" (Government of Japan Standard Terms of Use 2.0, compatible with CC BY 4.0). State any changes you made."));
+}

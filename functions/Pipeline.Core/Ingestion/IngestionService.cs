@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Submissions;
+using Pipeline.Core.Submissions.Reading;
+
+namespace Pipeline.Core.Ingestion;
+
+/// <summary>
+/// Ingests one upload, all or nothing: reads and checks it, stages its rows under the upload's id,
+/// then commits the upload in the ledger (the rows become visible only then), and writes its report.
+/// The blob trigger and <c>pipeline ingest</c> both run exactly this.
+/// </summary>
+public sealed partial class IngestionService(
+    Plan plan,
+    ReadLimits limits,
+    IUploadLedger ledger,
+    IObservationStore observations,
+    IReportWriter reports,
+    TimeProvider clock,
+    ILogger<IngestionService> logger)
+{
+    private readonly SubmissionReader _reader = new(plan, limits);
+
+    /// <summary>Processes an upload and returns its record and report. Safe to call again for the same blob.</summary>
+    public async Task<IngestionResult> IngestAsync(UploadedFile file, CancellationToken cancellationToken)
+    {
+        await using var content = await SeekableContent.CopyAsync(file.Content, limits.MaxFileBytes, cancellationToken);
+        var uploadId = UploadPath.UploadIdOf(file.BlobName, file.CreatedOn, content.Sha256);
+        var pathOk = UploadPath.TryParse(file.BlobName, out var departmentId, out var name);
+        var department = pathOk ? plan.FindDepartment(departmentId) : null;
+        var record = new UploadRecord(plan.Id, pathOk ? departmentId : "(none)", uploadId, file.BlobName, content.Sha256,
+            file.CreatedOn, clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0);
+
+        if (department is null)
+        {
+            // No department to file it under: a report only, beside where the blob was.
+            var problem = ProblemCatalog.DepartmentUnknown(pathOk ? departmentId : file.BlobName);
+            return await FinishAsync(record with { Errors = 1, Reason = problem.Code }, Report(record, null, [problem]),
+                recordInLedger: pathOk, cancellationToken);
+        }
+
+        var earlier = await ledger.FindAsync(department.Id, uploadId, cancellationToken);
+        if (earlier is { Status: UploadStatus.Accepted or UploadStatus.Duplicate })
+        {
+            // Redelivery of a blob already processed: nothing changes; the report is written again.
+            LogRedelivered(file.BlobName, earlier.Status);
+            return await FinishAsync(earlier, Report(earlier, null, []), recordInLedger: false, cancellationToken);
+        }
+
+        var accepted = await ledger.FindAcceptedContentAsync(department.Id, content.Sha256, cancellationToken);
+        if (accepted is not null && accepted.UploadId != uploadId)
+        {
+            return await FinishAsync(Duplicate(record, accepted.UploadId), Report(Duplicate(record, accepted.UploadId), null, []),
+                recordInLedger: true, cancellationToken);
+        }
+
+        var submission = _reader.Read(content.Stream, name, department);
+        record = record with
+        {
+            Observations = submission.Observations.Count,
+            Evaluations = submission.Evaluations.Count,
+            Errors = submission.ErrorCount,
+            Warnings = submission.WarningCount,
+        };
+        if (!submission.IsAcceptable)
+        {
+            return await FinishAsync(record with { Reason = submission.Problems.First(p => p.Severity == Severity.Error).Code },
+                Report(record, submission, submission.Problems), recordInLedger: true, cancellationToken);
+        }
+
+        await observations.StageAsync(plan, record, submission, cancellationToken);
+        var committed = record with { Status = UploadStatus.Accepted };
+        if (!await ledger.CommitAsync(committed, cancellationToken))
+        {
+            // Another upload with the same content committed first (parallel delivery): ours stays invisible.
+            var winner = await ledger.FindAcceptedContentAsync(department.Id, content.Sha256, cancellationToken);
+            var duplicate = Duplicate(record, winner?.UploadId);
+            return await FinishAsync(duplicate, Report(duplicate, submission, []), recordInLedger: true, cancellationToken);
+        }
+
+        return await FinishAsync(committed, Report(committed, submission, submission.Problems), recordInLedger: false, cancellationToken);
+    }
+
+    /// <summary>Validates a file without storing anything (<c>pipeline validate</c>).</summary>
+    public async Task<UploadReport> ValidateAsync(string departmentId, string fileName, Stream stream, CancellationToken cancellationToken)
+    {
+        await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
+        var department = plan.FindDepartment(departmentId);
+        var submission = _reader.Read(content.Stream, fileName, department);
+        var record = new UploadRecord(plan.Id, departmentId, "(not stored)", $"{departmentId}/{fileName}", content.Sha256,
+            clock.GetUtcNow(), clock.GetUtcNow(), submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
+            submission.Observations.Count, submission.Evaluations.Count, submission.ErrorCount, submission.WarningCount);
+        return Report(record, submission, submission.Problems);
+    }
+
+    /// <summary>Records a blob that failed every delivery (poison) so that its report says so.</summary>
+    public async Task<IngestionResult> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string reason, CancellationToken cancellationToken)
+    {
+        var departmentId = UploadPath.TryParse(blobName, out var d, out _) ? d : "";
+        var record = new UploadRecord(plan.Id, departmentId.Length > 0 ? departmentId : "(none)", UploadPath.UploadIdOf(blobName, createdOn, ""),
+            blobName, "", createdOn, clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason);
+        var problem = new Problem(Severity.Error, "processing_failed", null, null, null,
+            $"処理に繰り返し失敗しました（{ProblemCatalog.Quote(reason)}）。運用担当が再処理（replay）できます。",
+            $"Processing failed repeatedly ({ProblemCatalog.Quote(reason)}); an operator can replay the upload.");
+        return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: departmentId.Length > 0, cancellationToken);
+    }
+
+    private static UploadRecord Duplicate(UploadRecord record, string? of) =>
+        record with { Status = UploadStatus.Duplicate, DuplicateOf = of, Observations = 0, Evaluations = 0 };
+
+    private async Task<IngestionResult> FinishAsync(UploadRecord record, UploadReport report, bool recordInLedger, CancellationToken cancellationToken)
+    {
+        if (recordInLedger)
+        {
+            await ledger.RecordAsync(record, cancellationToken);
+        }
+
+        await reports.WriteAsync(record.BlobName, report, cancellationToken);
+        LogIngested(record.BlobName, record.DepartmentId, record.Status, record.Observations, record.Evaluations, record.Errors, record.Warnings, record.UploadId);
+        return new IngestionResult(record, report);
+    }
+
+    private UploadReport Report(UploadRecord record, Submission? submission, IReadOnlyList<Problem> problems) => new(
+        "1.0", plan.Id, record.DepartmentId, record.BlobName, record.UploadId, record.Sha256, record.BlobCreatedOn, record.ProcessedOn,
+        record.Status.ToString().ToLowerInvariant(),
+        new ReportCounts(submission?.RowsRead ?? 0, submission?.RowsSkipped ?? 0, record.Observations, record.Evaluations,
+            problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning)),
+        record.DuplicateOf,
+        problems.Select(ReportProblem.From).ToArray());
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, {Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
+    private partial void LogIngested(string blobName, string department, UploadStatus status, int observations, int evaluations, int errors, int warnings, string uploadId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} was delivered again; it stays {Status}")]
+    private partial void LogRedelivered(string blobName, UploadStatus status);
+}

@@ -1,0 +1,18 @@
+using Azure.Storage.Blobs.Models;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Storage;
+
+/// <summary>Writes upload reports to <c>upload-reports/{departmentId}/{name}.report.json</c>.</summary>
+public sealed class BlobReportWriter(StorageAccount storage) : IReportWriter
+{
+    public async Task WriteAsync(string blobName, UploadReport report, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.ReportsContainer, cancellationToken);
+        var blob = container.GetBlobClient(UploadReport.BlobNameFor(blobName));
+        await blob.UploadAsync(new BinaryData(report.ToJson()), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+        }, cancellationToken);
+    }
+}

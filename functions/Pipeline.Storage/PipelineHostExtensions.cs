@@ -1,0 +1,88 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Progress;
+using Pipeline.Core.Publication;
+using Pipeline.Core.Submissions.Reading;
+
+namespace Pipeline.Storage;
+
+/// <summary>Composition of the pipeline for the Functions host and the command line alike.</summary>
+public static class PipelineHostExtensions
+{
+    /// <summary>The app setting that names the storage account, as the Functions host reads it.</summary>
+    public const string StorageSetting = "AzureWebJobsStorage";
+
+    /// <summary>Adds the plan, the storage account, the stores and the application services.</summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => LoadPlan(sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+        builder.Services.TryAddSingleton(_ =>
+            builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default);
+        builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
+        builder.Services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
+        builder.Services.TryAddSingleton<IObservationStore, TableObservationStore>();
+        builder.Services.TryAddSingleton<IReportWriter, BlobReportWriter>();
+        builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
+        builder.Services.TryAddSingleton(new FreshnessRule());
+        builder.Services.TryAddSingleton<IngestionService>();
+        builder.Services.TryAddSingleton<NightlyAggregationService>();
+        return builder;
+    }
+
+    /// <summary>Loads the configured plan: a plan-definition file when one is named, else a built-in plan.</summary>
+    public static Plan LoadPlan(PipelineOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.PlanFile))
+        {
+            return BuiltInPlans.Load(options.PlanId);
+        }
+
+        using var stream = File.OpenRead(options.PlanFile);
+        return PlanDefinitionLoader.Load(stream, options.PlanFile);
+    }
+
+    private static StorageAccount CreateStorageAccount(IConfiguration configuration, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        var planId = services.GetRequiredService<Plan>().Id;
+        var tableOptions = services.GetService<TableClientOptions>() ?? new TableClientOptions();
+        var blobOptions = services.GetService<BlobClientOptions>() ?? new BlobClientOptions();
+        var connection = configuration[StorageSetting];
+        if (!string.IsNullOrWhiteSpace(connection))
+        {
+            return new StorageAccount(new TableServiceClient(connection, tableOptions), new BlobServiceClient(connection, blobOptions),
+                planId, options.WriteParallelism, options.StoragePrefix);
+        }
+
+        // Identity-based connection (managed identity in Azure): AzureWebJobsStorage__blobServiceUri and so on.
+        var section = configuration.GetSection(StorageSetting);
+        var blobUri = section["blobServiceUri"];
+        var tableUri = section["tableServiceUri"];
+        if (blobUri is null || tableUri is null)
+        {
+            // The local default, as the Functions host has it: Azurite.
+            const string development = "UseDevelopmentStorage=true";
+            return new StorageAccount(new TableServiceClient(development, tableOptions), new BlobServiceClient(development, blobOptions),
+                planId, options.WriteParallelism, options.StoragePrefix);
+        }
+
+        TokenCredential credential = section["credential"] == "managedidentity"
+            ? new ManagedIdentityCredential(section["clientId"] is { } clientId
+                ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+                : ManagedIdentityId.SystemAssigned)
+            : new DefaultAzureCredential();
+        return new StorageAccount(new TableServiceClient(new Uri(tableUri), credential, tableOptions),
+            new BlobServiceClient(new Uri(blobUri), credential, blobOptions), planId, options.WriteParallelism, options.StoragePrefix);
+    }
+}

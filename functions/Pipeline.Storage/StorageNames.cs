@@ -1,0 +1,21 @@
+namespace Pipeline.Storage;
+
+/// <summary>The containers and tables the pipeline uses (contract §2 and §5).</summary>
+public static class StorageNames
+{
+    /// <summary>Departments upload here, at <c>{departmentId}/{name}</c>.</summary>
+    public const string UploadsContainer = "uploads";
+
+    /// <summary>One report per upload, at <c>{departmentId}/{name}.report.json</c>.</summary>
+    public const string ReportsContainer = "upload-reports";
+
+    /// <summary>The published feed; anonymous read of blobs only.</summary>
+    public const string OpenDataContainer = "opendata";
+
+    /// <summary>Where the blob trigger puts a blob that failed five times.</summary>
+    public const string PoisonQueue = "webjobs-blobtrigger-poison";
+
+    public const string UploadsTable = "uploads";
+    public const string ObservationsTable = "observations";
+    public const string EvaluationsTable = "evaluations";
+}

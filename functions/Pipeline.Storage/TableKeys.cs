@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using Pipeline.Core.Catalogue;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// PartitionKey and RowKey design, from the queries:
+/// <list type="bullet">
+/// <item>observations: PK <c>{planId}~{policyId}</c> (the nightly run reads a plan partition by partition;
+/// a consumer may want one policy direction), RK <c>{indicatorId}~{FY}~{area}~{month|00}~{uploadId}</c>,
+/// so one indicator's history is one contiguous range and every upload's value is kept.</item>
+/// <item>evaluations: PK <c>{planId}~{measureId}</c>, RK <c>{initiativeId}~{FY}~{uploadId}</c>.</item>
+/// <item>uploads: PK <c>{planId}~{departmentId}</c>, RK <c>{uploadId}</c> (creation-time first, so sortable),
+/// and <c>content~{sha256}</c> markers in the same partition so accepting an upload and claiming its
+/// content is one transaction.</item>
+/// </list>
+/// </summary>
+public static class TableKeys
+{
+    public const char Separator = '~';
+
+    public static string ObservationPartition(string planId, string policyId) => Join(planId, policyId);
+
+    public static string EvaluationPartition(string planId, string measureId) => Join(planId, measureId);
+
+    public static string UploadPartition(string planId, string departmentId) => Join(planId, departmentId);
+
+    public static string ObservationRow(string indicatorId, FiscalYear fiscalYear, string areaCode, int? month, string uploadId) =>
+        Join(indicatorId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), areaCode,
+            (month ?? 0).ToString("00", CultureInfo.InvariantCulture), uploadId);
+
+    public static string EvaluationRow(string initiativeId, FiscalYear fiscalYear, string uploadId) =>
+        Join(initiativeId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), uploadId);
+
+    public static string ContentMarkerRow(string sha256) => Join("content", sha256);
+
+    /// <summary>The lowest and the first-past-the-end partition key of a plan's partitions.</summary>
+    public static (string From, string To) PlanRange(string planId) => (planId + Separator, planId + Separator + Separator);
+
+    /// <summary>Joins parts, escaping the characters Table keys forbid (/ \ # ? and control characters) and the separator.</summary>
+    public static string Join(params string[] parts)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(Separator);
+            }
+
+            foreach (var c in parts[i])
+            {
+                if (c is '/' or '\\' or '#' or '?' or '%' or Separator || char.IsControl(c))
+                {
+                    builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+}

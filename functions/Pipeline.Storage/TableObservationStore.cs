@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Submissions;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// Observations and evaluations in Table Storage (see <see cref="TableKeys"/>). Decimals are stored as
+/// invariant strings, never doubles. Rows carry their upload's id and blob creation time: the ledger
+/// decides which are visible, the creation time which supersedes.
+/// </summary>
+public sealed class TableObservationStore(StorageAccount storage) : IObservationStore
+{
+    public async Task StageAsync(Plan plan, UploadRecord upload, Submission submission, CancellationToken cancellationToken)
+    {
+        var observations = submission.Observations.Select(o => (ITableEntity)new TableEntity(
+            TableKeys.ObservationPartition(plan.Id, plan.FindIndicator(o.IndicatorId)!.PolicyId),
+            TableKeys.ObservationRow(o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month, upload.UploadId))
+        {
+            ["IndicatorId"] = o.IndicatorId,
+            ["FiscalYear"] = o.FiscalYear.Value,
+            ["AreaCode"] = o.AreaCode,
+            ["Month"] = o.Month,
+            ["Value"] = Exact.Format(o.Value),
+            ["Numerator"] = o.Numerator is { } n ? Exact.Format(n) : null,
+            ["Denominator"] = o.Denominator is { } d ? Exact.Format(d) : null,
+            ["Note"] = o.Note,
+            ["UploadId"] = upload.UploadId,
+            ["DepartmentId"] = upload.DepartmentId,
+            ["BlobCreatedOn"] = upload.BlobCreatedOn,
+            ["SourceSheet"] = o.Source.Sheet,
+            ["SourceRow"] = o.Source.Row,
+        });
+        var evaluations = submission.Evaluations.Select(e => (ITableEntity)new TableEntity(
+            TableKeys.EvaluationPartition(plan.Id, plan.FindInitiative(e.InitiativeId)!.MeasureId),
+            TableKeys.EvaluationRow(e.InitiativeId, e.FiscalYear, upload.UploadId))
+        {
+            ["InitiativeId"] = e.InitiativeId,
+            ["FiscalYear"] = e.FiscalYear.Value,
+            ["Rating"] = e.Rating.ToString(),
+            ["Comment"] = e.Comment,
+            ["UploadId"] = upload.UploadId,
+            ["DepartmentId"] = upload.DepartmentId,
+            ["BlobCreatedOn"] = upload.BlobCreatedOn,
+        });
+
+        var observationTable = await storage.TableAsync(StorageNames.ObservationsTable, cancellationToken);
+        var evaluationTable = await storage.TableAsync(StorageNames.EvaluationsTable, cancellationToken);
+        await TableBatches.UpsertAsync(observationTable, observations, storage.WriteParallelism, cancellationToken);
+        await TableBatches.UpsertAsync(evaluationTable, evaluations, storage.WriteParallelism, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.ObservationsTable, cancellationToken);
+        foreach (var policy in plan.Policies)
+        {
+            var partition = TableKeys.ObservationPartition(plan.Id, policy.Id);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                yield return new StoredObservation(
+                    e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"), e.GetInt32("Month"),
+                    Exact.Parse(e.GetString("Value")), Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
+                    e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<StoredEvaluation> EvaluationsAsync(Plan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.EvaluationsTable, cancellationToken);
+        foreach (var measure in plan.Measures)
+        {
+            var partition = TableKeys.EvaluationPartition(plan.Id, measure.Id);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                yield return new StoredEvaluation(
+                    e.GetString("InitiativeId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), Enum.Parse<Rating>(e.GetString("Rating")),
+                    e.GetString("Comment"), e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default);
+            }
+        }
+    }
+
+    private static decimal? Decimal(string? text) => text is null ? null : Exact.Parse(text);
+}

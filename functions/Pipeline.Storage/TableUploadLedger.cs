@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Storage;
+
+/// <summary>The uploads table (see <see cref="TableKeys"/>): one row per upload and one marker per accepted content.</summary>
+public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger
+{
+    private const string KindUpload = "upload";
+    private const string KindContent = "content";
+
+    public async Task<UploadRecord?> FindAsync(string departmentId, string uploadId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.UploadPartition(storage.PlanId, departmentId), uploadId, cancellationToken: cancellationToken);
+        return response.HasValue ? ToRecord(response.Value!) : null;
+    }
+
+    public async Task<UploadRecord?> FindAcceptedContentAsync(string departmentId, string sha256, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
+        var partition = TableKeys.UploadPartition(storage.PlanId, departmentId);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.ContentMarkerRow(sha256), cancellationToken: cancellationToken);
+        if (!marker.HasValue || marker.Value!.GetString("UploadId") is not { } uploadId)
+        {
+            return null;
+        }
+
+        return await FindAsync(departmentId, uploadId, cancellationToken);
+    }
+
+    public async Task RecordAsync(UploadRecord record, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
+        await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<bool> CommitAsync(UploadRecord record, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
+        var partition = TableKeys.UploadPartition(record.PlanId, record.DepartmentId);
+        var marker = new TableEntity(partition, TableKeys.ContentMarkerRow(record.Sha256))
+        {
+            ["Kind"] = KindContent,
+            ["UploadId"] = record.UploadId,
+        };
+        try
+        {
+            await TableBatches.SubmitAsync(table,
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(record)),
+                new TableTransactionAction(TableTransactionActionType.Add, marker),
+            ], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            // The content marker exists: some upload claimed this content first. If it is this very
+            // upload (a retry after the commit landed but its answer was lost), the commit stands.
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, marker.RowKey, cancellationToken: cancellationToken);
+            return existing.HasValue && existing.Value!.GetString("UploadId") == record.UploadId;
+        }
+    }
+
+    public async IAsyncEnumerable<UploadRecord> AcceptedAsync(string planId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
+        var (from, to) = TableKeys.PlanRange(planId);
+        var accepted = nameof(UploadStatus.Accepted);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {KindUpload} and Status eq {accepted}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToRecord(entity);
+        }
+    }
+
+    private static TableEntity ToEntity(UploadRecord r) => new(TableKeys.UploadPartition(r.PlanId, r.DepartmentId), r.UploadId)
+    {
+        ["Kind"] = KindUpload,
+        ["PlanId"] = r.PlanId,
+        ["DepartmentId"] = r.DepartmentId,
+        ["BlobName"] = r.BlobName,
+        ["Sha256"] = r.Sha256,
+        ["BlobCreatedOn"] = r.BlobCreatedOn,
+        ["ProcessedOn"] = r.ProcessedOn,
+        ["Status"] = r.Status.ToString(),
+        ["Observations"] = r.Observations,
+        ["Evaluations"] = r.Evaluations,
+        ["Errors"] = r.Errors,
+        ["Warnings"] = r.Warnings,
+        ["DuplicateOf"] = r.DuplicateOf,
+        ["Reason"] = r.Reason,
+    };
+
+    private static UploadRecord ToRecord(TableEntity e) => new(
+        e.GetString("PlanId"), e.GetString("DepartmentId"), e.RowKey, e.GetString("BlobName"), e.GetString("Sha256") ?? "",
+        e.GetDateTimeOffset("BlobCreatedOn") ?? default, e.GetDateTimeOffset("ProcessedOn") ?? default,
+        Enum.Parse<UploadStatus>(e.GetString("Status")), e.GetInt32("Observations") ?? 0, e.GetInt32("Evaluations") ?? 0,
+        e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0, e.GetString("DuplicateOf"), e.GetString("Reason"));
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Storage;
+
+namespace Pipeline.Testing;
+
+/// <summary>
+/// The pipeline composed exactly as the Functions host composes it (AddPipeline), on Azurite, with a
+/// storage prefix of its own and a fake clock.
+/// </summary>
+public sealed class TestPipeline : IDisposable
+{
+    private readonly IHost _host;
+
+    public TestPipeline(Azurite azurite, Action<IHostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        Prefix = Azurite.NewPrefix();
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var values = new Dictionary<string, string?>
+        {
+            [PipelineHostExtensions.StorageSetting] = azurite.ConnectionString,
+            ["Pipeline:StoragePrefix"] = Prefix,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        configure?.Invoke(builder);
+        builder.AddPipeline();
+        _host = builder.Build();
+    }
+
+    public string Prefix { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public StorageAccount Storage => Get<StorageAccount>();
+
+    public void Dispose() => _host.Dispose();
+}
