@@ -37,6 +37,7 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton(new FreshnessRule());
         builder.Services.TryAddSingleton<IngestionService>();
         builder.Services.TryAddSingleton<NightlyAggregationService>();
+        builder.Services.TryAddSingleton<PoisonUploadService>();
         return builder;
     }
 

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Azure;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// A blob that failed five deliveries lands as a message on <c>webjobs-blobtrigger-poison</c>
+/// (<c>{"ContainerName":"uploads","BlobName":"shakyo/x.xlsx",…}</c>). This records it as
+/// <c>failed</c> with a report, so the department hears of it and an operator can replay it.
+/// </summary>
+public sealed class PoisonUploadService(StorageAccount storage, IngestionService ingestion)
+{
+    public async Task<IngestionResult?> RecordAsync(string message, CancellationToken cancellationToken)
+    {
+        var poison = JsonSerializer.Deserialize(message, PoisonJsonContext.Default.PoisonMessage)
+            ?? throw new JsonException("The poison message is empty.");
+        if (poison.BlobName is null || poison.ContainerName != storage.ContainerName(StorageNames.UploadsContainer))
+        {
+            return null;
+        }
+
+        var container = await storage.ContainerAsync(StorageNames.UploadsContainer, cancellationToken);
+        DateTimeOffset createdOn;
+        try
+        {
+            createdOn = (await container.GetBlobClient(poison.BlobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.CreatedOn;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The blob was deleted since; its failure is still recorded, at the time we learnt of it.
+            createdOn = DateTimeOffset.MinValue;
+        }
+
+        return await ingestion.RecordFailureAsync(poison.BlobName, createdOn,
+            $"processing failed {poison.DequeueCount ?? 5} times; see Application Insights for {poison.FunctionId}", cancellationToken);
+    }
+}
+
+/// <summary>The message the blob trigger writes to its poison queue.</summary>
+public sealed record PoisonMessage(string? Type, string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag, int? DequeueCount);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(PoisonMessage))]
+internal sealed partial class PoisonJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

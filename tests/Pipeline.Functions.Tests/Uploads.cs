@@ -1,0 +1,54 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Pipeline.Core.Ingestion;
+using Pipeline.Storage;
+using Pipeline.Testing;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>Uploads files as a department would and runs the blob-trigger function class on them.</summary>
+internal static class Uploads
+{
+    public static async Task<BlobClient> PutAsync(TestPipeline pipeline, string blobName, byte[] content)
+    {
+        var container = await pipeline.Storage.ContainerAsync(StorageNames.UploadsContainer, CancellationToken.None);
+        var blob = container.GetBlobClient(blobName);
+        await blob.UploadAsync(new BinaryData(content), overwrite: true);
+        return blob;
+    }
+
+    /// <summary>Uploads and delivers to the function, as Event Grid would; returns the report blob's content.</summary>
+    public static async Task<UploadReport> IngestAsync(TestPipeline pipeline, string blobName, byte[] content)
+    {
+        var blob = await PutAsync(pipeline, blobName, content);
+        return await DeliverAsync(pipeline, blob);
+    }
+
+    public static async Task<UploadReport> DeliverAsync(TestPipeline pipeline, BlobClient blob)
+    {
+        await new IngestUpload(pipeline.Get<IngestionService>()).Run(blob, CancellationToken.None);
+        return await ReportAsync(pipeline, blob.Name);
+    }
+
+    public static async Task<UploadReport> ReportAsync(TestPipeline pipeline, string blobName)
+    {
+        var reports = await pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
+        var download = await reports.GetBlobClient(UploadReport.BlobNameFor(blobName)).DownloadContentAsync();
+        Assert.Equal("application/json; charset=utf-8", download.Value.Details.ContentType);
+        return UploadReport.FromJson(download.Value.Content.ToMemory().Span);
+    }
+
+    public static async Task<List<TableEntity>> RowsAsync(TestPipeline pipeline, string table)
+    {
+        var client = await pipeline.Storage.TableAsync(table, CancellationToken.None);
+        var rows = new List<TableEntity>();
+        await foreach (var row in client.QueryAsync<TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public static byte[] Csv(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+}
