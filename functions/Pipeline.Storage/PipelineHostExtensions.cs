@@ -38,6 +38,7 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IngestionService>();
         builder.Services.TryAddSingleton<NightlyAggregationService>();
         builder.Services.TryAddSingleton<PoisonUploadService>();
+        builder.Services.TryAddSingleton<BlobIngestor>();
         return builder;
     }
 

@@ -138,7 +138,7 @@ public sealed class IngestUploadTests : IDisposable
         var dying = new IngestionService(_pipeline.Get<Plan>(), Core.Submissions.Reading.ReadLimits.Default,
             new DyingLedger(_pipeline.Get<IUploadLedger>()), _pipeline.Get<IObservationStore>(), _pipeline.Get<IReportWriter>(),
             _pipeline.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<IngestionService>.Instance);
-        await Assert.ThrowsAsync<IOException>(() => new IngestUpload(dying).Run(blob, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => new IngestUpload(new BlobIngestor(dying)).Run(blob, CancellationToken.None));
 
         Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
         Assert.Empty(await CurrentValuesAsync());

@@ -26,7 +26,7 @@ internal static class Uploads
 
     public static async Task<UploadReport> DeliverAsync(TestPipeline pipeline, BlobClient blob)
     {
-        await new IngestUpload(pipeline.Get<IngestionService>()).Run(blob, CancellationToken.None);
+        await new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None);
         return await ReportAsync(pipeline, blob.Name);
     }
 

@@ -14,7 +14,7 @@ public sealed class TestPipeline : IDisposable
 {
     private readonly IHost _host;
 
-    public TestPipeline(Azurite azurite, Action<IHostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
+    public TestPipeline(Pipeline.Storage.Development.AzuriteProcess azurite, Action<IHostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
     {
         Prefix = Azurite.NewPrefix();
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero));

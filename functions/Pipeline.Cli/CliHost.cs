@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Storage;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// The pipeline composed as the Functions host composes it (AddPipeline), for the command line:
+/// settings from the environment (AzureWebJobsStorage, Pipeline__PlanId …), warnings logged to stderr.
+/// </summary>
+internal static class CliHost
+{
+    public static IHost Build(IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        if (string.IsNullOrWhiteSpace(builder.Configuration[PipelineHostExtensions.StorageSetting])
+            && builder.Configuration.GetSection(PipelineHostExtensions.StorageSetting)["blobServiceUri"] is null)
+        {
+            builder.Configuration[PipelineHostExtensions.StorageSetting] = "UseDevelopmentStorage=true";
+        }
+
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddPipeline();
+        return builder.Build();
+    }
+
+    public static T Get<T>(this IHost host) where T : notnull => host.Services.GetRequiredService<T>();
+}

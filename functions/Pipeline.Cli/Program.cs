@@ -1,0 +1,3 @@
+using Pipeline.Cli;
+
+return await PipelineCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,14 @@
+using Azure.Storage.Blobs;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Storage;
+
+/// <summary>Runs an uploaded blob through ingestion: what the blob trigger, <c>ingest</c> and <c>replay</c> all do.</summary>
+public sealed class BlobIngestor(IngestionService ingestion)
+{
+    public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        using var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+        return await ingestion.IngestAsync(new UploadedFile(blob.Name, download.Details.CreatedOn, download.Content), cancellationToken);
+    }
+}
