@@ -56,7 +56,7 @@ public static class PipelineCommand
 
         var blobs = new Argument<string[]>("BLOB") { Description = "blob names under uploads/, such as shakyo/R5.xlsx", Arity = ArgumentArity.OneOrMore };
         var replay = new Command("replay", "アップロード済みのファイルを再処理する / run ingestion again for uploads that failed") { blobs, json };
-        replay.SetAction((parse, ct) => ReplayAsync(parse.GetRequiredValue(blobs), parse.GetValue(json), output, settings, ct));
+        replay.SetAction((parse, ct) => ReplayAsync(parse.GetRequiredValue(blobs), parse.GetValue(json), output, error, settings, ct));
 
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "also write the published files under this folder, at their blob paths" };
         var aggregate = new Command("aggregate", "夜間集計と公開を今すぐ実行する / run the nightly aggregation and publication now") { outDir };
@@ -121,14 +121,21 @@ public static class PipelineCommand
         return await Finish(reports, json, output);
     }
 
-    private static async Task<int> ReplayAsync(string[] blobNames, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+    private static async Task<int> ReplayAsync(string[] blobNames, bool json, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
         var uploads = await host.Get<StorageAccount>().ContainerAsync(StorageNames.UploadsContainer, ct);
         var reports = new List<UploadReport>();
         foreach (var name in blobNames)
         {
-            var result = await host.Get<BlobIngestor>().IngestAsync(uploads.GetBlobClient(name), ct);
+            var blob = uploads.GetBlobClient(name);
+            if (!await blob.ExistsAsync(ct))
+            {
+                await error.WriteLineAsync($"{uploads.Name}/{name}: アップロードが見つかりません / no such upload");
+                return Rejected;
+            }
+
+            var result = await host.Get<BlobIngestor>().IngestAsync(blob, ct);
             reports.Add(result.Report);
             if (!json)
             {

@@ -35,7 +35,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         var day = generatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string> { [HashKey] = contentHash };
         var ordered = files.OrderBy(f => f.Name == FeedFiles.JsonName).ToList();
-        foreach (var file in ordered.Where(f => f.Name != FeedFiles.SchemaName))
+        foreach (var file in ordered.Where(f => FeedFiles.ArchivedNames.Contains(f.Name)))
         {
             await Upload(container.GetBlobClient(Path(planId, $"archive/{day}/{file.Name}")), file, metadata, cancellationToken);
         }

@@ -34,12 +34,26 @@ public static class FeedFiles
     /// <summary>The folder of a plan's feed in the open-data container.</summary>
     public static string Folder(string planId) => $"feeds/v1/{planId}";
 
+    public const string DashboardName = "index.html";
+
+    /// <summary>The data files kept in the dated archive (the static files are not).</summary>
+    public static readonly IReadOnlySet<string> ArchivedNames = new HashSet<string>([JsonName, CsvName, DataPackageName], StringComparer.Ordinal);
+
+    private static readonly Lazy<IReadOnlyList<FeedFile>> StaticFiles = new(() =>
+    [
+        new(SchemaName, Resource("Pipeline.Core.Feed.progress.schema.json"), "application/schema+json; charset=utf-8", ShortCache),
+        new(DashboardName, Resource("Pipeline.Core.Feed.Dashboard.index.html"), "text/html; charset=utf-8", ShortCache),
+        new("dashboard.css", Resource("Pipeline.Core.Feed.Dashboard.dashboard.css"), "text/css; charset=utf-8", ShortCache),
+        new("dashboard.js", Resource("Pipeline.Core.Feed.Dashboard.dashboard.js"), "text/javascript; charset=utf-8", ShortCache),
+    ]);
+
+    /// <summary>Every file published for a feed: the data, its description, its schema and the dashboard.</summary>
     public static IReadOnlyList<FeedFile> Create(ProgressFeed feed) =>
     [
         new(JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
         new(CsvName, Csv(feed), "text/csv; charset=utf-8", ShortCache),
         new(DataPackageName, DataPackage(feed), "application/json; charset=utf-8", ShortCache),
-        new(SchemaName, Schema(), "application/schema+json; charset=utf-8", "public, max-age=86400"),
+        .. StaticFiles.Value,
     ];
 
     public static byte[] Json(ProgressFeed feed) => JsonSerializer.SerializeToUtf8Bytes(feed, Readable.ProgressFeed);
@@ -47,14 +61,26 @@ public static class FeedFiles
     public static ProgressFeed ReadJson(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, Readable.ProgressFeed) ?? throw new JsonException("The feed is empty.");
 
-    /// <summary>SHA-256 of the feed without its generation time.</summary>
-    public static string ContentHash(ProgressFeed feed) =>
-        Convert.ToHexStringLower(SHA256.HashData(Json(feed with { GeneratedAt = default })));
+    /// <summary>SHA-256 of the feed without its generation time, and of the static files published with it.</summary>
+    public static string ContentHash(ProgressFeed feed)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Json(feed with { GeneratedAt = default }));
+        foreach (var file in StaticFiles.Value)
+        {
+            hash.AppendData(file.Content);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <summary>The JSON Schema of progress.json (draft 2020-12).</summary>
-    public static byte[] Schema()
+    public static byte[] Schema() => StaticFiles.Value[0].Content;
+
+    private static byte[] Resource(string name)
     {
-        using var stream = typeof(FeedFiles).Assembly.GetManifestResourceStream("Pipeline.Core.Feed.progress.schema.json")!;
+        using var stream = typeof(FeedFiles).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

@@ -1,0 +1,38 @@
+using Pipeline.Testing;
+
+namespace Pipeline.Cli.Tests;
+
+/// <summary>Runs the command line in process, on the run's Azurite under a storage prefix of its own.</summary>
+internal sealed class Cli
+{
+    public Cli()
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = Azurite.Instance.ConnectionString,
+            ["Pipeline:StoragePrefix"] = Prefix,
+        };
+    }
+
+    public string Prefix { get; } = Azurite.NewPrefix();
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PipelineCommand.RunAsync(args, output, error, Settings);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public static string Sample(string relative) => Path.Combine(RepositoryRoot.Find(), "samples", "submissions", relative);
+
+    public static string TempFile(string name, byte[] content)
+    {
+        var dir = Directory.CreateTempSubdirectory("pipeline-cli-");
+        var path = Path.Combine(dir.FullName, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+}
