@@ -95,7 +95,10 @@ public static class PipelineCommand
         return await Finish(reports, json, output);
     }
 
-    private static async Task<int> IngestAsync(string departmentId, FileInfo[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+    private static Task<int> IngestAsync(string departmentId, FileInfo[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct) =>
+        IngestAsync(files.Select(f => (departmentId, f)).ToArray(), json, output, settings, ct);
+
+    private static async Task<int> IngestAsync((string Department, FileInfo File)[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
         var storage = host.Get<StorageAccount>();
@@ -103,8 +106,8 @@ public static class PipelineCommand
         var reports = new List<UploadReport>();
         for (var i = 0; i < files.Length; i++)
         {
-            var blob = uploads.GetBlobClient($"{departmentId}/{files[i].Name}");
-            await using (var stream = files[i].OpenRead())
+            var blob = uploads.GetBlobClient($"{files[i].Department}/{files[i].File.Name}");
+            await using (var stream = files[i].File.OpenRead())
             {
                 await blob.UploadAsync(stream, overwrite: true, ct);
             }
@@ -195,12 +198,10 @@ public static class PipelineCommand
         await output.WriteLineAsync($"Azurite: blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}");
 
         var samples = Path.Combine(root, "samples", "submissions");
-        var worst = Ok;
-        foreach (var departmentDir in Directory.EnumerateDirectories(samples).Order(StringComparer.Ordinal))
-        {
-            var files = Directory.EnumerateFiles(departmentDir).Order(StringComparer.Ordinal).Select(f => new FileInfo(f)).ToArray();
-            worst = Math.Max(worst, await IngestAsync(Path.GetFileName(departmentDir), files, json: false, output, demoSettings, ct));
-        }
+        var files = Directory.EnumerateDirectories(samples).Order(StringComparer.Ordinal)
+            .SelectMany(d => Directory.EnumerateFiles(d).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(d), new FileInfo(f))))
+            .ToArray();
+        var worst = await IngestAsync(files, json: false, output, demoSettings, ct);
 
         await output.WriteLineAsync();
         await AggregateAsync(outDir, output, demoSettings, ct);
