@@ -1,0 +1,147 @@
+// 第4次熊本市地域福祉計画 progress pipeline: everything it needs in one resource group.
+// Nothing is public but the open data; no key is stored anywhere (managed identity throughout).
+targetScope = 'resourceGroup'
+
+@description('azd environment name; names every resource.')
+@minLength(3)
+@maxLength(20)
+param environmentName string
+
+@description('Azure region.')
+param location string = resourceGroup().location
+
+@description('The plan served (a built-in plan id).')
+param planId string = 'kumamoto-welfare-4'
+
+@description('NCRONTAB schedule of the nightly run, in UTC: 17:00 UTC is 02:00 JST.')
+param nightlySchedule string = '0 0 17 * * *'
+
+@description('Most instances the Flex Consumption plan scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Departments that upload, each with the Entra ID principal that uploads for it.')
+param departments array = []
+
+@description('Email for alerts; empty for none.')
+param alertEmail string = ''
+
+@description('CKAN portal base URL (for example https://data.bodik.jp); empty to publish to blob storage only.')
+param ckanBaseUrl string = ''
+
+@description('CKAN dataset (package) id or name the feed resources belong to.')
+param ckanDatasetId string = ''
+
+@description('Existing Key Vault holding the CKAN API token; needed when ckanBaseUrl is set.')
+param keyVaultName string = ''
+
+@description('Name of the Key Vault secret with the CKAN API token.')
+param ckanTokenSecretName string = 'ckan-api-token'
+
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var name = '${environmentName}-${take(token, 6)}'
+var storageName = take('st${replace(environmentName, '-', '')}${token}', 24)
+var deploymentContainerName = 'app-package-${take(token, 8)}'
+var tags = { 'azd-env-name': environmentName, project: 'kumamoto-welfare-pipeline' }
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${name}'
+  location: location
+  tags: tags
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: storageName
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    name: name
+    location: location
+    tags: tags
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: identity.properties.principalId
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVaultName
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  dependsOn: [ roles ]
+  params: {
+    name: name
+    location: location
+    tags: tags
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    planId: planId
+    nightlySchedule: nightlySchedule
+    maximumInstanceCount: maximumInstanceCount
+    ckanBaseUrl: ckanBaseUrl
+    ckanDatasetId: ckanDatasetId
+    ckanTokenSecretUri: empty(keyVaultName) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${ckanTokenSecretName}'
+  }
+}
+
+module departmentAccess 'modules/departments.bicep' = {
+  name: 'departments'
+  params: {
+    storageAccountName: storage.outputs.name
+    departments: departments
+  }
+}
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageName
+}
+
+// The blob trigger's Event Grid source: a system topic on the data account. The subscription to the
+// blob extension's webhook is created after deployment (azure.yaml postdeploy hook), because the
+// blobs_extension key exists only once the code is deployed.
+resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
+  name: 'evgt-${name}'
+  location: location
+  tags: tags
+  dependsOn: [ storage ]
+  properties: {
+    source: storageAccount.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    name: name
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    alertEmail: alertEmail
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = resourceGroup().name
+output FUNCTION_APP_NAME string = functionApp.outputs.name
+output FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output EVENT_GRID_TOPIC_NAME string = topic.name
+output OPEN_DATA_FEED_URL string = '${storage.outputs.blobEndpoint}opendata/feeds/v1/${planId}/progress.json'

@@ -1,0 +1,88 @@
+// A Flex Consumption function app (dotnet-isolated 10.0) running as a user-assigned identity, with
+// identity-based settings only: no connection string carries a key.
+param name string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsConnectionString string
+param planId string
+param nightlySchedule string
+param maximumInstanceCount int
+param ckanBaseUrl string
+param ckanDatasetId string
+@description('Key Vault secret URI of the CKAN API token; empty when no portal push is configured.')
+param ckanTokenSecretUri string
+
+var storageSuffix = environment().suffixes.storage
+var ckanSettings = empty(ckanBaseUrl) ? [] : [
+  { name: 'Ckan__BaseUrl', value: ckanBaseUrl }
+  { name: 'Ckan__DatasetId', value: ckanDatasetId }
+  { name: 'Ckan__ApiToken', value: '@Microsoft.KeyVault(SecretUri=${ckanTokenSecretUri})' }
+]
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-${name}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: { tier: 'FlexConsumption', name: 'FC1' }
+  properties: { reserved: true }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'func-${name}'
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      cors: { allowedOrigins: [ '*' ] }
+      appSettings: concat([
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: 'https://${storageAccountName}.blob.${storageSuffix}' }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: 'https://${storageAccountName}.queue.${storageSuffix}' }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: 'https://${storageAccountName}.table.${storageSuffix}' }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        // 17:00 UTC = 02:00 JST. Flex Consumption ignores WEBSITE_TIME_ZONE: schedules are UTC.
+        { name: 'NightlyAggregationSchedule', value: nightlySchedule }
+        { name: 'Pipeline__PlanId', value: planId }
+      ], ckanSettings)
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: 'https://${storageAccountName}.blob.${storageSuffix}/${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: 2048
+      }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
+  }
+}
+
+output id string = app.id
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

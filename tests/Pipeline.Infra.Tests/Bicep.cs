@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Pipeline.Testing;
+
+namespace Pipeline.Infra.Tests;
+
+/// <summary>The Bicep CLI restored from NuGet (Azure.Bicep.CommandLine.linux-x64), run on infra/.</summary>
+internal static class Bicep
+{
+    public static string Executable { get; } = typeof(Bicep).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "BicepExecutable").Value!;
+
+    public static string InfraFolder => Path.Combine(RepositoryRoot.Find(), "infra");
+
+    private static readonly Lazy<JsonObject> Main = new(() => (JsonObject)JsonNode.Parse(Run("build", Path.Combine(InfraFolder, "main.bicep"), "--stdout").Output)!);
+
+    /// <summary>main.bicep compiled to ARM JSON.</summary>
+    public static JsonObject Arm => Main.Value;
+
+    public static (int Exit, string Output, string Error) Run(params string[] arguments)
+    {
+        if (!File.Exists(Executable))
+        {
+            throw new InvalidOperationException($"The Bicep CLI is missing at {Executable}: restore tests/Pipeline.Infra.Tests.");
+        }
+
+        var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["BICEP_TRACING_ENABLED"] = "false";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(120_000);
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Every resource of the compiled template, nested deployments included.</summary>
+    public static IEnumerable<JsonObject> Resources(JsonObject template)
+    {
+        var resources = template["resources"] switch
+        {
+            JsonArray array => array.OfType<JsonObject>(),
+            JsonObject map => map.Select(p => p.Value).OfType<JsonObject>(),
+            _ => [],
+        };
+        foreach (var resource in resources)
+        {
+            yield return resource;
+            if (resource["properties"]?["template"] is JsonObject nested)
+            {
+                foreach (var inner in Resources(nested))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>Resources of a type that the template creates (not 'existing' references).</summary>
+    public static IEnumerable<JsonObject> OfType(string type) =>
+        Resources(Arm).Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase) && r["existing"] is null);
+
+    /// <summary>The compiled template of a module, variables and all, as JSON text.</summary>
+    public static string Module(string deploymentName) =>
+        Resources(Arm).Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == deploymentName)["properties"]!["template"]!.ToJsonString();
+}

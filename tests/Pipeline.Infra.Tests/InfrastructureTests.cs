@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Infra.Tests;
+
+/// <summary>bicep build and lint are clean, and the compiled ARM template has the security properties the city relies on.</summary>
+public sealed class InfrastructureTests
+{
+    public static TheoryData<string> BicepFiles() =>
+        new(Directory.EnumerateFiles(Bicep.InfraFolder, "*.bicep", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Bicep.InfraFolder, f)).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(BicepFiles))]
+    public void Every_bicep_file_builds_and_lints_with_no_diagnostic(string file)
+    {
+        var path = Path.Combine(Bicep.InfraFolder, file);
+        var build = Bicep.Run("build", path, "--stdout");
+        Assert.True(build.Exit == 0, build.Error);
+        Assert.Equal("", build.Error.Trim());
+        var lint = Bicep.Run("lint", path);
+        Assert.True(lint.Exit == 0, lint.Output + lint.Error);
+        Assert.Equal("", (lint.Output + lint.Error).Trim());
+    }
+
+    private static JsonObject Storage => Bicep.OfType("Microsoft.Storage/storageAccounts").Single(r => r["properties"]?["minimumTlsVersion"] is not null);
+
+    [Fact]
+    public void The_data_account_has_shared_key_access_off_tls_1_2_and_https_only()
+    {
+        var properties = Storage["properties"]!;
+        Assert.False((bool)properties["allowSharedKeyAccess"]!);
+        Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
+        Assert.True((bool)properties["supportsHttpsTrafficOnly"]!);
+        Assert.True((bool)properties["defaultToOAuthAuthentication"]!);
+    }
+
+    [Fact]
+    public void Blob_versioning_and_soft_delete_keep_every_upload()
+    {
+        var blobs = Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices").Single()["properties"]!;
+        Assert.True((bool)blobs["isVersioningEnabled"]!);
+        Assert.True((bool)blobs["deleteRetentionPolicy"]!["enabled"]!);
+        Assert.True((bool)blobs["containerDeleteRetentionPolicy"]!["enabled"]!);
+    }
+
+    [Fact]
+    public void Only_opendata_allows_anonymous_read_and_only_of_blobs()
+    {
+        var containers = Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Where(c => c["properties"]?["publicAccess"] is not null)
+            .ToDictionary(c => ((string)c["name"]!).Split('/')[^1].Trim('\'', ']', ')'), c => (string?)c["properties"]!["publicAccess"]);
+        Assert.Equal("Blob", containers.Single(c => c.Key.Contains("opendata", StringComparison.Ordinal)).Value);
+        Assert.Equal("None", containers.Single(c => c.Key.Contains("'uploads'", StringComparison.Ordinal) || c.Key.EndsWith("uploads", StringComparison.Ordinal)).Value);
+        Assert.Equal("None", containers.Single(c => c.Key.Contains("upload-reports", StringComparison.Ordinal)).Value);
+        Assert.Equal(1, containers.Count(c => c.Value != "None"));
+    }
+
+    private static JsonObject FunctionApp => Bicep.OfType("Microsoft.Web/sites").Single();
+
+    [Fact]
+    public void The_function_app_is_flex_consumption_dotnet_isolated_10_with_a_user_assigned_identity()
+    {
+        var plan = Bicep.OfType("Microsoft.Web/serverfarms").Single();
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        var app = FunctionApp;
+        Assert.Equal("UserAssigned", (string?)app["identity"]!["type"]);
+        var runtime = app["properties"]!["functionAppConfig"]!["runtime"]!;
+        Assert.Equal(("dotnet-isolated", "10.0"), ((string?)runtime["name"], (string?)runtime["version"]));
+        Assert.Equal("UserAssignedIdentity", (string?)app["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]);
+        Assert.True((bool)app["properties"]!["httpsOnly"]!);
+    }
+
+    [Fact]
+    public void App_settings_are_identity_based_with_no_key_anywhere()
+    {
+        var settings = FunctionApp["properties"]!["siteConfig"]!["appSettings"]!.ToJsonString();
+        foreach (var name in new[] { "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "NightlyAggregationSchedule", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" })
+        {
+            Assert.Contains(name, settings, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("managedidentity", settings, StringComparison.Ordinal);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", Bicep.Module("functionapp"), StringComparison.Ordinal);
+        Assert.Contains("keyVaultReferenceIdentity", FunctionApp["properties"]!.ToJsonString(), StringComparison.Ordinal);
+        var all = Bicep.Arm.ToJsonString();
+        Assert.DoesNotContain("AccountKey", all, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("listKeys", all, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"AzureWebJobsStorage\"", all, StringComparison.Ordinal);
+        Assert.Equal("0 0 17 * * *", (string?)Bicep.Arm["parameters"]!["nightlySchedule"]!["defaultValue"]);
+    }
+
+    [Fact]
+    public void Application_insights_has_local_auth_off()
+    {
+        Assert.True((bool)Bicep.OfType("Microsoft.Insights/components").Single()["properties"]!["DisableLocalAuth"]!);
+        Assert.True((bool)Bicep.OfType("Microsoft.OperationalInsights/workspaces").Single()["properties"]!["features"]!["disableLocalAuth"]!);
+    }
+
+    [Fact]
+    public void The_identity_gets_exactly_the_roles_it_needs()
+    {
+        var roles = Bicep.Module("roles");
+        // Three definitions: a loop over the three storage roles, telemetry, and the Key Vault secret reader.
+        Assert.Equal(3, Bicep.OfType("Microsoft.Authorization/roleAssignments").Count(r => r["properties"]?["condition"] is null));
+        foreach (var role in new[]
+        {
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+            "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor (the blob trigger's poison queue)
+            "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+            "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
+            "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User (CKAN token)
+        })
+        {
+            Assert.Contains(role, roles, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Departments_write_only_under_their_own_prefix()
+    {
+        var conditions = Bicep.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(r => r["properties"]?["condition"] is not null).Select(r => r["properties"]!).ToList();
+        Assert.Equal(2, conditions.Count);
+        Assert.All(conditions, c => Assert.Equal("2.0", (string?)c["conditionVersion"]));
+        var module = Bicep.Module("departments");
+        Assert.Contains("blobs/write", module, StringComparison.Ordinal);
+        Assert.Contains("blobs:path]", module, StringComparison.Ordinal);
+        Assert.Contains("StringStartsWith", module, StringComparison.Ordinal);
+        Assert.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", module, StringComparison.Ordinal); // Storage Blob Data Contributor on uploads
+        Assert.Contains("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", module, StringComparison.Ordinal); // Storage Blob Data Reader on upload-reports
+    }
+
+    [Fact]
+    public void An_event_grid_system_topic_watches_the_data_account()
+    {
+        var topic = Bicep.OfType("Microsoft.EventGrid/systemTopics").Single();
+        Assert.Equal("Microsoft.Storage.StorageAccounts", (string?)topic["properties"]!["topicType"]);
+        var hook = File.ReadAllText(Path.Combine(Bicep.InfraFolder, "hooks", "postdeploy.sh"));
+        Assert.Contains("--subject-begins-with /blobServices/default/containers/uploads/", hook, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Storage.BlobCreated", hook, StringComparison.Ordinal);
+        Assert.Contains("systemKeys.blobs_extension", hook, StringComparison.Ordinal);
+        Assert.Contains("functionName=Host.Functions.IngestUpload", hook, StringComparison.Ordinal);
+        var yaml = File.ReadAllText(Path.Combine(Bicep.InfraFolder, "..", "azure.yaml"));
+        Assert.Contains("postdeploy.sh", yaml, StringComparison.Ordinal);
+        Assert.Contains("postdeploy.ps1", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Alerts_cover_poison_uploads_failures_and_a_missing_nightly_run()
+    {
+        Assert.Single(Bicep.OfType("Microsoft.Insights/scheduledQueryRules"));
+        var alerts = Bicep.Module("alerts");
+        Assert.Contains("RecordPoisonUpload", alerts, StringComparison.Ordinal);
+        Assert.Contains("success == false", alerts, StringComparison.Ordinal);
+        Assert.Contains("ago(26h)", alerts, StringComparison.Ordinal);
+        Assert.Contains("NightlyAggregation", alerts, StringComparison.Ordinal);
+    }
+}
