@@ -36,9 +36,39 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
         builder.Services.TryAddSingleton(new FreshnessRule());
         builder.Services.TryAddSingleton<IngestionService>();
-        builder.Services.TryAddSingleton<NightlyAggregationService>();
+        builder.Services.TryAddTransient<NightlyAggregationService>();
         builder.Services.TryAddSingleton<PoisonUploadService>();
         builder.Services.TryAddSingleton<BlobIngestor>();
+        builder.Services.TryAddSingleton<IPortalPushLedger, TablePortalPushLedger>();
+        builder.AddCkanPortal();
+        return builder;
+    }
+
+    /// <summary>
+    /// The CKAN push, when section <c>Ckan</c> names a portal: a typed HttpClient from IHttpClientFactory
+    /// with the Polly policies of <see cref="Ckan.CkanPolicies"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddCkanPortal(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(Ckan.CkanOptions.Section);
+        var options = section.Get<Ckan.CkanOptions>() ?? new Ckan.CkanOptions();
+        if (!options.IsConfigured)
+        {
+            return builder;
+        }
+
+        builder.Services.AddOptions<Ckan.CkanOptions>().Bind(section);
+        builder.Services.AddHttpClient<Ckan.CkanPortalPublisher>(client =>
+            {
+                client.BaseAddress = new Uri(options.BaseUrl!.ToString().TrimEnd('/') + "/");
+                client.Timeout = Timeout.InfiniteTimeSpan; // the policies time out, not HttpClient
+            })
+            .AddPolicyHandler(Ckan.CkanPolicies.Total(options))
+            .AddPolicyHandler((services, _) => Ckan.CkanPolicies.Retry(options, services.GetRequiredService<TimeProvider>()))
+            .AddPolicyHandler(Ckan.CkanPolicies.Breaker(options))
+            .AddPolicyHandler(Ckan.CkanPolicies.Try(options));
+        // Transient like the typed client, so the factory can rotate its handlers.
+        builder.Services.AddTransient<IPortalPublisher>(services => services.GetRequiredService<Ckan.CkanPortalPublisher>());
         return builder;
     }
 

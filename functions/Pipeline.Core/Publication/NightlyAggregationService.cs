@@ -26,8 +26,19 @@ public interface IFeedStore
 /// <summary>A portal the feed is pushed to after publication (a CKAN site such as BODIK ODCS).</summary>
 public interface IPortalPublisher
 {
-    /// <summary>Pushes the files; returns false (and logs why) where the portal did not take them.</summary>
+    /// <summary>A stable name for the portal, under which its last successful push is remembered.</summary>
+    string Name { get; }
+
+    /// <summary>Pushes the files; returns false (and logs why) where the portal did not take them. Never throws for a portal fault.</summary>
     Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken);
+}
+
+/// <summary>Remembers which feed content each portal last took, so a failed push is tried again next run.</summary>
+public interface IPortalPushLedger
+{
+    Task<string?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken);
+
+    Task RecordPushedAsync(string planId, string portal, string contentHash, CancellationToken cancellationToken);
 }
 
 /// <summary>What a nightly run did.</summary>
@@ -46,6 +57,7 @@ public sealed partial class NightlyAggregationService(
     TimeProvider clock,
     FreshnessRule freshness,
     IEnumerable<IPortalPublisher> portals,
+    IPortalPushLedger portalPushes,
     ILogger<NightlyAggregationService> logger)
 {
     public async Task<AggregationRun> RunAsync(CancellationToken cancellationToken)
@@ -78,10 +90,23 @@ public sealed partial class NightlyAggregationService(
             await feeds.PublishAsync(plan.Id, files, hash, feed.GeneratedAt, cancellationToken);
         }
 
+        // The blob feed is published first and stands whatever a portal does; a portal that has not
+        // taken this content yet (it failed last time, or the content is new) is pushed to now.
         bool? pushed = null;
         foreach (var portal in portals)
         {
-            pushed = await portal.PushAsync(plan.Id, files, cancellationToken) && (pushed ?? true);
+            if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) == hash)
+            {
+                continue;
+            }
+
+            var ok = await portal.PushAsync(plan.Id, files, cancellationToken);
+            if (ok)
+            {
+                await portalPushes.RecordPushedAsync(plan.Id, portal.Name, hash, cancellationToken);
+            }
+
+            pushed = ok && (pushed ?? true);
         }
 
         LogRun(plan.Id, observations.Count, accepted.Count, changed, hash, pushed);

@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Feed;
+using Pipeline.Core.Publication;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Pipeline.Storage.Ckan;
+
+/// <summary>
+/// Pushes progress.json and progress.csv to a CKAN portal through the Action API: <c>package_show</c>
+/// to find the dataset's resources, then <c>resource_patch</c> or <c>resource_create</c> with the file.
+/// CKAN answers many errors with HTTP 200 and <c>"success": false</c>: that is a failure too. Retries,
+/// the circuit breaker and timeouts are the typed client's Polly policies (<see cref="CkanPolicies"/>).
+/// </summary>
+public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOptions> options, ILogger<CkanPortalPublisher> logger) : IPortalPublisher
+{
+    private static readonly string[] Pushed = [FeedFiles.JsonName, FeedFiles.CsvName];
+
+    public string Name => "ckan";
+
+    public async Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        try
+        {
+            var resources = await ResourcesAsync(settings, cancellationToken);
+            foreach (var file in files.Where(f => Pushed.Contains(f.Name)))
+            {
+                var existing = resources.FirstOrDefault(r => r.Name == file.Name);
+                await UpsertAsync(settings, existing?.Id, file, cancellationToken);
+            }
+
+            LogPushed(planId, settings.DatasetId, settings.BaseUrl!);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or CkanException or BrokenCircuitException or TimeoutRejectedException
+                                   or JsonException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The blob feed is already published and stays as it is; the next run tries the portal again.
+            LogPushFailed(e, planId, settings.DatasetId, settings.BaseUrl!, e.Message);
+            return false;
+        }
+    }
+
+    private async Task<List<CkanResource>> ResourcesAsync(CkanOptions settings, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/3/action/package_show?id={Uri.EscapeDataString(settings.DatasetId)}");
+        var package = await SendAsync(request, settings, CkanJsonContext.Default.CkanResponsePackage, cancellationToken);
+        return package.Resources ?? [];
+    }
+
+    private async Task UpsertAsync(CkanOptions settings, string? resourceId, FeedFile file, CancellationToken cancellationToken)
+    {
+        using var form = new MultipartFormDataContent();
+        if (resourceId is null)
+        {
+            form.Add(new StringContent(settings.DatasetId), "package_id");
+            form.Add(new StringContent(file.Name), "name");
+        }
+        else
+        {
+            form.Add(new StringContent(resourceId), "id");
+        }
+
+        form.Add(new StringContent(file.Name.EndsWith(".csv", StringComparison.Ordinal) ? "CSV" : "JSON"), "format");
+        var content = new ByteArrayContent(file.Content);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+        form.Add(content, "upload", file.Name);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, resourceId is null ? "api/3/action/resource_create" : "api/3/action/resource_patch")
+        {
+            Content = form,
+        };
+        await SendAsync(request, settings, CkanJsonContext.Default.CkanResponseResource, cancellationToken);
+    }
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, CkanOptions settings, System.Text.Json.Serialization.Metadata.JsonTypeInfo<CkanResponse<T>> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        request.Headers.TryAddWithoutValidation("Authorization", settings.ApiToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        CkanResponse<T>? parsed = null;
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true || body.TrimStart().StartsWith('{'))
+        {
+            parsed = JsonSerializer.Deserialize(body, type);
+        }
+
+        if (parsed is { Success: true, Result: { } result })
+        {
+            return result;
+        }
+
+        var message = parsed?.Error?.Message ?? parsed?.Error?.Type ?? body[..Math.Min(body.Length, 200)];
+        throw new CkanException($"CKAN {request.RequestUri} answered {(int)response.StatusCode} with success=false: {message}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pushed the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}")]
+    private partial void LogPushed(string planId, string datasetId, Uri baseUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}: {Reason}; the blob feed is published and the next run tries again")]
+    private partial void LogPushFailed(Exception exception, string planId, string datasetId, Uri baseUrl, string reason);
+}
+
+/// <summary>The portal refused the request (<c>"success": false</c>).</summary>
+public sealed class CkanException(string message) : Exception(message);
+
+internal sealed record CkanError([property: JsonPropertyName("message")] string? Message, [property: JsonPropertyName("__type")] string? Type);
+
+internal sealed record CkanResource([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("name")] string? Name);
+
+internal sealed record CkanPackage([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("resources")] List<CkanResource>? Resources);
+
+internal sealed record CkanResponse<T>(
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("result")] T? Result,
+    [property: JsonPropertyName("error")] CkanError? Error);
+
+[JsonSerializable(typeof(CkanResponse<CkanPackage>), TypeInfoPropertyName = "CkanResponsePackage")]
+[JsonSerializable(typeof(CkanResponse<CkanResource>), TypeInfoPropertyName = "CkanResponseResource")]
+internal sealed partial class CkanJsonContext : JsonSerializerContext;

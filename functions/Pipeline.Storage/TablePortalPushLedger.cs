@@ -1,0 +1,26 @@
+using Azure.Data.Tables;
+using Pipeline.Core.Publication;
+
+namespace Pipeline.Storage;
+
+/// <summary>The <c>publications</c> table: PK = plan id, RK = portal name, with the content hash it last took.</summary>
+public sealed class TablePortalPushLedger(StorageAccount storage) : IPortalPushLedger
+{
+    public const string TableName = "publications";
+
+    public async Task<string?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName, cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Join(planId), TableKeys.Join(portal), cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value!.GetString("ContentHash") : null;
+    }
+
+    public async Task RecordPushedAsync(string planId, string portal, string contentHash, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(TableKeys.Join(planId), TableKeys.Join(portal))
+        {
+            ["ContentHash"] = contentHash,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+}

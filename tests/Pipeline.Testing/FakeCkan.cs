@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Testing;
+
+/// <summary>
+/// A CKAN Action API on a loopback port, for the portal push's tests. It keeps a dataset's resources,
+/// records every request, and misbehaves on cue: the next requests can answer 503, 429 with
+/// Retry-After, hang, or answer 200 with <c>"success": false</c>.
+/// </summary>
+public sealed class FakeCkan : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<Func<HttpListenerContext, Task>> _script = new();
+    private readonly List<JsonObject> _resources = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public FakeCkan(string datasetId, string token)
+    {
+        DatasetId = datasetId;
+        Token = token;
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(BaseUrl.ToString());
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public Uri BaseUrl { get; }
+    public string DatasetId { get; }
+    public string Token { get; }
+
+    /// <summary>Every request: when, method and path, the Authorization header, and the form's file name if any.</summary>
+    public ConcurrentQueue<(DateTimeOffset At, string Action, string? Authorization, int Status)> Requests { get; } = new();
+
+    public IReadOnlyList<JsonObject> Resources
+    {
+        get
+        {
+            lock (_resources)
+            {
+                return _resources.Select(r => (JsonObject)r.DeepClone()).ToList();
+            }
+        }
+    }
+
+    public void Next503(int times = 1) => Enqueue(times, c => Answer(c, 503, "{\"success\": false}"));
+
+    public void Next429(int retryAfterSeconds) => Enqueue(1, c =>
+    {
+        c.Response.Headers["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Answer(c, 429, "{\"success\": false}");
+    });
+
+    public void NextHang(TimeSpan delay) => Enqueue(1, async c =>
+    {
+        await Task.Delay(delay);
+        await Normal(c);
+    });
+
+    public void NextSuccessFalse(int times = 1) => Enqueue(times, c =>
+        Answer(c, 200, "{\"help\": \"\", \"success\": false, \"error\": {\"__type\": \"Validation Error\", \"message\": \"resource invalid\"}}"));
+
+    private void Enqueue(int times, Func<HttpListenerContext, Task> step)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _script.Enqueue(step);
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return; // stopped
+            }
+
+            _ = Task.Run(async () =>
+            {
+                var step = _script.TryDequeue(out var scripted) ? scripted : Normal;
+                await step(context);
+                Requests.Enqueue((DateTimeOffset.UtcNow, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], context.Response.StatusCode));
+                context.Response.Close();
+            });
+        }
+    }
+
+    private async Task Normal(HttpListenerContext context)
+    {
+        if (context.Request.Headers["Authorization"] != Token)
+        {
+            await Answer(context, 403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\"}}");
+            return;
+        }
+
+        var action = context.Request.Url!.AbsolutePath.Split('/').Last();
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        switch (action)
+        {
+            case "package_show":
+                JsonArray list;
+                lock (_resources)
+                {
+                    list = new JsonArray(_resources.Select(r => (JsonNode)r.DeepClone()).ToArray());
+                }
+
+                await Answer(context, 200, new JsonObject { ["success"] = true, ["result"] = new JsonObject { ["id"] = DatasetId, ["resources"] = list } }.ToJsonString());
+                return;
+            case "resource_create" or "resource_patch":
+                var name = Field(body, "name");
+                var id = Field(body, "id");
+                var size = body.Length;
+                JsonObject resource;
+                lock (_resources)
+                {
+                    resource = action == "resource_create"
+                        ? new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = name, ["package_id"] = Field(body, "package_id") }
+                        : _resources.Single(r => (string?)r["id"] == id);
+                    if (action == "resource_create")
+                    {
+                        _resources.Add(resource);
+                    }
+
+                    resource["format"] = Field(body, "format");
+                    resource["size"] = size;
+                    resource["updates"] = ((int?)resource["updates"] ?? 0) + 1;
+                }
+
+                await Answer(context, 200, new JsonObject { ["success"] = true, ["result"] = resource.DeepClone() }.ToJsonString());
+                return;
+            default:
+                await Answer(context, 404, "{\"success\": false}");
+                return;
+        }
+    }
+
+    /// <summary>A multipart form field's value (good enough for the pipeline's own forms).</summary>
+    private static string? Field(string body, string name)
+    {
+        var marker = $"name={name}\r\n";
+        var at = body.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            marker = $"name=\"{name}\"\r\n";
+            at = body.IndexOf(marker, StringComparison.Ordinal);
+        }
+
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = body.IndexOf("\r\n\r\n", at, StringComparison.Ordinal) + 4;
+        var end = body.IndexOf("\r\n--", start, StringComparison.Ordinal);
+        return body[start..end];
+    }
+
+    private static async Task Answer(HttpListenerContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json;charset=utf-8";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        await context.Response.OutputStream.WriteAsync(bytes);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(5));
+        _stop.Dispose();
+    }
+}
