@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Submissions.Reading;
 
@@ -119,13 +118,13 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
         {
             problems.Add(ProblemCatalog.FromReader(e));
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException
-                                   or FileFormatException or ExcelDataReader.Exceptions.ExcelReaderException
-                                   or InvalidOperationException or ArgumentException or IndexOutOfRangeException
-                                   or NotSupportedException or EndOfStreamException or FormatException or OverflowException
-                                   or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
-            problems.Add(ProblemCatalog.FileUnreadable("壊れているか、対応していない形式です。", $"It is corrupt or of an unsupported kind ({e.GetType().Name}: {ProblemCatalog.Quote(e.Message)})."));
+            // Whatever a reader library throws on an untrusted file (XmlException, InvalidDataException,
+            // OpenXmlPackageException, ExcelReaderException, …) means the file cannot be read: the report
+            // says so, with the exception's type and message. The rules below run outside this try.
+            problems.Add(ProblemCatalog.FileUnreadable("壊れているか、対応していない形式です。",
+                $"It is corrupt or of an unsupported kind ({e.GetType().Name}: {ProblemCatalog.Quote(e.Message)})."));
         }
 
         return false;
@@ -432,7 +431,8 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
         public void Add(Problem problem)
         {
             HasErrors |= problem.Severity == Severity.Error;
-            if (_problems.Count < MaxProblemsListed)
+            // File-level problems (a broken file, a limit reached) are always listed: they end the reading.
+            if (_problems.Count < MaxProblemsListed || problem.Row is null || IsReaderProblem(problem))
             {
                 _problems.Add(problem);
             }
@@ -441,6 +441,9 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
                 _unlisted++;
             }
         }
+
+        private static bool IsReaderProblem(Problem problem) =>
+            problem.Code is "too_many_rows" or "too_many_columns" or "cell_too_long" or "file_unreadable" or "file_too_large";
 
         public List<Problem> ToList()
         {

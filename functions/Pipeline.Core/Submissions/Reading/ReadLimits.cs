@@ -21,6 +21,9 @@ public sealed record ReadLimits
     /// <summary>Longest cell text in characters (default 32,767, Excel's own limit).</summary>
     public int MaxCellCharacters { get; init; } = 32_767;
 
+    /// <summary>Most characters in a workbook's shared-string table (default 16 million).</summary>
+    public long MaxSharedStringCharacters { get; init; } = 16_000_000;
+
     /// <summary>The defaults.</summary>
     public static ReadLimits Default { get; } = new();
 }

@@ -75,7 +75,7 @@ public static class ColumnName
 {
     public static string Of(int column)
     {
-        Span<char> buffer = stackalloc char[4];
+        Span<char> buffer = stackalloc char[8];
         var i = buffer.Length;
         while (column > 0)
         {
@@ -90,19 +90,21 @@ public static class ColumnName
     /// <summary>The 1-based column of a reference such as <c>AB12</c>, or 0.</summary>
     public static int Parse(ReadOnlySpan<char> reference)
     {
-        var column = 0;
+        long column = 0;
         foreach (var c in reference)
         {
-            if (c is >= 'A' and <= 'Z')
-            {
-                column = (column * 26) + (c - 'A' + 1);
-            }
-            else
+            if (c is < 'A' or > 'Z')
             {
                 break;
             }
+
+            column = (column * 26) + (c - 'A' + 1);
+            if (column > 1_000_000)
+            {
+                return 1_000_000; // far past any limit; the caller reports too many columns
+            }
         }
 
-        return column;
+        return (int)column;
     }
 }

@@ -8,8 +8,9 @@ using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 namespace Pipeline.Core.Submissions.Reading;
 
 /// <summary>
-/// Streams the rows of an .xlsx workbook with the Open XML SDK's SAX reader: one row is in memory
-/// at a time, whatever the size of the sheet. Shared strings and styles are read once.
+/// Streams the rows of an .xlsx workbook with the Open XML SDK's SAX reader (OpenXmlReader), element by
+/// element without building a DOM: one row is in memory at a time whatever the size of the sheet, and
+/// deeply nested or unknown elements cost nothing. Shared strings and styles are read once.
 /// Formula cells give their cached value; they are never evaluated.
 /// </summary>
 internal static class XlsxSheetReader
@@ -47,122 +48,23 @@ internal static class XlsxSheetReader
             }
 
             using var reader = OpenXmlReader.Create(worksheetPart);
-            var lastRow = 0;
-            var more = reader.Read();
-            while (more && !reader.EOF)
+            var rows = new SheetRowParser(name, sharedStrings, styles, date1904, limits);
+            while (reader.Read())
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                if (rows.Accept(reader) is { } row)
                 {
-                    more = reader.Read();
-                    continue;
-                }
+                    if (++rowsRead > limits.MaxRows)
+                    {
+                        throw Limits.TooManyRows(limits, name, row.Row);
+                    }
 
-                var row = (Row)reader.LoadCurrentElement()!;
-                var rowNumber = (int)(row.RowIndex?.Value ?? (uint)(lastRow + 1));
-                lastRow = rowNumber;
-                if (++rowsRead > limits.MaxRows)
-                {
-                    throw Limits.TooManyRows(limits, name, rowNumber);
-                }
-
-                var cells = ReadCells(row, name, rowNumber, sharedStrings, styles, date1904, limits);
-                if (cells.Count > 0)
-                {
-                    yield return new SheetRow(name, rowNumber, cells);
+                    if (row.Cells.Count > 0)
+                    {
+                        yield return row;
+                    }
                 }
             }
         }
-    }
-
-    private static List<Cell> ReadCells(
-        Row row, string sheet, int rowNumber, IReadOnlyList<string> sharedStrings, NumberFormatKind[] styles,
-        bool date1904, ReadLimits limits)
-    {
-        var cells = new List<Cell>();
-        var column = 0;
-        foreach (var c in row.Elements<XCell>())
-        {
-            column = c.CellReference?.Value is { } reference ? ColumnName.Parse(reference) : column + 1;
-            if (column > limits.MaxColumns)
-            {
-                throw Limits.TooManyColumns(limits, sheet, rowNumber, column);
-            }
-
-            var text = c.CellValue?.Text;
-            var type = c.DataType?.Value;
-            Cell cell;
-            if (text is null && c.CellFormula is not null)
-            {
-                cell = Cell.OfError(column, "formula-without-cached-value");
-            }
-            else if (type == CellValues.SharedString)
-            {
-                var index = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
-                if (index < 0 || index >= sharedStrings.Count)
-                {
-                    throw new SpreadsheetReadException("file_unreadable",
-                        "共有文字列の参照が壊れています。", "A shared-string reference is broken.", sheet, rowNumber, ColumnName.Of(column));
-                }
-
-                cell = Cell.OfText(column, sharedStrings[index]);
-            }
-            else if (type == CellValues.InlineString)
-            {
-                cell = Cell.OfText(column, InlineText(c.InlineString));
-            }
-            else if (type == CellValues.String)
-            {
-                cell = Cell.OfText(column, text ?? "");
-            }
-            else if (type == CellValues.Boolean)
-            {
-                cell = new Cell(column, CellKind.Boolean, text, text == "1" ? 1 : 0, false, default);
-            }
-            else if (type == CellValues.Error)
-            {
-                cell = Cell.OfError(column, text ?? "#ERROR");
-            }
-            else if (type == CellValues.Date)
-            {
-                cell = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? Cell.OfDate(column, date)
-                    : Cell.OfText(column, text ?? "");
-            }
-            else if (string.IsNullOrEmpty(text))
-            {
-                continue;
-            }
-            else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                var style = c.StyleIndex?.Value is { } s && s < styles.Length ? styles[s] : NumberFormatKind.Plain;
-                cell = style == NumberFormatKind.Date && number is > -657435 and < 2958466
-                    ? Cell.OfDate(column, DateTime.FromOADate(number + (date1904 ? 1462 : 0)))
-                    : Cell.OfNumber(column, number, style == NumberFormatKind.Percent);
-            }
-            else
-            {
-                cell = Cell.OfText(column, text);
-            }
-
-            if (cell.Text is { Length: var length } && length > limits.MaxCellCharacters)
-            {
-                throw Limits.CellTooLong(limits, sheet, rowNumber, column);
-            }
-
-            cells.Add(cell);
-        }
-
-        return cells;
-    }
-
-    private static string InlineText(InlineString? inline)
-    {
-        if (inline is null)
-        {
-            return "";
-        }
-
-        return inline.Text?.Text ?? string.Concat(inline.Elements<Run>().Select(r => r.Text?.Text));
     }
 
     /// <summary>Shared strings without their phonetic (ふりがな, rPh) runs.</summary>
@@ -176,25 +78,40 @@ internal static class XlsxSheetReader
 
         long characters = 0;
         using var reader = OpenXmlReader.Create(part);
-        var more = reader.Read();
-        while (more && !reader.EOF)
+        System.Text.StringBuilder? item = null;
+        var phonetic = false;
+        while (reader.Read())
         {
-            if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement)
+            var type = reader.ElementType;
+            if (type == typeof(SharedStringItem))
             {
-                more = reader.Read();
-                continue;
+                if (reader.IsStartElement)
+                {
+                    item = new System.Text.StringBuilder();
+                }
+                else if (item is not null)
+                {
+                    strings.Add(item.ToString());
+                    item = null;
+                }
             }
-
-            var item = (SharedStringItem)reader.LoadCurrentElement()!;
-            var text = item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
-            characters += text.Length;
-            if (characters > limits.MaxUncompressedBytes / 2)
+            else if (type == typeof(PhoneticRun))
             {
-                throw new SpreadsheetReadException("file_too_large",
-                    "共有文字列表が大きすぎます。", "The shared-string table is too large.");
+                phonetic = reader.IsStartElement;
             }
+            else if (item is not null && !phonetic && type == typeof(Text) && reader.IsStartElement)
+            {
+                var text = reader.GetText();
+                characters += text.Length;
+                if (characters > limits.MaxSharedStringCharacters)
+                {
+                    throw new SpreadsheetReadException("file_too_large",
+                        $"共有文字列表が上限（{limits.MaxSharedStringCharacters:N0} 文字）を超えています。",
+                        $"The shared-string table holds more than {limits.MaxSharedStringCharacters:N0} characters.");
+                }
 
-            strings.Add(text);
+                item.Append(text);
+            }
         }
 
         return strings;

@@ -1,0 +1,105 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Pipeline.Testing;
+
+/// <summary>
+/// Writes an .xlsx package part by part from raw XML, for files no spreadsheet program would write:
+/// DTDs, entity bombs, deep nesting, broken references, macros.
+/// </summary>
+public static class RawXlsx
+{
+    public const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    public static string Sheet(string rowsXml, string prolog = "") =>
+        $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>{prolog}<worksheet xmlns=\"{Main}\"><sheetData>{rowsXml}</sheetData></worksheet>";
+
+    /// <summary>A header row and data rows of inline strings / numbers (t="inlineStr" for text).</summary>
+    public static string Rows(params string[][] rows)
+    {
+        var xml = new StringBuilder();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            xml.Append($"<row r=\"{r + 1}\">");
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                var reference = $"{(char)('A' + c)}{r + 1}";
+                var value = rows[r][c];
+                xml.Append(double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                    ? $"<c r=\"{reference}\"><v>{value}</v></c>"
+                    : $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{System.Security.SecurityElement.Escape(value)}</t></is></c>");
+            }
+
+            xml.Append("</row>");
+        }
+
+        return xml.ToString();
+    }
+
+    /// <summary>A package with one sheet, and optionally shared strings and extra parts.</summary>
+    public static byte[] Package(string sheetXml, string? sharedStringsXml = null, string? workbookXml = null,
+        IReadOnlyDictionary<string, byte[]>? extraParts = null, string workbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
+                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+                "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>" +
+                $"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{workbookContentType}\"/>" +
+                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
+                (sharedStringsXml is null ? "" : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>") +
+                "</Types>");
+            Add(zip, "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            Add(zip, "xl/workbook.xml", workbookXml ??
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
+                "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            Add(zip, "xl/_rels/workbook.xml.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
+                (sharedStringsXml is null ? "" : "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
+                "</Relationships>");
+            Add(zip, "xl/worksheets/sheet1.xml", sheetXml);
+            if (sharedStringsXml is not null)
+            {
+                Add(zip, "xl/sharedStrings.xml", sharedStringsXml);
+            }
+
+            foreach (var (name, content) in extraParts ?? new Dictionary<string, byte[]>())
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(content);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A package whose sheet part expands to <paramref name="bytes"/> of white space: a zip bomb.</summary>
+    public static byte[] Bomb(long bytes)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var chunk = Encoding.ASCII.GetBytes(new string(' ', 1 << 20));
+            for (long written = 0; written < bytes; written += chunk.Length)
+            {
+                entry.Write(chunk);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Add(ZipArchive zip, string name, string content)
+    {
+        using var entry = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+        entry.Write(content);
+    }
+}
