@@ -32,10 +32,35 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger
         return await FindAsync(departmentId, uploadId, cancellationToken);
     }
 
+    /// <remarks>
+    /// Read, then write only if nothing changed in between (ETag): a concurrent delivery that accepted
+    /// the same upload is never overwritten by a rejected, duplicate or failed record.
+    /// </remarks>
     public async Task RecordAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
+        var entity = ToEntity(record);
+        while (true)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+            try
+            {
+                if (!existing.HasValue)
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                }
+                else if (existing.Value!.GetString("Status") != nameof(UploadStatus.Accepted))
+                {
+                    await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone wrote it between our read and our write: read again and decide again.
+            }
+        }
     }
 
     public async Task<bool> CommitAsync(UploadRecord record, CancellationToken cancellationToken)

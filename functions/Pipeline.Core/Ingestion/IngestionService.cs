@@ -42,9 +42,11 @@ public sealed partial class IngestionService(
         var earlier = await ledger.FindAsync(department.Id, uploadId, cancellationToken);
         if (earlier is { Status: UploadStatus.Accepted or UploadStatus.Duplicate })
         {
-            // Redelivery of a blob already processed: nothing changes; the report is written again.
+            // Redelivery of a blob already processed: nothing is stored again. The report is written
+            // again (the first write may be what failed), the same as the first time.
             LogRedelivered(file.BlobName, earlier.Status);
-            return await FinishAsync(earlier, Report(earlier, null, []), recordInLedger: false, cancellationToken);
+            var again = earlier.Status == UploadStatus.Accepted ? _reader.Read(content.Stream, name, department) : null;
+            return await FinishAsync(earlier, Report(earlier, again, again?.Problems ?? []), recordInLedger: false, cancellationToken);
         }
 
         var accepted = await ledger.FindAcceptedContentAsync(department.Id, content.Sha256, cancellationToken);

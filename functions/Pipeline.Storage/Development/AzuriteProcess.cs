@@ -43,8 +43,11 @@ public sealed class AzuriteProcess : IDisposable
     /// <summary>Starts Azurite on free ports.</summary>
     public static AzuriteProcess StartOnFreePorts(string repositoryRoot) => Start(repositoryRoot, FreePort(), FreePort(), FreePort());
 
-    /// <summary>Starts Azurite on the given ports and waits until all three services listen.</summary>
-    public static AzuriteProcess Start(string repositoryRoot, int blobPort, int queuePort, int tablePort)
+    /// <summary>
+    /// Starts Azurite on the given ports and waits until all three services listen: in memory, or
+    /// persisted under <paramref name="location"/> (so that it can be stopped and started again).
+    /// </summary>
+    public static AzuriteProcess Start(string repositoryRoot, int blobPort, int queuePort, int tablePort, string? location = null)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -62,7 +65,8 @@ public sealed class AzuriteProcess : IDisposable
         };
         string[] arguments =
         [
-            script, "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            script, .. (location is null ? new[] { "--inMemoryPersistence" } : ["--location", location]),
+            "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort),
@@ -117,6 +121,25 @@ public sealed class AzuriteProcess : IDisposable
         {
             // Nothing listens there (yet): that is the answer.
             return false;
+        }
+    }
+
+    /// <summary>Stops Azurite as a service manager would (SIGTERM), letting it save its state.</summary>
+    public void Stop()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        {
+            kill?.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(15_000))
+        {
+            _process.Kill(entireProcessTree: true);
         }
     }
 

@@ -1,0 +1,261 @@
+using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core.Aggregation;
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Feed;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Publication;
+using Pipeline.Storage;
+using Pipeline.Storage.Development;
+using Pipeline.Testing;
+using Xunit.Abstractions;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>
+/// Faults at every storage call point, storage killed mid-run, and at-least-once delivery in any order:
+/// after redelivery the tables and the feed equal a fault-free run.
+/// </summary>
+public sealed class ReliabilityTests(ITestOutputHelper output)
+{
+    private static readonly string[] Workload = ["jutaku-seisaku/mimamori_visits.csv", "shakyo/R5_成果指標実績_社協.xlsx"];
+
+    private static TestPipeline Pipeline(AzuriteProcess azurite, FaultInjection? faults = null) => new(azurite, builder =>
+    {
+        if (faults is not null)
+        {
+            var tables = new TableClientOptions();
+            tables.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerCall);
+            var blobs = new BlobClientOptions();
+            blobs.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerCall);
+            builder.Services.AddSingleton(tables);
+            builder.Services.AddSingleton(blobs);
+        }
+    }, new Dictionary<string, string?> { ["Pipeline:WriteParallelism"] = "1" });
+
+    private static async Task<List<BlobClient>> UploadAsync(TestPipeline pipeline, IEnumerable<string> files)
+    {
+        var blobs = new List<BlobClient>();
+        foreach (var file in files)
+        {
+            blobs.Add(await Uploads.PutAsync(pipeline, file, await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Find(), "samples", "submissions", file))));
+        }
+
+        return blobs;
+    }
+
+    /// <summary>What the Functions host does: a failed delivery is delivered again (up to five times), a failed timer run runs again.</summary>
+    private static async Task<int> RunWithRedeliveryAsync(TestPipeline pipeline, IEnumerable<BlobClient> blobs)
+    {
+        var failures = 0;
+        foreach (var blob in blobs)
+        {
+            failures += await RetryAsync(() => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
+        }
+
+        failures += await RetryAsync(() => new NightlyAggregation(pipeline.Get<NightlyAggregationService>()).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None));
+        return failures;
+    }
+
+    private static async Task<int> RetryAsync(Func<Task> delivery)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await delivery();
+                return attempt - 1;
+            }
+            catch (Exception) when (attempt < 5)
+            {
+                // The host logs the failure and delivers again.
+            }
+        }
+    }
+
+    /// <summary>The state users see: current values, evaluations, the ledger's statuses, the reports and the feed.</summary>
+    private static async Task<string> SnapshotAsync(TestPipeline pipeline)
+    {
+        var plan = pipeline.Get<Plan>();
+        var accepted = new HashSet<string>();
+        await foreach (var upload in pipeline.Get<IUploadLedger>().AcceptedAsync(plan.Id, CancellationToken.None))
+        {
+            accepted.Add(upload.UploadId);
+        }
+
+        var observations = new List<StoredObservation>();
+        await foreach (var o in pipeline.Get<IObservationStore>().ObservationsAsync(plan, CancellationToken.None))
+        {
+            observations.Add(o);
+        }
+
+        var evaluations = new List<StoredEvaluation>();
+        await foreach (var e in pipeline.Get<IObservationStore>().EvaluationsAsync(plan, CancellationToken.None))
+        {
+            evaluations.Add(e);
+        }
+
+        var text = new StringBuilder();
+        foreach (var o in FiscalYearRollup.Current(observations, accepted).OrderBy(o => (o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month ?? 0)))
+        {
+            text.AppendLine($"{o.IndicatorId} {o.FiscalYear} {o.AreaCode} {o.Month} {o.Value} {o.Numerator}/{o.Denominator}");
+        }
+
+        foreach (var e in FeedBuilder.CurrentEvaluations(evaluations, accepted).OrderBy(e => (e.InitiativeId, e.FiscalYear.Value)))
+        {
+            text.AppendLine($"{e.InitiativeId} {e.FiscalYear} {e.Rating}");
+        }
+
+        foreach (var row in (await Uploads.RowsAsync(pipeline, StorageNames.UploadsTable)).Where(r => r.GetString("Kind") == "upload").OrderBy(r => r.GetString("BlobName"), StringComparer.Ordinal))
+        {
+            text.AppendLine($"{row.GetString("BlobName")} {row.GetString("Status")} {row.GetInt32("Observations")} {row.GetInt32("Evaluations")}");
+            var report = await Uploads.ReportAsync(pipeline, row.GetString("BlobName"));
+            text.AppendLine($"report {report.Status} {report.Counts}");
+        }
+
+        var feed = await pipeline.Get<IFeedStore>().ReadAsync(plan.Id, CancellationToken.None);
+        text.AppendLine(feed is null ? "no feed" : Encoding.UTF8.GetString(FeedFiles.Json(FeedFiles.ReadJson(feed.Json) with { GeneratedAt = default })));
+        return text.ToString();
+    }
+
+    private static async Task<(string State, int Calls)> FaultFreeAsync(IEnumerable<string> files)
+    {
+        var faults = new FaultInjection();
+        using var pipeline = Pipeline(Azurite.Instance, faults);
+        var blobs = await UploadAsync(pipeline, files);
+        faults.Arm(0, FaultKind.Error);
+        Assert.Equal(0, await RunWithRedeliveryAsync(pipeline, blobs));
+        var calls = faults.Calls;
+        return (await SnapshotAsync(pipeline), calls);
+    }
+
+    [Fact]
+    public async Task Every_storage_call_point_fails_in_turn_and_the_outcome_equals_a_fault_free_run()
+    {
+        var (expected, calls) = await FaultFreeAsync(Workload);
+        Assert.Contains("I-1-K2 2023 431001  350", expected, StringComparison.Ordinal);
+        var survived = 0;
+        foreach (var kind in new[] { FaultKind.Error, FaultKind.Timeout })
+        {
+            for (var point = 1; point <= calls; point++)
+            {
+                var faults = new FaultInjection();
+                using var pipeline = Pipeline(Azurite.Instance, faults);
+                var blobs = await UploadAsync(pipeline, Workload);
+                faults.Arm(point, kind);
+                var redeliveries = await RunWithRedeliveryAsync(pipeline, blobs);
+                Assert.Equal(1, faults.Injected);
+                Assert.True(redeliveries <= 1, $"{kind} at call {point}: {redeliveries} redeliveries");
+                Assert.True(expected == await SnapshotAsync(pipeline), $"{kind} at call {point} of {calls} changed the outcome");
+                survived++;
+            }
+        }
+
+        output.WriteLine($"fault injection: {calls} storage call points × 2 kinds = {2 * calls} faults injected, {survived} survived");
+        Assert.Equal(2 * calls, survived);
+    }
+
+    [Fact]
+    public async Task Azurite_killed_and_restarted_mid_run_loses_nothing()
+    {
+        var (expected, calls) = await FaultFreeAsync(Workload);
+        var location = Directory.CreateTempSubdirectory("azurite-persisted-").FullName;
+        var azurite = AzuriteProcess.Start(RepositoryRoot.Find(), FreePort(), FreePort(), FreePort(), location);
+        try
+        {
+            var faults = new FaultInjection();
+            using var pipeline = Pipeline(azurite, faults);
+            var blobs = await UploadAsync(pipeline, Workload);
+            faults.OnFault = () =>
+            {
+                azurite.Stop();
+                azurite.Dispose();
+                azurite = AzuriteProcess.Start(RepositoryRoot.Find(), azurite.BlobPort, azurite.QueuePort, azurite.TablePort, location);
+            };
+            faults.Arm(calls / 2, FaultKind.Error);
+            await RunWithRedeliveryAsync(pipeline, blobs);
+            Assert.Equal(1, faults.Injected);
+            Assert.Equal(expected, await SnapshotAsync(pipeline));
+            output.WriteLine($"Azurite stopped and started again at storage call {calls / 2} of {calls}; outcome equal to the fault-free run");
+        }
+        finally
+        {
+            azurite.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Uploads_delivered_one_to_three_times_in_random_order_by_parallel_workers_equal_a_serial_run()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "samples", "submissions"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Path.Combine(RepositoryRoot.Find(), "samples", "submissions"), f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal).ToArray();
+        var (serial, _) = await FaultFreeAsync(files);
+
+        var random = new Random(20260401);
+        for (var round = 0; round < 3; round++)
+        {
+            using var pipeline = Pipeline(Azurite.Instance);
+            var blobs = await UploadAsync(pipeline, files);
+            var deliveries = blobs.SelectMany(b => Enumerable.Repeat(b, random.Next(1, 4))).OrderBy(_ => random.Next()).ToList();
+            await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+                async (blob, ct) => await new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, ct));
+            await new NightlyAggregation(pipeline.Get<NightlyAggregationService>()).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+            Assert.Equal(serial, await SnapshotAsync(pipeline));
+            output.WriteLine($"round {round}: {deliveries.Count} deliveries of {blobs.Count} uploads by 4 workers = the serial run");
+        }
+    }
+
+    [Fact]
+    public async Task The_same_content_racing_under_two_names_is_accepted_once()
+    {
+        using var pipeline = Pipeline(Azurite.Instance);
+        var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n");
+        var blobs = new[] { await Uploads.PutAsync(pipeline, "shakyo/a.csv", content), await Uploads.PutAsync(pipeline, "shakyo/b.csv", content) };
+        await Task.WhenAll(blobs.SelectMany(b => new[] { b, b }).Select(b => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(b, CancellationToken.None)));
+        var statuses = new[] { (await Uploads.ReportAsync(pipeline, "shakyo/a.csv")).Status, (await Uploads.ReportAsync(pipeline, "shakyo/b.csv")).Status }.Order(StringComparer.Ordinal);
+        Assert.Equal(["accepted", "duplicate"], statuses);
+    }
+
+    [Fact]
+    public async Task A_rejected_or_failed_record_never_overwrites_an_accepted_one()
+    {
+        using var pipeline = Pipeline(Azurite.Instance);
+        var ledger = pipeline.Get<IUploadLedger>();
+        var record = new UploadRecord("kumamoto-welfare-4", "shakyo", "20260101T000000Z-abc", "shakyo/x.csv", "00", default, default, UploadStatus.Accepted, 1, 0, 0, 0);
+        Assert.True(await ledger.CommitAsync(record, CancellationToken.None));
+        await ledger.RecordAsync(record with { Status = UploadStatus.Failed, Reason = "late poison message" }, CancellationToken.None);
+        Assert.Equal(UploadStatus.Accepted, (await ledger.FindAsync("shakyo", record.UploadId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Table_filters_are_built_escaped()
+    {
+        using var pipeline = Pipeline(Azurite.Instance);
+        var ledger = pipeline.Get<IUploadLedger>();
+        await ledger.CommitAsync(new UploadRecord("kumamoto-welfare-4", "shakyo", "u1", "shakyo/x.csv", "01", default, default, UploadStatus.Accepted, 1, 0, 0, 0), CancellationToken.None);
+        var injected = new List<UploadRecord>();
+        await foreach (var r in ledger.AcceptedAsync("x' or PartitionKey ne 'x", CancellationToken.None))
+        {
+            injected.Add(r);
+        }
+
+        Assert.Empty(injected);
+        var own = new List<UploadRecord>();
+        await foreach (var r in ledger.AcceptedAsync("kumamoto-welfare-4", CancellationToken.None))
+        {
+            own.Add(r);
+        }
+
+        Assert.Single(own);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

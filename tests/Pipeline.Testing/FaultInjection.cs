@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Pipeline.Testing;
+
+/// <summary>How an injected fault shows: the call refused before it reaches storage, or its answer lost after storage did the work.</summary>
+public enum FaultKind
+{
+    /// <summary>A 503 before the request is sent: storage did nothing.</summary>
+    Error,
+    /// <summary>A timeout after the request was sent: storage did the work, the caller never heard.</summary>
+    Timeout,
+}
+
+/// <summary>
+/// An HttpPipelinePolicy for the Azure SDK clients that counts storage calls and fails the chosen one,
+/// placed per call (outside the SDK's own retries) so that the fault reaches the pipeline's code.
+/// </summary>
+public sealed class FaultInjection : HttpPipelinePolicy
+{
+    private int _calls;
+    private int _failAt;
+    private FaultKind _kind;
+
+    /// <summary>Calls seen since the last <see cref="Arm"/>.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Calls that were failed.</summary>
+    public int Injected { get; private set; }
+
+    /// <summary>Runs before the failing call throws (to kill storage, say).</summary>
+    public Action? OnFault { get; set; }
+
+    /// <summary>Starts counting from zero; call number <paramref name="failAt"/> (1-based, 0 for none) fails.</summary>
+    public void Arm(int failAt, FaultKind kind)
+    {
+        _calls = 0;
+        _failAt = failAt;
+        _kind = kind;
+        Injected = 0;
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        var fail = Next();
+        if (fail && _kind == FaultKind.Error)
+        {
+            throw Refused();
+        }
+
+        ProcessNext(message, pipeline);
+        if (fail)
+        {
+            throw Lost();
+        }
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        var fail = Next();
+        if (fail && _kind == FaultKind.Error)
+        {
+            throw Refused();
+        }
+
+        await ProcessNextAsync(message, pipeline);
+        if (fail)
+        {
+            throw Lost();
+        }
+    }
+
+    private bool Next()
+    {
+        var call = Interlocked.Increment(ref _calls);
+        if (call != _failAt)
+        {
+            return false;
+        }
+
+        Injected++;
+        OnFault?.Invoke();
+        return true;
+    }
+
+    private static RequestFailedException Refused() => new(503, "Injected fault: the server is busy.");
+
+    private static TaskCanceledException Lost() => new("Injected fault: the answer did not come back in time.");
+}
