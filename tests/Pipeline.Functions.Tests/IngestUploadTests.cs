@@ -183,6 +183,27 @@ public sealed class IngestUploadTests : IDisposable
         Assert.Contains("replay", report.Problems[0].Message.En, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("shakyo/../kenko-fukushi-seisaku/x.csv")]
+    [InlineData("shakyo/x\u0007.csv")]
+    [InlineData("x.csv")]
+    public async Task A_path_with_traversal_or_control_characters_is_rejected_and_reported_under_invalid(string blobName)
+    {
+        var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K1,2021,50\n");
+        var result = await _pipeline.Get<IngestionService>().IngestAsync(new UploadedFile(blobName, DateTimeOffset.UtcNow, new MemoryStream(content)), CancellationToken.None);
+        Assert.Equal(UploadStatus.Rejected, result.Record.Status);
+        Assert.Equal("department_unknown", Assert.Single(result.Report.Problems).Code);
+        var reports = await _pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
+        var names = new List<string>();
+        await foreach (var blob in reports.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        Assert.Equal(UploadReport.BlobNameFor(UploadPath.InvalidReportName(blobName)), Assert.Single(names));
+        Assert.Empty(await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable));
+    }
+
     /// <summary>A ledger whose commit never happens: the process dies between staging and commit.</summary>
     private sealed class DyingLedger(IUploadLedger inner) : IUploadLedger
     {

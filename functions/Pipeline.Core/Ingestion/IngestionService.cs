@@ -33,10 +33,12 @@ public sealed partial class IngestionService(
 
         if (department is null)
         {
-            // No department to file it under: a report only, beside where the blob was.
+            // No department to file it under: a report only. A path with traversal or control characters
+            // gets its report under _invalid/, never where its name points.
             var problem = ProblemCatalog.DepartmentUnknown(pathOk ? departmentId : file.BlobName);
-            return await FinishAsync(record with { Errors = 1, Reason = problem.Code }, Report(record, null, [problem]),
-                recordInLedger: pathOk, cancellationToken);
+            record = record with { Errors = 1, Reason = problem.Code };
+            return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: pathOk, cancellationToken,
+                reportName: pathOk ? null : UploadPath.InvalidReportName(file.BlobName));
         }
 
         var earlier = await ledger.FindAsync(department.Id, uploadId, cancellationToken);
@@ -98,26 +100,28 @@ public sealed partial class IngestionService(
     /// <summary>Records a blob that failed every delivery (poison) so that its report says so.</summary>
     public async Task<IngestionResult> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string reason, CancellationToken cancellationToken)
     {
-        var departmentId = UploadPath.TryParse(blobName, out var d, out _) ? d : "";
+        var pathOk = UploadPath.TryParse(blobName, out var d, out _);
+        var departmentId = pathOk ? d : "";
         var record = new UploadRecord(plan.Id, departmentId.Length > 0 ? departmentId : "(none)", UploadPath.UploadIdOf(blobName, createdOn, ""),
             blobName, "", createdOn, clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason);
         var problem = new Problem(Severity.Error, "processing_failed", null, null, null,
             $"処理に繰り返し失敗しました（{ProblemCatalog.Quote(reason)}）。運用担当が再処理（replay）できます。",
             $"Processing failed repeatedly ({ProblemCatalog.Quote(reason)}); an operator can replay the upload.");
-        return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: departmentId.Length > 0, cancellationToken);
+        return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: departmentId.Length > 0, cancellationToken,
+            reportName: pathOk ? null : UploadPath.InvalidReportName(blobName));
     }
 
     private static UploadRecord Duplicate(UploadRecord record, string? of) =>
         record with { Status = UploadStatus.Duplicate, DuplicateOf = of, Observations = 0, Evaluations = 0 };
 
-    private async Task<IngestionResult> FinishAsync(UploadRecord record, UploadReport report, bool recordInLedger, CancellationToken cancellationToken)
+    private async Task<IngestionResult> FinishAsync(UploadRecord record, UploadReport report, bool recordInLedger, CancellationToken cancellationToken, string? reportName = null)
     {
         if (recordInLedger)
         {
             await ledger.RecordAsync(record, cancellationToken);
         }
 
-        await reports.WriteAsync(record.BlobName, report, cancellationToken);
+        await reports.WriteAsync(reportName ?? record.BlobName, report, cancellationToken);
         LogIngested(record.BlobName, record.DepartmentId, record.Status, record.Observations, record.Evaluations, record.Errors, record.Warnings, record.UploadId);
         return new IngestionResult(record, report);
     }

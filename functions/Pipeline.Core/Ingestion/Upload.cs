@@ -64,6 +64,10 @@ public static class UploadPath
         return !name.Split('/').Any(segment => segment is "" or "." or "..");
     }
 
+    /// <summary>Where the report of an upload with an unusable path goes: <c>_invalid/{hash of the name}</c>.</summary>
+    public static string InvalidReportName(string blobName) =>
+        "_invalid/" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blobName)))[..24];
+
     /// <summary>A stable id for one blob version: its creation time (sortable) and a hash of its name and content.</summary>
     public static string UploadIdOf(string blobName, DateTimeOffset createdOn, string sha256)
     {
