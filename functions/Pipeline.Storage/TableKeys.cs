@@ -20,6 +20,9 @@ public static class TableKeys
 {
     public const char Separator = '~';
 
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create(
+        "/\\#?%~" + new string(Enumerable.Range(0, 32).Concat(Enumerable.Range(127, 33)).Select(c => (char)c).ToArray()));
+
     public static string ObservationPartition(string planId, string policyId) => Join(planId, policyId);
 
     public static string EvaluationPartition(string planId, string measureId) => Join(planId, measureId);
@@ -41,6 +44,17 @@ public static class TableKeys
     /// <summary>Joins parts, escaping the characters Table keys forbid (/ \ # ? and control characters) and the separator.</summary>
     public static string Join(params string[] parts)
     {
+        var plain = true;
+        foreach (var part in parts)
+        {
+            plain &= part.AsSpan().IndexOfAny(Escaped) < 0;
+        }
+
+        if (plain)
+        {
+            return string.Join(Separator, parts);
+        }
+
         var builder = new StringBuilder();
         for (var i = 0; i < parts.Length; i++)
         {

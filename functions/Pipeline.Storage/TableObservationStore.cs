@@ -15,6 +15,16 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
 {
     public async Task StageAsync(Plan plan, UploadRecord upload, Submission submission, CancellationToken cancellationToken)
     {
+        var (observations, evaluations) = ToEntities(plan, upload, submission);
+        var observationTable = await storage.TableAsync(StorageNames.ObservationsTable, cancellationToken);
+        var evaluationTable = await storage.TableAsync(StorageNames.EvaluationsTable, cancellationToken);
+        await TableBatches.UpsertAsync(observationTable, observations, storage.WriteParallelism, cancellationToken);
+        await TableBatches.UpsertAsync(evaluationTable, evaluations, storage.WriteParallelism, cancellationToken);
+    }
+
+    /// <summary>An upload's rows as table entities (lazily): the normalised form that is stored.</summary>
+    public static (IEnumerable<ITableEntity> Observations, IEnumerable<ITableEntity> Evaluations) ToEntities(Plan plan, UploadRecord upload, Submission submission)
+    {
         var observations = submission.Observations.Select(o => (ITableEntity)new TableEntity(
             TableKeys.ObservationPartition(plan.Id, plan.FindIndicator(o.IndicatorId)!.PolicyId),
             TableKeys.ObservationRow(o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month, upload.UploadId))
@@ -45,11 +55,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
             ["DepartmentId"] = upload.DepartmentId,
             ["BlobCreatedOn"] = upload.BlobCreatedOn,
         });
-
-        var observationTable = await storage.TableAsync(StorageNames.ObservationsTable, cancellationToken);
-        var evaluationTable = await storage.TableAsync(StorageNames.EvaluationsTable, cancellationToken);
-        await TableBatches.UpsertAsync(observationTable, observations, storage.WriteParallelism, cancellationToken);
-        await TableBatches.UpsertAsync(evaluationTable, evaluations, storage.WriteParallelism, cancellationToken);
+        return (observations, evaluations);
     }
 
     public async IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, [EnumeratorCancellation] CancellationToken cancellationToken)

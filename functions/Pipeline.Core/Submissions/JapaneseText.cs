@@ -6,8 +6,16 @@ namespace Pipeline.Core.Submissions;
 internal static class JapaneseText
 {
     /// <summary>NFKC and trimmed; NFKC maps full-width digits and letters (９５．１％, Ｒ３) to ASCII.</summary>
-    public static string Normalize(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text.Normalize(NormalizationForm.FormKC).Trim();
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        // ASCII is its own NFKC form: skip the normalisation (the common case for ids, years and numbers).
+        return System.Text.Ascii.IsValid(text) ? text.Trim() : text.Normalize(NormalizationForm.FormKC).Trim();
+    }
 
     /// <summary>A key for matching names and headers: NFKC, no white space, no 「」『』"', lower-case ASCII.</summary>
     public static string Key(string? text)

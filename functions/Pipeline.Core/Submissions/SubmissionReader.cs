@@ -134,6 +134,19 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
     {
         private readonly Dictionary<(string, FiscalYear, string, int?), int> _seenObservations = [];
         private readonly Dictionary<(string, FiscalYear), int> _seenEvaluations = [];
+
+        // Department files repeat the same few texts (ids, years, wards) on every row: each distinct
+        // text is interpreted once per file.
+        private readonly Dictionary<string, Indicator?> _indicators = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, FiscalYear?> _fiscalYears = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Area?> _areaTexts = new(StringComparer.Ordinal);
+        private readonly List<Cell> _indicatorCells = [];
+
+        private static bool IsNote(string text)
+        {
+            var trimmed = text.AsSpan().TrimStart();
+            return trimmed.Length > 0 && trimmed[0] is '※' or '注';
+        }
         private string? _sheet;
         private int _sheetFirstRow;
         private HeaderMap? _header;
@@ -164,27 +177,47 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
                 return;
             }
 
-            var first = row.Cells.FirstOrDefault(c => !c.IsBlank);
+            var first = default(Cell);
+            foreach (var cell in row.Cells)
+            {
+                if (!cell.IsBlank)
+                {
+                    first = cell;
+                    break;
+                }
+            }
+
             if (first.Kind == CellKind.Empty)
             {
                 return;
             }
 
             RowsRead++;
-            if (first.Kind == CellKind.Text && JapaneseText.Normalize(first.Text) is var t && (t.StartsWith('※') || t.StartsWith('注')))
+            if (first.Kind == CellKind.Text && IsNote(first.Text!))
             {
                 RowsSkipped++;
                 return;
             }
 
-            var initiativeCell = _header.InitiativeColumns.Select(c => row[c]).FirstOrDefault(c => !c.IsBlank);
-            if (initiativeCell.Kind != CellKind.Empty)
+            foreach (var column in _header.InitiativeColumns)
             {
-                EvaluationRow(row, _header, initiativeCell);
-                return;
+                if (row[column] is { IsBlank: false } initiativeCell)
+                {
+                    EvaluationRow(row, _header, initiativeCell);
+                    return;
+                }
             }
 
-            var indicatorCells = _header.IndicatorColumns.Select(c => row[c]).Where(c => !c.IsBlank).ToList();
+            _indicatorCells.Clear();
+            foreach (var column in _header.IndicatorColumns)
+            {
+                if (row[column] is { IsBlank: false } cell)
+                {
+                    _indicatorCells.Add(cell);
+                }
+            }
+
+            var indicatorCells = _indicatorCells;
             if (indicatorCells.Count == 0)
             {
                 problems.Add(ProblemCatalog.IndicatorMissing(At(row, _header.IndicatorColumns.FirstOrDefault())));
@@ -196,7 +229,22 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
 
         private void IndicatorRow(SheetRow row, HeaderMap header, List<Cell> indicatorCells)
         {
-            var indicator = indicatorCells.Select(reader._catalogue.Indicator).FirstOrDefault(i => i is not null);
+            Indicator? indicator = null;
+            foreach (var cell in indicatorCells)
+            {
+                var text = cell.Display;
+                if (!_indicators.TryGetValue(text, out indicator))
+                {
+                    indicator = reader._catalogue.Indicator(cell);
+                    _indicators[text] = indicator;
+                }
+
+                if (indicator is not null)
+                {
+                    break;
+                }
+            }
+
             if (indicator is null)
             {
                 problems.Add(ProblemCatalog.UnknownIndicator(At(row, indicatorCells[0].Column), indicatorCells[0].Display));
@@ -211,7 +259,7 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
             }
 
             var areaCell = header.Area > 0 ? row[header.Area] : default;
-            if (!reader._areas.TryResolve(areaCell, out var area))
+            if (!ResolveArea(areaCell, out var area))
             {
                 problems.Add(ProblemCatalog.AreaUnrecognised(At(row, header.Area), areaCell.Display));
                 return;
@@ -393,13 +441,43 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
                 return null;
             }
 
-            if (!FiscalYearParser.TryParse(cell, out var fy))
+            FiscalYear? fy;
+            if (cell.Kind == CellKind.Text)
+            {
+                if (!_fiscalYears.TryGetValue(cell.Text!, out fy))
+                {
+                    fy = FiscalYearParser.TryParse(cell, out var parsed) ? parsed : null;
+                    _fiscalYears[cell.Text!] = fy;
+                }
+            }
+            else
+            {
+                fy = FiscalYearParser.TryParse(cell, out var parsed) ? parsed : null;
+            }
+
+            if (fy is null)
             {
                 problems.Add(ProblemCatalog.FiscalYearUnrecognised(At(row, header.FiscalYear), cell.Display));
-                return null;
             }
 
             return fy;
+        }
+
+        private bool ResolveArea(Cell cell, out Area area)
+        {
+            if (cell.Kind != CellKind.Text || cell.Text is null)
+            {
+                return reader._areas.TryResolve(cell, out area);
+            }
+
+            if (!_areaTexts.TryGetValue(cell.Text, out var cached))
+            {
+                cached = reader._areas.TryResolve(cell, out var resolved) ? resolved : null;
+                _areaTexts[cell.Text] = cached;
+            }
+
+            area = cached!;
+            return cached is not null;
         }
 
         private bool InPlan(SheetRow row, int column, FiscalYear fy, FiscalYear first)

@@ -47,6 +47,13 @@ public static class ValueParser
                 return ValueOutcome.NotNumeric;
         }
 
+        // The common case first: a plain number typed as text (every CSV cell).
+        if (decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        {
+            value = Exact.Normalize(value);
+            return ValueOutcome.Number;
+        }
+
         var text = JapaneseText.Normalize(cell.Text);
         if (NoValueMarks.Contains(text))
         {

@@ -1,125 +1,156 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
+using System.Xml;
 
 namespace Pipeline.Core.Submissions.Reading;
 
 /// <summary>
-/// Turns the SAX events of a worksheet into rows: <c>&lt;row r&gt;</c>, <c>&lt;c r t s&gt;</c> and the
-/// cell's <c>&lt;v&gt;</c>, <c>&lt;f&gt;</c> or <c>&lt;is&gt;&lt;t&gt;</c>. Anything else is skipped, at any depth.
+/// Reads a worksheet part's XML with System.Xml's forward-only XmlReader (DTDs prohibited, no
+/// resolver): <c>&lt;row r&gt;</c>, <c>&lt;c r t s&gt;</c> and the cell's <c>&lt;v&gt;</c>, <c>&lt;f&gt;</c> or
+/// <c>&lt;is&gt;&lt;t&gt;</c> (phonetic <c>&lt;rPh&gt;</c> runs left out). Anything else is skipped at any
+/// depth without recursion; one row is in memory at a time.
 /// </summary>
 internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedStrings, NumberFormatKind[] styles, bool date1904, ReadLimits limits)
 {
-    private List<Cell>? _cells;
     private int _row;
     private int _column;
-    private CellState _cell;
+    private string? _type;
+    private uint _style;
+    private string? _value;
+    private bool _formula;
+    private StringBuilder? _inline;
+    private bool _phonetic;
 
-    private struct CellState
+    public static XmlReaderSettings Settings(ReadLimits limits) => new()
     {
-        public bool Open;
-        public string? Type;
-        public uint Style;
-        public string? Value;
-        public bool HasFormula;
-        public System.Text.StringBuilder? Inline;
-        public bool InPhonetic;
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = limits.MaxUncompressedBytes,
+        CloseInput = false,
+    };
+
+    public IEnumerable<SheetRow> Rows(Stream sheetXml)
+    {
+        using var xml = XmlReader.Create(sheetXml, Settings(limits));
+        List<Cell>? cells = null;
+        var advanced = false;
+        while (advanced ? !xml.EOF : xml.Read())
+        {
+            advanced = false;
+            if (xml.NodeType == XmlNodeType.Element)
+            {
+                switch (xml.LocalName)
+                {
+                    case "row":
+                        _row = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _row + 1;
+                        _column = 0;
+                        cells = [];
+                        if (xml.IsEmptyElement)
+                        {
+                            yield return new SheetRow(sheet, _row, cells);
+                            cells = null;
+                        }
+
+                        break;
+                    case "c" when cells is not null:
+                        StartCell(xml);
+                        if (xml.IsEmptyElement)
+                        {
+                            EndCell(cells);
+                        }
+
+                        break;
+                    case "v" when cells is not null && !xml.IsEmptyElement:
+                        _value = Limited(xml.ReadElementContentAsString());
+                        advanced = true;
+                        break;
+                    case "f" when cells is not null:
+                        _formula = true;
+                        break;
+                    case "rPh":
+                        _phonetic = !xml.IsEmptyElement;
+                        break;
+                    case "t" when cells is not null && !_phonetic && !xml.IsEmptyElement:
+                        _inline ??= new StringBuilder();
+                        _inline.Append(xml.ReadElementContentAsString());
+                        Limited(_inline.Length);
+                        advanced = true;
+                        break;
+                }
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement)
+            {
+                switch (xml.LocalName)
+                {
+                    case "c" when cells is not null:
+                        EndCell(cells);
+                        break;
+                    case "rPh":
+                        _phonetic = false;
+                        break;
+                    case "row" when cells is not null:
+                        yield return new SheetRow(sheet, _row, cells);
+                        cells = null;
+                        break;
+                }
+            }
+        }
     }
 
-    /// <summary>Takes one reader event; returns a row when its end tag is reached.</summary>
-    public SheetRow? Accept(OpenXmlReader reader)
+    private void StartCell(XmlReader xml)
     {
-        var type = reader.ElementType;
-        if (type == typeof(Row))
+        var referenced = xml.GetAttribute("r") is { } reference ? ColumnName.Parse(reference) : 0;
+        _column = referenced > 0 ? referenced : _column + 1;
+        if (_column > limits.MaxColumns)
         {
-            if (reader.IsStartElement)
-            {
-                _row = Attribute(reader, "r") is { } r && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : _row + 1;
-                _cells = [];
-                _column = 0;
-                return null;
-            }
-
-            var row = new SheetRow(sheet, _row, _cells ?? []);
-            _cells = null;
-            return row;
+            throw Limits.TooManyColumns(limits, sheet, _row, _column);
         }
 
-        if (_cells is null)
-        {
-            return null;
-        }
-
-        if (type == typeof(DocumentFormat.OpenXml.Spreadsheet.Cell))
-        {
-            if (reader.IsStartElement)
-            {
-                var referenced = Attribute(reader, "r") is { } reference ? ColumnName.Parse(reference) : 0;
-                _column = referenced > 0 ? referenced : _column + 1;
-                if (_column > limits.MaxColumns)
-                {
-                    throw Limits.TooManyColumns(limits, sheet, _row, _column);
-                }
-
-                _cell = new CellState
-                {
-                    Open = true,
-                    Type = Attribute(reader, "t"),
-                    Style = uint.TryParse(Attribute(reader, "s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0,
-                };
-            }
-            else
-            {
-                if (Finish() is { } cell)
-                {
-                    _cells.Add(cell);
-                }
-
-                _cell = default;
-            }
-
-            return null;
-        }
-
-        if (!_cell.Open)
-        {
-            return null;
-        }
-
-        if (type == typeof(CellValue) && reader.IsStartElement)
-        {
-            _cell.Value = Limited(reader.GetText());
-        }
-        else if (type == typeof(CellFormula) && reader.IsStartElement)
-        {
-            _cell.HasFormula = true;
-        }
-        else if (type == typeof(PhoneticRun))
-        {
-            _cell.InPhonetic = reader.IsStartElement;
-        }
-        else if (type == typeof(Text) && reader.IsStartElement && !_cell.InPhonetic)
-        {
-            _cell.Inline ??= new System.Text.StringBuilder();
-            _cell.Inline.Append(reader.GetText());
-            Limited(_cell.Inline.ToString());
-        }
-
-        return null;
+        _type = xml.GetAttribute("t") ?? "n";
+        _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        _value = null;
+        _formula = false;
+        _inline = null;
+        _phonetic = false;
     }
 
-    private string Limited(string text) =>
-        text.Length > limits.MaxCellCharacters ? throw Limits.CellTooLong(limits, sheet, _row, _column) : text;
+    private void EndCell(List<Cell> cells)
+    {
+        if (Finish() is { } cell)
+        {
+            cells.Add(cell);
+        }
+
+        _type = null;
+        _inline = null;
+    }
+
+    private string Limited(string text)
+    {
+        Limited(text.Length);
+        return text;
+    }
+
+    private void Limited(int length)
+    {
+        if (length > limits.MaxCellCharacters)
+        {
+            throw Limits.CellTooLong(limits, sheet, _row, _column);
+        }
+    }
 
     private Cell? Finish()
     {
-        var text = _cell.Value;
-        if (text is null && _cell.HasFormula)
+        var text = _value;
+        if (text is null && _formula)
         {
             return Cell.OfError(_column, "formula-without-cached-value");
         }
 
-        switch (_cell.Type)
+        switch (_type)
         {
             case "s":
                 var index = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
@@ -131,7 +162,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
 
                 return Cell.OfText(_column, sharedStrings[index]);
             case "inlineStr":
-                return Cell.OfText(_column, _cell.Inline?.ToString() ?? "");
+                return Cell.OfText(_column, _inline?.ToString() ?? "");
             case "str":
                 return Cell.OfText(_column, text ?? "");
             case "b":
@@ -154,22 +185,9 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
             return Cell.OfText(_column, text);
         }
 
-        var style = _cell.Style < styles.Length ? styles[_cell.Style] : NumberFormatKind.Plain;
+        var style = _style < styles.Length ? styles[_style] : NumberFormatKind.Plain;
         return style == NumberFormatKind.Date && number is > -657435 and < 2958466
             ? Cell.OfDate(_column, DateTime.FromOADate(number + (date1904 ? 1462 : 0)))
             : Cell.OfNumber(_column, number, style == NumberFormatKind.Percent);
-    }
-
-    private static string? Attribute(OpenXmlReader reader, string name)
-    {
-        foreach (var attribute in reader.Attributes)
-        {
-            if (attribute.LocalName == name && string.IsNullOrEmpty(attribute.NamespaceUri))
-            {
-                return attribute.Value;
-            }
-        }
-
-        return null;
     }
 }

@@ -8,9 +8,9 @@ using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 namespace Pipeline.Core.Submissions.Reading;
 
 /// <summary>
-/// Streams the rows of an .xlsx workbook with the Open XML SDK's SAX reader (OpenXmlReader), element by
-/// element without building a DOM: one row is in memory at a time whatever the size of the sheet, and
-/// deeply nested or unknown elements cost nothing. Shared strings and styles are read once.
+/// Streams the rows of an .xlsx workbook: the Open XML SDK opens the package and finds the parts,
+/// shared strings and styles (read once); each worksheet streams through a forward-only XmlReader
+/// (<see cref="SheetRowParser"/>), one row in memory at a time whatever the size of the sheet.
 /// Formula cells give their cached value; they are never evaluated.
 /// </summary>
 internal static class XlsxSheetReader
@@ -47,21 +47,17 @@ internal static class XlsxSheetReader
                 continue;
             }
 
-            using var reader = OpenXmlReader.Create(worksheetPart);
-            var rows = new SheetRowParser(name, sharedStrings, styles, date1904, limits);
-            while (reader.Read())
+            using var part = worksheetPart.GetStream(FileMode.Open, FileAccess.Read);
+            foreach (var row in new SheetRowParser(name, sharedStrings, styles, date1904, limits).Rows(part))
             {
-                if (rows.Accept(reader) is { } row)
+                if (++rowsRead > limits.MaxRows)
                 {
-                    if (++rowsRead > limits.MaxRows)
-                    {
-                        throw Limits.TooManyRows(limits, name, row.Row);
-                    }
+                    throw Limits.TooManyRows(limits, name, row.Row);
+                }
 
-                    if (row.Cells.Count > 0)
-                    {
-                        yield return row;
-                    }
+                if (row.Cells.Count > 0)
+                {
+                    yield return row;
                 }
             }
         }

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using CsvHelper;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Submissions;
+using Pipeline.Core.Submissions.Reading;
+using Pipeline.Storage;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>
+/// Measurements that run in a process of their own, so that each has a clean peak working set and the
+/// comparison with pandas is whole process against whole process. Each prints one line:
+/// <c>items elapsedMs peakWorkingSetBytes</c>.
+/// </summary>
+internal static class Children
+{
+    public static readonly ReadLimits BenchmarkLimits = ReadLimits.Default with
+    {
+        MaxFileBytes = 2L * 1024 * 1024 * 1024,
+        MaxUncompressedBytes = 4L * 1024 * 1024 * 1024,
+        MaxRows = 5_000_000,
+        MaxSharedStringCharacters = 500_000_000,
+    };
+
+    public static int Run(string[] args)
+    {
+        var watch = Stopwatch.StartNew();
+        long items = args[0] switch
+        {
+            "child-parse" => Parse(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+            "child-reader" => ReaderOnly(args[1]),
+            "child-floor-xml" => BareXml(args[1]),
+            "child-floor-csv" => BareCsv(args[1]),
+            _ => throw new ArgumentException(args[0]),
+        };
+        watch.Stop();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items} {watch.Elapsed.TotalMilliseconds:F0} {self.PeakWorkingSet64}"));
+        return 0;
+    }
+
+    /// <summary>Ours without storage: read, interpret, check, and normalise into the table entities that would be written.</summary>
+    private static long Parse(string file, int rows)
+    {
+        var phase = Stopwatch.StartNew();
+        var plan = Workloads.Plan("bench-parse", rows);
+        var planMs = phase.Elapsed.TotalMilliseconds;
+        using var stream = File.OpenRead(file);
+        var submission = new SubmissionReader(plan, BenchmarkLimits).Read(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
+        var readMs = phase.Elapsed.TotalMilliseconds - planMs;
+        if (!submission.IsAcceptable)
+        {
+            throw new InvalidOperationException(string.Join("\n", submission.Problems.Take(5)));
+        }
+
+        var upload = new UploadRecord(plan.Id, Workloads.Department, "bench", "bench", "", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
+        var (observations, _) = TableObservationStore.ToEntities(plan, upload, submission);
+        var count = observations.LongCount();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan {planMs:F0} ms, read+check {readMs:F0} ms, normalise {phase.Elapsed.TotalMilliseconds - planMs - readMs:F0} ms"));
+        return count;
+    }
+
+    /// <summary>Our spreadsheet reader alone, keeping nothing: its memory must not grow with the file.</summary>
+    private static long ReaderOnly(string file)
+    {
+        using var stream = File.OpenRead(file);
+        var rows = Path.GetExtension(file) == ".xlsx"
+            ? XlsxSheetReader.Read(stream, _ => true, BenchmarkLimits)
+            : CsvSheetReader.Read(stream, "bench", BenchmarkLimits);
+        long cells = 0;
+        foreach (var row in rows)
+        {
+            cells += row.Cells.Count;
+        }
+
+        return cells;
+    }
+
+    /// <summary>The floor for .xlsx: a bare XmlReader over the sheet XML, counting cell values.</summary>
+    private static long BareXml(string file)
+    {
+        using var zip = ZipFile.OpenRead(file);
+        using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")?.Open() ?? zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Open();
+        using var reader = XmlReader.Create(sheet, new XmlReaderSettings { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit });
+        long values = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Text)
+            {
+                values++;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The floor for .csv: CsvHelper's SIMD reader touching every field as bytes.</summary>
+    private static long BareCsv(string file)
+    {
+        using var reader = CsvReader.FromFile(file, new CsvReaderOptions { HasHeader = false, Separator = ',' });
+        long fields = 0;
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                fields += reader.GetSpan(i).IsEmpty ? 0 : 1;
+            }
+        }
+
+        return fields;
+    }
+}
