@@ -58,35 +58,28 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
         return (observations, evaluations);
     }
 
-    public async IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(StorageNames.ObservationsTable, cancellationToken);
-        foreach (var policy in plan.Policies)
-        {
-            var partition = TableKeys.ObservationPartition(plan.Id, policy.Id);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            {
-                yield return new StoredObservation(
-                    e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"), e.GetInt32("Month"),
-                    Exact.Parse(e.GetString("Value")), Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
-                    e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default);
-            }
-        }
-    }
+    public IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, CancellationToken cancellationToken) =>
+        PartitionsAsync(StorageNames.ObservationsTable, plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id, p.Id)), e => new StoredObservation(
+            e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"), e.GetInt32("Month"),
+            Exact.Parse(e.GetString("Value")), Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
+            e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default), cancellationToken);
 
-    public async IAsyncEnumerable<StoredEvaluation> EvaluationsAsync(Plan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredEvaluation> EvaluationsAsync(Plan plan, CancellationToken cancellationToken) =>
+        PartitionsAsync(StorageNames.EvaluationsTable, plan.Measures.Select(m => TableKeys.EvaluationPartition(plan.Id, m.Id)), e => new StoredEvaluation(
+            e.GetString("InitiativeId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), Enum.Parse<Rating>(e.GetString("Rating")),
+            e.GetString("Comment"), e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default), cancellationToken);
+
+    /// <summary>Reads the given partitions one after another (each an exact-match filter built by the SDK).</summary>
+    private async IAsyncEnumerable<T> PartitionsAsync<T>(string tableName, IEnumerable<string> partitions, Func<TableEntity, T> map,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(StorageNames.EvaluationsTable, cancellationToken);
-        foreach (var measure in plan.Measures)
+        var table = await storage.TableAsync(tableName, cancellationToken);
+        foreach (var partition in partitions)
         {
-            var partition = TableKeys.EvaluationPartition(plan.Id, measure.Id);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                yield return new StoredEvaluation(
-                    e.GetString("InitiativeId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), Enum.Parse<Rating>(e.GetString("Rating")),
-                    e.GetString("Comment"), e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default);
+                yield return map(entity);
             }
         }
     }

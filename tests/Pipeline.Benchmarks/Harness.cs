@@ -81,33 +81,19 @@ internal static class Harness
 
     private static Measurement Child(string mode, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        // Under `dotnet x.dll` the process path is the dotnet host: the dll goes first.
+        string[] prefix = Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet" ? [typeof(Harness).Assembly.Location] : [];
+        var run = RunProcess(Environment.ProcessPath!, [.. prefix, mode, .. arguments]);
+        if (run.ExitCode != 0)
         {
-            start.ArgumentList.Add(typeof(Harness).Assembly.Location);
+            throw new InvalidOperationException($"{mode} failed: {run.Error}");
         }
 
-        start.ArgumentList.Add(mode);
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        watch.Stop();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{mode} failed: {error}");
-        }
-
-        var parts = output.Trim().Split(' ');
-        return new Measurement(long.Parse(parts[0], C), watch.Elapsed.TotalMilliseconds, double.Parse(parts[1], C), long.Parse(parts[2], C));
+        var parts = run.Output.Trim().Split(' ');
+        return new Measurement(long.Parse(parts[0], C), run.WallMs, double.Parse(parts[1], C), long.Parse(parts[2], C));
     }
 
+    /// <summary>pandas, whole process: read the file, write the records as JSON; the peak RSS from getrusage.</summary>
     private static Measurement? Pandas(string file, string json)
     {
         if (!File.Exists("/usr/bin/python3"))
@@ -116,26 +102,32 @@ internal static class Harness
         }
 
         var read = file.EndsWith(".xlsx", StringComparison.Ordinal) ? "pd.read_excel(sys.argv[1], engine='openpyxl')" : "pd.read_csv(sys.argv[1])";
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", $"import sys, resource, pandas as pd\ndf = {read}\ndf.to_json(sys.argv[2], orient='records', force_ascii=False)\nprint(len(df), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)", file, json })
+        var run = RunProcess("/usr/bin/python3", ["-c", $"import sys, resource, pandas as pd\ndf = {read}\ndf.to_json(sys.argv[2], orient='records', force_ascii=False)\nprint(len(df), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)", file, json]);
+        if (run.ExitCode != 0)
         {
-            start.ArgumentList.Add(a);
+            Console.WriteLine($"pandas not available ({run.Error.Split('\n').LastOrDefault(l => l.Length > 0)})");
+            return null;
+        }
+
+        var parts = run.Output.Trim().Split(' ');
+        return new Measurement(long.Parse(parts[0], C), run.WallMs, run.WallMs, long.Parse(parts[1], C));
+    }
+
+    private static (int ExitCode, string Output, string Error, double WallMs) RunProcess(string file, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
 
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         watch.Stop();
-        if (process.ExitCode != 0)
-        {
-            Console.WriteLine($"pandas not available ({error.Split('\n').LastOrDefault(l => l.Length > 0)})");
-            return null;
-        }
-
-        var parts = output.Trim().Split(' ');
-        return new Measurement(long.Parse(parts[0], C), watch.Elapsed.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, long.Parse(parts[1], C));
+        return (process.ExitCode, output, error.Result, watch.Elapsed.TotalMilliseconds);
     }
 
     private static IHost Host(AzuriteProcess azurite, string work, int rows)

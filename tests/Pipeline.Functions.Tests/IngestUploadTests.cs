@@ -15,24 +15,8 @@ public sealed class IngestUploadTests : IDisposable
 
     public void Dispose() => _pipeline.Dispose();
 
-    private async Task<Dictionary<(string, int, string, int?), decimal>> CurrentValuesAsync()
-    {
-        var plan = _pipeline.Get<Plan>();
-        var accepted = new HashSet<string>();
-        await foreach (var u in _pipeline.Get<IUploadLedger>().AcceptedAsync(plan.Id, CancellationToken.None))
-        {
-            accepted.Add(u.UploadId);
-        }
-
-        var observations = new List<StoredObservation>();
-        await foreach (var o in _pipeline.Get<IObservationStore>().ObservationsAsync(plan, CancellationToken.None))
-        {
-            observations.Add(o);
-        }
-
-        return FiscalYearRollup.Current(observations, accepted)
-            .ToDictionary(o => (o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month), o => o.Value);
-    }
+    private async Task<Dictionary<(string, int, string, int?), decimal>> CurrentValuesAsync() =>
+        (await Uploads.CurrentObservationsAsync(_pipeline)).ToDictionary(o => (o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month), o => o.Value);
 
     [Fact]
     public async Task An_accepted_file_is_stored_under_its_policy_partition_with_a_report()

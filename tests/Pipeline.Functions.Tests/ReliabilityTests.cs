@@ -85,12 +85,6 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
             accepted.Add(upload.UploadId);
         }
 
-        var observations = new List<StoredObservation>();
-        await foreach (var o in pipeline.Get<IObservationStore>().ObservationsAsync(plan, CancellationToken.None))
-        {
-            observations.Add(o);
-        }
-
         var evaluations = new List<StoredEvaluation>();
         await foreach (var e in pipeline.Get<IObservationStore>().EvaluationsAsync(plan, CancellationToken.None))
         {
@@ -98,7 +92,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         }
 
         var text = new StringBuilder();
-        foreach (var o in FiscalYearRollup.Current(observations, accepted).OrderBy(o => (o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month ?? 0)))
+        foreach (var o in (await Uploads.CurrentObservationsAsync(pipeline)).OrderBy(o => (o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month ?? 0)))
         {
             text.AppendLine($"{o.IndicatorId} {o.FiscalYear} {o.AreaCode} {o.Month} {o.Value} {o.Numerator}/{o.Denominator}");
         }

@@ -50,5 +50,24 @@ internal static class Uploads
         return rows;
     }
 
+    /// <summary>What the aggregation sees: the latest accepted observation per indicator / FY / area / month.</summary>
+    public static async Task<List<Pipeline.Core.Ingestion.StoredObservation>> CurrentObservationsAsync(TestPipeline pipeline)
+    {
+        var plan = pipeline.Get<Pipeline.Core.Catalogue.Plan>();
+        var accepted = new HashSet<string>();
+        await foreach (var upload in pipeline.Get<IUploadLedger>().AcceptedAsync(plan.Id, CancellationToken.None))
+        {
+            accepted.Add(upload.UploadId);
+        }
+
+        var observations = new List<StoredObservation>();
+        await foreach (var o in pipeline.Get<IObservationStore>().ObservationsAsync(plan, CancellationToken.None))
+        {
+            observations.Add(o);
+        }
+
+        return Pipeline.Core.Aggregation.FiscalYearRollup.Current(observations, accepted).ToList();
+    }
+
     public static byte[] Csv(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 }
