@@ -13,19 +13,27 @@ namespace Pipeline.Storage;
 /// </summary>
 public sealed class TableObservationStore(StorageAccount storage) : IObservationStore
 {
-    public async Task StageAsync(Plan plan, UploadRecord upload, Submission submission, CancellationToken cancellationToken)
+    public async Task StageAsync(Plan plan, UploadRecord upload, IReadOnlyList<Observation> observations, IReadOnlyList<Evaluation> evaluations, CancellationToken cancellationToken)
     {
-        var (observations, evaluations) = ToEntities(plan, upload, submission);
-        var observationTable = await storage.TableAsync(StorageNames.ObservationsTable, cancellationToken);
-        var evaluationTable = await storage.TableAsync(StorageNames.EvaluationsTable, cancellationToken);
-        await TableBatches.UpsertAsync(observationTable, observations, storage.WriteParallelism, cancellationToken);
-        await TableBatches.UpsertAsync(evaluationTable, evaluations, storage.WriteParallelism, cancellationToken);
+        var entities = ToEntities(plan, upload, observations, evaluations);
+        if (observations.Count > 0)
+        {
+            var table = await storage.TableAsync(StorageNames.ObservationsTable, cancellationToken);
+            await TableBatches.UpsertAsync(table, entities.Observations, storage.WriteParallelism, cancellationToken);
+        }
+
+        if (evaluations.Count > 0)
+        {
+            var table = await storage.TableAsync(StorageNames.EvaluationsTable, cancellationToken);
+            await TableBatches.UpsertAsync(table, entities.Evaluations, storage.WriteParallelism, cancellationToken);
+        }
     }
 
     /// <summary>An upload's rows as table entities (lazily): the normalised form that is stored.</summary>
-    public static (IEnumerable<ITableEntity> Observations, IEnumerable<ITableEntity> Evaluations) ToEntities(Plan plan, UploadRecord upload, Submission submission)
+    public static (IEnumerable<ITableEntity> Observations, IEnumerable<ITableEntity> Evaluations) ToEntities(
+        Plan plan, UploadRecord upload, IEnumerable<Observation> observationRows, IEnumerable<Evaluation> evaluationRows)
     {
-        var observations = submission.Observations.Select(o => (ITableEntity)new TableEntity(
+        var observations = observationRows.Select(o => (ITableEntity)new TableEntity(
             TableKeys.ObservationPartition(plan.Id, plan.FindIndicator(o.IndicatorId)!.PolicyId),
             TableKeys.ObservationRow(o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month, upload.UploadId))
         {
@@ -43,7 +51,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
             ["SourceSheet"] = o.Source.Sheet,
             ["SourceRow"] = o.Source.Row,
         });
-        var evaluations = submission.Evaluations.Select(e => (ITableEntity)new TableEntity(
+        var evaluations = evaluationRows.Select(e => (ITableEntity)new TableEntity(
             TableKeys.EvaluationPartition(plan.Id, plan.FindInitiative(e.InitiativeId)!.MeasureId),
             TableKeys.EvaluationRow(e.InitiativeId, e.FiscalYear, upload.UploadId))
         {

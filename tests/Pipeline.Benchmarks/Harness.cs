@@ -180,7 +180,7 @@ internal static class Harness
         }
 
         var upload = new UploadRecord(plan.Id, Workloads.Department, "floor", "floor", "", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
-        var batches = TableObservationStore.ToEntities(plan, upload, submission).Observations
+        var batches = TableObservationStore.ToEntities(plan, upload, submission.Observations, []).Observations
             .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100))
             .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()).ToList();
         var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("floor" + Guid.NewGuid().ToString("N")[..10]);
@@ -214,7 +214,7 @@ internal static class Harness
             var observations = plan.Indicators.SelectMany(i => Enumerable.Range(2020, 5).SelectMany(fy => Enumerable.Range(1, 12).Select(m =>
                 new Observation(i.Id, new FiscalYear(fy), "431001", m, random.Next(0, 50), null, null, null, default)))).ToList();
             var upload = new UploadRecord(plan.Id, Workloads.Department, $"u{p}", $"{Workloads.Department}/u{p}.csv", $"{p:x64}", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, observations.Count, 0, 0, 0);
-            await store.StageAsync(plan, upload, new Submission("u.csv", "csv", observations, [], [], observations.Count, 0), CancellationToken.None);
+            await store.StageAsync(plan, upload, observations, [], CancellationToken.None);
             await ledger.CommitAsync(upload, CancellationToken.None);
         }
 

@@ -58,6 +58,37 @@ public sealed class IngestUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_file_with_an_error_at_the_end_is_rejected_and_its_staged_rows_stay_invisible()
+    {
+        // 2,500 valid rows are staged in batches while the file is read; the error in the last row rejects it all.
+        var rows = new System.Text.StringBuilder("指標ID,年度,区,月,実績値\n");
+        var count = 0;
+        foreach (var indicator in new[] { "I-1-K2", "I-2-K1", "II-2-K1", "III-3-K1" })
+        {
+            foreach (var fy in new[] { 2019, 2020, 2021, 2022, 2023, 2024 })
+            {
+                foreach (var ward in new[] { "中央区", "東区", "西区", "南区", "北区", "" })
+                {
+                    for (var month = 1; month <= 12 && count < 1500; month++, count++)
+                    {
+                        rows.Append($"{indicator},{fy},{ward},{month},{month}\n");
+                    }
+                }
+            }
+        }
+
+        rows.Append("I-1-K2,2023,中央区,13,1\n");
+        var report = await Uploads.IngestAsync(_pipeline, "shakyo/big.csv", Uploads.Csv(rows.ToString()));
+        Assert.Equal("rejected", report.Status);
+        Assert.Equal("month_unrecognised", Assert.Single(report.Problems).Code);
+        Assert.Equal(1000, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // one batch staged …
+        Assert.Empty(await CurrentValuesAsync()); // … and never visible
+        await _pipeline.Get<Pipeline.Core.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
+        var feed = await _pipeline.Get<Pipeline.Core.Publication.IFeedStore>().ReadAsync("kumamoto-welfare-4", CancellationToken.None);
+        Assert.All(Pipeline.Core.Feed.FeedFiles.ReadJson(feed!.Json).Indicators, i => Assert.Empty(i.Actuals));
+    }
+
+    [Fact]
     public async Task Identical_content_again_is_a_duplicate_and_changes_nothing()
     {
         var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n");

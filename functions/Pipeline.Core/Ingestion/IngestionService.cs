@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Submissions;
@@ -58,10 +59,10 @@ public sealed partial class IngestionService(
                 recordInLedger: true, cancellationToken);
         }
 
-        var submission = _reader.Read(content.Stream, name, department);
+        var submission = await ReadAndStageAsync(content.Stream, name, department, record, cancellationToken);
         record = record with
         {
-            Observations = submission.Observations.Count,
+            Observations = submission.ObservationCount,
             Evaluations = submission.Evaluations.Count,
             Errors = submission.ErrorCount,
             Warnings = submission.WarningCount,
@@ -72,7 +73,7 @@ public sealed partial class IngestionService(
                 Report(record, submission, submission.Problems), recordInLedger: true, cancellationToken);
         }
 
-        await observations.StageAsync(plan, record, submission, cancellationToken);
+        await observations.StageAsync(plan, record, [], submission.Evaluations, cancellationToken);
         var committed = record with { Status = UploadStatus.Accepted };
         if (!await ledger.CommitAsync(committed, cancellationToken))
         {
@@ -93,7 +94,7 @@ public sealed partial class IngestionService(
         var submission = _reader.Read(content.Stream, fileName, department);
         var record = new UploadRecord(plan.Id, departmentId, "(not stored)", $"{departmentId}/{fileName}", content.Sha256,
             clock.GetUtcNow(), clock.GetUtcNow(), submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
-            submission.Observations.Count, submission.Evaluations.Count, submission.ErrorCount, submission.WarningCount);
+            submission.ObservationCount, submission.Evaluations.Count, submission.ErrorCount, submission.WarningCount);
         return Report(record, submission, submission.Problems);
     }
 
@@ -110,6 +111,78 @@ public sealed partial class IngestionService(
         return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: departmentId.Length > 0, cancellationToken,
             reportName: pathOk ? null : UploadPath.InvalidReportName(blobName));
     }
+
+    /// <summary>
+    /// Reads the file on one thread while another stages its valid rows in batches (invisible until the
+    /// commit): memory stays flat however large the file, and reading and writing overlap. If the file
+    /// turns out to have an error, what was staged is never committed, so never seen.
+    /// </summary>
+    private async Task<Submission> ReadAndStageAsync(Stream content, string name, Department department, UploadRecord upload, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<Observation[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var staging = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+                {
+                    await observations.StageAsync(plan, upload, batch, [], stop.Token);
+                }
+            }
+            catch
+            {
+                stop.Cancel(); // the reader stops waiting for room
+                throw;
+            }
+        }, CancellationToken.None);
+        var reading = Task.Run(() =>
+        {
+            var buffer = new List<Observation>(StageBatchSize);
+            try
+            {
+                var submission = _reader.Read(content, name, department, observation =>
+                {
+                    buffer.Add(observation);
+                    if (buffer.Count == StageBatchSize)
+                    {
+                        Send();
+                    }
+                });
+                if (buffer.Count > 0 && submission.IsAcceptable)
+                {
+                    Send();
+                }
+
+                return submission;
+            }
+            finally
+            {
+                batches.Writer.TryComplete();
+            }
+
+            void Send()
+            {
+                batches.Writer.WriteAsync([.. buffer], stop.Token).AsTask().GetAwaiter().GetResult();
+                buffer.Clear();
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await Task.WhenAll(reading, staging);
+        }
+        catch (OperationCanceledException) when (staging.IsFaulted)
+        {
+            // The reader was stopped because staging failed: the storage error is the one to report.
+            await staging;
+        }
+
+        return await reading;
+    }
+
+    /// <summary>Observations per staged batch.</summary>
+    private const int StageBatchSize = 1000;
 
     private static UploadRecord Duplicate(UploadRecord record, string? of) =>
         record with { Status = UploadStatus.Duplicate, DuplicateOf = of, Observations = 0, Evaluations = 0 };

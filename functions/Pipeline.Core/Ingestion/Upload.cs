@@ -101,8 +101,8 @@ public interface IUploadLedger
 /// <summary>Observations and evaluations, stored under the upload that brought them.</summary>
 public interface IObservationStore
 {
-    /// <summary>Writes an upload's rows; idempotent; invisible until the ledger commits the upload.</summary>
-    Task StageAsync(Plan plan, UploadRecord upload, Submission submission, CancellationToken cancellationToken);
+    /// <summary>Writes some of an upload's rows; idempotent; invisible until the ledger commits the upload.</summary>
+    Task StageAsync(Plan plan, UploadRecord upload, IReadOnlyList<Observation> observations, IReadOnlyList<Evaluation> evaluations, CancellationToken cancellationToken);
 
     /// <summary>Every stored observation of a plan, committed or not; the reader joins with the ledger.</summary>
     IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, CancellationToken cancellationToken);

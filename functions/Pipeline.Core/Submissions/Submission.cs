@@ -27,8 +27,12 @@ public sealed record Submission(
     IReadOnlyList<Evaluation> Evaluations,
     IReadOnlyList<Problem> Problems,
     int RowsRead,
-    int RowsSkipped)
+    int RowsSkipped,
+    int? StreamedObservations = null)
 {
+    /// <summary>Observations found: those listed, or those handed to the reader's sink as they were read.</summary>
+    public int ObservationCount => StreamedObservations ?? Observations.Count;
+
     /// <summary>True where the file has no error: all of it may be stored.</summary>
     public bool IsAcceptable => !Problems.Any(p => p.Severity == Severity.Error);
 

@@ -22,8 +22,12 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
     /// <summary>Whether a sheet is read: sheets named with 記入例, 説明 or 注意 are examples or instructions.</summary>
     public static bool IsDataSheet(string name) => !IgnoredSheetMarks.Any(m => name.Contains(m, StringComparison.Ordinal));
 
-    /// <summary>Reads a file. The stream must be seekable (see <see cref="SeekableContent"/>).</summary>
-    public Submission Read(Stream content, string fileName, Department? department)
+    /// <summary>
+    /// Reads a file. The stream must be seekable (see <see cref="SeekableContent"/>). With a
+    /// <paramref name="sink"/>, each valid observation is handed to it as it is read, and not kept,
+    /// for as long as the file has no error: memory then does not grow with the file.
+    /// </summary>
+    public Submission Read(Stream content, string fileName, Department? department, Action<Observation>? sink = null)
     {
         var problems = new ProblemList();
         var format = Path.GetExtension(fileName).ToLowerInvariant();
@@ -44,7 +48,7 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
             return Empty(fileName, format, problems);
         }
 
-        var state = new State(this, department, problems);
+        var state = new State(this, department, problems, sink);
         using (var enumerator = rows.GetEnumerator())
         {
             while (Next(enumerator, problems))
@@ -59,14 +63,14 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
             {
                 problems.Add(ProblemCatalog.HeaderNotFound());
             }
-            else if (state.Observations.Count == 0 && state.Evaluations.Count == 0)
+            else if (state.ObservationCount == 0 && state.Evaluations.Count == 0)
             {
                 problems.Add(ProblemCatalog.NoValues());
             }
         }
 
         return new Submission(fileName, format.TrimStart('.'), state.Observations, state.Evaluations,
-            problems.ToList(), state.RowsRead, state.RowsSkipped);
+            problems.ToList(), state.RowsRead, state.RowsSkipped, sink is null ? null : state.ObservationCount);
     }
 
     private static Submission Empty(string fileName, string format, ProblemList problems) =>
@@ -130,7 +134,7 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
         return false;
     }
 
-    private sealed class State(SubmissionReader reader, Department? department, ProblemList problems)
+    private sealed class State(SubmissionReader reader, Department? department, ProblemList problems, Action<Observation>? sink)
     {
         private readonly Dictionary<(string, FiscalYear, string, int?), int> _seenObservations = [];
         private readonly Dictionary<(string, FiscalYear), int> _seenEvaluations = [];
@@ -153,6 +157,8 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
 
         public List<Observation> Observations { get; } = [];
         public List<Evaluation> Evaluations { get; } = [];
+        public int ObservationCount { get; private set; }
+
         public int RowsRead { get; private set; }
         public int RowsSkipped { get; private set; }
         public bool AnyHeader { get; private set; }
@@ -373,8 +379,18 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
             }
 
             _seenObservations[(indicator.Id, fy, area.Code, month)] = row.Row;
-            Observations.Add(new Observation(indicator.Id, fy, area.Code, month, value, numerator, denominator, note,
-                new SourceLocation(row.Sheet, row.Row, at.Column)));
+            var observation = new Observation(indicator.Id, fy, area.Code, month, value, numerator, denominator, note,
+                new SourceLocation(row.Sheet, row.Row, at.Column));
+            ObservationCount++;
+            if (sink is null)
+            {
+                Observations.Add(observation);
+            }
+            else if (!problems.HasErrors)
+            {
+                // Once the file has an error it will not be stored: nothing more goes to the sink.
+                sink(observation);
+            }
         }
 
         private void EvaluationRow(SheetRow row, HeaderMap header, Cell initiativeCell)
