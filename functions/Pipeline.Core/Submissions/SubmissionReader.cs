@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Submissions.Reading;
 
@@ -136,7 +137,9 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
 
     private sealed class State(SubmissionReader reader, Department? department, ProblemList problems, Action<Observation>? sink)
     {
-        private readonly Dictionary<(string, FiscalYear, string, int?), int> _seenObservations = [];
+        // Keys already given, packed into 64 bits (indicator and area by their catalogue position, FY, month):
+        // exact, and about 20 bytes a row, so a million-row file does not need a million tuples of strings.
+        private readonly Dictionary<long, int> _seenObservations = [];
         private readonly Dictionary<(string, FiscalYear), int> _seenEvaluations = [];
 
         // Department files repeat the same few texts (ids, years, wards) on every row: each distinct
@@ -372,13 +375,14 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
                 return;
             }
 
-            if (_seenObservations.TryGetValue((indicator.Id, fy, area.Code, month), out var firstRow))
+            var key = reader.ObservationKey(indicator, fy, area, month);
+            if (_seenObservations.TryGetValue(key, out var firstRow))
             {
                 problems.Add(ProblemCatalog.DuplicateRow(at, firstRow));
                 return;
             }
 
-            _seenObservations[(indicator.Id, fy, area.Code, month)] = row.Row;
+            _seenObservations[key] = row.Row;
             var observation = new Observation(indicator.Id, fy, area.Code, month, value, numerator, denominator, note,
                 new SourceLocation(row.Sheet, row.Row, at.Column));
             ObservationCount++;
@@ -511,6 +515,16 @@ public sealed class SubmissionReader(Plan plan, ReadLimits limits)
     }
 
     private FiscalYear PlanStart => plan.StartFiscalYear;
+
+    private readonly System.Collections.Frozen.FrozenDictionary<string, int> _indicatorPositions =
+        plan.Indicators.Select((indicator, i) => (indicator.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+    private readonly System.Collections.Frozen.FrozenDictionary<string, int> _areaPositions =
+        plan.Wards.Prepend(plan.WholeCity).Select((area, i) => (area.Code, i)).ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>indicator position (24 bits) · fiscal year (16) · area position (16) · month (8).</summary>
+    private long ObservationKey(Indicator indicator, FiscalYear fy, Area area, int? month) =>
+        ((long)_indicatorPositions[indicator.Id] << 40) | ((long)(ushort)fy.Value << 24) | ((long)(ushort)_areaPositions[area.Code] << 8) | (byte)(month ?? 0);
 
     private FiscalYear PlanEnd => plan.EndFiscalYear;
 
