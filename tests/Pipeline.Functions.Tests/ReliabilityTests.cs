@@ -79,25 +79,13 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
     private static async Task<string> SnapshotAsync(TestPipeline pipeline)
     {
         var plan = pipeline.Get<Plan>();
-        var accepted = new HashSet<string>();
-        await foreach (var upload in pipeline.Get<IUploadLedger>().AcceptedAsync(plan.Id, CancellationToken.None))
-        {
-            accepted.Add(upload.UploadId);
-        }
-
-        var evaluations = new List<StoredEvaluation>();
-        await foreach (var e in pipeline.Get<IObservationStore>().EvaluationsAsync(plan, CancellationToken.None))
-        {
-            evaluations.Add(e);
-        }
-
         var text = new StringBuilder();
         foreach (var o in (await Uploads.CurrentObservationsAsync(pipeline)).OrderBy(o => (o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month ?? 0)))
         {
             text.AppendLine($"{o.IndicatorId} {o.FiscalYear} {o.AreaCode} {o.Month} {o.Value} {o.Numerator}/{o.Denominator}");
         }
 
-        foreach (var e in FeedBuilder.CurrentEvaluations(evaluations, accepted).OrderBy(e => (e.InitiativeId, e.FiscalYear.Value)))
+        foreach (var e in (await Uploads.CurrentEvaluationsAsync(pipeline)).OrderBy(e => (e.InitiativeId, e.FiscalYear.Value)))
         {
             text.AppendLine($"{e.InitiativeId} {e.FiscalYear} {e.Rating}");
         }

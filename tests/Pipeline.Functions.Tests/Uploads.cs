@@ -50,23 +50,40 @@ internal static class Uploads
         return rows;
     }
 
-    /// <summary>What the aggregation sees: the latest accepted observation per indicator / FY / area / month.</summary>
-    public static async Task<List<Pipeline.Core.Ingestion.StoredObservation>> CurrentObservationsAsync(TestPipeline pipeline)
+    /// <summary>The ids of the uploads the ledger has accepted.</summary>
+    public static async Task<HashSet<string>> AcceptedUploadsAsync(TestPipeline pipeline)
     {
-        var plan = pipeline.Get<Pipeline.Core.Catalogue.Plan>();
         var accepted = new HashSet<string>();
-        await foreach (var upload in pipeline.Get<IUploadLedger>().AcceptedAsync(plan.Id, CancellationToken.None))
+        await foreach (var upload in pipeline.Get<IUploadLedger>().AcceptedAsync(pipeline.Get<Pipeline.Core.Catalogue.Plan>().Id, CancellationToken.None))
         {
             accepted.Add(upload.UploadId);
         }
 
+        return accepted;
+    }
+
+    /// <summary>What the aggregation sees: the latest accepted observation per indicator / FY / area / month.</summary>
+    public static async Task<List<StoredObservation>> CurrentObservationsAsync(TestPipeline pipeline)
+    {
         var observations = new List<StoredObservation>();
-        await foreach (var o in pipeline.Get<IObservationStore>().ObservationsAsync(plan, CancellationToken.None))
+        await foreach (var o in pipeline.Get<IObservationStore>().ObservationsAsync(pipeline.Get<Pipeline.Core.Catalogue.Plan>(), CancellationToken.None))
         {
             observations.Add(o);
         }
 
-        return Pipeline.Core.Aggregation.FiscalYearRollup.Current(observations, accepted).ToList();
+        return Pipeline.Core.Aggregation.FiscalYearRollup.Current(observations, await AcceptedUploadsAsync(pipeline)).ToList();
+    }
+
+    /// <summary>The latest accepted evaluation per initiative and FY.</summary>
+    public static async Task<List<StoredEvaluation>> CurrentEvaluationsAsync(TestPipeline pipeline)
+    {
+        var evaluations = new List<StoredEvaluation>();
+        await foreach (var e in pipeline.Get<IObservationStore>().EvaluationsAsync(pipeline.Get<Pipeline.Core.Catalogue.Plan>(), CancellationToken.None))
+        {
+            evaluations.Add(e);
+        }
+
+        return Pipeline.Core.Feed.FeedBuilder.CurrentEvaluations(evaluations, await AcceptedUploadsAsync(pipeline)).ToList();
     }
 
     public static byte[] Csv(string text) => System.Text.Encoding.UTF8.GetBytes(text);
