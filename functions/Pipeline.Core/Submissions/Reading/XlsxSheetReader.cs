@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 
 namespace Pipeline.Core.Submissions.Reading;
 
