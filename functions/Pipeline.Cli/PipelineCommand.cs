@@ -187,7 +187,7 @@ public static class PipelineCommand
 
     private static async Task<int> DemoAsync(DirectoryInfo? outDir, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Find();
         outDir ??= new DirectoryInfo(Path.Combine(root, "out"));
         await output.WriteLineAsync("Starting Azurite (in memory, free ports)…");
         using var azurite = AzuriteProcess.StartOnFreePorts(root);
@@ -227,21 +227,5 @@ public static class PipelineCommand
         }
 
         return reports.All(r => r.Status is "accepted" or "duplicate") ? Ok : Rejected;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")) && Directory.Exists(Path.Combine(dir.FullName, "samples")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run the demo inside the repository: samples/ and node_modules/ are found from Pipeline.sln.");
     }
 }

@@ -18,10 +18,6 @@ public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new(StringComparer.Ordinal);
 
-    public TableServiceClient Tables => tables;
-
-    public BlobServiceClient Blobs => blobs;
-
     /// <summary>The plan this deployment serves.</summary>
     public string PlanId => planId;
 

@@ -33,7 +33,7 @@ internal static class Harness
         var e2eMax = int.Parse(Option(args, "--e2e-max", "100000"), C);
         var pandasMax = int.Parse(Option(args, "--pandas-max", "100000"), C);
         var plans = int.Parse(Option(args, "--plans", "500"), C);
-        var root = Root();
+        var root = RepositoryRoot.Find();
         var work = Directory.CreateDirectory(Path.Combine(root, "out", "bench")).FullName;
         var results = new Results(Machine(root, args));
 
@@ -274,19 +274,6 @@ internal static class Harness
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Pipeline.sln not found");
     }
 
     private static MachineInfo Machine(string root, string[] args)

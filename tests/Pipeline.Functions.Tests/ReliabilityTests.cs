@@ -144,7 +144,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
     {
         var (expected, calls) = await FaultFreeAsync(Workload);
         var location = Directory.CreateTempSubdirectory("azurite-persisted-").FullName;
-        var azurite = AzuriteProcess.Start(RepositoryRoot.Find(), FreePort(), FreePort(), FreePort(), location);
+        var azurite = AzuriteProcess.Start(RepositoryRoot.Find(), LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), location);
         try
         {
             var faults = new FaultInjection();
@@ -232,12 +232,5 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         }
 
         Assert.Single(own);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

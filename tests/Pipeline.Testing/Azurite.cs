@@ -22,20 +22,3 @@ public static class Azurite
     /// <summary>A fresh storage prefix (letters and digits) for one test.</summary>
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
 }
-
-/// <summary>The repository's root: the folder holding Pipeline.sln.</summary>
-public static class RepositoryRoot
-{
-    public static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Pipeline.sln not found above {AppContext.BaseDirectory}.");
-    }
-}

@@ -23,7 +23,7 @@ public sealed class FakeCkan : IDisposable
     {
         DatasetId = datasetId;
         Token = token;
-        var port = FreePort();
+        var port = Pipeline.Storage.Development.LoopbackPort.Free();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(BaseUrl.ToString());
         _listener.Start();
@@ -174,13 +174,6 @@ public sealed class FakeCkan : IDisposable
         context.Response.ContentType = "application/json;charset=utf-8";
         var bytes = Encoding.UTF8.GetBytes(json);
         await context.Response.OutputStream.WriteAsync(bytes);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -84,10 +84,11 @@ public sealed partial class NightlyAggregationService(
         var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), freshness);
         var hash = FeedFiles.ContentHash(feed);
         var changed = await feeds.PublishedHashAsync(plan.Id, cancellationToken) != hash;
-        var files = FeedFiles.Create(feed);
+        // The files are built only when something will take them.
+        var files = new Lazy<IReadOnlyList<FeedFile>>(() => FeedFiles.Create(feed));
         if (changed)
         {
-            await feeds.PublishAsync(plan.Id, files, hash, feed.GeneratedAt, cancellationToken);
+            await feeds.PublishAsync(plan.Id, files.Value, hash, feed.GeneratedAt, cancellationToken);
         }
 
         // The blob feed is published first and stands whatever a portal does; a portal that has not
@@ -100,7 +101,7 @@ public sealed partial class NightlyAggregationService(
                 continue;
             }
 
-            var ok = await portal.PushAsync(plan.Id, files, cancellationToken);
+            var ok = await portal.PushAsync(plan.Id, files.Value, cancellationToken);
             if (ok)
             {
                 await portalPushes.RecordPushedAsync(plan.Id, portal.Name, hash, cancellationToken);

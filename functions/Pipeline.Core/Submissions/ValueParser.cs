@@ -34,7 +34,7 @@ public static class ValueParser
             case CellKind.Empty:
                 return ValueOutcome.NoValue;
             case CellKind.Error:
-                return cell.Text == "formula-without-cached-value" ? ValueOutcome.FormulaWithoutValue : ValueOutcome.CellError;
+                return cell.Text == Cell.FormulaWithoutValue ? ValueOutcome.FormulaWithoutValue : ValueOutcome.CellError;
             case CellKind.Number:
                 if (!double.IsFinite(cell.Number) || Math.Abs(cell.Number) > 1e15)
                 {

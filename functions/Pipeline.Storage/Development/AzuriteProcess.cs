@@ -30,8 +30,6 @@ public sealed class AzuriteProcess : IDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
-    public bool IsRunning => !_process.HasExited;
-
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
     public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
@@ -41,7 +39,7 @@ public sealed class AzuriteProcess : IDisposable
         $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
     /// <summary>Starts Azurite on free ports.</summary>
-    public static AzuriteProcess StartOnFreePorts(string repositoryRoot) => Start(repositoryRoot, FreePort(), FreePort(), FreePort());
+    public static AzuriteProcess StartOnFreePorts(string repositoryRoot) => Start(repositoryRoot, LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
 
     /// <summary>
     /// Starts Azurite on the given ports and waits until all three services listen: in memory, or
@@ -163,11 +161,4 @@ public sealed class AzuriteProcess : IDisposable
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

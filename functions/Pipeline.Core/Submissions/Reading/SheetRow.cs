@@ -31,6 +31,9 @@ public readonly record struct Cell(int Column, CellKind Kind, string? Text, doub
 
     public static Cell OfError(int column, string text) => new(column, CellKind.Error, text, 0, false, default);
 
+    /// <summary>The error text of a formula cell saved without its result.</summary>
+    public const string FormulaWithoutValue = "formula-without-cached-value";
+
     public bool IsBlank => Kind == CellKind.Empty || (Kind == CellKind.Text && string.IsNullOrWhiteSpace(Text));
 
     /// <summary>The cell as a person would read it, for messages.</summary>

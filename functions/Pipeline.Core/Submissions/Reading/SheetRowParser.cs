@@ -147,7 +147,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         var text = _value;
         if (text is null && _formula)
         {
-            return Cell.OfError(_column, "formula-without-cached-value");
+            return Cell.OfError(_column, Cell.FormulaWithoutValue);
         }
 
         switch (_type)
