@@ -23,7 +23,7 @@ public sealed class ProgressApi(IFeedStore feeds)
 public static class ProgressResponse
 {
     public static Task<PublishedFeed?> FindAsync(IFeedStore feeds, string planId, CancellationToken cancellationToken) =>
-        Pipeline.Storage.PlanIdRules.IsValid(planId) ? feeds.ReadAsync(planId, cancellationToken) : Task.FromResult<PublishedFeed?>(null);
+        Pipeline.Core.Catalogue.PlanIdRules.IsValid(planId) ? feeds.ReadAsync(planId, cancellationToken) : Task.FromResult<PublishedFeed?>(null);
 
     public static async Task<HttpResponseData> WriteAsync(HttpRequestData request, PublishedFeed? feed, CancellationToken cancellationToken)
     {

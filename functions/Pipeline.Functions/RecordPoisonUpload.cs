@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Storage;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Functions;
 

@@ -13,8 +13,9 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Progress;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Submissions;
-using Pipeline.Storage;
-using Pipeline.Storage.Development;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
+using Pipeline.Development;
 
 namespace Pipeline.Benchmarks;
 

@@ -1,6 +1,7 @@
 using Pipeline.Core.Feed;
 using Pipeline.Core.Publication;
-using Pipeline.Storage;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Publication;
-using Pipeline.Storage;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;

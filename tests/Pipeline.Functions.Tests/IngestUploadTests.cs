@@ -3,7 +3,8 @@ using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Submissions;
-using Pipeline.Storage;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;

@@ -6,7 +6,8 @@ using Json.Schema;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Publication;
-using Pipeline.Storage;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;

@@ -7,8 +7,9 @@ using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Publication;
-using Pipeline.Storage;
-using Pipeline.Storage.Development;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
+using Pipeline.Development;
 using Pipeline.Testing;
 using Xunit.Abstractions;
 

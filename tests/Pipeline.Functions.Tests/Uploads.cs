@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Pipeline.Core.Ingestion;
-using Pipeline.Storage;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;

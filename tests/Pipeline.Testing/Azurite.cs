@@ -1,4 +1,4 @@
-using Pipeline.Storage.Development;
+using Pipeline.Development;
 
 namespace Pipeline.Testing;
 

@@ -23,7 +23,7 @@ public sealed class FakeCkan : IDisposable
     {
         DatasetId = datasetId;
         Token = token;
-        var port = Pipeline.Storage.Development.LoopbackPort.Free();
+        var port = Pipeline.Development.LoopbackPort.Free();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(BaseUrl.ToString());
         _listener.Start();

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Pipeline.Storage;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Testing;
 
@@ -14,7 +15,7 @@ public sealed class TestPipeline : IDisposable
 {
     private readonly IHost _host;
 
-    public TestPipeline(Pipeline.Storage.Development.AzuriteProcess azurite, Action<IHostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
+    public TestPipeline(Pipeline.Development.AzuriteProcess azurite, Action<IHostApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
     {
         Prefix = Azurite.NewPrefix();
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero));

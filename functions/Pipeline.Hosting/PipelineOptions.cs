@@ -1,4 +1,4 @@
-namespace Pipeline.Storage;
+namespace Pipeline.Hosting;
 
 /// <summary>Settings of section <c>Pipeline</c> (app settings <c>Pipeline__PlanId</c> and so on).</summary>
 public sealed class PipelineOptions

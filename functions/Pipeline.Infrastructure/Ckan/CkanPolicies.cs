@@ -2,7 +2,7 @@ using System.Net;
 using Polly;
 using Polly.Extensions.Http;
 
-namespace Pipeline.Storage.Ckan;
+namespace Pipeline.Infrastructure.Ckan;
 
 /// <summary>
 /// The CKAN client's resilience, outermost first: a total timeout below the function timeout, a

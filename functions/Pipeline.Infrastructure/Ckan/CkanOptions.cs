@@ -1,4 +1,4 @@
-namespace Pipeline.Storage.Ckan;
+namespace Pipeline.Infrastructure.Ckan;
 
 /// <summary>Section <c>Ckan</c>: the portal the feed is pushed to. Without a base URL nothing is pushed.</summary>
 public sealed class CkanOptions

@@ -1,4 +1,4 @@
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>The containers and tables the pipeline uses (contract §2 and §5).</summary>
 public static class StorageNames

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Core.Catalogue;
 
 /// <summary>What a plan id may be: lower-case letters, digits and hyphens (it is part of blob paths and table keys).</summary>
 public static partial class PlanIdRules

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Ingestion;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>Writes upload reports to <c>upload-reports/{departmentId}/{name}.report.json</c>.</summary>
 public sealed class BlobReportWriter(StorageAccount storage) : IReportWriter

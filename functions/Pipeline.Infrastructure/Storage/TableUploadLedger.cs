@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Pipeline.Core.Ingestion;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>The uploads table (see <see cref="TableKeys"/>): one row per upload and one marker per accepted content.</summary>
 public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger

@@ -4,7 +4,7 @@ using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Submissions;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
 /// Observations and evaluations in Table Storage (see <see cref="TableKeys"/>). Decimals are stored as

@@ -1,18 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
-
-namespace Pipeline.Storage.Development;
-
-/// <summary>A free loopback port, for services the demo and the tests start.</summary>
-public static class LoopbackPort
-{
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
+namespace Pipeline.Development;
 
 /// <summary>The repository's root, the folder holding Pipeline.sln, found above the working folder or the program.</summary>
 public static class RepositoryRoot

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Pipeline.Storage.Development;
+namespace Pipeline.Development;
 
 /// <summary>
 /// Azurite, the Azure Storage emulator, run from the repository's <c>node_modules</c> (pinned in

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
 /// Writes entities in entity-group transactions of at most 100, one partition per transaction.

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Pipeline.Core.Ingestion;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>Runs an uploaded blob through ingestion: what the blob trigger, <c>ingest</c> and <c>replay</c> all do.</summary>
 public sealed class BlobIngestor(IngestionService ingestion)

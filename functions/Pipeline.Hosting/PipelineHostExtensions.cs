@@ -12,8 +12,9 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Progress;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Submissions.Reading;
+using Pipeline.Infrastructure.Storage;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Hosting;
 
 /// <summary>Composition of the pipeline for the Functions host and the command line alike.</summary>
 public static class PipelineHostExtensions
@@ -46,29 +47,29 @@ public static class PipelineHostExtensions
 
     /// <summary>
     /// The CKAN push, when section <c>Ckan</c> names a portal: a typed HttpClient from IHttpClientFactory
-    /// with the Polly policies of <see cref="Ckan.CkanPolicies"/>.
+    /// with the Polly policies of <see cref="Pipeline.Infrastructure.Ckan.CkanPolicies"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCkanPortal(this IHostApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(Ckan.CkanOptions.Section);
-        var options = section.Get<Ckan.CkanOptions>() ?? new Ckan.CkanOptions();
+        var section = builder.Configuration.GetSection(Pipeline.Infrastructure.Ckan.CkanOptions.Section);
+        var options = section.Get<Pipeline.Infrastructure.Ckan.CkanOptions>() ?? new Pipeline.Infrastructure.Ckan.CkanOptions();
         if (!options.IsConfigured)
         {
             return builder;
         }
 
-        builder.Services.AddOptions<Ckan.CkanOptions>().Bind(section);
-        builder.Services.AddHttpClient<Ckan.CkanPortalPublisher>(client =>
+        builder.Services.AddOptions<Pipeline.Infrastructure.Ckan.CkanOptions>().Bind(section);
+        builder.Services.AddHttpClient<Pipeline.Infrastructure.Ckan.CkanPortalPublisher>(client =>
             {
                 client.BaseAddress = new Uri(options.BaseUrl!.ToString().TrimEnd('/') + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the policies time out, not HttpClient
             })
-            .AddPolicyHandler(Ckan.CkanPolicies.Total(options))
-            .AddPolicyHandler((services, _) => Ckan.CkanPolicies.Retry(options, services.GetRequiredService<TimeProvider>()))
-            .AddPolicyHandler(Ckan.CkanPolicies.Breaker(options))
-            .AddPolicyHandler(Ckan.CkanPolicies.Try(options));
+            .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Total(options))
+            .AddPolicyHandler((services, _) => Pipeline.Infrastructure.Ckan.CkanPolicies.Retry(options, services.GetRequiredService<TimeProvider>()))
+            .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Breaker(options))
+            .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Try(options));
         // Transient like the typed client, so the factory can rotate its handlers.
-        builder.Services.AddTransient<IPortalPublisher>(services => services.GetRequiredService<Ckan.CkanPortalPublisher>());
+        builder.Services.AddTransient<IPortalPublisher>(services => services.GetRequiredService<Pipeline.Infrastructure.Ckan.CkanPortalPublisher>());
         return builder;
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Pipeline.Core.Ingestion;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
 /// A blob that failed five deliveries lands as a message on <c>webjobs-blobtrigger-poison</c>

@@ -8,7 +8,7 @@ using Pipeline.Core.Publication;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Pipeline.Storage.Ckan;
+namespace Pipeline.Infrastructure.Ckan;
 
 /// <summary>
 /// Pushes progress.json and progress.csv to a CKAN portal through the Action API: <c>package_show</c>

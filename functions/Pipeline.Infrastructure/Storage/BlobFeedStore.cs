@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Publication;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
 /// The feed in the <c>opendata</c> container at <c>feeds/v1/{planId}/</c>, with dated copies under

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Pipeline.Core.Publication;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>The <c>publications</c> table: PK = plan id, RK = portal name, with the content hash it last took.</summary>
 public sealed class TablePortalPushLedger(StorageAccount storage) : IPortalPushLedger

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Core.Catalogue;
 
-namespace Pipeline.Storage;
+namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
 /// PartitionKey and RowKey design, from the queries:
