@@ -6,9 +6,9 @@ using Pipeline.Core.Feed;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Templates;
+using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
-using Pipeline.Development;
 
 namespace Pipeline.Cli;
 

@@ -10,12 +10,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Progress;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Submissions;
+using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
-using Pipeline.Development;
 
 namespace Pipeline.Benchmarks;
 

@@ -5,6 +5,7 @@ using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Progress;
 using Pipeline.Core.Submissions;
 

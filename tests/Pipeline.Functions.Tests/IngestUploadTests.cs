@@ -2,6 +2,7 @@ using System.Text;
 using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Submissions;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
@@ -85,7 +86,7 @@ public sealed class IngestUploadTests : IDisposable
         Assert.Equal(1000, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // one batch staged …
         Assert.Empty(await CurrentValuesAsync()); // … and never visible
         await _pipeline.Get<Pipeline.Core.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
-        var feed = await _pipeline.Get<Pipeline.Core.Publication.IFeedStore>().ReadAsync("kumamoto-welfare-4", CancellationToken.None);
+        var feed = await _pipeline.Get<IFeedStore>().ReadAsync("kumamoto-welfare-4", CancellationToken.None);
         Assert.All(Pipeline.Core.Feed.FeedFiles.ReadJson(feed!.Json).Indicators, i => Assert.Empty(i.Actuals));
     }
 

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Json.Schema;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Feed;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;

@@ -6,10 +6,11 @@ using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
+using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
-using Pipeline.Development;
 using Pipeline.Testing;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Core.Aggregation;
 

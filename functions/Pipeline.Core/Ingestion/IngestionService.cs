@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Catalogue;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Submissions;
 using Pipeline.Core.Submissions.Reading;
 

@@ -3,46 +3,10 @@ using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Progress;
 
 namespace Pipeline.Core.Publication;
-
-/// <summary>The published feed as stored: its bytes and the content hash that serves as its ETag.</summary>
-public sealed record PublishedFeed(byte[] Json, string ContentHash);
-
-/// <summary>Where the feed is published (the <c>opendata</c> container).</summary>
-public interface IFeedStore
-{
-    /// <summary>The content hash of the feed published last, if any.</summary>
-    Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken);
-
-    /// <summary>Writes the files, a dated archive copy, and progress.json last (it carries the hash).</summary>
-    Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken);
-
-    /// <summary>The latest progress.json, if published.</summary>
-    Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);
-}
-
-/// <summary>A portal the feed is pushed to after publication (a CKAN site such as BODIK ODCS).</summary>
-public interface IPortalPublisher
-{
-    /// <summary>A stable name for the portal, under which its last successful push is remembered.</summary>
-    string Name { get; }
-
-    /// <summary>Pushes the files; returns false (and logs why) where the portal did not take them. Never throws for a portal fault.</summary>
-    Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken);
-}
-
-/// <summary>Remembers which feed content each portal last took, so a failed push is tried again next run.</summary>
-public interface IPortalPushLedger
-{
-    Task<string?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken);
-
-    Task RecordPushedAsync(string planId, string portal, string contentHash, CancellationToken cancellationToken);
-}
-
-/// <summary>What a nightly run did.</summary>
-public sealed record AggregationRun(ProgressFeed Feed, string ContentHash, bool Published, int Observations, int AcceptedUploads, bool? PortalPushed);
 
 /// <summary>
 /// The nightly run (contract §3–§5): accepted observations into fiscal-year values, progress, the

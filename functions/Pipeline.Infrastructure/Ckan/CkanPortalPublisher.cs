@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Feed;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

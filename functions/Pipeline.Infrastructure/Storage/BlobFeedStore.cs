@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Feed;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 
 namespace Pipeline.Infrastructure.Storage;

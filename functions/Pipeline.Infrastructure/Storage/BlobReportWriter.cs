@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Infrastructure.Storage;
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 
 namespace Pipeline.Infrastructure.Storage;

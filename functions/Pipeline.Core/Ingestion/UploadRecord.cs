@@ -1,0 +1,18 @@
+namespace Pipeline.Core.Ingestion;
+
+/// <summary>The ledger's record of one upload (one row of the uploads table).</summary>
+public sealed record UploadRecord(
+    string PlanId,
+    string DepartmentId,
+    string UploadId,
+    string BlobName,
+    string Sha256,
+    DateTimeOffset BlobCreatedOn,
+    DateTimeOffset ProcessedOn,
+    UploadStatus Status,
+    int Observations,
+    int Evaluations,
+    int Errors,
+    int Warnings,
+    string? DuplicateOf = null,
+    string? Reason = null);

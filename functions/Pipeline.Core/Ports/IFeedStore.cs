@@ -1,0 +1,16 @@
+using Pipeline.Core.Feed;
+
+namespace Pipeline.Core.Ports;
+
+/// <summary>Where the feed is published (the <c>opendata</c> container).</summary>
+public interface IFeedStore
+{
+    /// <summary>The content hash of the feed published last, if any.</summary>
+    Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the files, a dated archive copy, and progress.json last (it carries the hash).</summary>
+    Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken);
+
+    /// <summary>The latest progress.json, if published.</summary>
+    Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);
+}

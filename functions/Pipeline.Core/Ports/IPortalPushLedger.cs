@@ -1,0 +1,9 @@
+namespace Pipeline.Core.Ports;
+
+/// <summary>Remembers which feed content each portal last took, so a failed push is tried again next run.</summary>
+public interface IPortalPushLedger
+{
+    Task<string?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken);
+
+    Task RecordPushedAsync(string planId, string portal, string contentHash, CancellationToken cancellationToken);
+}
