@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Json;
+using Pipeline.Core.Progress;
 
 namespace Pipeline.Cli;
 
@@ -21,28 +24,17 @@ internal static class ConsoleText
                 (var s, var r, null) => $"{s} {r}行目: ",
                 (var s, var r, var col) => $"{s}!{col}{r}: ",
             };
-            output.WriteLine($"  {p.Severity,-7} {p.Code,-26} {where}{p.Message.Ja}");
+            output.WriteLine($"  {PipelineJson.Name(p.Severity),-7} {p.Code,-26} {where}{p.Message.Ja}");
             output.WriteLine($"  {"",-7} {"",-26} {new string(' ', DisplayWidth(where))}{p.Message.En}");
         }
     }
 
-    private static string Status(string status) => status switch
-    {
-        "accepted" => "受理 accepted",
-        "rejected" => "差戻し rejected",
-        "duplicate" => "重複 duplicate",
-        "failed" => "失敗 failed",
-        _ => status,
-    };
+    private static string Status(UploadStatus status) => Label(StatusLabels.Of(status));
 
-    public static string StatusLabel(string status) => status switch
-    {
-        "achieved" => "達成 achieved",
-        "on_track" => "順調 on track",
-        "behind" => "遅れ behind",
-        "deteriorated" => "悪化 deteriorated",
-        _ => "データなし no data",
-    };
+    /// <summary>A status as the table shows it: Japanese, then English.</summary>
+    public static string StatusLabel(ProgressStatus status) => Label(StatusLabels.Of(status));
+
+    private static string Label(LocalizedText text) => $"{text.Ja} {text.En}";
 
     public static void ProgressTable(TextWriter output, ProgressFeed feed)
     {

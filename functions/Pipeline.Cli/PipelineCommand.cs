@@ -13,7 +13,7 @@ using Pipeline.Infrastructure.Storage;
 namespace Pipeline.Cli;
 
 /// <summary>
-/// <c>pipeline</c>: the department and operator tool (contract §6). Every verb runs the same services
+/// <c>pipeline</c>: the department and operator tool (RULES.md §6). Every verb runs the same services
 /// as the Functions app; nothing here parses, validates or aggregates on its own.
 /// </summary>
 public static class PipelineCommand
@@ -71,7 +71,7 @@ public static class PipelineCommand
         var demo = new Command("demo", "samples/ を Azurite で一通り実行する / everything on samples/ against an Azurite it starts itself") { demoOut };
         demo.SetAction((parse, ct) => DemoAsync(parse.GetValue(demoOut), output, settings, ct));
 
-        return new RootCommand("第4次熊本市地域福祉計画 進捗データパイプライン / Kumamoto City community welfare plan progress pipeline")
+        return new RootCommand("計画の成果指標 進捗データパイプライン / progress pipeline for the outcome indicators of municipal plans")
         {
             validate, ingest, replay, aggregate, template, demo,
         };
@@ -207,7 +207,8 @@ public static class PipelineCommand
         await output.WriteLineAsync();
         await AggregateAsync(outDir, output, demoSettings, ct);
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedFiles.Folder(BuiltInPlans.KumamotoWelfare4), "index.html")}");
+        using var host = CliHost.Build(demoSettings);
+        await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedFiles.Folder(host.Get<Plan>().Id), FeedFiles.DashboardName)}");
         return worst;
     }
 
@@ -227,6 +228,6 @@ public static class PipelineCommand
             await output.WriteLineAsync("[" + string.Join(",", reports.Select(r => System.Text.Encoding.UTF8.GetString(r.ToJson()))) + "]");
         }
 
-        return reports.All(r => r.Status is "accepted" or "duplicate") ? Ok : Rejected;
+        return reports.All(r => r.Status is UploadStatus.Accepted or UploadStatus.Duplicate) ? Ok : Rejected;
     }
 }

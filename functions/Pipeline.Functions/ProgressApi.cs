@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 
@@ -24,7 +25,7 @@ public sealed class ProgressApi(IFeedStore feeds)
 public static class ProgressResponse
 {
     public static Task<PublishedFeed?> FindAsync(IFeedStore feeds, string planId, CancellationToken cancellationToken) =>
-        Pipeline.Core.Catalogue.PlanIdRules.IsValid(planId) ? feeds.ReadAsync(planId, cancellationToken) : Task.FromResult<PublishedFeed?>(null);
+        PathSafeId.IsValid(planId) ? feeds.ReadAsync(planId, cancellationToken) : Task.FromResult<PublishedFeed?>(null);
 
     public static async Task<HttpResponseData> WriteAsync(HttpRequestData request, PublishedFeed? feed, CancellationToken cancellationToken)
     {

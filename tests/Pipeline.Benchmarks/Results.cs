@@ -67,7 +67,7 @@ internal sealed class Results(MachineInfo machine)
         }
 
         md.AppendLine();
-        md.AppendLine("The floor for .xlsx is a bare `XmlReader` over the sheet XML; for .csv CsvHelper 34's SIMD reader touching every field. \"Ours\" reads with the SAX reader, interprets headers, fiscal years, areas, months and values, checks every rule of contract §2 and builds the table entities that would be written. \"Reader only\" streams the rows and keeps nothing.");
+        md.AppendLine("The floor for .xlsx is a bare `XmlReader` over the sheet XML; for .csv CsvHelper 34's SIMD reader touching every field. \"Ours\" reads with the SAX reader, interprets headers, fiscal years, areas, months and values, checks every rule of RULES.md §2 and builds the table entities that would be written. \"Reader only\" streams the rows and keeps nothing.");
         md.AppendLine();
         md.AppendLine("## Ingestion end to end into Azurite");
         md.AppendLine();

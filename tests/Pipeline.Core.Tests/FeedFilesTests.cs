@@ -52,8 +52,8 @@ public sealed class FeedFilesTests
         Assert.Equal(("CC-BY-4.0", "431001", 2020, 2024), (feed.License, feed.Plan.Publisher.LocalGovernmentCode, feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear));
         Assert.Contains("政府標準利用規約", feed.LicenseDetail.Attribution.Ja, StringComparison.Ordinal);
         var indicator = feed.Indicators.Single(i => i.Id == "I-1-K2");
-        Assert.Equal(("behind", 46.5m, "moderate_progress", true), (indicator.Status, indicator.AchievementRatePercent, indicator.SdgProgress, indicator.Overdue));
-        Assert.Equal([("behind", 2022), ("behind", 2023)], indicator.Actuals.Select(a => (a.Status, a.FiscalYear)));
+        Assert.Equal((ProgressStatus.Behind, 46.5m, SdgProgress.ModerateProgress, true), (indicator.Status, indicator.AchievementRatePercent, indicator.SdgProgress, indicator.Overdue));
+        Assert.Equal([(ProgressStatus.Behind, 2022), (ProgressStatus.Behind, 2023)], indicator.Actuals.Select(a => (a.Status, a.FiscalYear)));
         Assert.Equal(new FeedValue(2023, 350), indicator.Latest);
         Assert.Null(feed.Indicators.Single(i => i.Id == "I-1-K1").Latest);
         var policy = feed.Policies.Single(p => p.Id == "I-1");
@@ -61,7 +61,7 @@ public sealed class FeedFilesTests
         Assert.Equal(1, policy.StatusCounts["behind"]);
         Assert.Equal(1, policy.StatusCounts["no_data"]);
         Assert.Equal(10, feed.BasicPolicies.Sum(b => b.StatusCounts.Values.Sum()));
-        Assert.Equal("B", policy.Measures[0].Initiatives[0].Evaluations.Single().Rating);
+        Assert.Equal(Rating.B, policy.Measures[0].Initiatives[0].Evaluations.Single().Rating);
         Assert.Equal(2024, feed.Freshness.LastDueFiscalYear);
         Assert.Equal(10, feed.Freshness.OverdueIndicators);
     }
@@ -69,7 +69,7 @@ public sealed class FeedFilesTests
     [Fact]
     public void The_csv_has_a_bom_crlf_one_row_per_indicator_and_year_and_neutralised_cells()
     {
-        var bytes = FeedFiles.Csv(SampleFeed());
+        var bytes = FeedCsv.Write(SampleFeed());
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -77,11 +77,11 @@ public sealed class FeedFilesTests
         Assert.Equal(1 + 4, lines.Length);
         Assert.StartsWith("plan_id,basic_policy_id,policy_id,indicator_id", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("kumamoto-welfare-4,III,III-3,III-3-K1,", StringComparison.Ordinal) && l.EndsWith(",-7.8,deteriorated", StringComparison.Ordinal));
-        Assert.Equal("'=1+1", FeedFiles.Text("=1+1"));
-        Assert.Equal("'+81", FeedFiles.Text("+81"));
-        Assert.Equal("'@SUM(A1)", FeedFiles.Text("@SUM(A1)"));
-        Assert.Equal("\"'-2,3\"", FeedFiles.Text("-2,3"));
-        Assert.Equal("\"a\"\"b\"", FeedFiles.Text("a\"b"));
+        Assert.Equal("'=1+1", FeedCsv.Cell("=1+1"));
+        Assert.Equal("'+81", FeedCsv.Cell("+81"));
+        Assert.Equal("'@SUM(A1)", FeedCsv.Cell("@SUM(A1)"));
+        Assert.Equal("\"'-2,3\"", FeedCsv.Cell("-2,3"));
+        Assert.Equal("\"a\"\"b\"", FeedCsv.Cell("a\"b"));
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public sealed class FeedFilesTests
         var resources = root.GetProperty("resources").EnumerateArray().ToList();
         Assert.Equal(["progress.json", "progress.csv"], resources.Select(r => r.GetProperty("path").GetString()));
         var fields = resources[1].GetProperty("schema").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
-        Assert.Equal(FeedFiles.CsvColumns.Select(c => c.Name), fields);
-        var header = Encoding.UTF8.GetString(FeedFiles.Csv(SampleFeed())[3..]).Split("\r\n")[0].Split(',');
+        Assert.Equal(FeedCsv.Columns.Select(c => c.Name), fields);
+        var header = Encoding.UTF8.GetString(FeedCsv.Write(SampleFeed())[3..]).Split("\r\n")[0].Split(',');
         Assert.Equal(header, fields);
     }
 

@@ -5,7 +5,7 @@ using Pipeline.Core.Ports;
 
 namespace Pipeline.Core.Tests;
 
-/// <summary>Contract §3 worked examples.</summary>
+/// <summary>RULES.md §3 worked examples.</summary>
 public sealed class FiscalYearRollupTests
 {
     private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;

@@ -3,7 +3,7 @@ using Pipeline.Core.Progress;
 
 namespace Pipeline.Core.Tests;
 
-/// <summary>Worked examples of contract §4, computed by hand in the comments.</summary>
+/// <summary>Worked examples of RULES.md §4, computed by hand in the comments.</summary>
 public sealed class ProgressCalculatorTests
 {
     private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;

@@ -12,7 +12,7 @@ public sealed partial class SecurityTests
 {
     private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
 
-    /// <summary>Contract §1's owner column, written out here as the specification (not read from the catalogue).</summary>
+    /// <summary>RULES.md §1's owner column, written out here as the specification (not read from the catalogue).</summary>
     private static readonly Dictionary<string, string> ContractOwners = new()
     {
         ["I-1-K1"] = "kenko-fukushi-seisaku", ["I-1-K2"] = "shakyo", ["I-2-K1"] = "shakyo", ["II-1-K1"] = "chiiki-houkatsu",

@@ -1,3 +1,4 @@
+using Pipeline.Core.Ingestion;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Publication;
 using Pipeline.Hosting;
@@ -35,7 +36,7 @@ public sealed class CkanPushTests : IDisposable
     }
 
     private async Task SeedAsync(int value = 180) =>
-        Assert.Equal("accepted", (await Uploads.IngestAsync(_pipeline, $"shakyo/{value}.csv", Uploads.Csv($"指標ID,年度,実績値\nI-1-K2,2021,{value}\n"))).Status);
+        Assert.Equal(UploadStatus.Accepted, (await Uploads.IngestAsync(_pipeline, $"shakyo/{value}.csv", Uploads.Csv($"指標ID,年度,実績値\nI-1-K2,2021,{value}\n"))).Status);
 
     private Task<AggregationRun> RunAsync() => _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Json;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Feed;
@@ -38,7 +39,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
             var card = cards[id];
             Assert.Contains($"data-field=\"rate\">{expected.AchievementRatePercent!.Value.ToString("0.0", CultureInfo.InvariantCulture)}%<", card, StringComparison.Ordinal);
             Assert.Contains($"data-field=\"latest\">{expected.Latest!.Value!.Value.ToString("#,0.#", CultureInfo.InvariantCulture)}{expected.Unit}（FY{expected.Latest.FiscalYear}）<", card, StringComparison.Ordinal);
-            Assert.Contains($"data-status=\"{expected.Status}\"", card, StringComparison.Ordinal);
+            Assert.Contains($"data-status=\"{PipelineJson.Name(expected.Status)}\"", card, StringComparison.Ordinal);
             Assert.Contains("data-overdue=\"true\"", card, StringComparison.Ordinal);
             Assert.Contains("<svg class=\"chart\"", card, StringComparison.Ordinal);
         }

@@ -10,7 +10,7 @@ using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
 
-/// <summary>Contract §2 end to end on Azurite: blob in, tables and report out.</summary>
+/// <summary>RULES.md §2 end to end on Azurite: blob in, tables and report out.</summary>
 public sealed class IngestUploadTests : IDisposable
 {
     private readonly TestPipeline _pipeline = new(Azurite.Instance);
@@ -25,7 +25,7 @@ public sealed class IngestUploadTests : IDisposable
     {
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/r3.csv",
             Uploads.Csv("指標ID,年度,実績値\nI-1-K2,令和3年度,180\nI-2-K1,R3,35\nII-2-K1,2021,38\n"));
-        Assert.Equal("accepted", report.Status);
+        Assert.Equal(UploadStatus.Accepted, report.Status);
         Assert.Equal((3, 3, 0), (report.Counts.RowsRead, report.Counts.Observations, report.Counts.Errors));
         Assert.Equal("shakyo", report.DepartmentId);
         Assert.Matches("^[0-9a-f]{64}$", report.Sha256);
@@ -50,7 +50,7 @@ public sealed class IngestUploadTests : IDisposable
     {
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/bad.csv",
             Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\nI-1-K2,2022,abc\nIII-1-K1,2022,5\n"));
-        Assert.Equal("rejected", report.Status);
+        Assert.Equal(UploadStatus.Rejected, report.Status);
         Assert.Equal(["value_not_numeric", "not_owner"], report.Problems.Select(p => p.Code));
         Assert.Equal(("bad", 3, "C"), (report.Problems[0].Sheet, report.Problems[0].Row, report.Problems[0].Column));
         Assert.Contains("数値", report.Problems[0].Message.Ja, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class IngestUploadTests : IDisposable
 
         rows.Append("I-1-K2,2023,中央区,13,1\n");
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/big.csv", Uploads.Csv(rows.ToString()));
-        Assert.Equal("rejected", report.Status);
+        Assert.Equal(UploadStatus.Rejected, report.Status);
         Assert.Equal("month_unrecognised", Assert.Single(report.Problems).Code);
         Assert.Equal(1000, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // one batch staged …
         Assert.Empty(await CurrentValuesAsync()); // … and never visible
@@ -97,8 +97,8 @@ public sealed class IngestUploadTests : IDisposable
         var first = await Uploads.IngestAsync(_pipeline, "shakyo/a.csv", content);
         await Uploads.IngestAsync(_pipeline, "shakyo/b.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,200\n"));
         var again = await Uploads.IngestAsync(_pipeline, "shakyo/a-again.csv", content);
-        Assert.Equal("accepted", first.Status);
-        Assert.Equal("duplicate", again.Status);
+        Assert.Equal(UploadStatus.Accepted, first.Status);
+        Assert.Equal(UploadStatus.Duplicate, again.Status);
         Assert.Equal(first.UploadId, again.DuplicateOf);
         Assert.Equal(200m, (await CurrentValuesAsync())[("I-1-K2", 2021, "431001", null)]);
         Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
@@ -112,8 +112,8 @@ public sealed class IngestUploadTests : IDisposable
         var newer = await Uploads.PutAsync(_pipeline, "shakyo/new.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         Assert.True((await newer.GetPropertiesAsync()).Value.CreatedOn > (await older.GetPropertiesAsync()).Value.CreatedOn);
 
-        Assert.Equal("accepted", (await Uploads.DeliverAsync(_pipeline, newer)).Status);
-        Assert.Equal("accepted", (await Uploads.DeliverAsync(_pipeline, older)).Status);
+        Assert.Equal(UploadStatus.Accepted, (await Uploads.DeliverAsync(_pipeline, newer)).Status);
+        Assert.Equal(UploadStatus.Accepted, (await Uploads.DeliverAsync(_pipeline, older)).Status);
 
         var values = await CurrentValuesAsync();
         Assert.Equal(180m, values[("I-1-K2", 2021, "431001", null)]);
@@ -129,7 +129,7 @@ public sealed class IngestUploadTests : IDisposable
         var blob = await Uploads.PutAsync(_pipeline, "shakyo/once.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         var first = await Uploads.DeliverAsync(_pipeline, blob);
         var second = await Uploads.DeliverAsync(_pipeline, blob);
-        Assert.Equal(("accepted", "accepted"), (first.Status, second.Status));
+        Assert.Equal((UploadStatus.Accepted, UploadStatus.Accepted), (first.Status, second.Status));
         Assert.Equal(first.UploadId, second.UploadId);
         Assert.Single(await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable));
         Assert.Single(await Uploads.RowsAsync(_pipeline, StorageNames.UploadsTable), u => u.GetString("Kind") == "upload");
@@ -139,11 +139,11 @@ public sealed class IngestUploadTests : IDisposable
     public async Task A_department_writes_only_what_it_owns_and_an_unknown_department_is_rejected()
     {
         var other = await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/x.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
-        Assert.Equal("rejected", other.Status);
+        Assert.Equal(UploadStatus.Rejected, other.Status);
         Assert.Equal("not_owner", Assert.Single(other.Problems).Code);
 
         var unknown = await Uploads.IngestAsync(_pipeline, "somebody/x.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
-        Assert.Equal("rejected", unknown.Status);
+        Assert.Equal(UploadStatus.Rejected, unknown.Status);
         Assert.Equal("department_unknown", Assert.Single(unknown.Problems).Code);
         Assert.Empty(await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable));
     }
@@ -160,7 +160,7 @@ public sealed class IngestUploadTests : IDisposable
         Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
         Assert.Empty(await CurrentValuesAsync());
 
-        Assert.Equal("accepted", (await Uploads.DeliverAsync(_pipeline, blob)).Status);
+        Assert.Equal(UploadStatus.Accepted, (await Uploads.DeliverAsync(_pipeline, blob)).Status);
         Assert.Equal(2, (await CurrentValuesAsync()).Count);
         Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
     }
@@ -169,7 +169,7 @@ public sealed class IngestUploadTests : IDisposable
     public async Task Initiative_evaluations_are_stored_under_their_measure()
     {
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/eval.csv", Uploads.Csv("取組ID,年度,評価\nI-1-2-b,2021,A\nIII-3-3-a,2022,C\n"));
-        Assert.Equal(("accepted", 2), (report.Status, report.Counts.Evaluations));
+        Assert.Equal((UploadStatus.Accepted, 2), (report.Status, report.Counts.Evaluations));
         var rows = await Uploads.RowsAsync(_pipeline, StorageNames.EvaluationsTable);
         Assert.Equal(["kumamoto-welfare-4~I-1-2", "kumamoto-welfare-4~III-3-3"], rows.Select(r => r.PartitionKey).Order(StringComparer.Ordinal));
     }
@@ -182,7 +182,7 @@ public sealed class IngestUploadTests : IDisposable
         {
             var name = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
             var report = await Uploads.IngestAsync(_pipeline, name, await File.ReadAllBytesAsync(file));
-            Assert.True(report.Status == "accepted", $"{name}: {string.Join("; ", report.Problems.Select(p => p.Message.En))}");
+            Assert.True(report.Status == UploadStatus.Accepted, $"{name}: {string.Join("; ", report.Problems.Select(p => p.Message.En))}");
         }
 
         Assert.Equal(5, (await Uploads.RowsAsync(_pipeline, StorageNames.UploadsTable)).Count(u => u.GetString("Status") == "Accepted"));
@@ -195,7 +195,7 @@ public sealed class IngestUploadTests : IDisposable
         var message = $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","BlobType":"BlockBlob","ContainerName":"{{blob.BlobContainerName}}","BlobName":"shakyo/poison.xlsx","ETag":"x"}""";
         await new RecordPoisonUpload(_pipeline.Get<PoisonUploadService>()).Run(message, CancellationToken.None);
         var report = await Uploads.ReportAsync(_pipeline, "shakyo/poison.xlsx");
-        Assert.Equal("failed", report.Status);
+        Assert.Equal(UploadStatus.Failed, report.Status);
         Assert.Equal("processing_failed", Assert.Single(report.Problems).Code);
         Assert.Contains("replay", report.Problems[0].Message.En, StringComparison.Ordinal);
     }

@@ -1,3 +1,5 @@
+using Pipeline.Core.Progress;
+using Pipeline.Core.Ingestion;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -26,7 +28,7 @@ public sealed class NightlyAggregationTests : IDisposable
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var report = await Uploads.IngestAsync(_pipeline, Path.GetRelativePath(root, file).Replace('\\', '/'), await File.ReadAllBytesAsync(file));
-            Assert.Equal("accepted", report.Status);
+            Assert.Equal(UploadStatus.Accepted, report.Status);
         }
     }
 
@@ -67,7 +69,7 @@ public sealed class NightlyAggregationTests : IDisposable
         Assert.Equal(1150m, consultations.Latest!.Value);
         Assert.Equal(5, consultations.Actuals[^1].Areas.Count);
         Assert.False(consultations.Actuals[^1].Partial);
-        Assert.Equal(("on_track", 93.0m), (consultations.Status, consultations.AchievementRatePercent));
+        Assert.Equal((ProgressStatus.OnTrack, 93.0m), (consultations.Status, consultations.AchievementRatePercent));
         // 健康福祉政策課's .xls: a %-formatted 0.959 → 95.9; ratios by ward code → Σn / Σd.
         Assert.Equal(95.9m, feed.Indicators.Single(i => i.Id == "I-1-K1").Latest!.Value);
         Assert.InRange(feed.Indicators.Single(i => i.Id == "III-2-K1").Latest!.Value!.Value, 39m, 43m);

@@ -199,8 +199,8 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n");
         var blobs = new[] { await Uploads.PutAsync(pipeline, "shakyo/a.csv", content), await Uploads.PutAsync(pipeline, "shakyo/b.csv", content) };
         await Task.WhenAll(blobs.SelectMany(b => new[] { b, b }).Select(b => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(b, CancellationToken.None)));
-        var statuses = new[] { (await Uploads.ReportAsync(pipeline, "shakyo/a.csv")).Status, (await Uploads.ReportAsync(pipeline, "shakyo/b.csv")).Status }.Order(StringComparer.Ordinal);
-        Assert.Equal(["accepted", "duplicate"], statuses);
+        var statuses = new[] { (await Uploads.ReportAsync(pipeline, "shakyo/a.csv")).Status, (await Uploads.ReportAsync(pipeline, "shakyo/b.csv")).Status }.Order();
+        Assert.Equal([UploadStatus.Accepted, UploadStatus.Duplicate], statuses);
     }
 
     [Fact]

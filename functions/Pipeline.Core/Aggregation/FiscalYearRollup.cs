@@ -15,7 +15,7 @@ public sealed record FiscalYearActual(
     FiscalYear FiscalYear, decimal? Value, bool Partial, IReadOnlyList<AreaValue> Areas, IReadOnlyList<RollupWarning> Warnings);
 
 /// <summary>
-/// Contract §3: observations into one value per indicator and fiscal year. Only rows of accepted
+/// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of accepted
 /// uploads count; for each indicator / FY / area / month the upload with the latest blob creation
 /// time wins, whatever order the uploads were processed in.
 /// </summary>
@@ -26,7 +26,7 @@ public static class FiscalYearRollup
         observations
             .Where(o => acceptedUploads.Contains(o.UploadId))
             .GroupBy(o => (o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month))
-            .Select(g => g.MaxBy(o => (o.BlobCreatedOn, o.UploadId), LatestFirst.Instance)!);
+            .Select(g => Supersession.Current(g, o => (o.BlobCreatedOn, o.UploadId)));
 
     /// <summary>Every indicator's fiscal-year values, in FY order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> Combine(
@@ -139,15 +139,4 @@ public static class FiscalYearRollup
 
     /// <summary>April is the first month of a fiscal year, March the twelfth.</summary>
     public static int FiscalMonth(int month) => month >= 4 ? month - 3 : month + 9;
-
-    private sealed class LatestFirst : IComparer<(DateTimeOffset, string)>
-    {
-        public static readonly LatestFirst Instance = new();
-
-        public int Compare((DateTimeOffset, string) x, (DateTimeOffset, string) y)
-        {
-            var byTime = x.Item1.CompareTo(y.Item1);
-            return byTime != 0 ? byTime : string.CompareOrdinal(x.Item2, y.Item2);
-        }
-    }
 }

@@ -5,7 +5,7 @@ namespace Pipeline.Core.Catalogue;
 /// <summary>Text in Japanese with an optional English rendering.</summary>
 public sealed record LocalizedText(string Ja, string? En = null);
 
-/// <summary>How an indicator's monthly and ward values combine into a fiscal-year value (contract §3).</summary>
+/// <summary>How an indicator's monthly and ward values combine into a fiscal-year value (RULES.md §3).</summary>
 public enum IndicatorKind
 {
     /// <summary>A count over a period: months and wards are summed.</summary>

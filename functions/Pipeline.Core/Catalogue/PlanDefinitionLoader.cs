@@ -50,9 +50,6 @@ public static partial class PlanDefinitionLoader
         return new Builder(source).Build(file);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
-    private static partial Regex SlugId();
-
     [GeneratedRegex("^[0-9]{6}$")]
     private static partial Regex AreaCode();
 
@@ -66,7 +63,7 @@ public static partial class PlanDefinitionLoader
         public Plan Build(PlanFile file)
         {
             var id = Required(file.Id, "$.id");
-            if (id is not null && !SlugId().IsMatch(id))
+            if (id is not null && !PathSafeId.IsValid(id))
             {
                 Problem("$.id", $"'{id}' must be lower-case letters, digits and hyphens");
             }
@@ -122,7 +119,7 @@ public static partial class PlanDefinitionLoader
             {
                 var path = $"$.departments[{i}]";
                 var id = UniqueId(list[i].Id, path);
-                if (id is not null && !SlugId().IsMatch(id))
+                if (id is not null && !PathSafeId.IsValid(id))
                 {
                     Problem($"{path}.id", $"'{id}' must be lower-case letters, digits and hyphens (it is a blob path prefix)");
                 }

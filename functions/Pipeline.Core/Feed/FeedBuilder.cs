@@ -1,6 +1,7 @@
 using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Json;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Progress;
 using Pipeline.Core.Submissions;
@@ -12,8 +13,9 @@ public static class FeedBuilder
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
-    /// <summary>The status names of the feed, in the order counts are listed.</summary>
-    public static readonly IReadOnlyList<string> StatusNames = ["achieved", "on_track", "behind", "deteriorated", "no_data"];
+    /// <summary>The statuses in the order their counts are listed.</summary>
+    public static readonly IReadOnlyList<ProgressStatus> CountedStatuses =
+        [ProgressStatus.Achieved, ProgressStatus.OnTrack, ProgressStatus.Behind, ProgressStatus.Deteriorated, ProgressStatus.NoData];
 
     public static ProgressFeed Build(
         Plan plan,
@@ -58,7 +60,7 @@ public static class FeedBuilder
     public static IEnumerable<StoredEvaluation> CurrentEvaluations(IEnumerable<StoredEvaluation> evaluations, IReadOnlySet<string> acceptedUploads) =>
         evaluations.Where(e => acceptedUploads.Contains(e.UploadId))
             .GroupBy(e => (e.InitiativeId, e.FiscalYear))
-            .Select(g => g.OrderByDescending(e => e.BlobCreatedOn).ThenByDescending(e => e.UploadId, StringComparer.Ordinal).First());
+            .Select(g => Supersession.Current(g, e => (e.BlobCreatedOn, e.UploadId)));
 
     private static FeedIndicator Indicator(Plan plan, Indicator indicator, IReadOnlyList<FiscalYearActual> actuals, FiscalYear? lastDue)
     {
@@ -69,61 +71,37 @@ public static class FeedBuilder
             var atYear = ProgressCalculator.At(indicator, a.FiscalYear, a.Value);
             return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial,
                 a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code == w.Code).Name, w.Value, w.Partial)).ToList(),
-                atYear.AchievementRatePercent, Status(atYear.Status),
+                atYear.AchievementRatePercent, atYear.Status,
                 a.Warnings.Select(w => new FeedWarning(w.Code, new LocalizedText(w.MessageJa, w.MessageEn))).ToList());
         }).ToList();
 
         return new FeedIndicator(
             indicator.Id, indicator.PolicyId, indicator.BasicPolicyId, indicator.Name, indicator.Unit.Symbol,
-            indicator.Kind.ToString().ToLowerInvariant(), indicator.OwnerDepartmentId,
+            indicator.Kind, indicator.OwnerDepartmentId,
             new FeedValue(indicator.Baseline.FiscalYear.Value, indicator.Baseline.Value),
             new FeedValue(indicator.Target.FiscalYear.Value, indicator.Target.Value),
             feedActuals,
             latest is null ? null : new FeedValue(latest.FiscalYear.Value, latest.Value),
             progress.AchievementRatePercent,
             progress.ExpectedProgress,
-            Status(progress.Status),
-            Sdg(progress.SdgProgress),
+            progress.Status,
+            progress.SdgProgress,
             FreshnessRule.IsOverdue(latest?.FiscalYear, lastDue));
     }
 
-    private static FeedEvaluation Evaluation(StoredEvaluation e) => new(e.FiscalYear.Value, e.Rating.ToString(), e.Rating switch
-    {
-        Rating.A => new LocalizedText("順調", "On track"),
-        Rating.B => new LocalizedText("概ね順調", "Mostly on track"),
-        Rating.C => new LocalizedText("遅れ", "Delayed"),
-        _ => new LocalizedText("未着手", "Not started"),
-    }, e.Comment);
+    private static FeedEvaluation Evaluation(StoredEvaluation e) => new(e.FiscalYear.Value, e.Rating, StatusLabels.Of(e.Rating), e.Comment);
 
-    private static Dictionary<string, int> Counts(IEnumerable<string> statuses)
+    /// <summary>Indicators per status, keyed by the status's name in the feed.</summary>
+    private static Dictionary<string, int> Counts(IEnumerable<ProgressStatus> statuses)
     {
-        var counts = StatusNames.ToDictionary(s => s, _ => 0, StringComparer.Ordinal);
+        var counts = CountedStatuses.ToDictionary(PipelineJson.Name, _ => 0, StringComparer.Ordinal);
         foreach (var status in statuses)
         {
-            counts[status]++;
+            counts[PipelineJson.Name(status)]++;
         }
 
         return counts;
     }
-
-    public static string Status(ProgressStatus status) => status switch
-    {
-        ProgressStatus.Achieved => "achieved",
-        ProgressStatus.OnTrack => "on_track",
-        ProgressStatus.Behind => "behind",
-        ProgressStatus.Deteriorated => "deteriorated",
-        _ => "no_data",
-    };
-
-    public static string Sdg(SdgProgress progress) => progress switch
-    {
-        SdgProgress.TargetAchieved => "target_achieved",
-        SdgProgress.SubstantialProgress => "substantial_progress",
-        SdgProgress.ModerateProgress => "moderate_progress",
-        SdgProgress.LimitedProgress => "limited_progress",
-        SdgProgress.Deterioration => "deterioration",
-        _ => "not_available",
-    };
 
     private static FeedLicense License(Plan plan) => new(
         "CC-BY-4.0",

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using Pipeline.Core.Json;
 
 namespace Pipeline.Core.Feed;
 
@@ -23,13 +24,6 @@ public static class FeedFiles
     public const string SchemaName = "progress.schema.json";
 
     private const string ShortCache = "public, max-age=300";
-
-    private static readonly FeedJsonContext Readable = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    });
 
     /// <summary>The folder of a plan's feed in the open-data container.</summary>
     public static string Folder(string planId) => $"feeds/v1/{planId}";
@@ -51,15 +45,15 @@ public static class FeedFiles
     public static IReadOnlyList<FeedFile> Create(ProgressFeed feed) =>
     [
         new(JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
-        new(CsvName, Csv(feed), "text/csv; charset=utf-8", ShortCache),
+        new(CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
         new(DataPackageName, DataPackage(feed), "application/json; charset=utf-8", ShortCache),
         .. StaticFiles.Value,
     ];
 
-    public static byte[] Json(ProgressFeed feed) => JsonSerializer.SerializeToUtf8Bytes(feed, Readable.ProgressFeed);
+    public static byte[] Json(ProgressFeed feed) => JsonSerializer.SerializeToUtf8Bytes(feed, PipelineJson.TypeInfo<ProgressFeed>());
 
     public static ProgressFeed ReadJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, Readable.ProgressFeed) ?? throw new JsonException("The feed is empty.");
+        JsonSerializer.Deserialize(json, PipelineJson.TypeInfo<ProgressFeed>()) ?? throw new JsonException("The feed is empty.");
 
     /// <summary>SHA-256 of the feed without its generation time, and of the static files published with it.</summary>
     public static string ContentHash(ProgressFeed feed)
@@ -86,68 +80,6 @@ public static class FeedFiles
         return copy.ToArray();
     }
 
-    /// <summary>The CSV columns: one row per indicator and fiscal year.</summary>
-    public static readonly IReadOnlyList<(string Name, string Type, string Title)> CsvColumns =
-    [
-        ("plan_id", "string", "計画ID / plan id"),
-        ("basic_policy_id", "string", "基本方針 / basic policy"),
-        ("policy_id", "string", "施策方針 / policy direction"),
-        ("indicator_id", "string", "指標ID / indicator id"),
-        ("indicator_name_ja", "string", "成果指標"),
-        ("indicator_name_en", "string", "indicator name"),
-        ("unit", "string", "単位 / unit"),
-        ("kind", "string", "集計方法 / kind (flow, stock, ratio)"),
-        ("fiscal_year", "integer", "年度 / fiscal year (April–March)"),
-        ("value", "number", "実績値 / value"),
-        ("partial", "boolean", "一部の月・区のみ / partial"),
-        ("baseline_fiscal_year", "integer", "基準年度 / baseline fiscal year"),
-        ("baseline_value", "number", "基準値 / baseline value"),
-        ("target_fiscal_year", "integer", "目標年度 / target fiscal year"),
-        ("target_value", "number", "目標値 / target value"),
-        ("achievement_rate_percent", "number", "達成率 / achievement rate (%)"),
-        ("status", "string", "状況 / status at this fiscal year"),
-    ];
-
-    /// <summary>UTF-8 with BOM (Excel opens it as such), CRLF, cells starting = + - @ neutralised.</summary>
-    public static byte[] Csv(ProgressFeed feed)
-    {
-        var text = new StringBuilder();
-        text.Append(string.Join(',', CsvColumns.Select(c => c.Name))).Append("\r\n");
-        foreach (var indicator in feed.Indicators)
-        {
-            foreach (var actual in indicator.Actuals)
-            {
-                string[] cells =
-                [
-                    Text(feed.Plan.Id), Text(indicator.BasicPolicyId), Text(indicator.PolicyId), Text(indicator.Id),
-                    Text(indicator.Name.Ja), Text(indicator.Name.En ?? ""), Text(indicator.Unit), Text(indicator.Kind),
-                    Number(actual.FiscalYear), Number(actual.Value), actual.Partial ? "true" : "false",
-                    Number(indicator.Baseline.FiscalYear), Number(indicator.Baseline.Value),
-                    Number(indicator.Target.FiscalYear), Number(indicator.Target.Value),
-                    Number(actual.AchievementRatePercent), Text(actual.Status),
-                ];
-                text.Append(string.Join(',', cells)).Append("\r\n");
-            }
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    /// <summary>A text cell, quoted where needed; a leading = + - @ (or tab, CR) gets a ' so spreadsheets never run it.</summary>
-    public static string Text(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static string Number(decimal? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "";
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>A Frictionless Data Package describing progress.json and progress.csv.</summary>
     public static byte[] DataPackage(ProgressFeed feed)
     {
@@ -172,7 +104,7 @@ public static class FeedFiles
                 ["role"] = "publisher",
                 ["organization"] = $"全国地方公共団体コード {feed.Plan.Publisher.LocalGovernmentCode}",
             }),
-            ["keywords"] = new JsonArray("地域福祉", "熊本市", "成果指標", "community welfare", "open data"),
+            ["keywords"] = new JsonArray(feed.Plan.Publisher.Name.Ja, "成果指標", "進捗状況", "outcome indicators", "open data"),
             ["resources"] = new JsonArray(
                 new JsonObject
                 {
@@ -194,7 +126,7 @@ public static class FeedFiles
                     ["dialect"] = new JsonObject { ["delimiter"] = ",", ["lineTerminator"] = "\r\n", ["header"] = true },
                     ["schema"] = new JsonObject
                     {
-                        ["fields"] = new JsonArray(CsvColumns.Select(c => (JsonNode)new JsonObject
+                        ["fields"] = new JsonArray(FeedCsv.Columns.Select(c => (JsonNode)new JsonObject
                         {
                             ["name"] = c.Name,
                             ["type"] = c.Type,
@@ -205,10 +137,6 @@ public static class FeedFiles
                     },
                 }),
         };
-        return Encoding.UTF8.GetBytes(package.ToJsonString(new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        }));
+        return Encoding.UTF8.GetBytes(package.ToJsonString(PipelineJson.Options));
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Pipeline.Core.Catalogue;
+using Pipeline.Core.Progress;
+using Pipeline.Core.Submissions;
 
 namespace Pipeline.Core.Feed;
 
-/// <summary>The open-data feed, <c>feeds/v1/{planId}/progress.json</c> (contract §5).</summary>
+/// <summary>The open-data feed, <c>feeds/v1/{planId}/progress.json</c> (RULES.md §5).</summary>
 public sealed record ProgressFeed(
     string SchemaVersion,
     DateTimeOffset GeneratedAt,
@@ -36,7 +38,7 @@ public sealed record FeedActual(
     bool Partial,
     IReadOnlyList<FeedArea> Areas,
     decimal? AchievementRatePercent,
-    string Status,
+    ProgressStatus Status,
     IReadOnlyList<FeedWarning> Warnings);
 
 public sealed record FeedWarning(string Code, LocalizedText Message);
@@ -47,7 +49,7 @@ public sealed record FeedIndicator(
     string BasicPolicyId,
     LocalizedText Name,
     string Unit,
-    string Kind,
+    IndicatorKind Kind,
     string Owner,
     FeedValue Baseline,
     FeedValue Target,
@@ -55,11 +57,11 @@ public sealed record FeedIndicator(
     FeedValue? Latest,
     decimal? AchievementRatePercent,
     decimal? ExpectedProgress,
-    string Status,
-    string SdgProgress,
+    ProgressStatus Status,
+    SdgProgress SdgProgress,
     bool Overdue);
 
-public sealed record FeedEvaluation(int FiscalYear, string Rating, LocalizedText Label, string? Comment);
+public sealed record FeedEvaluation(int FiscalYear, Rating Rating, LocalizedText Label, string? Comment);
 
 public sealed record FeedInitiative(
     string Id, LocalizedText Name, bool Priority, IReadOnlyList<string> Owners, IReadOnlyList<FeedEvaluation> Evaluations);
@@ -72,8 +74,7 @@ public sealed record FeedPolicy(
 
 public sealed record FeedBasicPolicy(string Id, LocalizedText Name, IReadOnlyList<string> PolicyIds, IReadOnlyDictionary<string, int> StatusCounts);
 
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true)]
+/// <summary>Type information for the feed; the options are <see cref="Json.PipelineJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ProgressFeed))]
 internal sealed partial class FeedJsonContext : JsonSerializerContext;

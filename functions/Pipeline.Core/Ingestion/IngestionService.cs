@@ -202,7 +202,7 @@ public sealed partial class IngestionService(
 
     private UploadReport Report(UploadRecord record, Submission? submission, IReadOnlyList<Problem> problems) => new(
         "1.0", plan.Id, record.DepartmentId, record.BlobName, record.UploadId, record.Sha256, record.BlobCreatedOn, record.ProcessedOn,
-        record.Status.ToString().ToLowerInvariant(),
+        record.Status,
         new ReportCounts(submission?.RowsRead ?? 0, submission?.RowsSkipped ?? 0, record.Observations, record.Evaluations,
             problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning)),
         record.DuplicateOf,

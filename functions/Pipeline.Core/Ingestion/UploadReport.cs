@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Core.Json;
 using Pipeline.Core.Submissions;
 
 namespace Pipeline.Core.Ingestion;
 
-/// <summary>The report of one upload (contract §2), written to <c>upload-reports/{departmentId}/{name}.report.json</c>.</summary>
+/// <summary>The report of one upload (RULES.md §2), written to <c>upload-reports/{departmentId}/{name}.report.json</c>.</summary>
 public sealed record UploadReport(
     string SchemaVersion,
     string PlanId,
@@ -14,16 +15,16 @@ public sealed record UploadReport(
     string Sha256,
     DateTimeOffset BlobCreatedOn,
     DateTimeOffset ProcessedOn,
-    string Status,
+    UploadStatus Status,
     ReportCounts Counts,
     string? DuplicateOf,
     IReadOnlyList<ReportProblem> Problems)
 {
     /// <summary>The report as UTF-8 JSON.</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ReportJsonContext.Readable.UploadReport);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, PipelineJson.TypeInfo<UploadReport>());
 
     public static UploadReport FromJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, ReportJsonContext.Default.UploadReport)
+        JsonSerializer.Deserialize(json, PipelineJson.TypeInfo<UploadReport>())
         ?? throw new JsonException("The report is empty.");
 
     /// <summary>The report blob's name for an upload's blob name.</summary>
@@ -34,29 +35,16 @@ public sealed record UploadReport(
 public sealed record ReportCounts(int RowsRead, int RowsSkipped, int Observations, int Evaluations, int Errors, int Warnings);
 
 /// <summary>One problem in a report, located and worded in both languages.</summary>
-public sealed record ReportProblem(string Severity, string Code, string? Sheet, int? Row, string? Column, ReportMessage Message)
+public sealed record ReportProblem(Severity Severity, string Code, string? Sheet, int? Row, string? Column, ReportMessage Message)
 {
     public static ReportProblem From(Problem p) =>
-        new(p.Severity == Submissions.Severity.Error ? "error" : "warning", p.Code, p.Sheet, p.Row, p.Column, new ReportMessage(p.MessageJa, p.MessageEn));
+        new(p.Severity, p.Code, p.Sheet, p.Row, p.Column, new ReportMessage(p.MessageJa, p.MessageEn));
 }
 
 /// <summary>A message in Japanese and English.</summary>
 public sealed record ReportMessage(string Ja, string En);
 
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+/// <summary>Type information for the report; the options are <see cref="PipelineJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(UploadReport))]
-internal sealed partial class ReportJsonContext : JsonSerializerContext
-{
-    /// <summary>Japanese stays readable; markup characters (&lt; &gt; &amp; ') are still escaped.</summary>
-    private static ReportJsonContext? _readable;
-
-    public static ReportJsonContext Readable => _readable ??= new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    });
-}
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -2,7 +2,7 @@ using Pipeline.Core.Catalogue;
 
 namespace Pipeline.Core.Progress;
 
-/// <summary>Where an indicator stands (contract §4).</summary>
+/// <summary>Where an indicator stands (RULES.md §4).</summary>
 public enum ProgressStatus
 {
     NoData,
@@ -32,7 +32,7 @@ public sealed record IndicatorProgress(
     ProgressStatus Status,
     SdgProgress SdgProgress);
 
-/// <summary>Contract §4: 達成率, the expected share of the way, the status and the Open SDG measure.</summary>
+/// <summary>RULES.md §4: 達成率, the expected share of the way, the status and the Open SDG measure.</summary>
 public static class ProgressCalculator
 {
     /// <summary>Progress of an indicator whose latest value is <paramref name="value"/> at <paramref name="fiscalYear"/>.</summary>

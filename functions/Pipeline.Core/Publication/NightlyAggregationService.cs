@@ -9,7 +9,7 @@ using Pipeline.Core.Progress;
 namespace Pipeline.Core.Publication;
 
 /// <summary>
-/// The nightly run (contract §3–§5): accepted observations into fiscal-year values, progress, the
+/// The nightly run (RULES.md §3–§5): accepted observations into fiscal-year values, progress, the
 /// feed files, published only when their content changed; then the portal push, whose failure never
 /// touches the published feed.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Pipeline.Core.Catalogue;
 
 namespace Pipeline.Core.Submissions;
@@ -5,9 +6,13 @@ namespace Pipeline.Core.Submissions;
 /// <summary>An initiative's yearly evaluation: A 順調, B 概ね順調, C 遅れ, D 未着手.</summary>
 public enum Rating
 {
+    [JsonStringEnumMemberName("A")]
     A,
+    [JsonStringEnumMemberName("B")]
     B,
+    [JsonStringEnumMemberName("C")]
     C,
+    [JsonStringEnumMemberName("D")]
     D,
 }
 

@@ -1,6 +1,6 @@
 namespace Pipeline.Infrastructure.Storage;
 
-/// <summary>The containers and tables the pipeline uses (contract §2 and §5).</summary>
+/// <summary>The containers and tables the pipeline uses (RULES.md §2 and §5).</summary>
 public static class StorageNames
 {
     /// <summary>Departments upload here, at <c>{departmentId}/{name}</c>.</summary>
