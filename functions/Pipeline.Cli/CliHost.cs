@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Hosting;
-using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Cli;
 

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Functions;

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Functions;

@@ -6,7 +6,6 @@ using CsvHelper;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Submissions;
 using Pipeline.Core.Submissions.Reading;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Benchmarks;

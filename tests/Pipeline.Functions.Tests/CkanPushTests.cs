@@ -1,7 +1,6 @@
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Publication;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 

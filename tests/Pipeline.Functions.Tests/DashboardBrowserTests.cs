@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Publication;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 

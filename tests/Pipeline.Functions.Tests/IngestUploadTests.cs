@@ -4,7 +4,6 @@ using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Submissions;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 

@@ -9,7 +9,6 @@ using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 

@@ -9,7 +9,6 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 using Pipeline.Development;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 using Xunit.Abstractions;

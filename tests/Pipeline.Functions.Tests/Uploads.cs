@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
-using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 
