@@ -60,15 +60,18 @@ internal static class Children
         }
 
         // As ingestion does: valid rows leave in batches of 1,000 as they are read, normalised into table entities.
-        var submission = new SubmissionReader(plan, BenchmarkLimits).Read(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department), o =>
+        var reading = new SubmissionReader(plan, BenchmarkLimits).Open(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
+        foreach (var o in reading.Observations)
         {
             batch.Add(o);
             if (batch.Count == 1000)
             {
                 Normalise();
             }
-        });
+        }
+
         Normalise();
+        var submission = reading.Summary;
         var readMs = phase.Elapsed.TotalMilliseconds - planMs;
         if (!submission.IsAcceptable)
         {

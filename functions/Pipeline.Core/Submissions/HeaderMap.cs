@@ -4,7 +4,7 @@ using Pipeline.Core.Submissions.Reading;
 
 namespace Pipeline.Core.Submissions;
 
-/// <summary>The columns of a recognised header row (contract §2), long or wide form.</summary>
+/// <summary>The columns of a recognised header row (<c>RULES.md §2</c>), long or wide form.</summary>
 internal sealed class HeaderMap
 {
     private enum Field

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 
+using Pipeline.Core.Submissions;
+
 namespace Pipeline.Core.Submissions.Reading;
 
 /// <summary>
@@ -77,7 +79,7 @@ internal static class CsvSheetReader
         }
         catch (CsvFormatException e)
         {
-            throw new SpreadsheetReadException("file_unreadable",
+            throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
                 "CSV の形式が壊れています（引用符の閉じ忘れ、または長すぎる行）。",
                 $"The CSV is malformed (an unclosed quote or an over-long line): {e.Message}",
                 sheetName, e.LineNumber > 0 ? (int)e.LineNumber : row);

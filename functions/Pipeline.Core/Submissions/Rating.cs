@@ -1,0 +1,10 @@
+namespace Pipeline.Core.Submissions;
+
+/// <summary>An initiative's yearly evaluation: A 順調, B 概ね順調, C 遅れ, D 未着手.</summary>
+public enum Rating
+{
+    A,
+    B,
+    C,
+    D,
+}
