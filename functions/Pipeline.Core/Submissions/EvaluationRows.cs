@@ -30,7 +30,7 @@ internal sealed class EvaluationRows(RowContext context)
         var first = context.Plan.StartFiscalYear;
         if (header.IsWide)
         {
-            foreach (var (yearColumn, fiscalYear) in header.YearColumns)
+            foreach (var (yearColumn, fiscalYear) in header.YearColumns.Select(c => (c.Column, c.Year!.Value)))
             {
                 if (!row[yearColumn].IsBlank && context.InPlan(row, yearColumn, fiscalYear, first))
                 {

@@ -35,6 +35,40 @@ public static class ProblemCatalog
             "見出し行が見つかりません。「指標ID」（または「取組ID」）と「年度」「実績値」（または「評価」）の列が必要です。",
             "No header row was found: a sheet needs an indicator (or initiative) column with fiscal-year and value (or rating) columns.");
 
+    /// <summary>No header, with what the likeliest header row held: each heading not understood and the nearest accepted one.</summary>
+    public static Problem HeaderNotFound(string sheet, int row, IReadOnlyList<(string Column, string Text, string? Nearest)> unmapped)
+    {
+        var plain = HeaderNotFound();
+        var ja = string.Join("、", unmapped.Select(u => $"{u.Column}「{Quote(u.Text)}」" + (u.Nearest is { } n ? $"（近い見出し: {n}）" : "（対応する見出しなし）")));
+        var en = string.Join("; ", unmapped.Select(u => $"{u.Column} '{Quote(u.Text)}'" + (u.Nearest is { } n ? $" (nearest accepted heading: {n})" : " (no accepted heading is near)")));
+        return new(Severity.Error, ProblemCode.HeaderNotFound, sheet, row, null,
+            $"{plain.MessageJa} 見出しらしい {row} 行目で読み取れなかった見出し: {ja}",
+            $"{plain.MessageEn} On row {row}, the likeliest header, these headings were not understood: {en}");
+    }
+
+    public static Problem HeaderAmbiguous(string sheet, int row, IEnumerable<int> columns)
+    {
+        var list = string.Join(", ", columns.Select(ColumnName.Of));
+        return new(Severity.Error, ProblemCode.HeaderAmbiguous, sheet, row, null,
+            $"見出しの列 {list} が同じ年度・区・月を指していて区別できません。見出しを 1 行にするか、列ごとに異なる見出しにしてください。",
+            $"The header columns {list} name the same fiscal year, ward or month and cannot be told apart; give each column its own heading.");
+    }
+
+    public static Problem UnitMismatch(SourceLocation at, string headerUnit, string indicatorId, string unit) =>
+        Located(Severity.Error, ProblemCode.UnitMismatch, at,
+            $"見出しの単位「{Quote(headerUnit)}」が指標 {indicatorId} の単位「{unit}」と一致しません。",
+            $"The header's unit '{Quote(headerUnit)}' differs from the unit of {indicatorId}, '{unit}'.");
+
+    public static Problem TotalMismatch(SourceLocation at, decimal total, decimal sum, bool overWards) =>
+        Located(Severity.Error, ProblemCode.TotalMismatch, at,
+            $"合計 {total} が{(overWards ? "各区" : "各月")}の合計 {sum} と一致しません。",
+            $"The total {total} differs from the sum of the {(overWards ? "wards" : "months")}, {sum}.");
+
+    public static Problem TotalRowSkipped(SourceLocation at, string label) =>
+        Located(Severity.Warning, ProblemCode.TotalRowSkipped, at,
+            $"「{Quote(label)}」の行は合計・小計の行として読み飛ばしました。",
+            $"The '{Quote(label)}' row is a total or subtotal and was skipped.");
+
     public static Problem NoValues() =>
         new(Severity.Error, ProblemCode.NoValues, null, null, null,
             "登録できる値が 1 件もありません。",

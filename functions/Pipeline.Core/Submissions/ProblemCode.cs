@@ -105,4 +105,16 @@ public static class ProblemCode
 
     /// <summary><c>value_not_numeric</c></summary>
     public const string ValueNotNumeric = "value_not_numeric";
+
+    /// <summary><c>unit_mismatch</c></summary>
+    public const string UnitMismatch = "unit_mismatch";
+
+    /// <summary><c>total_mismatch</c></summary>
+    public const string TotalMismatch = "total_mismatch";
+
+    /// <summary><c>total_row_skipped</c></summary>
+    public const string TotalRowSkipped = "total_row_skipped";
+
+    /// <summary><c>header_ambiguous</c></summary>
+    public const string HeaderAmbiguous = "header_ambiguous";
 }

@@ -42,10 +42,18 @@ internal sealed class RowContext(Plan plan, Department? department, ProblemList 
         return indicator;
     }
 
-    /// <summary>The fiscal year of a row's fiscal-year cell, or null with the problem added.</summary>
-    public FiscalYear? FiscalYearOf(SheetRow row, int column)
+    /// <summary>
+    /// The fiscal year of a row's fiscal-year cell, or null with the problem added. Under a heading that names
+    /// an era (年度（令和）) a bare number is a year of that era.
+    /// </summary>
+    public FiscalYear? FiscalYearOf(SheetRow row, int column, string? era = null)
     {
         var cell = row[column];
+        if (era is not null && EraYear(cell) is { } eraYear)
+        {
+            cell = Cell.OfText(cell.Column, era + eraYear);
+        }
+
         if (cell.IsBlank)
         {
             problems.Add(ProblemCatalog.FiscalYearMissing(At(row, column)));
@@ -72,6 +80,17 @@ internal sealed class RowContext(Plan plan, Department? department, ProblemList 
         }
 
         return fy;
+    }
+
+    private static string? EraYear(Cell cell)
+    {
+        if (cell.Kind == CellKind.Number && cell.Number is >= 1 and < 100 && cell.Number == Math.Floor(cell.Number))
+        {
+            return ((int)cell.Number).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var text = JapaneseText.Normalize(cell.Text);
+        return cell.Kind == CellKind.Text && text.Length is 1 or 2 && text.All(char.IsAsciiDigit) ? text : null;
     }
 
     public bool TryResolveArea(Cell cell, out Area area)

@@ -24,7 +24,7 @@ public sealed class SubmissionReading
         _fileName = fileName;
         _rows = rows;
         _problems = problems;
-        _interpreter = new SheetInterpreter(new RowContext(plan, department, problems, _output));
+        _interpreter = new SheetInterpreter(new RowContext(plan, department, problems, _output), new HeaderVocabulary(plan));
     }
 
     /// <summary>The valid observations while the file has no error; enumerate once, to the end.</summary>
@@ -75,7 +75,7 @@ public sealed class SubmissionReading
             {
                 if (!_interpreter.AnyHeader)
                 {
-                    _problems.Add(ProblemCatalog.HeaderNotFound());
+                    _problems.Add(HeaderNotFound());
                 }
                 else if (_output.ObservationCount == 0 && _output.Evaluations.Count == 0)
                 {
@@ -86,6 +86,20 @@ public sealed class SubmissionReading
 
         _summary = new SubmissionSummary(_fileName, Path.GetExtension(_fileName).ToLowerInvariant().TrimStart('.'),
             _output.ObservationCount, _output.Listed, _output.Evaluations, _problems.ToList(), _output.RowsRead, _output.RowsSkipped);
+    }
+
+    /// <summary>The refusal, naming the headings of the likeliest header row that were not understood.</summary>
+    private Problem HeaderNotFound()
+    {
+        if (_interpreter.Headers.Likeliest is not { } likeliest)
+        {
+            return ProblemCatalog.HeaderNotFound();
+        }
+
+        var unmapped = likeliest.Labels.Where(l => !l.Label.IsKnown && l.Cell.Kind == CellKind.Text).Take(12)
+            .Select(l => (ColumnName.Of(l.Cell.Column), l.Cell.Text!, HeaderHint.Nearest(l.Cell.Text!)))
+            .ToList();
+        return ProblemCatalog.HeaderNotFound(likeliest.Row.Sheet, likeliest.Row.Row, unmapped);
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace Pipeline.Core.Submissions;
 /// </summary>
 internal static class ValueRules
 {
-    /// <summary>Checks a value and adds the observation to the output, or the problem to the list.</summary>
-    public static void Apply(RowContext context, SheetRow row, Indicator indicator, FiscalYear fy, Area area, int? month,
+    /// <summary>Checks a value and adds the observation to the output (and returns its value), or the problem to the list.</summary>
+    public static decimal? Apply(RowContext context, SheetRow row, Indicator indicator, FiscalYear fy, Area area, int? month,
         Cell valueCell, Cell numeratorCell, Cell denominatorCell, string? note)
     {
         var problems = context.Problems;
@@ -23,27 +23,27 @@ internal static class ValueRules
             if (indicator.Kind != IndicatorKind.Ratio)
             {
                 problems.Add(ProblemCatalog.RatioNotApplicable(ratioAt));
-                return;
+                return null;
             }
 
             if (ValueParser.Parse(numeratorCell, null, out var n) != ValueOutcome.Number
                 || ValueParser.Parse(denominatorCell, null, out var d) != ValueOutcome.Number)
             {
                 problems.Add(ProblemCatalog.RatioIncomplete(ratioAt));
-                return;
+                return null;
             }
 
             if (d <= 0 || n < 0)
             {
                 problems.Add(ProblemCatalog.DenominatorZero(ratioAt));
-                return;
+                return null;
             }
 
             var computed = Math.Round(100m * n / d, 1, MidpointRounding.AwayFromZero);
             if (outcome == ValueOutcome.Number && Math.Abs(value - computed) > 0.05m)
             {
                 problems.Add(ProblemCatalog.RatioMismatch(at, value, computed));
-                return;
+                return null;
             }
 
             (numerator, denominator, value, outcome) = (n, d, outcome == ValueOutcome.Number ? value : computed, ValueOutcome.Number);
@@ -51,17 +51,18 @@ internal static class ValueRules
 
         if (Refused(context, at, valueCell, outcome, indicator.Unit, value))
         {
-            return;
+            return null;
         }
 
         if (!context.Duplicates.TryClaim(indicator, fy, area, month, row.Row, out var firstRow))
         {
             problems.Add(ProblemCatalog.DuplicateRow(at, firstRow));
-            return;
+            return null;
         }
 
         context.Output.Add(new Observation(indicator.Id, fy, area.Code, month, value, numerator, denominator, note,
             new SourceLocation(row.Sheet, row.Row, at.Column)));
+        return value;
     }
 
     /// <summary>True where the value is not stored: no value (a warning), or an error added.</summary>
