@@ -48,7 +48,7 @@ public static class ProblemCatalog
 
     public static Problem HeaderAmbiguous(string sheet, int row, IEnumerable<int> columns)
     {
-        var list = string.Join(", ", columns.Select(ColumnName.Of));
+        var list = string.Join(", ", columns.Order().Select(ColumnName.Of));
         return new(Severity.Error, ProblemCode.HeaderAmbiguous, sheet, row, null,
             $"見出しの列 {list} が同じ年度・区・月を指していて区別できません。見出しを 1 行にするか、列ごとに異なる見出しにしてください。",
             $"The header columns {list} name the same fiscal year, ward or month and cannot be told apart; give each column its own heading.");
