@@ -32,6 +32,7 @@ internal static class Children
         {
             "child-parse" => Parse(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
             "child-reader" => ReaderOnly(args[1]),
+            "child-write" => Write(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
             "child-floor-xml" => BareXml(args[1]),
             "child-floor-csv" => BareCsv(args[1]),
             _ => throw new ArgumentException(args[0]),
@@ -60,15 +61,18 @@ internal static class Children
         }
 
         // As ingestion does: valid rows leave in batches of 1,000 as they are read, normalised into table entities.
-        var submission = new SubmissionReader(plan, BenchmarkLimits).Read(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department), o =>
+        var reading = new SubmissionReader(plan, BenchmarkLimits).Open(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
+        foreach (var o in reading.Observations)
         {
             batch.Add(o);
             if (batch.Count == 1000)
             {
                 Normalise();
             }
-        });
+        }
+
         Normalise();
+        var submission = reading.Summary;
         var readMs = phase.Elapsed.TotalMilliseconds - planMs;
         if (!submission.IsAcceptable)
         {
@@ -77,6 +81,20 @@ internal static class Children
 
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan {planMs:F0} ms, read + check + normalise {readMs:F0} ms"));
         return entities;
+    }
+
+    /// <summary>Writes a workload file (long-form csv or xlsx, or months as columns) for a parse-only run.</summary>
+    private static long Write(string layout, string path, int rows)
+    {
+        switch (layout)
+        {
+            case "csv": Workloads.WriteCsv(path, rows); break;
+            case "xlsx": Workloads.WriteXlsx(path, rows); break;
+            case "months-csv": Workloads.WriteMonthsCsv(path, rows); break;
+            default: throw new ArgumentException(layout);
+        }
+
+        return rows;
     }
 
     /// <summary>Our spreadsheet reader alone, keeping nothing: its memory must not grow with the file.</summary>

@@ -77,6 +77,25 @@ internal static class Workloads
         }
     }
 
+    /// <summary>
+    /// The same observations as <see cref="WriteCsv"/> in the months-as-columns layout (issue 17): one row per
+    /// indicator, fiscal year and area with 4月 … 3月 and 計 (checked against the months, not stored).
+    /// </summary>
+    public static void WriteMonthsCsv(string path, int count)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
+        int[] order = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+        writer.Write("指標ID,年度,区," + string.Join(',', order.Select(m => $"{m}月")) + ",計\r\n");
+        foreach (var group in Rows(count).Chunk(12))
+        {
+            var byMonth = group.ToDictionary(r => r.Month, r => r.Value);
+            var first = group[0];
+            var cells = order.Select(m => byMonth.TryGetValue(m, out var v) ? v.ToString(CultureInfo.InvariantCulture) : "");
+            var total = group.Length == 12 ? group.Sum(r => r.Value).ToString(CultureInfo.InvariantCulture) : "";
+            writer.Write($"{first.Indicator},{first.FiscalYear},{first.Area},{string.Join(',', cells)},{total}\r\n");
+        }
+    }
+
     /// <summary>Writes with the Open XML SDK's streaming writer (inline strings, as many generators do).</summary>
     public static void WriteXlsx(string path, int count)
     {

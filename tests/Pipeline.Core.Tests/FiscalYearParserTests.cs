@@ -50,4 +50,25 @@ public sealed class FiscalYearParserTests
         Assert.True(FiscalYearParser.TryParse(Cell.OfNumber(1, 2022, false), out var number));
         Assert.Equal(2022, number.Value);
     }
+
+    [Theory]
+    [InlineData(2019, "令和元年度")]
+    [InlineData(2020, "令和2年度")]
+    [InlineData(2024, "令和6年度")]
+    [InlineData(2018, "平成30年度")]
+    [InlineData(1989, "平成元年度")]
+    [InlineData(1988, "昭和63年度")]
+    public void Era_text_comes_from_the_japanese_calendar(int fiscalYear, string expected) =>
+        Assert.Equal(expected, FiscalYearParser.ToEraText(new Pipeline.Core.Catalogue.FiscalYear(fiscalYear)));
+
+    [Fact]
+    public void Era_text_reads_back_to_the_same_fiscal_year()
+    {
+        foreach (var year in Enumerable.Range(1960, 80))
+        {
+            var text = FiscalYearParser.ToEraText(new Pipeline.Core.Catalogue.FiscalYear(year));
+            Assert.True(FiscalYearParser.TryParse(text, out var back), text);
+            Assert.Equal(year, back.Value);
+        }
+    }
 }

@@ -49,7 +49,7 @@ public sealed partial class IngestionService(
             // Redelivery of a blob already processed: nothing is stored again. The report is written
             // again (the first write may be what failed), the same as the first time.
             LogRedelivered(file.BlobName, earlier.Status);
-            var again = earlier.Status == UploadStatus.Accepted ? _reader.Read(content.Stream, name, department) : null;
+            var again = earlier.Status == UploadStatus.Accepted ? _reader.Check(content.Stream, name, department) : null;
             return await FinishAsync(earlier, Report(earlier, again, again?.Problems ?? []), recordInLedger: false, cancellationToken);
         }
 
@@ -92,7 +92,7 @@ public sealed partial class IngestionService(
     {
         await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
         var department = plan.FindDepartment(departmentId);
-        var submission = _reader.Read(content.Stream, fileName, department);
+        var submission = _reader.Check(content.Stream, fileName, department);
         var record = new UploadRecord(plan.Id, departmentId, "(not stored)", $"{departmentId}/{fileName}", content.Sha256,
             clock.GetUtcNow(), clock.GetUtcNow(), submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
             submission.ObservationCount, submission.Evaluations.Count, submission.ErrorCount, submission.WarningCount);
@@ -106,7 +106,7 @@ public sealed partial class IngestionService(
         var departmentId = pathOk ? d : "";
         var record = new UploadRecord(plan.Id, departmentId.Length > 0 ? departmentId : "(none)", UploadPath.UploadIdOf(blobName, createdOn, ""),
             blobName, "", createdOn, clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason);
-        var problem = new Problem(Severity.Error, "processing_failed", null, null, null,
+        var problem = new Problem(Severity.Error, ProblemCode.ProcessingFailed, null, null, null,
             $"処理に繰り返し失敗しました（{ProblemCatalog.Quote(reason)}）。運用担当が再処理（replay）できます。",
             $"Processing failed repeatedly ({ProblemCatalog.Quote(reason)}); an operator can replay the upload.");
         return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: departmentId.Length > 0, cancellationToken,
@@ -118,7 +118,7 @@ public sealed partial class IngestionService(
     /// commit): memory stays flat however large the file, and reading and writing overlap. If the file
     /// turns out to have an error, what was staged is never committed, so never seen.
     /// </summary>
-    private async Task<Submission> ReadAndStageAsync(Stream content, string name, Department department, UploadRecord upload, CancellationToken cancellationToken)
+    private async Task<SubmissionSummary> ReadAndStageAsync(Stream content, string name, Department department, UploadRecord upload, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<Observation[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
@@ -142,14 +142,17 @@ public sealed partial class IngestionService(
             var buffer = new List<Observation>(StageBatchSize);
             try
             {
-                var submission = _reader.Read(content, name, department, observation =>
+                var reading = _reader.Open(content, name, department);
+                foreach (var observation in reading.Observations)
                 {
                     buffer.Add(observation);
                     if (buffer.Count == StageBatchSize)
                     {
                         Send();
                     }
-                });
+                }
+
+                var submission = reading.Summary;
                 if (buffer.Count > 0 && submission.IsAcceptable)
                 {
                     Send();
@@ -200,13 +203,13 @@ public sealed partial class IngestionService(
         return new IngestionResult(record, report);
     }
 
-    private UploadReport Report(UploadRecord record, Submission? submission, IReadOnlyList<Problem> problems) => new(
+    private UploadReport Report(UploadRecord record, SubmissionSummary? submission, IReadOnlyList<Problem> problems) => new UploadReport(
         "1.0", plan.Id, record.DepartmentId, record.BlobName, record.UploadId, record.Sha256, record.BlobCreatedOn, record.ProcessedOn,
         record.Status,
         new ReportCounts(submission?.RowsRead ?? 0, submission?.RowsSkipped ?? 0, record.Observations, record.Evaluations,
             problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning)),
         record.DuplicateOf,
-        problems.Select(ReportProblem.From).ToArray());
+        problems.Select(ReportProblem.From).ToArray()).WithRead(record.Status == UploadStatus.Duplicate ? null : submission);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, {Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]

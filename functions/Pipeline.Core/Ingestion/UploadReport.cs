@@ -18,8 +18,27 @@ public sealed record UploadReport(
     UploadStatus Status,
     ReportCounts Counts,
     string? DuplicateOf,
-    IReadOnlyList<ReportProblem> Problems)
+    IReadOnlyList<ReportProblem> Problems,
+    IReadOnlyList<ReportValue>? Values = null,
+    IReadOnlyList<ReportEvaluation>? Evaluations = null,
+    int ValuesNotListed = 0,
+    int EvaluationsNotListed = 0)
 {
+    /// <summary>The values read, so that the department confirms its numbers (<c>RULES.md §2</c>), up to 10,000.</summary>
+    public IReadOnlyList<ReportValue> Values { get; init; } = Values ?? [];
+
+    /// <summary>The evaluations read, up to 10,000.</summary>
+    public IReadOnlyList<ReportEvaluation> Evaluations { get; init; } = Evaluations ?? [];
+
+    /// <summary>What was read: the listed values and evaluations of a summary, the rest counted.</summary>
+    public UploadReport WithRead(SubmissionSummary? read) => read is null ? this : this with
+    {
+        Values = read.ListedObservations.Select(ReportValue.From).ToArray(),
+        ValuesNotListed = read.ObservationCount - read.ListedObservations.Count,
+        Evaluations = read.Evaluations.Take(SubmissionReader.MaxValuesListed).Select(ReportEvaluation.From).ToArray(),
+        EvaluationsNotListed = Math.Max(0, read.Evaluations.Count - SubmissionReader.MaxValuesListed),
+    };
+
     /// <summary>The report as UTF-8 JSON.</summary>
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, PipelineJson.TypeInfo<UploadReport>());
 
@@ -39,6 +58,18 @@ public sealed record ReportProblem(Severity Severity, string Code, string? Sheet
 {
     public static ReportProblem From(Problem p) =>
         new(p.Severity, p.Code, p.Sheet, p.Row, p.Column, new ReportMessage(p.MessageJa, p.MessageEn));
+}
+
+/// <summary>One value read: month null for an annual value, the whole city's code for a city value.</summary>
+public sealed record ReportValue(string IndicatorId, int FiscalYear, string AreaCode, int? Month, decimal Value)
+{
+    public static ReportValue From(Observation o) => new(o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month, o.Value);
+}
+
+/// <summary>One evaluation read.</summary>
+public sealed record ReportEvaluation(string InitiativeId, int FiscalYear, Rating Rating)
+{
+    public static ReportEvaluation From(Evaluation e) => new(e.InitiativeId, e.FiscalYear.Value, e.Rating);
 }
 
 /// <summary>A message in Japanese and English.</summary>

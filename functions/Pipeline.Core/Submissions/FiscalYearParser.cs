@@ -76,6 +76,20 @@ public static partial class FiscalYearParser
         return false;
     }
 
+    /// <summary>
+    /// A fiscal year in era notation, as the template offers it: 令和元年度, 令和3年度, 平成30年度. The era is
+    /// the one in force on 31 December of the year the fiscal year starts (so FY2019 is 令和元年度), from
+    /// <see cref="JapaneseCalendar"/>; this parser reads the text back to the same fiscal year.
+    /// </summary>
+    public static string ToEraText(FiscalYear fiscalYear)
+    {
+        var date = new DateTime(fiscalYear.Value, 12, 31, 0, 0, 0, DateTimeKind.Unspecified);
+        var era = Calendar.GetEra(date);
+        var year = Calendar.GetYear(date);
+        var yearText = year == 1 ? "元" : year.ToString(CultureInfo.InvariantCulture);
+        return $"{EraNames.GetEraName(era)}{yearText}年度";
+    }
+
     private static bool TryFromEra(string eraName, int year, out FiscalYear fiscalYear)
     {
         fiscalYear = default;

@@ -1,12 +1,5 @@
 namespace Pipeline.Core.Submissions;
 
-/// <summary>How bad a problem is: an error rejects the whole file, a warning does not.</summary>
-public enum Severity
-{
-    Error,
-    Warning,
-}
-
 /// <summary>
 /// One problem found in a file, located by sheet, row and column letter, with a stable code and a
 /// message in Japanese and English.
@@ -25,6 +18,3 @@ public sealed record Problem(Severity Severity, string Code, string? Sheet, int?
     /// <inheritdoc />
     public override string ToString() => $"{Severity} {Code} at {Location}: {MessageEn} / {MessageJa}";
 }
-
-/// <summary>Where a value came from in a file.</summary>
-public readonly record struct SourceLocation(string Sheet, int Row, int Column);

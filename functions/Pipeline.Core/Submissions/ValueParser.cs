@@ -4,18 +4,8 @@ using Pipeline.Core.Submissions.Reading;
 
 namespace Pipeline.Core.Submissions;
 
-/// <summary>What a value cell says: a number, no value (a dash or blank), or something unreadable.</summary>
-public enum ValueOutcome
-{
-    Number,
-    NoValue,
-    NotNumeric,
-    FormulaWithoutValue,
-    CellError,
-}
-
 /// <summary>
-/// Reads a value cell by contract §2: numeric cells as they are (a %-formatted cell of a % indicator
+/// Reads a value cell by <c>RULES.md §2</c>: numeric cells as they are (a %-formatted cell of a % indicator
 /// times 100); text after NFKC with thousands separators and the unit removed; dashes mean no value.
 /// Decimals all the way: a value is never a double once read.
 /// </summary>
@@ -78,14 +68,4 @@ public static class ValueParser
 
         return ValueOutcome.NotNumeric;
     }
-}
-
-/// <summary>Decimal helpers: trailing zeros removed so 95.10 and 95.1 store alike.</summary>
-public static class Exact
-{
-    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
-
-    public static string Format(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
-
-    public static decimal Parse(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Pipeline.Core.Catalogue;
+using Pipeline.Core.Submissions;
 
 namespace Pipeline.Core.Templates;
 
@@ -14,15 +15,17 @@ namespace Pipeline.Core.Templates;
 public static class SubmissionTemplate
 {
     private static readonly string[] IndicatorHeaders = ["指標ID", "成果指標", "単位", "年度", "区", "月", "実績値", "分子", "分母", "備考"];
-    private const string WholeCity = "市全体";
     private static readonly string[] Ratings = ["A", "B", "C", "D"];
     private static readonly string[] EvaluationHeaders = ["取組ID", "取組項目", "年度", "評価", "コメント"];
 
     public static void Write(Plan plan, Department department, Stream output)
     {
         var years = Enumerable.Range(plan.StartFiscalYear.Value, plan.EndFiscalYear.Value - plan.StartFiscalYear.Value + 1)
-            .Select(EraName).ToArray();
-        var areas = plan.Wards.Select(w => w.Name.Ja).Prepend(WholeCity).ToArray();
+            .Select(fy => FiscalYearParser.ToEraText(new FiscalYear(fy))).ToArray();
+        // The whole city as the plan names it (its first alias, such as 市全体, else its name), then its wards.
+        var wholeCity = plan.WholeCityAliases.Count > 0 ? plan.WholeCityAliases[0] : plan.WholeCity.Name.Ja;
+        var areas = plan.Wards.Select(w => w.Name.Ja).Prepend(wholeCity).ToArray();
+        var exampleWard = plan.Wards.Count > 0 ? plan.Wards[0].Name.Ja : wholeCity;
         var indicators = plan.Indicators.Where(i => Plan.MaySubmit(department, i)).ToList();
         var initiatives = plan.Initiatives.Where(i => Plan.MayEvaluate(department, i)).ToList();
 
@@ -33,7 +36,7 @@ public static class SubmissionTemplate
 
         var indicatorRows = indicators.SelectMany(i => years.Select(y => new object?[]
         {
-            i.Id, i.Name.Ja, i.Unit.Symbol, y, WholeCity, null, null, null, null, null,
+            i.Id, i.Name.Ja, i.Unit.Symbol, y, wholeCity, null, null, null, null, null,
         })).ToList();
         AddSheet(workbook, "成果指標", IndicatorHeaders, indicatorRows,
             [List("D", years), List("E", areas), List("F", Enumerable.Range(1, 12).Select(m => $"{m}月").ToArray())],
@@ -48,19 +51,11 @@ public static class SubmissionTemplate
         var example = indicators.FirstOrDefault();
         AddSheet(workbook, "記入例", IndicatorHeaders,
         [
-            [example?.Id ?? "I-1-K1", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], "市全体", null, 120, null, null, "年間の合計"],
-            [example?.Id ?? "I-1-K1", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], "中央区", "4月", 10, null, null, "月別・区別に入力する場合"],
+            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], wholeCity, null, 120, null, null, "年間の合計"],
+            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], exampleWard, "4月", 10, null, null, "月別・区別に入力する場合"],
         ], [], [12, 60, 8, 14, 10, 8, 12, 10, 10, 30]);
         AddSheet(workbook, "説明", ["記入方法 / How to fill in"], Instructions(plan, department).Select(l => new object?[] { l }).ToList(), [], [120]);
     }
-
-    /// <summary>令和N年度 for a fiscal year from 2019 on, 平成N年度 before.</summary>
-    public static string EraName(int fiscalYear) => fiscalYear switch
-    {
-        2019 => "令和元年度",
-        > 2019 => $"令和{(fiscalYear - 2018).ToString(CultureInfo.InvariantCulture)}年度",
-        _ => $"平成{(fiscalYear - 1988).ToString(CultureInfo.InvariantCulture)}年度",
-    };
 
     private static string[] Instructions(Plan plan, Department department) =>
     [
@@ -71,7 +66,11 @@ public static class SubmissionTemplate
         "4. 「取組評価」シートには、各取組の評価を A（順調）・B（概ね順調）・C（遅れ）・D（未着手）から選んでください。",
         "5. ※ や 注 で始まる行はメモとして読み飛ばします。このシートと「記入例」シートは読み込みません。",
         "6. 保存したファイルを uploads/" + department.Id + "/ にアップロードしてください。結果は upload-reports/" + department.Id + "/（ファイル名）.report.json に出ます。",
+        "7. この様式のほか、いつもの表のままでも受け付けます: 年度を列にした表（令和5年度実績、R5実績）、区を列にした表（各区＋合計）、"
+            + "月を列にした表（4月～3月＋年計）、見出しに単位のある表（実績値（件））、2 段の見出し。合計は各区・各月の合計と一致する必要があります。",
         "",
+        "Besides this form, the usual tables are accepted: years as columns (R5実績), wards as columns with the total, months as columns "
+            + "(4月–3月 with 年計), units in headings (実績値（件）) and two-row headings; a total must equal its wards' or months' sum.",
         "Enter each fiscal year's result in the 実績値 (value) column of the 成果指標 sheet; leave it blank or type － where there is none (never 0).",
         "Pick the fiscal year (令和N年度) and, for ward or monthly figures, the ward (区) and month (月) from the lists; a blank ward means the whole city.",
         "For a percentage you may give 分子 (numerator) and 分母 (denominator) instead of the value. Rate initiatives A–D on the 取組評価 sheet.",

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 
+using Pipeline.Core.Submissions;
+
 namespace Pipeline.Core.Submissions.Reading;
 
 /// <summary>
@@ -18,10 +20,11 @@ internal static class CsvSheetReader
     public static IEnumerable<SheetRow> Read(Stream stream, string sheetName, ReadLimits limits)
     {
         var encoding = DetectEncoding(stream);
+        var separator = DetectSeparator(stream, encoding);
         stream.Position = 0;
         var options = new CsvReaderOptions
         {
-            Separator = ',',
+            Separator = separator,
             HasHeader = false,
             SkipEmptyLines = false,
             TrackLineNumbers = true,
@@ -77,11 +80,39 @@ internal static class CsvSheetReader
         }
         catch (CsvFormatException e)
         {
-            throw new SpreadsheetReadException("file_unreadable",
+            throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
                 "CSV の形式が壊れています（引用符の閉じ忘れ、または長すぎる行）。",
                 $"The CSV is malformed (an unclosed quote or an over-long line): {e.Message}",
                 sheetName, e.LineNumber > 0 ? (int)e.LineNumber : row);
         }
+    }
+
+    /// <summary>
+    /// The separator of a text export, detected from its first 4,096 characters (outside quotes): a tab where tabs
+    /// outnumber commas (Excel's "Unicode text" and tab-separated exports, whatever the file is named), else a comma.
+    /// </summary>
+    public static char DetectSeparator(Stream stream, Encoding encoding)
+    {
+        stream.Position = 0;
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+        var buffer = new char[4096];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        int tabs = 0, commas = 0;
+        var quoted = false;
+        foreach (var c in buffer.AsSpan(0, read))
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                tabs += c == '\t' ? 1 : 0;
+                commas += c == ',' ? 1 : 0;
+            }
+        }
+
+        return tabs > commas ? '\t' : ',';
     }
 
     /// <summary>UTF-8 (with or without BOM) when every byte decodes as UTF-8, otherwise CP932.</summary>

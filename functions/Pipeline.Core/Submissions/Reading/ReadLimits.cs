@@ -27,14 +27,3 @@ public sealed record ReadLimits
     /// <summary>The defaults.</summary>
     public static ReadLimits Default { get; } = new();
 }
-
-/// <summary>A file broke a <see cref="ReadLimits"/> bound or could not be read; carries where.</summary>
-public sealed class SpreadsheetReadException(string code, string messageJa, string messageEn, string? sheet = null, int? row = null, string? column = null)
-    : Exception(messageEn)
-{
-    public string Code { get; } = code;
-    public string MessageJa { get; } = messageJa;
-    public string? Sheet { get; } = sheet;
-    public int? Row { get; } = row;
-    public string? Column { get; } = column;
-}

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 
+using Pipeline.Core.Submissions;
+
 namespace Pipeline.Core.Submissions.Reading;
 
 /// <summary>
@@ -156,7 +158,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                 var index = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
                 if (index < 0 || index >= sharedStrings.Count)
                 {
-                    throw new SpreadsheetReadException("file_unreadable",
+                    throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
                         "共有文字列の参照が壊れています。", "A shared-string reference is broken.", sheet, _row, ColumnName.Of(_column));
                 }
 

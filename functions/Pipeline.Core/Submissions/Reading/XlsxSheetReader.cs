@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
+using Pipeline.Core.Submissions;
+
 namespace Pipeline.Core.Submissions.Reading;
 
 /// <summary>
@@ -23,13 +25,13 @@ internal static class XlsxSheetReader
         });
         if (document.DocumentType != DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook)
         {
-            throw new SpreadsheetReadException("unsupported_format",
+            throw new SpreadsheetReadException(ProblemCode.UnsupportedFormat,
                 "マクロ有効ブックやテンプレートは受け付けません。.xlsx で保存してください。",
                 "Macro-enabled workbooks and templates are not accepted; save the file as .xlsx.");
         }
 
         var workbookPart = document.WorkbookPart
-            ?? throw new SpreadsheetReadException("file_unreadable", "ブックにシートがありません。", "The workbook has no sheets.");
+            ?? throw new SpreadsheetReadException(ProblemCode.FileUnreadable, "ブックにシートがありません。", "The workbook has no sheets.");
         var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart, limits);
         var styles = ReadStyles(workbookPart.WorkbookStylesPart);
         var date1904 = workbookPart.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
@@ -99,7 +101,7 @@ internal static class XlsxSheetReader
                 characters += text.Length;
                 if (characters > limits.MaxSharedStringCharacters)
                 {
-                    throw new SpreadsheetReadException("file_too_large",
+                    throw new SpreadsheetReadException(ProblemCode.FileTooLarge,
                         $"共有文字列表が上限（{limits.MaxSharedStringCharacters:N0} 文字）を超えています。",
                         $"The shared-string table holds more than {limits.MaxSharedStringCharacters:N0} characters.");
                 }
@@ -140,35 +142,17 @@ internal static class XlsxSheetReader
             total += entry.Length;
             if (entry.Length > limits.MaxUncompressedBytes || total > limits.MaxUncompressedBytes * 4)
             {
-                throw new SpreadsheetReadException("file_too_large",
+                throw new SpreadsheetReadException(ProblemCode.FileTooLarge,
                     $"展開後のサイズが上限（{limits.MaxUncompressedBytes:N0} バイト）を超えます（{entry.FullName}）。",
                     $"The workbook expands beyond the limit of {limits.MaxUncompressedBytes:N0} bytes ({entry.FullName}).");
             }
 
             if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
             {
-                throw new SpreadsheetReadException("unsupported_format",
+                throw new SpreadsheetReadException(ProblemCode.UnsupportedFormat,
                     "マクロを含むブックは受け付けません。マクロなしの .xlsx で保存してください。",
                     "Workbooks with macros are not accepted; save the file as a macro-free .xlsx.");
             }
         }
     }
-}
-
-internal static class Limits
-{
-    public static SpreadsheetReadException TooManyRows(ReadLimits limits, string sheet, int row) => new(
-        "too_many_rows",
-        $"行数が上限（{limits.MaxRows:N0} 行）を超えています。ファイルを分けてください。",
-        $"The file has more than {limits.MaxRows:N0} rows; split it into several files.", sheet, row);
-
-    public static SpreadsheetReadException TooManyColumns(ReadLimits limits, string sheet, int row, int column) => new(
-        "too_many_columns",
-        $"列数が上限（{limits.MaxColumns:N0} 列）を超えています。",
-        $"The row has more than {limits.MaxColumns:N0} columns.", sheet, row, ColumnName.Of(column));
-
-    public static SpreadsheetReadException CellTooLong(ReadLimits limits, string sheet, int row, int column) => new(
-        "cell_too_long",
-        $"セルの文字数が上限（{limits.MaxCellCharacters:N0} 文字）を超えています。",
-        $"The cell holds more than {limits.MaxCellCharacters:N0} characters.", sheet, row, ColumnName.Of(column));
 }
