@@ -137,25 +137,28 @@ public sealed partial class IngestionService(
                 throw;
             }
         }, CancellationToken.None);
-        var reading = Task.Run(() =>
+        // The file is read on a pool thread (reading is synchronous, over a seekable copy); a full
+        // channel makes it wait, asynchronously, for the staging side.
+        var reading = Task.Run(async () =>
         {
             var buffer = new List<Observation>(StageBatchSize);
             try
             {
-                var reading = _reader.Open(content, name, department);
-                foreach (var observation in reading.Observations)
+                var opened = _reader.Open(content, name, department);
+                foreach (var observation in opened.Observations)
                 {
                     buffer.Add(observation);
                     if (buffer.Count == StageBatchSize)
                     {
-                        Send();
+                        await batches.Writer.WriteAsync([.. buffer], stop.Token);
+                        buffer.Clear();
                     }
                 }
 
-                var submission = reading.Summary;
+                var submission = opened.Summary;
                 if (buffer.Count > 0 && submission.IsAcceptable)
                 {
-                    Send();
+                    await batches.Writer.WriteAsync([.. buffer], stop.Token);
                 }
 
                 return submission;
@@ -163,12 +166,6 @@ public sealed partial class IngestionService(
             finally
             {
                 batches.Writer.TryComplete();
-            }
-
-            void Send()
-            {
-                batches.Writer.WriteAsync([.. buffer], stop.Token).AsTask().GetAwaiter().GetResult();
-                buffer.Clear();
             }
         }, CancellationToken.None);
 
