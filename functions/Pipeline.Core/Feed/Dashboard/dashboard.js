@@ -54,7 +54,7 @@
     [[x0, "start"], [x1, "end"]].forEach(function (x) {
       var t = svg("text", { x: sx(x[0]), y: H - 4, "text-anchor": x[1] }); t.textContent = "FY" + x[0]; root.appendChild(t);
     });
-    var label = svg("text", { x: 2, y: sy(indicator.target.value) + 3 }); label.textContent = "目標"; root.appendChild(label);
+    var label = svg("text", { x: W - R, y: sy(indicator.target.value) + (sy(indicator.target.value) < T + 8 ? 10 : -3), "text-anchor": "end" }); label.textContent = "目標"; root.appendChild(label);
     axes(root, sx, sy, x0, x1, yMin, yMax, indicator.unit);
     return root;
   }
