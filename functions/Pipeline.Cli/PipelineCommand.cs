@@ -217,7 +217,9 @@ public static class PipelineCommand
         var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, FeedFiles.Folder(feed.Plan.Id)));
         foreach (var file in FeedFiles.Create(feed))
         {
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, file.Name), file.Content, ct);
+            var path = Path.Combine(folder.FullName, file.Name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, file.Content, ct);
         }
     }
 

@@ -19,18 +19,30 @@ public sealed class FeedFilesTests
     internal static ProgressFeed SampleFeed()
     {
         var t = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        var later = t.AddDays(20);
         StoredObservation[] rows =
         [
             new("I-1-K2", new FiscalYear(2022), "431001", null, 260, null, null, "u", t),
-            new("I-1-K2", new FiscalYear(2023), "431001", null, 350, null, null, "u", t),
+            new("I-1-K2", new FiscalYear(2023), "431001", null, 340, null, null, "u", t),
+            new("I-1-K2", new FiscalYear(2023), "431001", null, 350, null, null, "v", later),
             new("III-2-K1", new FiscalYear(2023), "431010", null, 25, 250, 1000, "u", t),
             new("III-3-K1", new FiscalYear(2023), "431001", null, 1361, null, null, "u", t),
+            new("III-3-K1", new FiscalYear(2023), "431001", null, 1361, null, null, "v", later),
         ];
-        var accepted = new HashSet<string> { "u" };
+        var uploads = new Dictionary<string, UploadRecord>
+        {
+            ["u"] = Upload("u", "shakyo", t),
+            ["v"] = Upload("v", "shakyo", later),
+        };
+        var accepted = uploads.Keys.ToHashSet();
         var actuals = FiscalYearRollup.Combine(Plan, rows, accepted);
         StoredEvaluation[] evaluations = [new("I-1-1-a", new FiscalYear(2023), Rating.B, "=HYPERLINK(\"x\")", "u", t)];
-        return FeedBuilder.Build(Plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), Now, new FreshnessRule());
+        var feed = FeedBuilder.Build(Plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), Now, new FreshnessRule());
+        return FeedProvenance.Attach(feed, rows, uploads);
     }
+
+    internal static UploadRecord Upload(string id, string department, DateTimeOffset createdOn) =>
+        new("kumamoto-welfare-4", department, id, $"{department}/file-{id}.xlsx", id, createdOn, createdOn, UploadStatus.Accepted, 1, 0, 0, 0);
 
     [Fact]
     public void The_feed_validates_against_its_published_schema()
@@ -67,35 +79,25 @@ public sealed class FeedFilesTests
     }
 
     [Fact]
-    public void The_csv_has_a_bom_crlf_one_row_per_indicator_and_year_and_neutralised_cells()
+    public void The_csv_has_a_bom_crlf_standard_dataset_columns_one_row_per_indicator_year_and_area_and_neutralised_cells()
     {
-        var bytes = FeedCsv.Write(SampleFeed());
+        var feed = SampleFeed();
+        var bytes = FeedCsv.Write(feed);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
-        Assert.Equal(1 + 4, lines.Length);
-        Assert.StartsWith("plan_id,basic_policy_id,policy_id,indicator_id", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("kumamoto-welfare-4,III,III-3,III-3-K1,", StringComparison.Ordinal) && l.EndsWith(",-7.8,deteriorated", StringComparison.Ordinal));
+        // I-1-K2 FY2022 and FY2023, III-3-K1 FY2023 (city rows); III-2-K1 FY2023: the city row and the 中央区 row.
+        Assert.Equal(1 + 5, lines.Length);
+        Assert.StartsWith("全国地方公共団体コード,地方公共団体名,plan_id,basic_policy_id,policy_id,indicator_id", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("431010,熊本市中央区,kumamoto-welfare-4,III,III-2,III-2-K1,", StringComparison.Ordinal) && l.Contains(",2023,2023-04-01,2024-03-31,ward,25,false,,,,,,,false,shakyo,u,2024-05-01T00:00:00Z", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("431001,熊本市,kumamoto-welfare-4,III,III-3,III-3-K1,", StringComparison.Ordinal) && l.EndsWith(",-7.8,deteriorated,false,shakyo,v,2024-05-21T00:00:00Z", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("431001,熊本市,kumamoto-welfare-4,I,I-1,I-1-K2,", StringComparison.Ordinal) && l.Contains(",2023,2023-04-01,2024-03-31,city,350,false,", StringComparison.Ordinal) && l.EndsWith(",true,shakyo,v,2024-05-21T00:00:00Z", StringComparison.Ordinal));
         Assert.Equal("'=1+1", FeedCsv.Cell("=1+1"));
         Assert.Equal("'+81", FeedCsv.Cell("+81"));
         Assert.Equal("'@SUM(A1)", FeedCsv.Cell("@SUM(A1)"));
         Assert.Equal("\"'-2,3\"", FeedCsv.Cell("-2,3"));
         Assert.Equal("\"a\"\"b\"", FeedCsv.Cell("a\"b"));
-    }
-
-    [Fact]
-    public void The_data_package_describes_both_files()
-    {
-        using var package = JsonDocument.Parse(FeedFiles.DataPackage(SampleFeed()));
-        var root = package.RootElement;
-        Assert.Equal("CC-BY-4.0", root.GetProperty("licenses")[0].GetProperty("name").GetString());
-        var resources = root.GetProperty("resources").EnumerateArray().ToList();
-        Assert.Equal(["progress.json", "progress.csv"], resources.Select(r => r.GetProperty("path").GetString()));
-        var fields = resources[1].GetProperty("schema").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
-        Assert.Equal(FeedCsv.Columns.Select(c => c.Name), fields);
-        var header = Encoding.UTF8.GetString(FeedCsv.Write(SampleFeed())[3..]).Split("\r\n")[0].Split(',');
-        Assert.Equal(header, fields);
     }
 
     [Fact]

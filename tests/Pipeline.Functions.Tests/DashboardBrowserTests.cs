@@ -57,6 +57,65 @@ public sealed partial class DashboardBrowserTests : IDisposable
         Assert.True(new FileInfo(phone).Length > 10_000);
     }
 
+    [Fact]
+    public async Task The_dashboard_has_table_views_with_targets_ward_breakdowns_axes_revision_marks_and_download_links()
+    {
+        var root = Path.Combine(RepositoryRoot.Find(), "samples", "submissions");
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            await Uploads.IngestAsync(_pipeline, Path.GetRelativePath(root, file).Replace('\\', '/'), await File.ReadAllBytesAsync(file));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/修正.csv", Uploads.Csv("indicator_id,fiscal_year,value\nIII-1-K2,令和5年度,395\n"));
+        var run = await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
+        var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
+        var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
+
+        var dom = await HeadlessChromium.DumpDomAsync(page);
+        Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
+        var cards = Cards().Matches(dom).ToDictionary(m => m.Groups["id"].Value, m => m.Value);
+        foreach (var indicator in run.Feed.Indicators)
+        {
+            var card = cards[indicator.Id];
+            Assert.Contains("data-table=\"actuals\"", card, StringComparison.Ordinal);
+            Assert.Contains($"data-field=\"target-value\">{indicator.Target.Value!.Value.ToString("#,0.#", CultureInfo.InvariantCulture)}<", card, StringComparison.Ordinal);
+            Assert.Equal(indicator.Actuals.Count, Regex.Count(card, "<tr data-fy=\""));
+            Assert.Equal(3 + indicator.Target.FiscalYear - indicator.Baseline.FiscalYear - 1, Regex.Count(card, "class=\"tick\"")); // min, middle, max; each FY between baseline and target
+            Assert.Contains($"href=\"open-sdg/data/indicator_{indicator.Id}.csv\"", card, StringComparison.Ordinal);
+            Assert.Equal(indicator.Actuals.Any(a => a.Areas.Count > 0), card.Contains("data-table=\"wards\"", StringComparison.Ordinal));
+        }
+
+        // 生活自立支援センター reports by ward: the breakdown has a bar per ward and a table row per ward.
+        var consultations = cards["III-1-K1"];
+        Assert.Equal(5, Regex.Count(consultations, "<tr data-ward=\""));
+        Assert.Equal(5, Regex.Count(consultations, "class=\"ward-bar\""));
+        var chuo = run.Feed.Indicators.Single(i => i.Id == "III-1-K1").Actuals[^1].Areas.Single(a => a.Code == "431010");
+        Assert.Contains($">{chuo.Value.ToString("#,0.#", CultureInfo.InvariantCulture)}件<", consultations, StringComparison.Ordinal);
+
+        // The corrected value is marked, with its history on demand; values never revised are not.
+        var visits = cards["III-1-K2"];
+        Assert.Matches("<tr data-fy=\"2023\" data-revised=\"true\">.*?<details class=\"revisions\" data-revisions=\"1\">.*?390回 → 395回", visits);
+        Assert.Equal(1, Regex.Count(dom, "data-revised=\"true\""));
+
+        using var http = new HttpClient();
+        foreach (var link in new[] { FeedFiles.JsonName, FeedFiles.CsvName, RevisionsCsv.Name, FeedFiles.DataPackageName, FeedFiles.WorkbookName, OpenSdgExport.DataName("I-1-K1") })
+        {
+            Assert.Contains($"href=\"{link}\"", dom, StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(page, link))).StatusCode);
+        }
+
+        Assert.Contains(run.Feed.LicenseDetail.SourceLine.Ja, dom, StringComparison.Ordinal);
+
+        var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "out", "test-screenshots"));
+        var desktop = Path.Combine(screenshots.FullName, "dashboard-depth.png");
+        var phone = Path.Combine(screenshots.FullName, "dashboard-depth-phone.png");
+        await HeadlessChromium.ScreenshotAsync(page, desktop, 1280, 5200);
+        await HeadlessChromium.ScreenshotAsync(page, phone, 390, 4200);
+        Assert.True(new FileInfo(desktop).Length > 10_000);
+        Assert.True(new FileInfo(phone).Length > 10_000);
+    }
+
     [GeneratedRegex("<article class=\"indicator\" data-indicator=\"(?<id>[^\"]+)\".*?</article>", RegexOptions.Singleline)]
     private static partial Regex Cards();
 

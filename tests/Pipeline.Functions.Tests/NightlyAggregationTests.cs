@@ -100,6 +100,66 @@ public sealed class NightlyAggregationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_correction_is_one_revision_a_resent_file_none_and_every_published_file_reads_right_in_real_clients()
+    {
+        await IngestSamplesAsync();
+        await RunTimerAsync();
+        var before = await RevisionRowsAsync();
+
+        // The same file again (another name): a duplicate, which adds no revision and publishes nothing new.
+        var sample = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Find(), "samples", "submissions", "jutaku-seisaku", "mimamori_visits.csv"));
+        Assert.Equal(UploadStatus.Duplicate, (await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/mimamori_visits (2).csv", sample)).Status);
+        var etag = (await (await FeedBlobAsync(FeedFiles.JsonName)).GetPropertiesAsync()).Value.ETag;
+        _pipeline.Clock.Advance(TimeSpan.FromDays(1));
+        await RunTimerAsync();
+        Assert.Equal(before, await RevisionRowsAsync());
+        Assert.Equal(etag, (await (await FeedBlobAsync(FeedFiles.JsonName)).GetPropertiesAsync()).Value.ETag);
+
+        // A correction of FY2023 (390 → 395), received later (blob creation times have one-second resolution).
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var correction = await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/修正.csv", Uploads.Csv("indicator_id,fiscal_year,value\nIII-1-K2,令和5年度,395\n"));
+        Assert.Equal(UploadStatus.Accepted, correction.Status);
+        await RunTimerAsync();
+        var after = await RevisionRowsAsync();
+        Assert.Equal(before.Count + 1, after.Count);
+        var row = after[^1].Split(',');
+        Assert.Equal(["kumamoto-welfare-4", "III-1-K2", "2023", "431001", "", "390", "395"], row[..7]);
+        Assert.Equal("jutaku-seisaku", row[11]);
+
+        var feed = FeedFiles.ReadJson((await (await FeedBlobAsync(FeedFiles.JsonName)).DownloadContentAsync()).Value.Content.ToMemory().Span);
+        var fy2023 = feed.Indicators.Single(i => i.Id == "III-1-K2").Actuals.Single(a => a.FiscalYear == 2023);
+        Assert.Equal(395m, fy2023.Value);
+        Assert.Equal(row[8], Assert.Single(fy2023.Source!.UploadIds));
+        Assert.Equal((row[7], row[8]), (Assert.Single(fy2023.Revisions!).PreviousUploadId, fy2023.Revisions![0].UploadId));
+        Assert.All(feed.Indicators.SelectMany(i => i.Actuals), a => Assert.NotEmpty(a.Source!.UploadIds));
+        Assert.StartsWith(_pipeline.Storage.ContainerName(StorageNames.OpenDataContainer), new Uri(feed.LicenseDetail.DatasetUrl).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("mimamori", Encoding.UTF8.GetString((await (await FeedBlobAsync(FeedFiles.JsonName)).DownloadContentAsync()).Value.Content.ToArray()), StringComparison.Ordinal);
+
+        var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
+        var folder = FeedFiles.Folder("kumamoto-welfare-4") + "/";
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, folder, CancellationToken.None))
+        {
+            var name = blob.Name[folder.Length..];
+            if (!name.StartsWith("archive/", StringComparison.Ordinal))
+            {
+                files[name] = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
+            }
+        }
+
+        Assert.Contains(OpenSdgExport.DataName("III-1-K2"), files.Keys);
+        Assert.Contains(FeedFiles.WorkbookName, files.Keys);
+        await PublishedFeedChecks.AssertAsync(files);
+        Assert.True(await (await FeedBlobAsync($"archive/{feed.GeneratedAt:yyyy-MM-dd}/{RevisionsCsv.Name}")).ExistsAsync());
+    }
+
+    private async Task<List<string>> RevisionRowsAsync()
+    {
+        var content = (await (await FeedBlobAsync(RevisionsCsv.Name)).DownloadContentAsync()).Value.Content.ToArray();
+        return Encoding.UTF8.GetString(content[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+    }
+
+    [Fact]
     public async Task The_open_data_container_allows_anonymous_read_of_blobs_only()
     {
         await RunTimerAsync();

@@ -99,9 +99,27 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         }
 
         var feed = await pipeline.Get<IFeedStore>().ReadAsync(plan.Id, CancellationToken.None);
-        text.AppendLine(feed is null ? "no feed" : Encoding.UTF8.GetString(FeedFiles.Json(FeedFiles.ReadJson(feed.Json) with { GeneratedAt = default })));
+        text.AppendLine(feed is null ? "no feed" : Encoding.UTF8.GetString(FeedFiles.Json(WithoutRunIdentity(FeedFiles.ReadJson(feed.Json)))));
         return text.ToString();
     }
+
+    /// <summary>
+    /// The feed without what differs between two runs by design: upload ids and received times are the blob
+    /// creation times of that run (RULES.md §8), and the attribution names that run's container.
+    /// </summary>
+    private static Pipeline.Core.Feed.ProgressFeed WithoutRunIdentity(Pipeline.Core.Feed.ProgressFeed feed) => feed with
+    {
+        GeneratedAt = default,
+        LicenseDetail = null!,
+        Indicators = feed.Indicators.Select(i => i with
+        {
+            Actuals = i.Actuals.Select(a => a with
+            {
+                Source = a.Source! with { UploadIds = [.. a.Source.UploadIds.Select(_ => "upload")], ReceivedAt = [] },
+                Revisions = [.. a.Revisions!.Select(r => r with { PreviousUploadId = "", UploadId = "", PreviousReceivedAt = default, ReceivedAt = default })],
+            }).ToList(),
+        }).ToList(),
+    };
 
     private static async Task<(string State, int Calls)> FaultFreeAsync(IEnumerable<string> files)
     {

@@ -148,6 +148,9 @@ public sealed class Plan
     public IReadOnlyList<Initiative> Initiatives { get; }
     public IReadOnlyList<Indicator> Indicators { get; }
 
+    /// <summary>The licence and dataset URL of the plan's open data (plan-file section <c>openData</c>).</summary>
+    public OpenDataTerms OpenData { get; init; } = OpenDataTerms.Default;
+
     public Indicator? FindIndicator(string id) => _indicators.GetValueOrDefault(id);
     public Initiative? FindInitiative(string id) => _initiatives.GetValueOrDefault(id);
     public Measure? FindMeasure(string id) => _measures.GetValueOrDefault(id);

@@ -28,10 +28,12 @@ internal sealed record PlanFileAreas(PlanFileArea? City, List<PlanFileArea>? War
 
 internal sealed record PlanFilePublisher(PlanFileText? Name, string? LocalGovernmentCode, List<PlanFileText>? Partners);
 
+internal sealed record PlanFileOpenData(string? License, string? DatasetUrl);
+
 internal sealed record PlanFile(
     string? SchemaVersion, string? Id, PlanFileText? Name, int? StartFiscalYear, int? EndFiscalYear,
     PlanFilePublisher? Publisher, PlanFileAreas? Areas, List<PlanFileDepartment>? Departments,
-    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators);
+    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, PlanFileOpenData? OpenData = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

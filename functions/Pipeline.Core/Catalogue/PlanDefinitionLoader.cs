@@ -96,6 +96,7 @@ public static partial class PlanDefinitionLoader
             var basicPolicies = BasicPolicies(file.BasicPolicies);
             var policies = basicPolicies.SelectMany(b => b.Policies).ToDictionary(p => p.Id, StringComparer.Ordinal);
             var indicators = Indicators(file.Indicators, policies, departments, start, end);
+            var openData = OpenDataTerms.From(file.OpenData, Problem);
 
             if (_problems.Count > 0)
             {
@@ -103,7 +104,7 @@ public static partial class PlanDefinitionLoader
             }
 
             return new Plan(id!, name, new FiscalYear(start!.Value), new FiscalYear(end!.Value), publisher, city,
-                file.Areas?.City?.Aliases ?? [], wards, departments, basicPolicies, indicators);
+                file.Areas?.City?.Aliases ?? [], wards, departments, basicPolicies, indicators) { OpenData = openData };
         }
 
         private IReadOnlyList<Department> Departments(List<PlanFileDepartment>? list)

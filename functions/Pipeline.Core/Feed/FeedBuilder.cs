@@ -45,7 +45,7 @@ public static class FeedBuilder
         return new ProgressFeed(
             "1.0",
             now.ToOffset(Jst),
-            "CC-BY-4.0",
+            plan.OpenData.LicenseId,
             License(plan),
             new FeedPlan(plan.Id, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
                 new FeedPublisher(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners)),
@@ -103,11 +103,5 @@ public static class FeedBuilder
         return counts;
     }
 
-    private static FeedLicense License(Plan plan) => new(
-        "CC-BY-4.0",
-        "https://creativecommons.org/licenses/by/4.0/",
-        new LocalizedText("クリエイティブ・コモンズ 表示 4.0 国際", "Creative Commons Attribution 4.0 International"),
-        new LocalizedText(
-            $"出典：{plan.Publisher.Name.Ja}「{plan.Name.Ja} 進捗状況」（政府標準利用規約（第2.0版）に準拠、CC BY 4.0）。加工して利用する場合は、加工したことを明記してください。",
-            $"Source: {plan.Publisher.Name.En ?? plan.Publisher.Name.Ja}, \"{plan.Name.En ?? plan.Name.Ja}: progress\" (Government of Japan Standard Terms of Use 2.0, compatible with CC BY 4.0). State any changes you made."));
+    private static FeedLicense License(Plan plan) => FeedAttribution.For(plan, publishedUrl: null);
 }

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using Pipeline.Core.Json;
 
 namespace Pipeline.Core.Feed;
@@ -30,8 +26,12 @@ public static class FeedFiles
 
     public const string DashboardName = "index.html";
 
-    /// <summary>The data files kept in the dated archive (the static files are not).</summary>
-    public static readonly IReadOnlySet<string> ArchivedNames = new HashSet<string>([JsonName, CsvName, DataPackageName], StringComparer.Ordinal);
+    /// <summary>The committee's workbook (see <see cref="ProgressReport"/>).</summary>
+    public const string WorkbookName = "progress-report.xlsx";
+
+    /// <summary>The data files kept in the dated archive (the static files and the Open SDG copies are not).</summary>
+    public static readonly IReadOnlySet<string> ArchivedNames =
+        new HashSet<string>([JsonName, CsvName, DataPackageName, RevisionsCsv.Name, WorkbookName], StringComparer.Ordinal);
 
     private static readonly Lazy<IReadOnlyList<FeedFile>> StaticFiles = new(() =>
     [
@@ -41,14 +41,28 @@ public static class FeedFiles
         new("dashboard.js", Resource("Pipeline.Core.Feed.Dashboard.dashboard.js"), "text/javascript; charset=utf-8", ShortCache),
     ]);
 
-    /// <summary>Every file published for a feed: the data, its description, its schema and the dashboard.</summary>
-    public static IReadOnlyList<FeedFile> Create(ProgressFeed feed) =>
-    [
-        new(JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
-        new(CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
-        new(DataPackageName, DataPackage(feed), "application/json; charset=utf-8", ShortCache),
-        .. StaticFiles.Value,
-    ];
+    /// <summary>
+    /// Every file published for a feed: the data (JSON, CSV, revisions, the committee's workbook, the Open SDG
+    /// copy), its schema, the dashboard, and the Data Package describing all of them.
+    /// </summary>
+    public static IReadOnlyList<FeedFile> Create(ProgressFeed feed)
+    {
+        List<FeedFile> files =
+        [
+            new(JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
+            new(CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
+            new(RevisionsCsv.Name, RevisionsCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
+            new(WorkbookName, ProgressReport.Write(feed), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
+            .. OpenSdgExport.Files(feed).Select(f => new FeedFile(f.Name, f.Content,
+                f.IsData ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8", ShortCache)),
+            .. StaticFiles.Value,
+        ];
+        files.Insert(2, new(DataPackageName, DataPackageDescriptor.Create(feed, files), "application/json; charset=utf-8", ShortCache));
+        return files;
+    }
+
+    /// <summary>The Data Package describing every file published with the feed.</summary>
+    public static byte[] DataPackage(ProgressFeed feed) => Create(feed).Single(f => f.Name == DataPackageName).Content;
 
     public static byte[] Json(ProgressFeed feed) => JsonSerializer.SerializeToUtf8Bytes(feed, PipelineJson.TypeInfo<ProgressFeed>());
 
@@ -78,65 +92,5 @@ public static class FeedFiles
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
-    }
-
-    /// <summary>A Frictionless Data Package describing progress.json and progress.csv.</summary>
-    public static byte[] DataPackage(ProgressFeed feed)
-    {
-        var package = new JsonObject
-        {
-            ["profile"] = "data-package",
-            ["name"] = $"{feed.Plan.Id}-progress",
-            ["title"] = $"{feed.Plan.Name.Ja} 進捗状況 / {feed.Plan.Name.En} progress",
-            ["description"] = "計画の成果指標の実績、達成率、進捗状況（毎日更新）。 Outcome indicators of the plan: actuals, achievement rate and status, updated nightly.",
-            ["version"] = feed.SchemaVersion,
-            ["created"] = feed.GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-            ["licenses"] = new JsonArray(new JsonObject
-            {
-                ["name"] = feed.LicenseDetail.Id,
-                ["path"] = feed.LicenseDetail.Url,
-                ["title"] = feed.LicenseDetail.Title.En,
-            }),
-            ["sources"] = new JsonArray(new JsonObject { ["title"] = feed.LicenseDetail.Attribution.Ja }),
-            ["contributors"] = new JsonArray(new JsonObject
-            {
-                ["title"] = feed.Plan.Publisher.Name.Ja,
-                ["role"] = "publisher",
-                ["organization"] = $"全国地方公共団体コード {feed.Plan.Publisher.LocalGovernmentCode}",
-            }),
-            ["keywords"] = new JsonArray(feed.Plan.Publisher.Name.Ja, "成果指標", "進捗状況", "outcome indicators", "open data"),
-            ["resources"] = new JsonArray(
-                new JsonObject
-                {
-                    ["name"] = "progress-json",
-                    ["path"] = JsonName,
-                    ["format"] = "json",
-                    ["mediatype"] = "application/json",
-                    ["encoding"] = "utf-8",
-                    ["schema"] = SchemaName,
-                },
-                new JsonObject
-                {
-                    ["name"] = "progress-csv",
-                    ["path"] = CsvName,
-                    ["profile"] = "tabular-data-resource",
-                    ["format"] = "csv",
-                    ["mediatype"] = "text/csv",
-                    ["encoding"] = "utf-8-sig",
-                    ["dialect"] = new JsonObject { ["delimiter"] = ",", ["lineTerminator"] = "\r\n", ["header"] = true },
-                    ["schema"] = new JsonObject
-                    {
-                        ["fields"] = new JsonArray(FeedCsv.Columns.Select(c => (JsonNode)new JsonObject
-                        {
-                            ["name"] = c.Name,
-                            ["type"] = c.Type,
-                            ["title"] = c.Title,
-                        }).ToArray()),
-                        ["primaryKey"] = new JsonArray("indicator_id", "fiscal_year"),
-                        ["missingValues"] = new JsonArray(""),
-                    },
-                }),
-        };
-        return Encoding.UTF8.GetBytes(package.ToJsonString(PipelineJson.Options));
     }
 }

@@ -17,8 +17,23 @@ public sealed record ProgressFeed(
     IReadOnlyList<FeedPolicy> Policies,
     IReadOnlyList<FeedBasicPolicy> BasicPolicies);
 
-/// <summary>The licence and the attribution wording of 政府標準利用規約（第2.0版）.</summary>
-public sealed record FeedLicense(string Id, string Url, LocalizedText Title, LocalizedText Attribution);
+/// <summary>
+/// The licence and the attribution its terms ask for (built by <see cref="FeedAttribution"/>): the source line
+/// with the dataset's URL, the wording for derived use, the clause on edited data and the CC BY 4.0 compatibility.
+/// </summary>
+public sealed record FeedLicense(
+    string Id,
+    string Url,
+    LocalizedText Title,
+    LocalizedText Attribution,
+    LocalizedText Terms,
+    string TermsUrl,
+    IReadOnlyList<LocalizedText> Publishers,
+    string DatasetUrl,
+    LocalizedText SourceLine,
+    LocalizedText DerivedUse,
+    LocalizedText EditedData,
+    LocalizedText Compatibility);
 
 public sealed record FeedPlan(
     string Id, LocalizedText Name, int StartFiscalYear, int EndFiscalYear, FeedPublisher Publisher);
@@ -39,7 +54,9 @@ public sealed record FeedActual(
     IReadOnlyList<FeedArea> Areas,
     decimal? AchievementRatePercent,
     ProgressStatus Status,
-    IReadOnlyList<FeedWarning> Warnings);
+    IReadOnlyList<FeedWarning> Warnings,
+    FeedSource? Source = null,
+    IReadOnlyList<FeedRevision>? Revisions = null);
 
 public sealed record FeedWarning(string Code, LocalizedText Message);
 

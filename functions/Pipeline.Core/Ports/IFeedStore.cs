@@ -11,6 +11,9 @@ public interface IFeedStore
     /// <summary>Writes the files, a dated archive copy, and progress.json last (it carries the hash).</summary>
     Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken);
 
+    /// <summary>The public URL of the plan's feed folder (named in the attribution's source line), if it has one.</summary>
+    Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
+
     /// <summary>The latest progress.json, if published.</summary>
     Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);
 }

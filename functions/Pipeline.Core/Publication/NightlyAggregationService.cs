@@ -26,11 +26,13 @@ public sealed partial class NightlyAggregationService(
 {
     public async Task<AggregationRun> RunAsync(CancellationToken cancellationToken)
     {
-        var accepted = new HashSet<string>(StringComparer.Ordinal);
+        var uploads = new Dictionary<string, UploadRecord>(StringComparer.Ordinal);
         await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
         {
-            accepted.Add(upload.UploadId);
+            uploads[upload.UploadId] = upload;
         }
+
+        var accepted = uploads.Keys.ToHashSet(StringComparer.Ordinal);
 
         var observations = new List<StoredObservation>();
         await foreach (var observation in store.ObservationsAsync(plan, cancellationToken))
@@ -46,6 +48,10 @@ public sealed partial class NightlyAggregationService(
 
         var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
         var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), freshness);
+        feed = FeedProvenance.Attach(feed, observations, uploads) with
+        {
+            LicenseDetail = FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
+        };
         var hash = FeedFiles.ContentHash(feed);
         var changed = await feeds.PublishedHashAsync(plan.Id, cancellationToken) != hash;
         // The files are built only when something will take them.

@@ -62,6 +62,12 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
+    public async Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
+        return new Uri(container.Uri.AbsoluteUri.TrimEnd('/') + "/" + FeedFiles.Folder(planId) + "/");
+    }
+
     /// <summary>The blob name of a feed file.</summary>
     public static string Path(string planId, string name) => $"{FeedFiles.Folder(planId)}/{name}";
 

@@ -54,7 +54,8 @@
     [[x0, "start"], [x1, "end"]].forEach(function (x) {
       var t = svg("text", { x: sx(x[0]), y: H - 4, "text-anchor": x[1] }); t.textContent = "FY" + x[0]; root.appendChild(t);
     });
-    var label = svg("text", { x: 2, y: sy(indicator.target.value) + 3 }); label.textContent = "目標"; root.appendChild(label);
+    var label = svg("text", { x: W - R, y: sy(indicator.target.value) + (sy(indicator.target.value) < T + 8 ? 10 : -3), "text-anchor": "end" }); label.textContent = "目標"; root.appendChild(label);
+    axes(root, sx, sy, x0, x1, yMin, yMax, indicator.unit);
     return root;
   }
 
@@ -77,6 +78,7 @@
       ]),
       chart(indicator)
     ]);
+    indicatorDetails(indicator).forEach(function (node) { card.appendChild(node); });
     return card;
   }
 
@@ -133,9 +135,116 @@
       });
       container.appendChild(section);
     });
+    renderDownloads(feed);
     document.getElementById("loading").hidden = true;
     document.getElementById("summary").hidden = false;
     document.body.setAttribute("data-rendered", "true");
+  }
+
+  // ---- Depth: axes, the table view, the ward breakdown, revisions and downloads (RULES.md §5, §8) ----
+
+  function fmt(value) { return value === null || value === undefined ? "—" : value.toLocaleString("ja-JP", { maximumFractionDigits: 1 }); }
+
+  // Value ticks on the y axis (minimum, middle, maximum) and every fiscal year on the x axis.
+  function axes(root, sx, sy, x0, x1, yMin, yMax, unit) {
+    root.appendChild(svg("line", { "class": "axis", x1: sx(x0), x2: sx(x0), y1: sy(yMax), y2: sy(yMin) }));
+    [yMin, (yMin + yMax) / 2, yMax].forEach(function (v) {
+      var t = svg("text", { "class": "tick", x: sx(x0) - 3, y: sy(v) + 3, "text-anchor": "end" });
+      t.textContent = fmt(Math.round(v * 10) / 10) + (unit === "%" ? "%" : "");
+      root.appendChild(t);
+      root.appendChild(svg("line", { "class": "grid", x1: sx(x0), x2: sx(x1), y1: sy(v), y2: sy(v) }));
+    });
+    for (var y = x0 + 1; y < x1; y++) {
+      var t = svg("text", { "class": "tick", x: sx(y), y: 118, "text-anchor": "middle" }); t.textContent = String(y).slice(2); root.appendChild(t);
+    }
+  }
+
+  function revisionHistory(revisions, unit) {
+    var list = el("ul", {}, revisions.map(function (r) {
+      return el("li", { text: r.receivedAt.slice(0, 10) + " " + (r.areaCode) + (r.month ? " " + r.month + "月" : "") + ": " +
+        fmt(r.previousValue) + unit + " → " + fmt(r.value) + unit + "（" + r.departmentId + "）" });
+    }));
+    return el("details", { "class": "revisions", "data-revisions": String(revisions.length) }, [
+      el("summary", { text: "✎ 修正あり（" + revisions.length + "件）/ revised" }), list]);
+  }
+
+  // The table view of the chart: baseline, every fiscal year, the target; a screen reader's alternative to it.
+  function dataTable(indicator) {
+    var rows = [el("tr", { "data-row": "baseline" }, [el("th", { scope: "row", text: "基準 FY" + indicator.baseline.fiscalYear }),
+      el("td", { text: fmt(indicator.baseline.value) }), el("td", { text: "" }), el("td", { text: "" })])];
+    indicator.actuals.forEach(function (a) {
+      var revisions = a.revisions || [];
+      var cell = el("td", { "data-field": "value" }, [fmt(a.value) + (a.partial ? "（一部）" : "")]);
+      if (revisions.length > 0) { cell.appendChild(revisionHistory(revisions, indicator.unit)); }
+      rows.push(el("tr", { "data-fy": String(a.fiscalYear), "data-revised": revisions.length > 0 ? "true" : "false" }, [
+        el("th", { scope: "row", text: "FY" + a.fiscalYear }), cell,
+        el("td", { text: a.achievementRatePercent === null ? "—" : a.achievementRatePercent.toFixed(1) + "%" }),
+        el("td", {}, [statusBadge(a.status)])]));
+    });
+    rows.push(el("tr", { "data-row": "target" }, [el("th", { scope: "row", text: "目標 FY" + indicator.target.fiscalYear }),
+      el("td", { "data-field": "target-value", text: fmt(indicator.target.value) }), el("td", { text: "100%" }), el("td", { text: "" })]));
+    return el("div", { "class": "table-scroll" }, [el("table", { "class": "data", "data-table": "actuals" }, [
+      el("caption", { text: "実績と目標（単位：" + indicator.unit + "）/ actuals and target" }),
+      el("thead", {}, [el("tr", {}, ["年度 FY", "実績 value", "達成率 rate", "状況 status"].map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+      el("tbody", {}, rows)])]);
+  }
+
+  // The ward breakdown: a bar chart of the latest fiscal year with wards, and a table of every year.
+  function wardBreakdown(indicator) {
+    var withAreas = indicator.actuals.filter(function (a) { return a.areas.length > 0; });
+    if (withAreas.length === 0) { return null; }
+    var latest = withAreas[withAreas.length - 1];
+    var max = Math.max.apply(null, latest.areas.map(function (w) { return w.value; }).concat([1]));
+    var W = 300, row = 18, L = 56, H = latest.areas.length * row + 6;
+    var bars = svg("svg", { "class": "wards", viewBox: "0 0 " + W + " " + H, role: "img",
+      "aria-label": "区別の実績 FY" + latest.fiscalYear + " / values by ward (the table below has the same figures)" });
+    latest.areas.forEach(function (w, i) {
+      var y = 3 + i * row, width = (W - L - 56) * w.value / max;
+      var name = svg("text", { x: L - 4, y: y + 12, "text-anchor": "end" }); name.textContent = w.name.ja; bars.appendChild(name);
+      bars.appendChild(svg("rect", { x: L, y: y + 2, width: Math.max(1, width), height: row - 6, "class": "ward-bar" }));
+      var v = svg("text", { x: L + width + 4, y: y + 12 }); v.textContent = fmt(w.value) + indicator.unit; bars.appendChild(v);
+    });
+    var codes = [], names = {};
+    withAreas.forEach(function (a) { a.areas.forEach(function (w) { if (!names[w.code]) { names[w.code] = w.name.ja; codes.push(w.code); } }); });
+    var table = el("table", { "class": "data", "data-table": "wards" }, [
+      el("caption", { text: "区別の実績（単位：" + indicator.unit + "）/ by ward" }),
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "区 ward" })].concat(withAreas.map(function (a) { return el("th", { scope: "col", text: "FY" + a.fiscalYear }); })))]),
+      el("tbody", {}, codes.map(function (code) {
+        return el("tr", { "data-ward": code }, [el("th", { scope: "row", text: names[code] })].concat(withAreas.map(function (a) {
+          var w = a.areas.filter(function (x) { return x.code === code; })[0];
+          var revised = (a.revisions || []).filter(function (r) { return r.areaCode === code; }).length > 0;
+          return el("td", { text: (w ? fmt(w.value) : "—") + (revised ? " ✎" : "") });
+        })));
+      }))]);
+    return el("details", { "class": "ward-breakdown", open: "" }, [
+      el("summary", { text: "区別 / by ward（FY" + latest.fiscalYear + "）" }), bars, el("div", { "class": "table-scroll" }, [table])]);
+  }
+
+  function indicatorDetails(indicator) {
+    return [
+      dataTable(indicator),
+      wardBreakdown(indicator),
+      el("p", { "class": "downloads-inline" }, ["Open SDG: ",
+        el("a", { href: "open-sdg/data/indicator_" + indicator.id + ".csv", text: "CSV" }), " · ",
+        el("a", { href: "open-sdg/meta/" + indicator.id + ".yml", text: "meta" })])
+    ].filter(function (n) { return n; });
+  }
+
+  function renderDownloads(feed) {
+    var links = [["progress.json", "JSON"], ["progress.csv", "CSV（自治体標準データセット形式）"], ["revisions.csv", "修正履歴 revisions CSV"],
+      ["datapackage.json", "Data Package"], ["progress-report.xlsx", "推進会議資料 workbook (xlsx)"], ["progress.schema.json", "JSON Schema"]];
+    var list = el("ul", { "class": "downloads" }, links.map(function (l) { return el("li", {}, [el("a", { href: l[0], download: "", text: l[1] })]); }));
+    var osdg = el("li", {}, ["Open SDG: "].concat(feed.indicators.map(function (i, n) {
+      return el("span", {}, [n > 0 ? " · " : "", el("a", { href: "open-sdg/data/indicator_" + i.id + ".csv", text: i.id })]);
+    })));
+    list.appendChild(osdg);
+    var section = el("section", { id: "downloads", "aria-labelledby": "downloads-title" }, [
+      el("h2", { id: "downloads-title" }, ["データのダウンロード ", el("span", { "class": "en", lang: "en", text: "Downloads" })]),
+      list,
+      el("p", { "class": "license", text: feed.licenseDetail.sourceLine.ja }),
+      el("p", { "class": "license", text: feed.licenseDetail.derivedUse.ja + "。" + feed.licenseDetail.editedData.ja }),
+      el("p", { "class": "license", text: feed.licenseDetail.compatibility.ja })]);
+    document.getElementById("main").appendChild(section);
   }
 
   fetch("progress.json", { cache: "no-cache" })
