@@ -24,6 +24,12 @@ param maximumInstanceCount int = 40
 @description('Departments that upload, each with the Entra ID principal that uploads for it.')
 param departments array = []
 
+@description('The portal\'s Entra ID app registration (client id); its access tokens are validated by the app. Empty: no one can sign in to the portal.')
+param portalClientId string = ''
+
+@description('The Entra ID tenant of the portal\'s app registration.')
+param portalTenantId string = tenant().tenantId
+
 @description('Email for alerts; empty for none.')
 param alertEmail string = ''
 
@@ -93,6 +99,14 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     planId: planId
+    portalClientId: portalClientId
+    portalTenantId: portalTenantId
+    // The same list as the department role assignments: each group acts for its department in the portal.
+    portalGroups: [for department in departments: {
+      groupId: department.principalId
+      planId: department.?planId ?? planId
+      departmentId: department.id
+    }]
     nightlySchedule: nightlySchedule
     maximumInstanceCount: maximumInstanceCount
     ckanBaseUrl: ckanBaseUrl

@@ -22,7 +22,7 @@ public static class PipelineCommand
     public const int Rejected = 1;
     public const int Usage = 2;
 
-    private const string UsageLine = "usage: pipeline (validate|ingest) --department D FILE… | replay BLOB… | aggregate [--out DIR] | template --department D --out FILE.xlsx | demo [--out DIR]";
+    private const string UsageLine = "usage: pipeline (validate|ingest) --department D FILE… | replay BLOB… | aggregate [--out DIR] | template --department D --out FILE.xlsx | demo [--out DIR] | serve [--port N]";
 
     /// <summary>Runs the command line; <paramref name="settings"/> add to the environment (tests use it).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
@@ -73,7 +73,7 @@ public static class PipelineCommand
 
         return new RootCommand("計画の成果指標 進捗データパイプライン / progress pipeline for the outcome indicators of municipal plans")
         {
-            validate, ingest, replay, aggregate, template, demo,
+            validate, ingest, replay, aggregate, template, demo, Serve.ServeCommand.Create(output, settings),
         };
     }
 

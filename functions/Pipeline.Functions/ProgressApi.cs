@@ -1,19 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
-using Pipeline.Core.Ports;
+using Pipeline.Portal.Api;
 
 namespace Pipeline.Functions;
 
-/// <summary><c>GET /api/plans/{planId}/progress</c>: the latest feed, with an ETag; If-None-Match answers 304.</summary>
-public sealed class ProgressApi(IFeedStore feeds)
+/// <summary><c>GET /api/plans/{planId}/progress</c>: the latest feed, with an ETag; If-None-Match answers 304 (<see cref="PortalApi.ProgressAsync"/>).</summary>
+public sealed class ProgressApi(PortalApi api)
 {
     [Function(nameof(ProgressApi))]
-    public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}/progress")] HttpRequestData request,
-        string planId,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}/progress")] HttpRequest request,
+        string planId)
     {
-        var feed = await ProgressResponse.FindAsync(feeds, planId, cancellationToken);
-        return await ProgressResponse.WriteAsync(request, feed, cancellationToken);
+        await (await api.ProgressAsync(planId, request.HttpContext.RequestAborted)).ExecuteAsync(request.HttpContext);
+        return new EmptyResult();
     }
 }

@@ -32,7 +32,10 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton(_ =>
             builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default);
         builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
-        builder.Services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
+        builder.Services.TryAddSingleton<TableUploadLedger>();
+        builder.Services.TryAddSingleton<IUploadLedger>(sp => sp.GetRequiredService<TableUploadLedger>());
+        builder.Services.TryAddSingleton<IUploadHistory>(sp => sp.GetRequiredService<TableUploadLedger>());
+        builder.Services.TryAddSingleton<IUploadStore, BlobUploadStore>();
         builder.Services.TryAddSingleton<IObservationStore, TableObservationStore>();
         builder.Services.TryAddSingleton<IReportWriter, BlobReportWriter>();
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();

@@ -11,6 +11,8 @@ type departmentAccess = {
   @description('Object id of the Entra ID group or user that uploads for the department.')
   principalId: string
   principalType: ('Group' | 'User' | 'ServicePrincipal')?
+  @description('The plan the department belongs to; default: the deployment\'s plan. The portal maps the group to this plan/department pair.')
+  planId: string?
 }
 
 var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'

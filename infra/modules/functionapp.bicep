@@ -9,6 +9,17 @@ param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsConnectionString string
 param planId string
+
+@description('The portal\'s Entra ID app registration (client id); empty for no portal sign-in.')
+param portalClientId string
+
+@description('The tenant whose tokens the portal accepts.')
+param portalTenantId string
+
+@description('Entra ID groups and the plan/department each acts for (the departments parameter of main.bicep).')
+param portalGroups portalGroup[]
+
+type portalGroup = { groupId: string, planId: string, departmentId: string }
 param nightlySchedule string
 param maximumInstanceCount int
 param ckanBaseUrl string
@@ -31,6 +42,19 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   sku: { tier: 'FlexConsumption', name: 'FC1' }
   properties: { reserved: true }
 }
+
+// Who may use the portal (README "The department portal"). Microsoft's Flex Consumption documentation says App
+// Service Authentication (EasyAuth) is not supported there and does not block unauthenticated callers, so the app
+// validates Entra ID access tokens itself (audience: the app registration) and never trusts X-MS-CLIENT-PRINCIPAL.
+var portalSettings = concat([
+  { name: 'Portal__TrustPlatformHeader', value: 'false' }
+  { name: 'Portal__TenantId', value: empty(portalClientId) ? '' : portalTenantId }
+  { name: 'Portal__ClientId', value: portalClientId }
+], flatten(map(range(0, length(portalGroups)), i => [
+  { name: 'Portal__Groups__${i}__GroupId', value: portalGroups[i].groupId }
+  { name: 'Portal__Groups__${i}__PlanId', value: portalGroups[i].planId }
+  { name: 'Portal__Groups__${i}__DepartmentId', value: portalGroups[i].departmentId }
+])))
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: 'func-${name}'
@@ -61,7 +85,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // 17:00 UTC = 02:00 JST. Flex Consumption ignores WEBSITE_TIME_ZONE: schedules are UTC.
         { name: 'NightlyAggregationSchedule', value: nightlySchedule }
         { name: 'Pipeline__PlanId', value: planId }
-      ], ckanSettings)
+      ], ckanSettings, portalSettings)
     }
     functionAppConfig: {
       deployment: {

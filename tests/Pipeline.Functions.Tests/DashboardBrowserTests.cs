@@ -8,7 +8,7 @@ using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
 
-/// <summary>The dashboard published beside the feed, opened from Azurite's open-data container in headless Chromium.</summary>
+/// <summary>The dashboard published beside the feed, opened from Azurite's open-data container in Chromium driven by Playwright.</summary>
 public sealed partial class DashboardBrowserTests : IDisposable
 {
     private readonly TestPipeline _pipeline = new(Azurite.Instance);
@@ -28,7 +28,11 @@ public sealed partial class DashboardBrowserTests : IDisposable
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
 
-        var dom = await HeadlessChromium.DumpDomAsync(page);
+        await using var browser = await HeadlessBrowser.LaunchAsync();
+        var tab = await browser.NewPageAsync(1280, 2600);
+        await tab.GotoAsync(page.ToString());
+        await tab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        var dom = await tab.ContentAsync();
         Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
         var cards = Cards().Matches(dom).ToDictionary(m => m.Groups["id"].Value, m => m.Value);
         Assert.Equal(10, cards.Count);
@@ -48,11 +52,13 @@ public sealed partial class DashboardBrowserTests : IDisposable
         Assert.Equal(7, PriorityRows().Count(dom));
         Assert.Contains("<html lang=\"ja\">", dom, StringComparison.Ordinal);
 
-        var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "out", "test-screenshots"));
-        var desktop = Path.Combine(screenshots.FullName, "dashboard.png");
-        var phone = Path.Combine(screenshots.FullName, "dashboard-phone.png");
-        await HeadlessChromium.ScreenshotAsync(page, desktop, 1280, 2600);
-        await HeadlessChromium.ScreenshotAsync(page, phone, 390, 1800);
+        var desktop = HeadlessBrowser.ScreenshotPath("dashboard.png");
+        var phone = HeadlessBrowser.ScreenshotPath("dashboard-phone.png");
+        await tab.ScreenshotAsync(new() { Path = desktop });
+        var phoneTab = await browser.NewPageAsync(390, 1800);
+        await phoneTab.GotoAsync(page.ToString());
+        await phoneTab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        await phoneTab.ScreenshotAsync(new() { Path = phone });
         Assert.True(new FileInfo(desktop).Length > 10_000);
         Assert.True(new FileInfo(phone).Length > 10_000);
     }
@@ -72,7 +78,11 @@ public sealed partial class DashboardBrowserTests : IDisposable
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
 
-        var dom = await HeadlessChromium.DumpDomAsync(page);
+        await using var browser = await HeadlessBrowser.LaunchAsync();
+        var tab = await browser.NewPageAsync(1280, 5200);
+        await tab.GotoAsync(page.ToString());
+        await tab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        var dom = await tab.ContentAsync();
         Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
         var cards = Cards().Matches(dom).ToDictionary(m => m.Groups["id"].Value, m => m.Value);
         foreach (var indicator in run.Feed.Indicators)
@@ -107,11 +117,13 @@ public sealed partial class DashboardBrowserTests : IDisposable
 
         Assert.Contains(run.Feed.LicenseDetail.SourceLine.Ja, dom, StringComparison.Ordinal);
 
-        var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "out", "test-screenshots"));
-        var desktop = Path.Combine(screenshots.FullName, "dashboard-depth.png");
-        var phone = Path.Combine(screenshots.FullName, "dashboard-depth-phone.png");
-        await HeadlessChromium.ScreenshotAsync(page, desktop, 1280, 5200);
-        await HeadlessChromium.ScreenshotAsync(page, phone, 390, 4200);
+        var desktop = HeadlessBrowser.ScreenshotPath("dashboard-depth.png");
+        var phone = HeadlessBrowser.ScreenshotPath("dashboard-depth-phone.png");
+        await tab.ScreenshotAsync(new() { Path = desktop });
+        var phoneTab = await browser.NewPageAsync(390, 4200);
+        await phoneTab.GotoAsync(page.ToString());
+        await phoneTab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        await phoneTab.ScreenshotAsync(new() { Path = phone });
         Assert.True(new FileInfo(desktop).Length > 10_000);
         Assert.True(new FileInfo(phone).Length > 10_000);
     }

@@ -23,7 +23,8 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Exactly_the_expected_functions_are_generated()
     {
-        Assert.Equal(["IngestUpload", "NightlyAggregation", "ProgressApi", "RecordPoisonUpload"],
+        Assert.Equal(["DevelopmentSignIn", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
+                "RecordPoisonUpload", "SignInOptions", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
             Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 

@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Json.Schema;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Pipeline.Portal;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
@@ -17,7 +19,7 @@ namespace Pipeline.Functions.Tests;
 /// <summary>From observations through the timer function to published blobs, on Azurite.</summary>
 public sealed class NightlyAggregationTests : IDisposable
 {
-    private readonly TestPipeline _pipeline = new(Azurite.Instance);
+    private readonly TestPipeline _pipeline = new(Azurite.Instance, builder => builder.AddPortal());
 
     public void Dispose() => _pipeline.Dispose();
 
@@ -182,22 +184,34 @@ public sealed class NightlyAggregationTests : IDisposable
     {
         await IngestSamplesAsync();
         await RunTimerAsync();
-        var api = new ProgressApi(_pipeline.Get<IFeedStore>());
+        var api = new ProgressApi(_pipeline.Get<Pipeline.Portal.Api.PortalApi>());
 
-        var ok = (FakeHttpResponse)await api.Run(new FakeHttpRequest("http://localhost/api/plans/kumamoto-welfare-4/progress"), "kumamoto-welfare-4", CancellationToken.None);
-        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        var etag = Assert.Single(ok.Headers.GetValues("ETag"));
+        var ok = await CallAsync(api, "kumamoto-welfare-4");
+        Assert.Equal(StatusCodes.Status200OK, ok.Response.StatusCode);
+        var etag = Assert.Single(ok.Response.Headers.ETag.ToArray());
         Assert.Matches("^\"[0-9a-f]{64}\"$", etag);
-        Assert.Equal("application/json; charset=utf-8", Assert.Single(ok.Headers.GetValues("Content-Type")));
-        Assert.Equal(10, JsonDocument.Parse(((MemoryStream)ok.Body).ToArray()).RootElement.GetProperty("indicators").GetArrayLength());
+        Assert.Equal("application/json; charset=utf-8", ok.Response.ContentType);
+        Assert.Equal(10, JsonDocument.Parse(((MemoryStream)ok.Response.Body).ToArray()).RootElement.GetProperty("indicators").GetArrayLength());
 
-        var notModified = (FakeHttpResponse)await api.Run(new FakeHttpRequest("http://localhost/api/plans/kumamoto-welfare-4/progress", ("If-None-Match", etag)), "kumamoto-welfare-4", CancellationToken.None);
-        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
-        Assert.Equal(0, notModified.Body.Length);
+        var notModified = await CallAsync(api, "kumamoto-welfare-4", etag);
+        Assert.Equal(StatusCodes.Status304NotModified, notModified.Response.StatusCode);
+        Assert.Equal(0, notModified.Response.Body.Length);
 
-        var missing = (FakeHttpResponse)await api.Run(new FakeHttpRequest("http://localhost/api/plans/other/progress"), "other-plan", CancellationToken.None);
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        var hostile = (FakeHttpResponse)await api.Run(new FakeHttpRequest("http://localhost/api/plans/x/progress"), "../uploads", CancellationToken.None);
-        Assert.Equal(HttpStatusCode.NotFound, hostile.StatusCode);
+        Assert.Equal(StatusCodes.Status404NotFound, (await CallAsync(api, "other-plan")).Response.StatusCode);
+        Assert.Equal(StatusCodes.Status404NotFound, (await CallAsync(api, "../uploads")).Response.StatusCode);
+    }
+
+    /// <summary>Calls the function class with an ASP.NET Core request, as the worker's ASP.NET Core integration does.</summary>
+    private async Task<HttpContext> CallAsync(ProgressApi api, string planId, string? ifNoneMatch = null)
+    {
+        var context = new DefaultHttpContext { RequestServices = _pipeline.Services };
+        context.Response.Body = new MemoryStream();
+        if (ifNoneMatch is not null)
+        {
+            context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        }
+
+        await api.Run(context.Request, planId);
+        return context;
     }
 }

@@ -90,6 +90,24 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public void The_portal_validates_entra_tokens_itself_and_maps_the_department_groups()
+    {
+        // Flex Consumption does not enforce App Service Authentication: no authsettings, the platform header is
+        // never trusted, and the app registration's client id and tenant configure token validation in the app.
+        Assert.Empty(Bicep.OfType("Microsoft.Web/sites/config"));
+        var module = Bicep.Module("functionapp");
+        foreach (var setting in new[] { "Portal__TrustPlatformHeader", "Portal__TenantId", "Portal__ClientId", "Portal__Groups__", "__GroupId", "__PlanId", "__DepartmentId" })
+        {
+            Assert.Contains(setting, module, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("", (string?)Bicep.Arm["parameters"]!["portalClientId"]!["defaultValue"]);
+        var main = File.ReadAllText(Path.Combine(Bicep.InfraFolder, "main.bicep"));
+        Assert.Contains("groupId: department.principalId", main, StringComparison.Ordinal);
+        Assert.Contains("departmentId: department.id", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Application_insights_has_local_auth_off()
     {
         Assert.True((bool)Bicep.OfType("Microsoft.Insights/components").Single()["properties"]!["DisableLocalAuth"]!);

@@ -31,7 +31,7 @@ public sealed partial class IngestionService(
         var pathOk = UploadPath.TryParse(file.BlobName, out var departmentId, out var name);
         var department = pathOk ? plan.FindDepartment(departmentId) : null;
         var record = new UploadRecord(plan.Id, pathOk ? departmentId : "(none)", uploadId, file.BlobName, content.Sha256,
-            file.CreatedOn, clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0);
+            file.CreatedOn, clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0, UploadedBy: file.UploadedBy);
 
         if (department is null)
         {

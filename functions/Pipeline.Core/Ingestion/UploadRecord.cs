@@ -1,6 +1,6 @@
 namespace Pipeline.Core.Ingestion;
 
-/// <summary>The ledger's record of one upload (one row of the uploads table).</summary>
+/// <summary>The ledger's record of one upload (one row of the uploads table); <see cref="UploadedBy"/> is the person who uploaded it through the portal, where known.</summary>
 public sealed record UploadRecord(
     string PlanId,
     string DepartmentId,
@@ -15,4 +15,5 @@ public sealed record UploadRecord(
     int Errors,
     int Warnings,
     string? DuplicateOf = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? UploadedBy = null);

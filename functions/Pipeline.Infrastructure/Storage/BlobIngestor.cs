@@ -9,6 +9,7 @@ public sealed class BlobIngestor(IngestionService ingestion)
     public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         using var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
-        return await ingestion.IngestAsync(new UploadedFile(blob.Name, download.Details.CreatedOn, download.Content), cancellationToken);
+        var uploadedBy = download.Details.Metadata.TryGetValue(BlobUploadStore.UploadedByMetadata, out var person) ? BlobUploadStore.DecodePerson(person) : null;
+        return await ingestion.IngestAsync(new UploadedFile(blob.Name, download.Details.CreatedOn, download.Content, uploadedBy), cancellationToken);
     }
 }

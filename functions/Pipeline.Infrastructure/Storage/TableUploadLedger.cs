@@ -7,7 +7,7 @@ using Pipeline.Core.Ports;
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>The uploads table (see <see cref="TableKeys"/>): one row per upload and one marker per accepted content.</summary>
-public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger
+public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, IUploadHistory
 {
     private const string KindUpload = "upload";
     private const string KindContent = "content";
@@ -103,6 +103,21 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger
         }
     }
 
+    /// <remarks>One partition read (the department's); upload ids begin with the blob's creation time, so the newest sort last.</remarks>
+    public async Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
+        var partition = TableKeys.UploadPartition(planId, departmentId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {KindUpload}");
+        var records = new List<UploadRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            records.Add(ToRecord(entity));
+        }
+
+        return records.OrderByDescending(r => r.BlobCreatedOn).ThenByDescending(r => r.UploadId, StringComparer.Ordinal).Take(limit).ToArray();
+    }
+
     private static TableEntity ToEntity(UploadRecord r) => new(TableKeys.UploadPartition(r.PlanId, r.DepartmentId), r.UploadId)
     {
         ["Kind"] = KindUpload,
@@ -119,11 +134,12 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger
         ["Warnings"] = r.Warnings,
         ["DuplicateOf"] = r.DuplicateOf,
         ["Reason"] = r.Reason,
+        ["UploadedBy"] = r.UploadedBy,
     };
 
     private static UploadRecord ToRecord(TableEntity e) => new(
         e.GetString("PlanId"), e.GetString("DepartmentId"), e.RowKey, e.GetString("BlobName"), e.GetString("Sha256") ?? "",
         e.GetDateTimeOffset("BlobCreatedOn") ?? default, e.GetDateTimeOffset("ProcessedOn") ?? default,
         Enum.Parse<UploadStatus>(e.GetString("Status")), e.GetInt32("Observations") ?? 0, e.GetInt32("Evaluations") ?? 0,
-        e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0, e.GetString("DuplicateOf"), e.GetString("Reason"));
+        e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0, e.GetString("DuplicateOf"), e.GetString("Reason"), e.GetString("UploadedBy"));
 }

@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Catalogue;
+using Pipeline.Development;
+using Pipeline.Hosting;
+using Pipeline.Infrastructure.Storage;
+using Pipeline.Portal;
+using Pipeline.Portal.Api;
+
+namespace Pipeline.Cli.Serve;
+
+/// <summary>
+/// The whole system on one port (RULES.md §9): the portal and its API (the same handlers as the Functions app),
+/// the published dashboards and feed under <c>/feeds/v1/</c>, on Kestrel, against Azurite started here when
+/// <c>AzureWebJobsStorage</c> is not set. The environment is Development unless <c>DOTNET_ENVIRONMENT</c> says otherwise.
+/// </summary>
+public sealed class LocalServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AzuriteProcess? _azurite;
+
+    private LocalServer(WebApplication app, AzuriteProcess? azurite, Uri address)
+    {
+        _app = app;
+        _azurite = azurite;
+        Address = address;
+    }
+
+    /// <summary>The server's base address, such as <c>http://127.0.0.1:5080/</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>The portal's page.</summary>
+    public Uri Portal => new(Address, "api/portal/");
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Completes when every upload so far is ingested and aggregated.</summary>
+    public Task IdleAsync() => _app.Services.GetRequiredService<IngestNow>().IdleAsync();
+
+    /// <summary>Starts on <paramref name="port"/> (0: any free port) with <paramref name="settings"/> over the environment.</summary>
+    public static async Task<LocalServer> StartAsync(int port, IDictionary<string, string?>? settings, string? environment, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        AzuriteProcess? azurite = null;
+        var configured = values.GetValueOrDefault(PipelineHostExtensions.StorageSetting) ?? Environment.GetEnvironmentVariable(PipelineHostExtensions.StorageSetting);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            azurite = AzuriteProcess.StartOnFreePorts(RepositoryRoot.Find());
+            values[PipelineHostExtensions.StorageSetting] = azurite.ConnectionString;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Development",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        // Nothing here is protected with keys (the development cookie is a plain value); keep them in memory.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddSingleton<IngestNow>();
+        builder.Services.AddSingleton<IAfterUpload>(sp => sp.GetRequiredService<IngestNow>());
+        builder.AddPipeline();
+        builder.AddPortal();
+        var app = builder.Build();
+        app.MapPortal();
+        app.MapGet("/feeds/v1/{planId}/{**file}", ServeFeedFileAsync);
+        await app.StartAsync(cancellationToken);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LocalServer(app, azurite, new Uri(bound.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>A published file (dashboard, feed, CSV, data package) from the open-data container, as Azure serves it.</summary>
+    private static async Task<IResult> ServeFeedFileAsync(string planId, string? file, StorageAccount storage, CancellationToken cancellationToken)
+    {
+        file = string.IsNullOrEmpty(file) ? Core.Feed.FeedFiles.DashboardName : file;
+        if (!PathSafeId.IsValid(planId) || file.Split('/').Any(s => s is "" or "." or ".."))
+        {
+            return Results.NotFound();
+        }
+
+        var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
+        var blob = container.GetBlobClient(BlobFeedStore.Path(planId, file));
+        try
+        {
+            var download = await blob.DownloadContentAsync(cancellationToken);
+            return Results.Bytes(download.Value.Content.ToArray(), download.Value.Details.ContentType);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return Results.NotFound();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _azurite?.Dispose();
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Portal.Api;
+using Pipeline.Portal.Static;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// The department portal's API and pages (RULES.md §9), each function a route handed to the portal's handlers
+/// (the same code <c>pipeline serve</c> runs). Anonymous at the Functions level: <c>PortalAccess</c> decides.
+/// </summary>
+public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments)
+{
+    private const string Department = "plans/{planId}/departments/{departmentId}";
+
+    [Function("SignInOptions")]
+    public Task<IActionResult> SignInOptions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sign-in")] HttpRequest request) =>
+        Answer(request, Task.FromResult(portal.SignInOptions()));
+
+    [Function("DevelopmentSignIn")]
+    public Task<IActionResult> DevelopmentSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sign-in/development")] HttpRequest request) =>
+        Answer(request, portal.DevelopmentSignInAsync(request.HttpContext));
+
+    [Function("Me")]
+    public Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) =>
+        Answer(request, portal.MeAsync(request.HttpContext));
+
+    [Function("Plans")]
+    public Task<IActionResult> Plans([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans")] HttpRequest request) =>
+        Answer(request, portal.PlansAsync(request.HttpContext));
+
+    [Function("Obligations")]
+    public Task<IActionResult> Obligations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Department + "/obligations")] HttpRequest request, string planId, string departmentId) =>
+        Answer(request, departments.ObligationsAsync(request.HttpContext, planId, departmentId));
+
+    [Function("Template")]
+    public Task<IActionResult> Template([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Department + "/template")] HttpRequest request, string planId, string departmentId) =>
+        Answer(request, departments.TemplateAsync(request.HttpContext, planId, departmentId));
+
+    [Function("Validate")]
+    public Task<IActionResult> Validate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Department + "/validate")] HttpRequest request, string planId, string departmentId) =>
+        Answer(request, departments.ValidateAsync(request.HttpContext, planId, departmentId));
+
+    [Function("Upload")]
+    public Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Department + "/uploads")] HttpRequest request, string planId, string departmentId) =>
+        Answer(request, departments.UploadAsync(request.HttpContext, planId, departmentId));
+
+    [Function("UploadHistory")]
+    public Task<IActionResult> UploadHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Department + "/uploads")] HttpRequest request, string planId, string departmentId) =>
+        Answer(request, departments.HistoryAsync(request.HttpContext, planId, departmentId));
+
+    [Function("UploadReport")]
+    public Task<IActionResult> UploadReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Department + "/uploads/{name}/report")] HttpRequest request, string planId, string departmentId, string name) =>
+        Answer(request, departments.ReportAsync(request.HttpContext, planId, departmentId, name));
+
+    [Function("PortalPages")]
+    public Task<IActionResult> PortalPages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/{*path}")] HttpRequest request, string? path) =>
+        Answer(request, Task.FromResult(PortalFiles.Serve(path)));
+
+    /// <summary>Writes the handler's answer to the response; the function returns nothing more.</summary>
+    private static async Task<IActionResult> Answer(HttpRequest request, Task<IResult> handler)
+    {
+        await (await handler).ExecuteAsync(request.HttpContext);
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,4 @@
+namespace Pipeline.Portal.Access;
+
+/// <summary>A department of a plan that a person may act for.</summary>
+public sealed record DepartmentGrant(string PlanId, string DepartmentId);

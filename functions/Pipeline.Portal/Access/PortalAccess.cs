@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Catalogue;
+using Pipeline.Portal.Http;
+using Pipeline.Portal.Plans;
+
+namespace Pipeline.Portal.Access;
+
+/// <summary>
+/// The one access check every endpoint goes through (RULES.md §9): who is signed in (401 when nobody), and
+/// whether they may act for the department asked for (403 otherwise, before anything about the plan or the
+/// department is revealed). Sources, in order: the platform header when trusted, an Entra ID token when
+/// the app validates tokens, the development cookie in the Development environment only.
+/// </summary>
+public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnvironment environment, IPortalPlans plans)
+{
+    private readonly PortalAccessOptions _options = options.Value;
+
+    /// <summary>Whether the development sign-in is offered (the Development environment, and only there).</summary>
+    public bool DevelopmentSignInAvailable => environment.IsDevelopment();
+
+    /// <summary>The signed-in person, or null.</summary>
+    public async Task<PortalPrincipal?> SignedInAsync(HttpContext context)
+    {
+        if (_options.TrustPlatformHeader && PlatformPrincipal.Read(context.Request) is { } platform)
+        {
+            return new PortalPrincipal(platform.Id, platform.Name, SignInSource.Platform, GrantsOf(platform.Groups));
+        }
+
+        if (_options.ValidatesTokens && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            if (result.Succeeded && result.Principal is { } user)
+            {
+                var id = user.FindFirst("oid")?.Value ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value ?? "";
+                var name = user.FindFirst("name")?.Value ?? user.FindFirst("preferred_username")?.Value ?? id;
+                var groups = user.FindAll("groups").Select(c => c.Value).ToArray();
+                return id.Length == 0 ? null : new PortalPrincipal(id, name, SignInSource.EntraToken, GrantsOf(groups));
+            }
+        }
+
+        if (DevelopmentSignInAvailable && DevelopmentSignIn.Read(context.Request) is { } grant && Exists(grant))
+        {
+            return new PortalPrincipal($"dev:{grant.PlanId}/{grant.DepartmentId}", $"開発用 / development ({grant.DepartmentId})",
+                SignInSource.Development, [grant]);
+        }
+
+        return null;
+    }
+
+    /// <summary>Anyone signed in, or a 401 problem.</summary>
+    public async Task<AccessDecision> SignedInOrDeniedAsync(HttpContext context) =>
+        await SignedInAsync(context) is { } principal
+            ? new AccessDecision(principal, null, null, null)
+            : AccessDecision.Deny(Problems.Unauthorized());
+
+    /// <summary>The person, plan and department when the person may act for it; otherwise 401, 403 or 404.</summary>
+    public async Task<AccessDecision> ForDepartmentAsync(HttpContext context, string planId, string departmentId)
+    {
+        var principal = await SignedInAsync(context);
+        if (principal is null)
+        {
+            return AccessDecision.Deny(Problems.Unauthorized());
+        }
+
+        if (!principal.MayActFor(planId, departmentId))
+        {
+            return AccessDecision.Deny(Problems.Forbidden());
+        }
+
+        var plan = plans.Find(planId);
+        var department = plan?.FindDepartment(departmentId);
+        return plan is null || department is null
+            ? AccessDecision.Deny(Problems.NotFound("計画または所属がこの環境にありません。", "The plan or department is not served here."))
+            : new AccessDecision(principal, plan, department, null);
+    }
+
+    private IReadOnlyList<DepartmentGrant> GrantsOf(IReadOnlyList<string> groups) =>
+        _options.Groups
+            .Where(g => groups.Contains(g.GroupId, StringComparer.OrdinalIgnoreCase))
+            .Select(g => new DepartmentGrant(g.PlanId, g.DepartmentId))
+            .Where(Exists)
+            .Distinct()
+            .ToArray();
+
+    private bool Exists(DepartmentGrant grant) => plans.Find(grant.PlanId)?.FindDepartment(grant.DepartmentId) is not null;
+}

@@ -1,0 +1,12 @@
+namespace Pipeline.Portal.Access;
+
+/// <summary>How a person signed in.</summary>
+public enum SignInSource
+{
+    /// <summary>App Service Authentication, read from its header (trusted by configuration only).</summary>
+    Platform,
+    /// <summary>An Entra ID access token validated by the app.</summary>
+    EntraToken,
+    /// <summary>The development sign-in of <c>pipeline serve</c> (Development environment only).</summary>
+    Development,
+}

@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Http;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Submissions.Reading;
+using Pipeline.Core.Templates;
+using Pipeline.Portal.Access;
+using Pipeline.Portal.Api.Documents;
+using Pipeline.Portal.Http;
+using Pipeline.Portal.Obligations;
+using Pipeline.Portal.Plans;
+
+namespace Pipeline.Portal.Api;
+
+/// <summary>
+/// The endpoints of one department of one plan (RULES.md §9). Each begins with <see cref="PortalAccess.ForDepartmentAsync"/>:
+/// nothing is read, checked or stored for someone who may not act for the department.
+/// </summary>
+public sealed class DepartmentApi(
+    PortalAccess access, IPortalPlans plans, ObligationService obligations, IUploadStore uploads, IUploadHistory history,
+    IAfterUpload afterUpload, ReadLimits limits)
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Most uploads listed in the history.</summary>
+    public const int HistoryLimit = 200;
+
+    /// <summary><c>GET …/obligations</c>.</summary>
+    public async Task<IResult> ObligationsAsync(HttpContext context, string planId, string departmentId)
+    {
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        return decision.Denied ?? PortalApi.Json(await obligations.ForAsync(decision.Plan!, decision.Department!, context.RequestAborted));
+    }
+
+    /// <summary><c>GET …/template</c>: the department's submission workbook.</summary>
+    public async Task<IResult> TemplateAsync(HttpContext context, string planId, string departmentId)
+    {
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        if (decision.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var workbook = new MemoryStream();
+        SubmissionTemplate.Write(decision.Plan!, decision.Department!, workbook);
+        return Results.File(workbook.ToArray(), XlsxType, $"{decision.Plan!.Id}_{decision.Department!.Id}_template.xlsx");
+    }
+
+    /// <summary><c>POST …/validate?name=</c>: the report, storing nothing; 422 with the report when it would be rejected.</summary>
+    public async Task<IResult> ValidateAsync(HttpContext context, string planId, string departmentId)
+    {
+        var (decision, name, body, refused) = await ReceiveAsync(context, planId, departmentId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        await using (body)
+        {
+            var report = await plans.ValidateAsync(decision!.Plan!, decision.Department!, name!, body!, context.RequestAborted);
+            return report.Status == UploadStatus.Accepted ? PortalApi.Json(report) : Problems.Rejected(report);
+        }
+    }
+
+    /// <summary><c>POST …/uploads?name=</c>: stores the file for ingestion; 202 with where its report will be.</summary>
+    public async Task<IResult> UploadAsync(HttpContext context, string planId, string departmentId)
+    {
+        var (decision, name, body, refused) = await ReceiveAsync(context, planId, departmentId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        await using (body)
+        {
+            var sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(body!, context.RequestAborted));
+            body!.Position = 0;
+            var blobName = plans.UploadBlobName(decision!.Plan!, decision.Department!, name!);
+            var person = decision.Principal!;
+            await uploads.StoreAsync(blobName, body, $"{person.Name} <{person.Id}>", context.RequestAborted);
+            afterUpload.Stored(blobName);
+            var report = $"{Base(planId, departmentId)}/uploads/{Uri.EscapeDataString(name!)}/report?sha256={sha256}";
+            context.Response.Headers.Location = report;
+            return PortalApi.Json(new UploadAcceptedDocument(name!, blobName, sha256, report), StatusCodes.Status202Accepted);
+        }
+    }
+
+    /// <summary><c>GET …/uploads</c>: the department's uploads, newest first.</summary>
+    public async Task<IResult> HistoryAsync(HttpContext context, string planId, string departmentId)
+    {
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        if (decision.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var records = await history.RecentAsync(planId, departmentId, HistoryLimit, context.RequestAborted);
+        var items = records.Select(r =>
+        {
+            var name = r.BlobName[(r.BlobName.LastIndexOf('/') + 1)..];
+            return new UploadHistoryItem(r.UploadId, name, r.Status, r.BlobCreatedOn, r.ProcessedOn, r.UploadedBy,
+                r.Observations, r.Evaluations, r.Errors, r.Warnings,
+                $"{Base(planId, departmentId)}/uploads/{Uri.EscapeDataString(name)}/report?sha256={r.Sha256}");
+        }).ToArray();
+        return PortalApi.Json(new UploadHistoryDocument(planId, departmentId, items));
+    }
+
+    /// <summary>
+    /// <c>GET …/uploads/{name}/report?sha256=</c>: the report of that upload; 404 (report not ready) until ingestion
+    /// has written one for this very content.
+    /// </summary>
+    public async Task<IResult> ReportAsync(HttpContext context, string planId, string departmentId, string name)
+    {
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        if (decision.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var cleaned = UploadFileName.Clean(name);
+        if (cleaned is null || cleaned != name)
+        {
+            return Problems.NotFound("そのアップロードはありません。", "No such upload.");
+        }
+
+        var report = await uploads.ReportAsync(plans.UploadBlobName(decision.Plan!, decision.Department!, cleaned), context.RequestAborted);
+        var sha256 = context.Request.Query["sha256"].ToString();
+        return report is null || (sha256.Length > 0 && !string.Equals(report.Sha256, sha256, StringComparison.Ordinal))
+            ? Problems.NotReady()
+            : PortalApi.Json(report);
+    }
+
+    /// <summary>The access check, the file name and the body within the limit, in that order; or the problem.</summary>
+    private async Task<(AccessDecision? Decision, string? Name, MemoryStream? Body, IResult? Refused)> ReceiveAsync(
+        HttpContext context, string planId, string departmentId)
+    {
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        if (decision.Denied is { } denied)
+        {
+            return (null, null, null, denied);
+        }
+
+        var name = UploadFileName.Clean(context.Request.Query["name"].ToString());
+        if (name is null)
+        {
+            return (null, null, null, Problems.BadRequest("ファイル名（?name=）がありません。", "The file name (?name=) is missing."));
+        }
+
+        if (!UploadFileName.IsAcceptedFormat(name))
+        {
+            return (null, null, null, Problems.UnsupportedFormat(UploadFileName.Extensions));
+        }
+
+        var body = await UploadBody.ReadAsync(context, limits.MaxFileBytes, context.RequestAborted);
+        return body is null
+            ? (null, null, null, Problems.TooLarge(limits.MaxFileBytes))
+            : (decision, name, body, null);
+    }
+
+    private static string Base(string planId, string departmentId) =>
+        $"/api/plans/{Uri.EscapeDataString(planId)}/departments/{Uri.EscapeDataString(departmentId)}";
+}

@@ -1,0 +1,7 @@
+namespace Pipeline.Portal.Api.Documents;
+
+/// <summary>
+/// <c>GET /api/sign-in</c>: how one signs in here. <see cref="Development"/> is true only in the Development
+/// environment, and then <see cref="Choices"/> lists the departments one may pick.
+/// </summary>
+public sealed record SignInDocument(bool Development, string? PlatformSignInUrl, IReadOnlyList<DepartmentView> Choices);

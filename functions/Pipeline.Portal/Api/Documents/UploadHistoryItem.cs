@@ -1,0 +1,8 @@
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Portal.Api.Documents;
+
+/// <summary>One upload in a department's history.</summary>
+public sealed record UploadHistoryItem(
+    string UploadId, string Name, UploadStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset ProcessedOn, string? UploadedBy,
+    int Observations, int Evaluations, int Errors, int Warnings, string Report);

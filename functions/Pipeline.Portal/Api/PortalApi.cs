@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Feed;
+using Pipeline.Core.Ports;
+using Pipeline.Portal.Access;
+using Pipeline.Portal.Api.Documents;
+using Pipeline.Portal.Http;
+using Pipeline.Portal.Plans;
+
+namespace Pipeline.Portal.Api;
+
+/// <summary>
+/// The endpoints not tied to one department (RULES.md §9): sign-in, <c>/api/me</c>, <c>/api/plans</c> and the
+/// progress feed. Both hosts call these methods; neither holds endpoint logic of its own.
+/// </summary>
+public sealed class PortalApi(PortalAccess access, IPortalPlans plans, IFeedStore feeds, IOptions<PortalAccessOptions> options)
+{
+    /// <summary>Where App Service Authentication signs people in, when the app trusts it.</summary>
+    public const string PlatformSignInUrl = "/.auth/login/aad?post_login_redirect_uri=/api/portal/";
+
+    /// <summary><c>GET /api/sign-in</c> (anonymous): how to sign in here.</summary>
+    public IResult SignInOptions() =>
+        Json(new SignInDocument(access.DevelopmentSignInAvailable, options.Value.TrustPlatformHeader ? PlatformSignInUrl : null,
+            access.DevelopmentSignInAvailable ? plans.All.SelectMany(p => p.Departments.Select(d => View(p, d))).ToArray() : []));
+
+    /// <summary><c>POST /api/sign-in/development</c>: picks a department; 404 outside the Development environment.</summary>
+    public async Task<IResult> DevelopmentSignInAsync(HttpContext context)
+    {
+        if (!access.DevelopmentSignInAvailable)
+        {
+            return Problems.NotFound("開発用サインインはありません。", "There is no development sign-in here.");
+        }
+
+        DevelopmentSignInRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync<DevelopmentSignInRequest>(PortalJson.Options, context.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            request = null;
+        }
+
+        if (request is null || plans.Find(request.PlanId)?.FindDepartment(request.DepartmentId) is null)
+        {
+            return Problems.BadRequest("計画と所属を選んでください。", "Choose a plan and a department.");
+        }
+
+        DevelopmentSignIn.Write(context.Response, new DepartmentGrant(request.PlanId, request.DepartmentId));
+        return Results.NoContent();
+    }
+
+    /// <summary><c>POST /api/sign-out/development</c>.</summary>
+    public IResult DevelopmentSignOut(HttpContext context)
+    {
+        DevelopmentSignIn.Clear(context.Response);
+        return Results.NoContent();
+    }
+
+    /// <summary><c>GET /api/me</c>.</summary>
+    public async Task<IResult> MeAsync(HttpContext context)
+    {
+        var decision = await access.SignedInOrDeniedAsync(context);
+        if (decision.Principal is not { } me)
+        {
+            return decision.Denied!;
+        }
+
+        var departments = me.Departments
+            .Select(g => plans.Find(g.PlanId) is { } p && p.FindDepartment(g.DepartmentId) is { } d ? View(p, d) : null)
+            .OfType<DepartmentView>()
+            .ToArray();
+        return Json(new MeDocument(me.Id, me.Name, me.Source, departments));
+    }
+
+    /// <summary><c>GET /api/plans</c>: the plans served (signed-in people only).</summary>
+    public async Task<IResult> PlansAsync(HttpContext context)
+    {
+        var decision = await access.SignedInOrDeniedAsync(context);
+        if (decision.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        return Json(new PlansDocument("1.0", plans.All.Select(p => new PlanView(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
+            new PlanLinks(Link(p, FeedFiles.JsonName), Link(p, FeedFiles.CsvName), Link(p, FeedFiles.DataPackageName), Link(p, FeedFiles.DashboardName))))
+            .ToArray()));
+    }
+
+    /// <summary>
+    /// <c>GET /api/plans/{planId}/progress</c>: the latest feed with its ETag. Anonymous, like the open-data
+    /// container it is read from (RULES.md §5).
+    /// </summary>
+    public async Task<IResult> ProgressAsync(string planId, CancellationToken cancellationToken)
+    {
+        var feed = PathSafeId.IsValid(planId) ? await feeds.ReadAsync(planId, cancellationToken) : null;
+        return feed is null
+            ? Problems.NotFound("この計画の公開データはまだありません。", "No feed is published for this plan yet.")
+            : new FeedResult(feed);
+    }
+
+    internal static IResult Json<T>(T document, int status = StatusCodes.Status200OK) =>
+        Results.Json(document, PortalJson.Options, "application/json; charset=utf-8", status);
+
+    private static DepartmentView View(Plan plan, Department department) => new(plan.Id, plan.Name, department.Id, department.Name);
+
+    private static string Link(Plan plan, string file) => $"/{FeedFiles.Folder(plan.Id)}/{file}";
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Portal.Http;
+
+/// <summary>The portal's errors as RFC 9457 problem details (<c>application/problem+json</c>), worded in Japanese and English.</summary>
+public static class Problems
+{
+    /// <summary>Where the problem types are described (README, "The department portal").</summary>
+    public const string TypeBase = "urn:pipeline:problem:";
+
+    public static IResult Unauthorized() => Create("unauthorized", "サインインが必要です / Sign-in required", 401,
+        "サインインしてください。 / Sign in first.");
+
+    public static IResult Forbidden() => Create("forbidden", "権限がありません / Forbidden", 403,
+        "この所属の担当として登録されていません。 / You are not registered to act for this department.");
+
+    public static IResult NotFound(string ja, string en) => Create("not-found", "見つかりません / Not found", 404, $"{ja} / {en}");
+
+    public static IResult BadRequest(string ja, string en) => Create("bad-request", "要求が正しくありません / Bad request", 400, $"{ja} / {en}");
+
+    public static IResult TooLarge(long maxBytes) => Create("too-large", "ファイルが大きすぎます / File too large", 413,
+        $"ファイルは {maxBytes / (1024 * 1024)} MB までです。 / Files are limited to {maxBytes / (1024 * 1024)} MB.");
+
+    public static IResult UnsupportedFormat(IReadOnlyList<string> extensions) => Create("unsupported-format",
+        "受け付けない形式です / Unsupported format", 415,
+        $"{string.Join("、", extensions)} のいずれかで提出してください。 / Submit one of {string.Join(", ", extensions)}.");
+
+    public static IResult NotReady() => Create("report-not-ready", "報告はまだありません / Report not ready", 404,
+        "取り込み中です。しばらくしてから再度確認してください。 / The upload is being processed; try again shortly.");
+
+    /// <summary>A validated file that would be rejected: 422 with its report.</summary>
+    public static IResult Rejected(UploadReport report) => Create("rejected", "受理できません / Would be rejected", 422,
+        $"{report.Counts.Errors} 件のエラーがあります。 / The file has {report.Counts.Errors} errors.", report);
+
+    private static IResult Create(string type, string title, int status, string detail, UploadReport? report = null) =>
+        Results.Json(new ProblemDocument(TypeBase + type, title, status, detail, report), PortalJson.Options, "application/problem+json", status);
+}

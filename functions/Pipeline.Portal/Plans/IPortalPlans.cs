@@ -1,0 +1,23 @@
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Portal.Plans;
+
+/// <summary>
+/// What the portal needs to know about the plans a deployment serves. The portal depends on this alone,
+/// so that the plan set (RULES.md §7) replaces <see cref="SinglePlanPortalPlans"/> without touching an endpoint.
+/// </summary>
+public interface IPortalPlans
+{
+    /// <summary>The plans the deployment serves.</summary>
+    IReadOnlyList<Plan> All { get; }
+
+    /// <summary>The plan with this id, if the deployment serves it.</summary>
+    Plan? Find(string planId);
+
+    /// <summary>The blob name (in container <c>uploads</c>) a department's file is stored under.</summary>
+    string UploadBlobName(Plan plan, Department department, string fileName);
+
+    /// <summary>Checks a file with the plan's reader and rules, storing nothing.</summary>
+    Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content, CancellationToken cancellationToken);
+}

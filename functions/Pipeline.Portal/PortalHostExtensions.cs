@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Portal.Access;
+using Pipeline.Portal.Api;
+using Pipeline.Portal.Obligations;
+using Pipeline.Portal.Plans;
+using Pipeline.Portal.Static;
+
+namespace Pipeline.Portal;
+
+/// <summary>Composition of the portal, for the Functions app and <c>pipeline serve</c> alike (after <c>AddPipeline</c>).</summary>
+public static class PortalHostExtensions
+{
+    /// <summary>Adds the access check, the handlers and, where configured, Entra ID token validation.</summary>
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(PortalAccessOptions.Section);
+        builder.Services.AddOptions<PortalAccessOptions>().Bind(section);
+        builder.Services.TryAddSingleton<IPortalPlans, SinglePlanPortalPlans>();
+        builder.Services.TryAddSingleton<IAfterUpload, BlobTriggerIngests>();
+        builder.Services.TryAddSingleton<PortalAccess>();
+        builder.Services.TryAddSingleton<ObligationService>();
+        builder.Services.TryAddSingleton<PortalApi>();
+        builder.Services.TryAddSingleton<DepartmentApi>();
+
+        var options = section.Get<PortalAccessOptions>() ?? new PortalAccessOptions();
+        var authentication = builder.Services.AddAuthentication();
+        if (options.ValidatesTokens)
+        {
+            // Entra ID access tokens for the app registration, validated in the app: the Flex Consumption plan does
+            // not enforce App Service Authentication (README, "The department portal").
+            authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, jwt =>
+            {
+                jwt.Authority = $"https://login.microsoftonline.com/{options.TenantId}/v2.0";
+                jwt.TokenValidationParameters.ValidAudiences = [options.ClientId!, $"api://{options.ClientId}"];
+                jwt.MapInboundClaims = false;
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>The portal's routes on an ASP.NET Core host (<c>pipeline serve</c>), calling the same handlers as the functions.</summary>
+    public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
+    {
+        const string department = "/api/plans/{planId}/departments/{departmentId}";
+        app.MapGet("/api/sign-in", (PortalApi api) => api.SignInOptions());
+        app.MapPost("/api/sign-in/development", (PortalApi api, HttpContext c) => api.DevelopmentSignInAsync(c));
+        app.MapPost("/api/sign-out/development", (PortalApi api, HttpContext c) => api.DevelopmentSignOut(c));
+        app.MapGet("/api/me", (PortalApi api, HttpContext c) => api.MeAsync(c));
+        app.MapGet("/api/plans", (PortalApi api, HttpContext c) => api.PlansAsync(c));
+        app.MapGet("/api/plans/{planId}/progress", (PortalApi api, string planId, HttpContext c) => api.ProgressAsync(planId, c.RequestAborted));
+        app.MapGet(department + "/obligations", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.ObligationsAsync(c, planId, departmentId));
+        app.MapGet(department + "/template", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.TemplateAsync(c, planId, departmentId));
+        app.MapPost(department + "/validate", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.ValidateAsync(c, planId, departmentId));
+        app.MapPost(department + "/uploads", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.UploadAsync(c, planId, departmentId));
+        app.MapGet(department + "/uploads", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.HistoryAsync(c, planId, departmentId));
+        app.MapGet(department + "/uploads/{name}/report", (DepartmentApi api, HttpContext c, string planId, string departmentId, string name) => api.ReportAsync(c, planId, departmentId, name));
+        app.MapGet("/api/portal/{**path}", (string? path) => PortalFiles.Serve(path));
+        app.MapGet("/", () => Results.Redirect("/api/portal/"));
+        return app;
+    }
+}

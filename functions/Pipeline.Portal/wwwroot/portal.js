@@ -1,0 +1,246 @@
+// The department portal (README "The department portal"). Every text that came from the server or a file is
+// put on the page with textContent, never as markup.
+"use strict";
+
+const state = { me: null, acting: null };
+const $ = (id) => document.getElementById(id);
+const labels = {
+  received: "受領 received", missing: "未提出 missing", overdue: "期限超過 overdue",
+  accepted: "受理 accepted", rejected: "不受理 rejected", duplicate: "重複 duplicate", failed: "処理失敗 failed",
+  error: "エラー error", warning: "警告 warning",
+};
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (className) node.className = className;
+  return node;
+}
+
+function row(cells) {
+  const tr = document.createElement("tr");
+  for (const cell of cells) tr.appendChild(cell instanceof Node ? cell : el("td", cell));
+  return tr;
+}
+
+async function api(path, options) {
+  const response = await fetch(path, Object.assign({ credentials: "same-origin" }, options || {}));
+  let body = null;
+  const type = response.headers.get("content-type") || "";
+  if (type.includes("json")) body = await response.json();
+  return { status: response.status, body, headers: response.headers };
+}
+
+function base() {
+  const a = state.acting;
+  return `/api/plans/${encodeURIComponent(a.planId)}/departments/${encodeURIComponent(a.departmentId)}`;
+}
+
+async function start() {
+  const me = await api("/api/me");
+  if (me.status === 200) {
+    state.me = me.body;
+    return showWorkspace();
+  }
+  $("who").textContent = "サインインしていません / Not signed in";
+  const options = await api("/api/sign-in");
+  $("signin").hidden = false;
+  if (options.body && options.body.development) {
+    $("dev-signin").hidden = false;
+    const select = $("dev-choice");
+    for (const c of options.body.choices) {
+      const option = el("option", `${c.departmentName.ja}（${c.departmentId}） — ${c.planName.ja}`);
+      option.value = JSON.stringify({ planId: c.planId, departmentId: c.departmentId });
+      select.appendChild(option);
+    }
+  } else if (options.body && options.body.platformSignInUrl) {
+    $("platform-signin").hidden = false;
+    $("platform-link").href = options.body.platformSignInUrl;
+    window.location.assign(options.body.platformSignInUrl);
+  } else {
+    $("no-signin").hidden = false;
+  }
+}
+
+function showWorkspace() {
+  const me = state.me;
+  const development = me.source === "development";
+  $("who").textContent = `${me.name} としてサインイン中 / Signed in as ${me.name}` + (development ? "（開発用サインイン / development sign-in）" : "");
+  $("signin").hidden = true;
+  $("workspace").hidden = false;
+  $("sign-out").hidden = !development;
+  const acting = $("acting");
+  acting.replaceChildren();
+  me.departments.forEach((d, i) => {
+    const option = el("option", `${d.departmentName.ja}（${d.departmentId}） — ${d.planName.ja}`);
+    option.value = String(i);
+    acting.appendChild(option);
+  });
+  if (me.departments.length === 0) {
+    $("who").textContent += " — 担当の所属がありません / no department is mapped to you";
+    return;
+  }
+  selectDepartment(0);
+}
+
+function selectDepartment(index) {
+  state.acting = state.me.departments[index];
+  $("template-link").href = `${base()}/template`;
+  $("dashboard-link").href = `/feeds/v1/${encodeURIComponent(state.acting.planId)}/index.html`;
+  $("report").hidden = true;
+  loadObligations();
+  loadHistory();
+}
+
+async function loadObligations() {
+  const result = await api(`${base()}/obligations`);
+  if (result.status !== 200) return problem(result);
+  const years = $("owed-years").querySelector("tbody");
+  years.replaceChildren();
+  for (const y of result.body.fiscalYears) {
+    years.appendChild(row([`FY${y.fiscalYear}`, y.dueDate, num(y.received), num(y.missing), num(y.overdue, y.overdue > 0 ? "state-overdue" : "")]));
+  }
+  const head = $("owed-items").querySelector("thead");
+  const body = $("owed-items").querySelector("tbody");
+  head.replaceChildren();
+  body.replaceChildren();
+  const fys = result.body.fiscalYears.map((y) => y.fiscalYear);
+  const header = row([el("th", "項目 / Item")].concat(fys.map((fy) => el("th", `FY${fy}`))));
+  header.querySelectorAll("th").forEach((th) => th.setAttribute("scope", "col"));
+  head.appendChild(header);
+  for (const item of result.body.items) {
+    const name = el("th", `${item.id} ${item.name.ja}`);
+    name.setAttribute("scope", "row");
+    body.appendChild(row([name].concat(item.years.map((y) => el("td", labels[y.state], `state-${y.state}`)))));
+  }
+}
+
+function num(value, className) {
+  return el("td", value, "num " + (className || ""));
+}
+
+async function loadHistory() {
+  const result = await api(`${base()}/uploads`);
+  if (result.status !== 200) return problem(result);
+  const body = $("history").querySelector("tbody");
+  body.replaceChildren();
+  for (const u of result.body.uploads) {
+    const show = el("button", "表示 Show");
+    show.type = "button";
+    show.setAttribute("aria-label", `報告を表示 / Show the report of ${u.name}`);
+    show.addEventListener("click", async () => {
+      const report = await api(u.report);
+      if (report.status === 200) showReport(report.body);
+      else problem(report);
+    });
+    const cell = el("td");
+    cell.appendChild(show);
+    body.appendChild(row([new Date(u.receivedAt).toLocaleString("ja-JP"), u.name, el("td", labels[u.status] || u.status, `status-${u.status}`),
+      `${u.observations} / ${u.evaluations} / ${u.errors}`, u.uploadedBy || "", cell]));
+  }
+}
+
+function problem(result) {
+  const b = result.body || {};
+  progress(false);
+  $("report").hidden = false;
+  $("report-status").textContent = `${b.title || result.status}: ${b.detail || ""}`;
+  $("report-status").className = "status status-rejected";
+  $("report-counts").textContent = "";
+  $("problems").hidden = true;
+  $("values").hidden = true;
+  if (b.report) showReport(b.report);
+  else $("report-title").focus();
+}
+
+function progress(on, text) {
+  $("progress").hidden = !on;
+  $("progress-text").textContent = text || "";
+}
+
+function showReport(report) {
+  progress(false);
+  $("report").hidden = false;
+  $("report-status").textContent = `${report.blobName.split("/").pop()}: ${labels[report.status] || report.status}`;
+  $("report-status").className = `status status-${report.status}`;
+  const c = report.counts;
+  $("report-counts").textContent = `読んだ行 ${c.rowsRead}、値 ${c.observations} 件、評価 ${c.evaluations} 件、エラー ${c.errors} 件、警告 ${c.warnings} 件 / ` +
+    `${c.rowsRead} rows read, ${c.observations} values, ${c.evaluations} evaluations, ${c.errors} errors, ${c.warnings} warnings`;
+  const problems = $("problems").querySelector("tbody");
+  problems.replaceChildren();
+  for (const p of report.problems) {
+    const en = el("td", p.message.en, "en-col");
+    en.lang = "en";
+    en.hidden = !$("show-en").checked;
+    problems.appendChild(row([el("td", labels[p.severity] || p.severity, `severity-${p.severity}`), p.sheet || "—", p.row || "—", p.column || "—", p.message.ja, en]));
+  }
+  $("problems").hidden = report.problems.length === 0;
+  const values = $("values").querySelector("tbody");
+  values.replaceChildren();
+  for (const v of (report.values || []).slice(0, 200)) {
+    values.appendChild(row([v.indicatorId, `FY${v.fiscalYear}`, v.areaCode, v.month || "—", num(v.value)]));
+  }
+  $("values").hidden = values.children.length === 0;
+  $("report-title").focus();
+}
+
+async function send(mode) {
+  const file = $("file").files[0];
+  if (!file) return;
+  progress(true, mode === "upload" ? "送信中… / Uploading…" : "検査中… / Checking…");
+  $("report").hidden = true;
+  const path = `${base()}/${mode === "upload" ? "uploads" : "validate"}?name=${encodeURIComponent(file.name)}`;
+  const result = await api(path, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+  if (mode === "validate") {
+    return result.status === 200 ? showReport(result.body) : problem(result);
+  }
+  if (result.status !== 202) return problem(result);
+  progress(true, "取り込み中… / Processing…");
+  for (let i = 0; i < 120; i++) {
+    const report = await api(result.body.report);
+    if (report.status === 200) {
+      showReport(report.body);
+      loadHistory();
+      loadObligations();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  progress(false);
+  problem({ status: 504, body: { title: "時間切れ / Timed out", detail: "報告がまだありません。履歴で後ほど確認してください。 / No report yet; check the history later." } });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("dev-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = await api("/api/sign-in/development", { method: "POST", headers: { "content-type": "application/json" }, body: $("dev-choice").value });
+    if (result.status === 204) start(); else problem(result);
+  });
+  $("sign-out").addEventListener("click", async () => {
+    await api("/api/sign-out/development", { method: "POST" });
+    window.location.reload();
+  });
+  $("acting").addEventListener("change", (event) => selectDepartment(Number(event.target.value)));
+  let mode = "upload";
+  document.querySelectorAll("#upload-form button").forEach((b) => b.addEventListener("click", () => { mode = b.dataset.mode; }));
+  $("upload-form").addEventListener("submit", (event) => { event.preventDefault(); send(mode); });
+  $("file").addEventListener("change", () => {
+    const f = $("file").files[0];
+    $("chosen").textContent = f ? `選択: ${f.name}（${f.size.toLocaleString()} バイト / bytes）` : "";
+  });
+  const drop = $("drop");
+  drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("over");
+    if (event.dataTransfer.files.length > 0) {
+      $("file").files = event.dataTransfer.files;
+      $("file").dispatchEvent(new Event("change"));
+    }
+  });
+  $("show-en").addEventListener("change", () => {
+    document.querySelectorAll(".en-col").forEach((n) => { n.hidden = !$("show-en").checked; });
+  });
+  start();
+});

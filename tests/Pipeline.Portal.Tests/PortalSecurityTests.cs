@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Pipeline.Cli.Serve;
+using Pipeline.Portal.Access;
+using static Pipeline.Portal.Tests.PortalServer;
+
+namespace Pipeline.Portal.Tests;
+
+/// <summary>
+/// Who may act (RULES.md §9) over HTTP against the real server: every endpoint × anonymous, department A,
+/// department B, a person in both groups and a person mapped only to a plan not served here; a forged platform
+/// header when the app does not trust it; hostile file names, an oversized body and wrong content.
+/// </summary>
+public sealed class PortalSecurityTests : IAsyncLifetime
+{
+    private const long Limit = 1_000_000;
+    private LocalServer _trusted = null!;
+    private LocalServer _untrusted = null!;
+
+    public async Task InitializeAsync()
+    {
+        var trusted = GroupMapping(trustPlatformHeader: true);
+        trusted["Pipeline:ReadLimits:MaxFileBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _trusted = await StartAsync("Production", trusted);
+        _untrusted = await StartAsync("Production", GroupMapping(trustPlatformHeader: false));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _trusted.DisposeAsync();
+        await _untrusted.DisposeAsync();
+    }
+
+    private static readonly Dictionary<string, string?> People = new()
+    {
+        ["anonymous"] = null,
+        ["A"] = PlatformHeader("00000000-0000-0000-0000-0000000000a1", "担当 A", GroupA),
+        ["B"] = PlatformHeader("00000000-0000-0000-0000-0000000000b1", "担当 B", GroupB),
+        ["both"] = PlatformHeader("00000000-0000-0000-0000-0000000000ab", "兼務 A+B", GroupA, GroupB),
+        ["other plan"] = PlatformHeader("00000000-0000-0000-0000-0000000000c1", "他計画", GroupOtherPlan),
+        ["no groups"] = PlatformHeader("00000000-0000-0000-0000-0000000000d1", "未登録"),
+    };
+
+    private static int Expected(string person, string department) => person switch
+    {
+        "anonymous" => 401,
+        "both" => 200,
+        "A" => department == DepartmentA ? 200 : 403,
+        "B" => department == DepartmentB ? 200 : 403,
+        _ => 403,
+    };
+
+    [Fact]
+    public async Task Every_department_endpoint_answers_401_403_or_success_by_who_asks()
+    {
+        var checkedCalls = 0;
+        foreach (var (person, header) in People)
+        {
+            foreach (var department in new[] { DepartmentA, DepartmentB })
+            {
+                var sample = Sample(department);
+                var expected = Expected(person, department);
+                var path = $"/api/plans/{Plan}/departments/{department}";
+                var calls = new (string Endpoint, HttpMethod Method, string Url, byte[]? Body, int Success)[]
+                {
+                    ("obligations", HttpMethod.Get, path + "/obligations", null, 200),
+                    ("template", HttpMethod.Get, path + "/template", null, 200),
+                    ("validate", HttpMethod.Post, path + "/validate?name=" + Uri.EscapeDataString(sample.Name), sample.Content, 200),
+                    ("upload", HttpMethod.Post, path + "/uploads?name=" + Uri.EscapeDataString(person + "_" + sample.Name), sample.Content, 202),
+                    ("history", HttpMethod.Get, path + "/uploads", null, 200),
+                    ("report", HttpMethod.Get, path + "/uploads/" + Uri.EscapeDataString(sample.Name) + "/report", null, 404),
+                };
+                foreach (var call in calls)
+                {
+                    using var response = await SendAsync(_trusted, call.Method, call.Url, header, call.Body);
+                    var want = expected == 200 ? call.Success : expected;
+                    Assert.True((int)response.StatusCode == want, $"{person} → {call.Endpoint} of {department}: {(int)response.StatusCode}, expected {want}");
+                    if (want >= 400)
+                    {
+                        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                        Assert.Equal(want, problem.GetProperty("status").GetInt32());
+                        Assert.StartsWith("urn:pipeline:problem:", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+                    }
+
+                    checkedCalls++;
+                }
+            }
+        }
+
+        Assert.Equal(People.Count * 2 * 6, checkedCalls);
+    }
+
+    [Fact]
+    public async Task Me_and_plans_need_a_sign_in_and_list_exactly_the_mapped_departments()
+    {
+        foreach (var (person, header) in People)
+        {
+            using var me = await SendAsync(_trusted, HttpMethod.Get, "/api/me", header);
+            using var plans = await SendAsync(_trusted, HttpMethod.Get, "/api/plans", header);
+            if (header is null)
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+                Assert.Equal(HttpStatusCode.Unauthorized, plans.StatusCode);
+                continue;
+            }
+
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, plans.StatusCode);
+            var departments = JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement.GetProperty("departments")
+                .EnumerateArray().Select(d => $"{d.GetProperty("planId").GetString()}/{d.GetProperty("departmentId").GetString()}").Order(StringComparer.Ordinal).ToArray();
+            string[] expected = person switch
+            {
+                "A" => [$"{Plan}/{DepartmentA}"],
+                "B" => [$"{Plan}/{DepartmentB}"],
+                "both" => [$"{Plan}/{DepartmentB}", $"{Plan}/{DepartmentA}"],
+                _ => [],
+            };
+            Assert.Equal(expected.Order(StringComparer.Ordinal), departments);
+        }
+    }
+
+    [Fact]
+    public async Task A_department_of_a_plan_not_served_here_gets_403_never_404()
+    {
+        var other = People["other plan"];
+        using var ownGroup = await SendAsync(_trusted, HttpMethod.Get, $"/api/plans/another-plan/departments/{DepartmentA}/obligations", other);
+        using var thisPlan = await SendAsync(_trusted, HttpMethod.Get, $"/api/plans/{Plan}/departments/{DepartmentA}/obligations", other);
+        using var unknownForA = await SendAsync(_trusted, HttpMethod.Get, $"/api/plans/another-plan/departments/{DepartmentA}/obligations", People["A"]);
+        Assert.Equal(HttpStatusCode.Forbidden, ownGroup.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, thisPlan.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unknownForA.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_platform_header_is_ignored_when_the_app_does_not_trust_it()
+    {
+        foreach (var path in new[] { "/api/me", "/api/plans", $"/api/plans/{Plan}/departments/{DepartmentA}/obligations" })
+        {
+            using var forged = await SendAsync(_untrusted, HttpMethod.Get, path, People["both"]);
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        }
+
+        using var garbage = await SendAsync(_trusted, HttpMethod.Get, "/api/me", "not base64 {");
+        Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_development_sign_in_does_not_exist_outside_development()
+    {
+        using var signIn = await SendAsync(_trusted, HttpMethod.Post, "/api/sign-in/development", null,
+            System.Text.Encoding.UTF8.GetBytes($$"""{"planId":"{{Plan}}","departmentId":"{{DepartmentA}}"}"""), "application/json");
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+        var options = JsonDocument.Parse(await (await SendAsync(_trusted, HttpMethod.Get, "/api/sign-in", null)).Content.ReadAsStringAsync()).RootElement;
+        Assert.False(options.GetProperty("development").GetBoolean());
+        Assert.Equal(0, options.GetProperty("choices").GetArrayLength());
+
+        using var cookie = new HttpRequestMessage(HttpMethod.Get, new Uri(_trusted.Address, "/api/me"));
+        cookie.Headers.Add("Cookie", $"{DevelopmentSignIn.Cookie}={Plan}/{DepartmentA}");
+        using var client = new HttpClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(cookie)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Path_traversal_and_markup_file_names_are_cleaned_before_anything_is_stored()
+    {
+        var (_, content) = Sample(DepartmentA);
+        foreach (var (raw, cleaned) in new[]
+        {
+            ("../../kenko-fukushi-seisaku/evil.xlsx", "evil.xlsx"),
+            ("..\\..\\x\\y.xlsx", "y.xlsx"),
+            ("<img src=x onerror=alert(1)>.xlsx", "_img src=x onerror=alert(1)_.xlsx"),
+            ("a\u0000b\u001f\u202ec.xlsx", "abc.xlsx"),
+            (new string('長', 400) + ".xlsx", new string('長', 194) + ".xlsx"),
+        })
+        {
+            using var response = await SendAsync(_trusted, HttpMethod.Post,
+                $"/api/plans/{Plan}/departments/{DepartmentA}/uploads?name={Uri.EscapeDataString(raw)}", People["A"], content);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(cleaned, body.GetProperty("name").GetString());
+            Assert.Equal($"{DepartmentA}/{cleaned}", body.GetProperty("blobName").GetString());
+            Assert.True(cleaned.Length < 200);
+            Assert.Equal(body.GetProperty("report").GetString(), response.Headers.Location?.OriginalString);
+        }
+
+        using var nothing = await SendAsync(_trusted, HttpMethod.Post, $"/api/plans/{Plan}/departments/{DepartmentA}/uploads?name=..%2F..", People["A"], content);
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_readers_limit_is_refused_with_413_by_length_and_while_streaming()
+    {
+        var big = new byte[Limit + 1];
+        using var declared = await SendAsync(_trusted, HttpMethod.Post, $"/api/plans/{Plan}/departments/{DepartmentA}/uploads?name=big.csv", People["A"], big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_trusted.Address, $"/api/plans/{Plan}/departments/{DepartmentA}/validate?name=big.csv"));
+        request.Headers.Add(PlatformPrincipal.Header, People["A"]);
+        request.Content = new StreamContent(new UnknownLengthStream(big));
+        request.Headers.TransferEncodingChunked = true;
+        using var client = new HttpClient();
+        using var streamed = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.StatusCode);
+
+        using var history = await SendAsync(_trusted, HttpMethod.Get, $"/api/plans/{Plan}/departments/{DepartmentA}/uploads", People["A"]);
+        Assert.DoesNotContain("big.csv", await history.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_formats_get_415_and_wrong_content_gets_a_located_report()
+    {
+        using var exe = await SendAsync(_trusted, HttpMethod.Post, $"/api/plans/{Plan}/departments/{DepartmentA}/uploads?name=tool.exe", People["A"], [0x4d, 0x5a]);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, exe.StatusCode);
+
+        using var fake = await SendAsync(_trusted, HttpMethod.Post, $"/api/plans/{Plan}/departments/{DepartmentA}/validate?name=fake.xlsx", People["A"],
+            System.Text.Encoding.UTF8.GetBytes("this is not a workbook"));
+        Assert.Equal((HttpStatusCode)422, fake.StatusCode);
+        var problem = JsonDocument.Parse(await fake.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("urn:pipeline:problem:rejected", problem.GetProperty("type").GetString());
+        var report = problem.GetProperty("report");
+        Assert.Equal("rejected", report.GetProperty("status").GetString());
+        var first = report.GetProperty("problems")[0];
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("message").GetProperty("ja").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("message").GetProperty("en").GetString()));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(LocalServer server, HttpMethod method, string path, string? principal, byte[]? body = null, string contentType = "application/octet-stream")
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(method, new Uri(server.Address, path));
+        if (principal is not null)
+        {
+            request.Headers.Add(PlatformPrincipal.Header, principal);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    /// <summary>A body whose length the client cannot announce, so it is sent chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+    }
+}
