@@ -11,10 +11,6 @@ namespace Pipeline.Core.Submissions.Reading;
 /// </summary>
 internal sealed class OdsCell(ReadLimits limits)
 {
-    private const string TableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-    private const string OfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
-    private const string CalcExtNs = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
-
     private readonly StringBuilder _text = new();
     private bool _covered;
     private string? _type;
@@ -32,25 +28,58 @@ internal sealed class OdsCell(ReadLimits limits)
     /// <summary>How many columns the cell stands for (<c>table:number-columns-repeated</c>).</summary>
     public long Repeat { get; private set; }
 
-    public void Start(XmlReader xml, bool covered, long repeat)
+    /// <summary>Opens a cell, reading its attributes in one pass; returns its column repeat.</summary>
+    public void Start(XmlReader xml, OdsNames names, bool covered)
     {
         IsOpen = true;
-        Repeat = repeat;
+        Repeat = 1;
         _covered = covered;
         _text.Clear();
         _paragraphs = 0;
         _inParagraph = false;
-        _type = covered ? null : xml.GetAttribute("value-type", OfficeNs);
-        _error = !covered && xml.GetAttribute("value-type", CalcExtNs) == "error";
-        _formula = !covered && xml.GetAttribute("formula", TableNs) is not null;
-        _stringValue = _type == "string" ? xml.GetAttribute("string-value", OfficeNs) : null;
+        _type = null;
+        _error = false;
+        _formula = false;
+        _stringValue = null;
+        string? value = null, date = null, time = null, truth = null;
+        for (var more = xml.MoveToFirstAttribute(); more; more = xml.MoveToNextAttribute())
+        {
+            var ns = xml.NamespaceURI;
+            var name = xml.LocalName;
+            if (ReferenceEquals(ns, names.Office))
+            {
+                if (ReferenceEquals(name, names.ValueType)) _type = xml.Value;
+                else if (ReferenceEquals(name, names.Value)) value = xml.Value;
+                else if (ReferenceEquals(name, names.DateValue)) date = xml.Value;
+                else if (ReferenceEquals(name, names.TimeValue)) time = xml.Value;
+                else if (ReferenceEquals(name, names.BooleanValue)) truth = xml.Value;
+                else if (ReferenceEquals(name, names.StringValue)) _stringValue = xml.Value;
+            }
+            else if (ReferenceEquals(ns, names.Table))
+            {
+                if (ReferenceEquals(name, names.ColumnsRepeated)) Repeat = OdsRowParser.Count(xml.Value);
+                else if (ReferenceEquals(name, names.Formula)) _formula = true;
+            }
+            else if (ReferenceEquals(ns, names.CalcExt) && ReferenceEquals(name, names.ValueType))
+            {
+                _error = xml.Value == "error";
+            }
+        }
+
+        xml.MoveToElement();
+        if (covered)
+        {
+            (_type, _error, _formula, _stringValue) = (null, false, false, null);
+        }
+
+        _stringValue = _type == "string" ? _stringValue : null;
         _value = _type switch
         {
-            "date" => xml.GetAttribute("date-value", OfficeNs),
-            "time" => xml.GetAttribute("time-value", OfficeNs),
-            "boolean" => xml.GetAttribute("boolean-value", OfficeNs),
+            "date" => date,
+            "time" => time,
+            "boolean" => truth,
             null or "string" => null,
-            _ => xml.GetAttribute("value", OfficeNs),
+            _ => value,
         };
         // A number's, date's or truth value's paragraphs are only its display (1,100 / 2023/4/1): not kept.
         _keepText = !covered && (_error || _type is null or "string" or "time") && _stringValue is null;

@@ -16,6 +16,7 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
     private const string TableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private const string TextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 
+    private OdsNames _names = null!;
     private readonly OdsCell _cell = new(limits);
     private string _sheet = "";
     private long _row;
@@ -29,6 +30,8 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
         var settings = SheetRowParser.Settings(limits);
         settings.IgnoreWhitespace = false; // a space between two spans of a paragraph is text
         using var xml = XmlReader.Create(contentXml, settings);
+        _names = new OdsNames(xml.NameTable);
+        var n = _names;
         var inSheet = false;
         var advanced = false;
         while (advanced ? !xml.EOF : xml.Read())
@@ -49,9 +52,24 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
                     {
                         advanced = InCell(xml);
                     }
-                    else if (xml.NamespaceURI == TableNs)
+                    else if (ReferenceEquals(xml.NamespaceURI, n.Table))
                     {
-                        switch (xml.LocalName)
+                        var name = xml.LocalName;
+                        if (ReferenceEquals(name, n.TableCell) || ReferenceEquals(name, n.CoveredCell))
+                        {
+                            if (_cells is not null)
+                            {
+                                _cell.Start(xml, n, ReferenceEquals(name, n.CoveredCell));
+                                if (xml.IsEmptyElement)
+                                {
+                                    EndCell();
+                                }
+                            }
+
+                            break;
+                        }
+
+                        switch (name)
                         {
                             case "table" when !inSheet:
                                 _sheet = xml.GetAttribute("name", TableNs) ?? "";
@@ -76,14 +94,6 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
                                 }
 
                                 break;
-                            case "table-cell" or "covered-table-cell" when _cells is not null:
-                                _cell.Start(xml, xml.LocalName == "covered-table-cell", Repeat(xml, "number-columns-repeated"));
-                                if (xml.IsEmptyElement)
-                                {
-                                    EndCell();
-                                }
-
-                                break;
                         }
                     }
 
@@ -94,11 +104,12 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
                 case XmlNodeType.EndElement:
                     if (_cell.IsOpen)
                     {
-                        if (xml.NamespaceURI == TableNs && xml.LocalName is "table-cell" or "covered-table-cell")
+                        var name = xml.LocalName;
+                        if (ReferenceEquals(xml.NamespaceURI, n.Table) && (ReferenceEquals(name, n.TableCell) || ReferenceEquals(name, n.CoveredCell)))
                         {
                             EndCell();
                         }
-                        else if (xml.NamespaceURI == TextNs && xml.LocalName is "p" or "h")
+                        else if (ReferenceEquals(xml.NamespaceURI, n.Text) && (ReferenceEquals(name, n.P) || ReferenceEquals(name, n.H)))
                         {
                             _cell.EndParagraph();
                         }
@@ -127,7 +138,7 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
     /// <summary>An element inside a cell: paragraph text and its spaces, tabs and line breaks; anything else that is not text is skipped.</summary>
     private bool InCell(XmlReader xml)
     {
-        if (xml.NamespaceURI == TextNs)
+        if (ReferenceEquals(xml.NamespaceURI, _names.Text))
         {
             switch (xml.LocalName)
             {
@@ -205,6 +216,9 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
     }
 
     /// <summary>A repeat count: 1 unless the attribute holds a positive number (huge ones are kept, never allocated).</summary>
-    private static long Repeat(XmlReader xml, string attribute) =>
-        long.TryParse(xml.GetAttribute(attribute, TableNs), out var n) && n > 0 ? Math.Min(n, int.MaxValue) : 1;
+    private static long Repeat(XmlReader xml, string attribute) => Count(xml.GetAttribute(attribute, TableNs));
+
+    /// <summary>A repeat count's value: 1 unless a positive number.</summary>
+    public static long Count(string? value) =>
+        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, int.MaxValue) : 1;
 }
