@@ -46,7 +46,7 @@ public static class PipelineCommand
     private static RootCommand Build(TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
     {
         var department = new Option<string>("--department", "-d") { Description = "所属ID / department id (for example shakyo)", Required = true };
-        var files = new Argument<FileInfo[]>("FILE") { Description = ".xlsx, .xls or .csv files", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("FILE") { Description = ".xlsx, .xls, .ods, .csv, .tsv or .txt files", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "print the reports as JSON" };
 
         var validate = new Command("validate", "ファイルを検査する（保存しない） / check files without storing them; exit 1 if any would be rejected") { department, files, json };

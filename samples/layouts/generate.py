@@ -3,9 +3,12 @@
 writers than the pipeline's reader and than the tests' Open XML SDK builder), and expected.json: for each
 file, the department and every value a person reads in it (indicator, fiscal year, ward name or null for the
 whole city, month or null, value), or the problem code a refused file must get.
-The figures are invented. Run: apt-get install python3-openpyxl && /usr/bin/python3 samples/layouts/generate.py
+Then LibreOffice, a third writer, converts each openpyxl workbook to .ods and saves it again as .xlsx, and converts the
+UTF-8 tab-separated export to .ods, into libreoffice/ with the same expected values (CI never runs this: the tests
+read the files checked in).
+The figures are invented. Run: apt-get install python3-openpyxl libreoffice-calc-nogui && /usr/bin/python3 samples/layouts/generate.py
 """
-import json, os
+import json, os, shutil, subprocess, tempfile
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
@@ -89,6 +92,23 @@ for name, data in [("unicode_text_utf16.csv", b"\xff\xfe" + text.replace("\n", "
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(data)
     expected[name] = {"department": "seikatsu-jiritsu", "values": text_values, "refused": None}
+
+# LibreOffice headless: .xlsx -> .ods and .xlsx; the tab-separated UTF-8 export -> .ods (CSV filter: tab, ", UTF-8).
+LO = os.path.join(HERE, "libreoffice")
+os.makedirs(LO, exist_ok=True)
+with tempfile.TemporaryDirectory() as profile:
+    def soffice(target, sources, infilter=None):
+        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless"]
+        command += [f"--infilter={infilter}"] if infilter else []
+        subprocess.run(command + ["--convert-to", target, "--outdir", LO] + [os.path.join(HERE, s) for s in sources], check=True)
+    workbooks = sorted(n for n in expected if n.endswith(".xlsx"))
+    soffice("ods", workbooks)
+    soffice("xlsx:Calc MS Excel 2007 XML", workbooks)
+    soffice("ods", ["tab_separated_utf8.csv"], infilter="CSV:9,34,76")
+for name in workbooks:
+    for extension in (".ods", ".xlsx"):
+        expected["libreoffice/" + name[:-len(".xlsx")] + extension] = expected[name]
+expected["libreoffice/tab_separated_utf8.ods"] = expected["tab_separated_utf8.csv"]
 
 with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
     json.dump(expected, f, ensure_ascii=False, indent=1, sort_keys=True)

@@ -83,7 +83,7 @@ internal static class Children
         return entities;
     }
 
-    /// <summary>Writes a workload file (long-form csv or xlsx, or months as columns) for a parse-only run.</summary>
+    /// <summary>Writes a workload file (long-form csv, xlsx or ods; months, wards or years as columns) for a parse-only run.</summary>
     private static long Write(string layout, string path, int rows)
     {
         switch (layout)
@@ -91,6 +91,9 @@ internal static class Children
             case "csv": Workloads.WriteCsv(path, rows); break;
             case "xlsx": Workloads.WriteXlsx(path, rows); break;
             case "months-csv": Workloads.WriteMonthsCsv(path, rows); break;
+            case "wards-csv": LayoutWorkloads.WriteWardsCsv(path, rows); break;
+            case "years-csv": LayoutWorkloads.WriteYearsCsv(path, rows); break;
+            case "ods": LayoutWorkloads.WriteOds(path, rows); break;
             default: throw new ArgumentException(layout);
         }
 
@@ -101,9 +104,12 @@ internal static class Children
     private static long ReaderOnly(string file)
     {
         using var stream = File.OpenRead(file);
-        var rows = Path.GetExtension(file) == ".xlsx"
-            ? XlsxSheetReader.Read(stream, _ => true, BenchmarkLimits)
-            : CsvSheetReader.Read(stream, "bench", BenchmarkLimits);
+        var rows = Path.GetExtension(file) switch
+        {
+            ".xlsx" => XlsxSheetReader.Read(stream, _ => true, BenchmarkLimits),
+            ".ods" => OdsSheetReader.Read(stream, _ => true, BenchmarkLimits),
+            _ => CsvSheetReader.Read(stream, "bench", BenchmarkLimits),
+        };
         long cells = 0;
         foreach (var row in rows)
         {

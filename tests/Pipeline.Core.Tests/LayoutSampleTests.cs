@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Submissions;
@@ -6,7 +7,8 @@ using Pipeline.Core.Submissions.Reading;
 namespace Pipeline.Core.Tests;
 
 /// <summary>
-/// The layouts of issue 17 as openpyxl and Python's codecs write them (<c>samples/layouts/generate.py</c>), read
+/// The layouts of issue 17 as openpyxl and Python's codecs write them, and as LibreOffice converts those to .ods and
+/// saves them again as .xlsx (<c>samples/layouts/libreoffice/</c>), all by <c>samples/layouts/generate.py</c>, read
 /// value by value against what the generator says a person reads in each file (<c>expected.json</c>).
 /// </summary>
 public sealed class LayoutSampleTests
@@ -48,7 +50,27 @@ public sealed class LayoutSampleTests
     public void Every_layout_and_refusal_of_issue_17_has_a_sample()
     {
         var names = Expected().EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(13, names.Count);
-        Assert.Equal(4, Expected().EnumerateObject().Count(p => p.Value.GetProperty("refused").ValueKind == JsonValueKind.String));
+        Assert.Equal(13 + 21, names.Count);
+        Assert.Equal(4 + 8, Expected().EnumerateObject().Count(p => p.Value.GetProperty("refused").ValueKind == JsonValueKind.String));
+        foreach (var name in names.Where(n => n.EndsWith(".xlsx", StringComparison.Ordinal) && !n.StartsWith("libreoffice/", StringComparison.Ordinal)))
+        {
+            var stem = name[..^".xlsx".Length];
+            Assert.Contains("libreoffice/" + stem + ".ods", names);
+            Assert.Contains("libreoffice/" + stem + ".xlsx", names);
+        }
+    }
+
+    [Fact]
+    public void The_libreoffice_samples_were_written_by_libreoffice()
+    {
+        var converted = Expected().EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith("libreoffice/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(21, converted.Count);
+        foreach (var name in converted)
+        {
+            using var zip = ZipFile.OpenRead(Path.Combine(Folder, name));
+            var part = zip.GetEntry(name.EndsWith(".ods", StringComparison.Ordinal) ? "meta.xml" : "docProps/app.xml")!;
+            using var reader = new StreamReader(part.Open());
+            Assert.Contains("LibreOffice/", reader.ReadToEnd(), StringComparison.Ordinal);
+        }
     }
 }

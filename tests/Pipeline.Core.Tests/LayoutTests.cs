@@ -196,6 +196,27 @@ public sealed class LayoutTests
         Assert.Equal([(2022, 1100m, "a, b"), (2023, 1150m, null)], submission.Observations.Select(o => (o.FiscalYear.Value, o.Value, o.Note)));
     }
 
+    [Theory]
+    [InlineData("export.tsv")]
+    [InlineData("export.txt")]
+    [InlineData("EXPORT.TXT")]
+    public void Tab_separated_files_named_tsv_or_txt_are_read_as_text_exports(string name)
+    {
+        var text = "指標ID\t年度\t実績値\t備考\nIII-1-K1\t令和4年度\t1,100\ta, b\nIII-1-K1\tR5\t1150\t\n";
+        foreach (var bytes in new[] { Encoding.UTF8.GetBytes(text), Encoding.GetEncoding(932).GetBytes(text), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)] })
+        {
+            var submission = Read(bytes, name, "seikatsu-jiritsu");
+            Assert.True(submission.IsAcceptable, name + ": " + Problems(submission));
+            Assert.Equal([(2022, 1100m, "a, b", 2), (2023, 1150m, null, 3)],
+                submission.Observations.Select(o => (o.FiscalYear.Value, o.Value, o.Note, o.Source.Row)));
+        }
+
+        var comma = Read(Encoding.UTF8.GetBytes("指標ID,年度,実績値\nIII-1-K1,R5,1150\n"), name, "seikatsu-jiritsu");
+        Assert.Equal(1150m, Assert.Single(comma.Observations).Value);
+        var zip = Read(new OdsBuilder().Sheet("s", ["指標ID"]).Build(), name, "seikatsu-jiritsu");
+        Assert.Equal(ProblemCode.FileUnreadable, Assert.Single(zip.Problems).Code);
+    }
+
     [Fact]
     public void The_report_lists_the_values_and_evaluations_read()
     {

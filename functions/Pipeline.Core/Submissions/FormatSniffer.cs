@@ -4,7 +4,7 @@ namespace Pipeline.Core.Submissions;
 
 /// <summary>
 /// Picks the sheet reader from the file's name and its first bytes (a ZIP package, an OLE compound file or
-/// text), so a file whose content is not what its name says is reported, not mis-read (<c>RULES.md §2</c>).
+/// text; an ODF package by its <c>mimetype</c> entry), so a file whose content is not what its name says is reported, not mis-read (<c>RULES.md §2</c>).
 /// </summary>
 internal static class FormatSniffer
 {
@@ -15,11 +15,12 @@ internal static class FormatSniffer
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         content.Position = 0;
-        Span<byte> magic = stackalloc byte[8];
-        var length = content.ReadAtLeast(magic, 8, throwOnEndOfStream: false);
+        Span<byte> magic = stackalloc byte[OdsSheetReader.HeadLength];
+        var length = content.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
         content.Position = 0;
         var isZip = length >= 4 && magic[0] == 0x50 && magic[1] == 0x4B && magic[2] == 0x03 && magic[3] == 0x04;
         var isCompound = length >= 8 && magic[..8].SequenceEqual(CompoundMagic);
+        var isOds = OdsSheetReader.IsOds(magic[..length]);
         if (length == 0)
         {
             problems.Add(ProblemCatalog.FileUnreadable("ファイルが空です。", "The file is empty."));
@@ -28,6 +29,10 @@ internal static class FormatSniffer
 
         switch (extension)
         {
+            case ".xlsx" or ".xls" when isOds:
+            case ".ods" when isZip:
+                // An OpenDocument spreadsheet, also when saved under an Excel name: read it for what it is.
+                return OdsSheetReader.Read(content, SubmissionReader.IsDataSheet, limits);
             case ".xlsx" when isZip:
                 return XlsxSheetReader.Read(content, SubmissionReader.IsDataSheet, limits);
             case ".xls" when isCompound:
@@ -35,9 +40,10 @@ internal static class FormatSniffer
             case ".xls" when isZip:
                 // An .xlsx saved under an old name: read it for what it is.
                 return XlsxSheetReader.Read(content, SubmissionReader.IsDataSheet, limits);
-            case ".csv" when !isZip && !isCompound:
+            case ".csv" or ".tsv" or ".txt" when !isZip && !isCompound:
+                // Comma- or tab-separated whatever the name says: the separator is detected.
                 return CsvSheetReader.Read(content, Path.GetFileNameWithoutExtension(fileName), limits);
-            case ".xlsx" or ".xls" or ".csv":
+            case ".xlsx" or ".xls" or ".ods" or ".csv" or ".tsv" or ".txt":
                 problems.Add(ProblemCatalog.FileUnreadable(
                     $"中身が {extension} 形式ではありません。", $"The content is not a {extension} file."));
                 return null;

@@ -17,8 +17,8 @@ public static class ProblemCatalog
 
     public static Problem UnsupportedFormat(string fileName) =>
         new(Severity.Error, ProblemCode.UnsupportedFormat, null, null, null,
-            $"「{Quote(fileName)}」は受け付けない形式です。.xlsx、.xls、.csv のいずれかで提出してください。",
-            $"'{Quote(fileName)}' is not an accepted format; submit .xlsx, .xls or .csv.");
+            $"「{Quote(fileName)}」は受け付けない形式です。.xlsx、.xls、.ods、.csv（.tsv、.txt のタブ区切りも可）のいずれかで提出してください。",
+            $"'{Quote(fileName)}' is not an accepted format; submit .xlsx, .xls, .ods or .csv (tab-separated .tsv and .txt too).");
 
     public static Problem FileTooLarge(long limit) =>
         new(Severity.Error, ProblemCode.FileTooLarge, null, null, null,

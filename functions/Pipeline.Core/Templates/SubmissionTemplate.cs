@@ -67,10 +67,12 @@ public static class SubmissionTemplate
         "5. ※ や 注 で始まる行はメモとして読み飛ばします。このシートと「記入例」シートは読み込みません。",
         "6. 保存したファイルを uploads/" + department.Id + "/ にアップロードしてください。結果は upload-reports/" + department.Id + "/（ファイル名）.report.json に出ます。",
         "7. この様式のほか、いつもの表のままでも受け付けます: 年度を列にした表（令和5年度実績、R5実績）、区を列にした表（各区＋合計）、"
-            + "月を列にした表（4月～3月＋年計）、見出しに単位のある表（実績値（件））、2 段の見出し。合計は各区・各月の合計と一致する必要があります。",
+            + "月を列にした表（4月～3月＋年計）、見出しに単位のある表（実績値（件））、2 段の見出し。合計は各区・各月の合計と一致する必要があります。"
+            + "形式は .xlsx・.xls・.ods・.csv（タブ区切りの .tsv・.txt も可）。",
         "",
         "Besides this form, the usual tables are accepted: years as columns (R5実績), wards as columns with the total, months as columns "
-            + "(4月–3月 with 年計), units in headings (実績値（件）) and two-row headings; a total must equal its wards' or months' sum.",
+            + "(4月–3月 with 年計), units in headings (実績値（件）) and two-row headings; a total must equal its wards' or months' sum. "
+            + "Files: .xlsx, .xls, .ods, .csv (tab-separated .tsv and .txt too).",
         "Enter each fiscal year's result in the 実績値 (value) column of the 成果指標 sheet; leave it blank or type － where there is none (never 0).",
         "Pick the fiscal year (令和N年度) and, for ward or monthly figures, the ward (区) and month (月) from the lists; a blank ward means the whole city.",
         "For a percentage you may give 分子 (numerator) and 分母 (denominator) instead of the value. Rate initiatives A–D on the 取組評価 sheet.",

@@ -24,6 +24,9 @@ public sealed record ReadLimits
     /// <summary>Most characters in a workbook's shared-string table (default 16 million).</summary>
     public long MaxSharedStringCharacters { get; init; } = 16_000_000;
 
+    /// <summary>Deepest element nesting in an .ods content part (default 64; LibreOffice writes about 10).</summary>
+    public int MaxElementDepth { get; init; } = 64;
+
     /// <summary>The defaults.</summary>
     public static ReadLimits Default { get; } = new();
 }

@@ -136,17 +136,9 @@ internal static class XlsxSheetReader
     private static void CheckPackage(Stream stream, ReadLimits limits)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        long total = 0;
+        PackageLimits.Check(zip, limits);
         foreach (var entry in zip.Entries)
         {
-            total += entry.Length;
-            if (entry.Length > limits.MaxUncompressedBytes || total > limits.MaxUncompressedBytes * 4)
-            {
-                throw new SpreadsheetReadException(ProblemCode.FileTooLarge,
-                    $"展開後のサイズが上限（{limits.MaxUncompressedBytes:N0} バイト）を超えます（{entry.FullName}）。",
-                    $"The workbook expands beyond the limit of {limits.MaxUncompressedBytes:N0} bytes ({entry.FullName}).");
-            }
-
             if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
             {
                 throw new SpreadsheetReadException(ProblemCode.UnsupportedFormat,
