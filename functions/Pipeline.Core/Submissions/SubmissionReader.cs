@@ -16,6 +16,9 @@ public sealed class SubmissionReader
     /// <summary>Most values (and evaluations) a report lists; the rest are counted (<c>RULES.md §2</c>).</summary>
     public const int MaxValuesListed = 10_000;
 
+    /// <summary>The file name endings the reader accepts (<c>RULES.md §2</c>); what the content is decides the reader.</summary>
+    public static readonly IReadOnlyList<string> AcceptedExtensions = [".xlsx", ".xls", ".ods", ".csv", ".tsv", ".txt"];
+
     private static readonly string[] IgnoredSheetMarks = ["記入例", "説明", "注意"];
 
     private readonly Plan _plan;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Submissions;
 using System.Globalization;
 using System.Text;
 
@@ -14,7 +15,7 @@ public static class UploadFileName
     public const int MaxLength = 199;
 
     /// <summary>The formats the submission reader accepts (RULES.md §2).</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".xlsx", ".xls", ".csv"];
+    public static readonly IReadOnlyList<string> Extensions = SubmissionReader.AcceptedExtensions;
 
     /// <summary>The cleaned name; null when nothing usable is left.</summary>
     public static string? Clean(string? raw)
