@@ -13,7 +13,7 @@ namespace Pipeline.Core.Tests;
 
 public sealed class FeedFilesTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 17, 0, 0, TimeSpan.Zero);
 
     internal static ProgressFeed SampleFeed()

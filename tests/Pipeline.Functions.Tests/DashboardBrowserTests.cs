@@ -25,7 +25,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
             await Uploads.IngestAsync(_pipeline, Path.GetRelativePath(root, file).Replace('\\', '/'), await File.ReadAllBytesAsync(file));
         }
 
-        var run = await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
+        var run = (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).For("kumamoto-welfare-4");
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
 

@@ -32,7 +32,7 @@ public sealed class FunctionsMetadataTests
     {
         var trigger = Trigger("IngestUpload");
         Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("uploads/{department}/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("uploads/{name}", trigger.GetProperty("path").GetString()); // {planId}/{departmentId}/{name} or {departmentId}/{name}: the ingestor reads the name
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Assert.Equal("Pipeline.Functions.IngestUpload.Run", Function("IngestUpload").GetProperty("entryPoint").GetString());

@@ -11,6 +11,12 @@ public interface IFeedStore
     /// <summary>Writes the files, a dated archive copy, and progress.json last (it carries the hash).</summary>
     Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken);
 
+    /// <summary>The content hash of the plan index published last, if any.</summary>
+    Task<string?> PublishedIndexHashAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the index of plans and the landing page (named by their paths in the container), the index last.</summary>
+    Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken);
+
     /// <summary>The latest progress.json, if published.</summary>
     Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);
 }
