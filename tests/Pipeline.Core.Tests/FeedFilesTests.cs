@@ -76,7 +76,7 @@ public sealed class FeedFilesTests
         Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
         Assert.Equal(1 + 4, lines.Length);
         Assert.StartsWith("plan_id,basic_policy_id,policy_id,indicator_id", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("kumamoto-welfare-4,III,III-3,III-3-K1,", StringComparison.Ordinal) && l.EndsWith(",-7.8,deteriorated", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("kumamoto-welfare-4,III,III-3,III-3-K1,", StringComparison.Ordinal) && l.EndsWith(",-7.8,deteriorated,increase", StringComparison.Ordinal));
         Assert.Equal("'=1+1", FeedCsv.Cell("=1+1"));
         Assert.Equal("'+81", FeedCsv.Cell("+81"));
         Assert.Equal("'@SUM(A1)", FeedCsv.Cell("@SUM(A1)"));

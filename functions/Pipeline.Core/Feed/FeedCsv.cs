@@ -31,6 +31,7 @@ public static class FeedCsv
         ("target_value", "number", "目標値 / target value"),
         ("achievement_rate_percent", "number", "達成率 / achievement rate (%)"),
         ("status", "string", "状況 / status at this fiscal year"),
+        ("direction", "string", "望ましい方向 / direction (increase, decrease: lower is better)"),
     ];
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
@@ -76,6 +77,7 @@ public static class FeedCsv
                     Number(csv, indicator.Target.Value);
                     Number(csv, actual.AchievementRatePercent);
                     Text(csv, PipelineJson.Name(actual.Status));
+                    Text(csv, PipelineJson.Name(indicator.Direction));
                     csv.EndRecord();
                 }
             }
