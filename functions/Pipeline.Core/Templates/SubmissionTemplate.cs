@@ -14,7 +14,6 @@ namespace Pipeline.Core.Templates;
 public static class SubmissionTemplate
 {
     private static readonly string[] IndicatorHeaders = ["指標ID", "成果指標", "単位", "年度", "区", "月", "実績値", "分子", "分母", "備考"];
-    private const string WholeCity = "市全体";
     private static readonly string[] Ratings = ["A", "B", "C", "D"];
     private static readonly string[] EvaluationHeaders = ["取組ID", "取組項目", "年度", "評価", "コメント"];
 
@@ -22,7 +21,9 @@ public static class SubmissionTemplate
     {
         var years = Enumerable.Range(plan.StartFiscalYear.Value, plan.EndFiscalYear.Value - plan.StartFiscalYear.Value + 1)
             .Select(EraName).ToArray();
-        var areas = plan.Wards.Select(w => w.Name.Ja).Prepend(WholeCity).ToArray();
+        // The whole city by the plan's own name for it (a plan may have no wards and no 市全体 alias).
+        var wholeCity = plan.WholeCity.Name.Ja;
+        var areas = plan.Wards.Select(w => w.Name.Ja).Prepend(wholeCity).ToArray();
         var indicators = plan.Indicators.Where(i => Plan.MaySubmit(department, i)).ToList();
         var initiatives = plan.Initiatives.Where(i => Plan.MayEvaluate(department, i)).ToList();
 
@@ -33,7 +34,7 @@ public static class SubmissionTemplate
 
         var indicatorRows = indicators.SelectMany(i => years.Select(y => new object?[]
         {
-            i.Id, i.Name.Ja, i.Unit.Symbol, y, WholeCity, null, null, null, null, null,
+            i.Id, i.Name.Ja, i.Unit.Symbol, y, wholeCity, null, null, null, null, null,
         })).ToList();
         AddSheet(workbook, "成果指標", IndicatorHeaders, indicatorRows,
             [List("D", years), List("E", areas), List("F", Enumerable.Range(1, 12).Select(m => $"{m}月").ToArray())],
