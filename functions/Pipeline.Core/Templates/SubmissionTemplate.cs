@@ -49,8 +49,9 @@ public static class SubmissionTemplate
         var example = indicators.FirstOrDefault();
         AddSheet(workbook, "記入例", IndicatorHeaders,
         [
-            [example?.Id ?? "I-1-K1", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], "市全体", null, 120, null, null, "年間の合計"],
-            [example?.Id ?? "I-1-K1", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], "中央区", "4月", 10, null, null, "月別・区別に入力する場合"],
+            [example?.Id ?? "I-1-K1", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], wholeCity, null, 120, null, null, "年間の合計"],
+            [example?.Id ?? "I-1-K1", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], areas[^1], "4月", 10, null, null,
+                plan.Wards.Count > 0 ? "月別・区別に入力する場合" : "月別に入力する場合"],
         ], [], [12, 60, 8, 14, 10, 8, 12, 10, 10, 30]);
         AddSheet(workbook, "説明", ["記入方法 / How to fill in"], Instructions(plan, department).Select(l => new object?[] { l }).ToList(), [], [120]);
     }
