@@ -79,7 +79,7 @@ public static class PipelineHostExtensions
     }
 
     /// <summary>The plan set (RULES.md §7): the built-in plans and every plan file in <see cref="PipelineOptions.PlansPath"/>.</summary>
-    public static PlanSet LoadPlans(PipelineOptions options) => PlanSet.Load(options.PlansPath, options.DefaultPlanId);
+    public static PlanSet LoadPlans(PipelineOptions options) => PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId);
 
     /// <summary>The default plan; an error naming its problems where it is not served.</summary>
     public static Plan DefaultPlan(PlanSet plans) => plans.Default ?? throw new InvalidOperationException(

@@ -17,6 +17,9 @@ public sealed class PipelineOptions
     /// </summary>
     public string? DefaultPlanId { get; set; }
 
+    /// <summary>The older name of <see cref="DefaultPlanId"/> (a deployment of one plan); used where that is unset.</summary>
+    public string? PlanId { get; set; }
+
     /// <summary>Table transactions submitted in parallel while staging an upload.</summary>
     public int WriteParallelism { get; set; } = 4;
 
