@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Json.Schema;
 using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
@@ -92,5 +94,23 @@ public sealed class PartialYearTests
         Assert.Equal("II-9-K9", feed.Indicators.Single(i => i.Id == "I-1-K3").Continues!.IndicatorId);
         var csv = System.Text.Encoding.UTF8.GetString(FeedCsv.Write(feed));
         Assert.True(csv.Contains("I-1-K2,低栄養傾向の高齢者の割合,Older people tending to undernutrition,%,ratio,2025,40,false,2022,50,2027,30,50,behind,decrease", StringComparison.Ordinal), csv);
+    }
+
+    [Fact]
+    public void A_feed_with_a_year_to_date_a_decrease_and_a_continued_series_validates_against_the_schema()
+    {
+        var rows = FiscalMonths.Select(m => Obs("I-1-K4", 2025, m, 15)).Concat(new[] { 4, 5 }.Select(m => Obs("I-1-K4", 2026, m, 10)))
+            .Append(Obs("I-1-K1", 2025, null, 14)).Append(Obs("I-1-K3", 2025, null, 12));
+        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, rows, new HashSet<string> { "u1" }), [], Now, new FreshnessRule());
+        var json = JsonDocument.Parse(FeedFiles.Json(feed)).RootElement;
+        Assert.Equal("decrease", json.GetProperty("indicators")[0].GetProperty("direction").GetString());
+        Assert.Equal(2, json.GetProperty("indicators")[3].GetProperty("yearToDate").GetProperty("monthsReported").GetInt32());
+        Assert.Equal("test-town-welfare-0", json.GetProperty("indicators")[2].GetProperty("continues").GetProperty("planId").GetString());
+        Assert.Equal("active", json.GetProperty("plan").GetProperty("status").GetString());
+        // Under an $id of its own: the schema library keeps one global registry, and FeedFilesTests registers the published $id.
+        var schemaText = System.Text.Encoding.UTF8.GetString(FeedFiles.Schema())
+            .Replace("/feeds/v1/progress.schema.json", "/tests/partial-years/progress.schema.json", StringComparison.Ordinal);
+        var result = JsonSchema.FromText(schemaText).Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, string.Join("\n", result.Details?.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")) ?? []));
     }
 }
