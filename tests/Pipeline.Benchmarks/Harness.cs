@@ -305,6 +305,7 @@ internal static class Harness
         public Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
         public Task<string?> PublishedIndexHashAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
         public Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 

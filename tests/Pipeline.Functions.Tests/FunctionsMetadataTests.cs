@@ -23,7 +23,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Exactly_the_expected_functions_are_generated()
     {
-        Assert.Equal(["IngestUpload", "NightlyAggregation", "ProgressApi", "RecordPoisonUpload"],
+        Assert.Equal(["IngestUpload", "NightlyAggregation", "PlansApi", "ProgressApi", "RecordPoisonUpload"],
             Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -54,6 +54,15 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("ProgressApi");
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("plans/{planId}/progress", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_plans_api_is_an_anonymous_get_route()
+    {
+        var trigger = Trigger("PlansApi");
+        Assert.Equal("plans", trigger.GetProperty("route").GetString());
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }

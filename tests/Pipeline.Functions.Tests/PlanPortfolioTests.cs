@@ -93,6 +93,12 @@ public sealed class PlanPortfolioTests : IDisposable
         Assert.Contains("終了（修正は受付）", landing, StringComparison.Ordinal);
         Assert.Contains("運用中", landing, StringComparison.Ordinal);
 
+        // GET /api/plans serves the same index, with an ETag.
+        var api = (FakeHttpResponse)await new PlansApi(_pipeline.Get<Core.Ports.IFeedStore>()).Run(new FakeHttpRequest("http://localhost/api/plans"), CancellationToken.None);
+        Assert.Equal(System.Net.HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal([Kumamoto, Tamana], PlanIndex.ReadJson(((MemoryStream)api.Body).ToArray()).Plans.Select(p => p.Id));
+        Assert.Single(api.Headers.GetValues("ETag"));
+
         // A second run with nothing new publishes nothing again.
         var again = await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
         Assert.False(again.IndexPublished);

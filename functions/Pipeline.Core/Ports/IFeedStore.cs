@@ -17,6 +17,9 @@ public interface IFeedStore
     /// <summary>Writes the index of plans and the landing page (named by their paths in the container), the index last.</summary>
     Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken);
 
+    /// <summary>The latest index of plans (feeds/v1/index.json), if published.</summary>
+    Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken);
+
     /// <summary>The latest progress.json, if published.</summary>
     Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);
 }

@@ -62,12 +62,17 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public async Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken)
+    public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) =>
+        ReadBlobAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
+
+    public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => ReadBlobAsync(PlanIndex.JsonPath, cancellationToken);
+
+    private async Task<PublishedFeed?> ReadBlobAsync(string blobName, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         try
         {
-            var content = await container.GetBlobClient(Path(planId, FeedFiles.JsonName)).DownloadContentAsync(cancellationToken);
+            var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
             return new PublishedFeed(content.Value.Content.ToArray(),
                 content.Value.Details.Metadata.TryGetValue(HashKey, out var hash) ? hash : content.Value.Details.ETag.ToString());
         }
