@@ -10,8 +10,11 @@ param environmentName string
 @description('Azure region.')
 param location string = resourceGroup().location
 
-@description('The plan served (a built-in plan id).')
-param planId string = 'kumamoto-welfare-4'
+@description('The default plan (two-part upload paths, verbs without --plan): a plan id of the plan set.')
+param defaultPlanId string = 'kumamoto-welfare-4'
+
+@description('Folder of plan-definition files served beside the built-in plans (for example an Azure Files mount, /mounts/plans); empty for the built-in plans only.')
+param plansPath string = ''
 
 @description('NCRONTAB schedule of the nightly run, in UTC: 17:00 UTC is 02:00 JST.')
 param nightlySchedule string = '0 0 17 * * *'
@@ -98,13 +101,14 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
-    planId: planId
+    defaultPlanId: defaultPlanId
+    plansPath: plansPath
     portalClientId: portalClientId
     portalTenantId: portalTenantId
     // The same list as the department role assignments: each group acts for its department in the portal.
     portalGroups: [for department in departments: {
       groupId: department.principalId
-      planId: department.?planId ?? planId
+      planId: department.?planId ?? defaultPlanId
       departmentId: department.id
     }]
     nightlySchedule: nightlySchedule
@@ -119,6 +123,7 @@ module departmentAccess 'modules/departments.bicep' = {
   name: 'departments'
   params: {
     storageAccountName: storage.outputs.name
+    defaultPlanId: defaultPlanId
     departments: departments
   }
 }
@@ -158,4 +163,5 @@ output FUNCTION_APP_NAME string = functionApp.outputs.name
 output FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output EVENT_GRID_TOPIC_NAME string = topic.name
-output OPEN_DATA_FEED_URL string = '${storage.outputs.blobEndpoint}opendata/feeds/v1/${planId}/progress.json'
+output OPEN_DATA_FEED_URL string = '${storage.outputs.blobEndpoint}opendata/feeds/v1/${defaultPlanId}/progress.json'
+output OPEN_DATA_INDEX_URL string = '${storage.outputs.blobEndpoint}opendata/feeds/v1/index.json'

@@ -8,7 +8,7 @@ namespace Pipeline.Cli;
 
 /// <summary>
 /// The pipeline composed as the Functions host composes it (AddPipeline), for the command line:
-/// settings from the environment (AzureWebJobsStorage, Pipeline__PlanId …), warnings logged to stderr.
+/// settings from the environment (AzureWebJobsStorage, Pipeline__PlansPath, Pipeline__DefaultPlanId …), warnings logged to stderr.
 /// </summary>
 internal static class CliHost
 {

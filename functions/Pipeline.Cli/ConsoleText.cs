@@ -38,17 +38,24 @@ internal static class ConsoleText
 
     public static void ProgressTable(TextWriter output, ProgressFeed feed)
     {
-        string[] headers = ["指標 indicator", "最新年度 FY", "実績 value", "目標 target", "達成率 rate", "状況 status"];
+        string[] headers = ["指標 indicator", "最新年度 FY", "実績 value", "目標 target", "達成率 rate", "状況 status", "年度途中 year to date"];
         var rows = feed.Indicators.Select(i => new[]
         {
-            $"{i.Id} {Shorten(i.Name.Ja, 28)}",
+            $"{i.Id} {Shorten(i.Name.Ja, 28)}{(i.Direction == IndicatorDirection.Decrease ? " ↓" : "")}",
             i.Latest is { } l ? $"FY{l.FiscalYear}" : "—",
             i.Latest?.Value is { } v ? Number(v) + i.Unit : "—",
             $"{Number(i.Target.Value ?? 0)}{i.Unit} (FY{i.Target.FiscalYear})",
             i.AchievementRatePercent is { } r ? $"{r.ToString("0.0", CultureInfo.InvariantCulture)}%" : "—",
             StatusLabel(i.Status) + (i.Overdue ? " ⚠overdue" : ""),
+            i.YearToDate is { } y ? $"FY{y.FiscalYear}{(y.MonthsReported is { } m ? $" {m}か月 months" : "")}: {Number(y.Value)}{i.Unit}" : "",
         }).ToList();
-        var widths = headers.Select((h, c) => Math.Max(DisplayWidth(h), rows.Max(r => DisplayWidth(r[c])))).ToArray();
+        Table(output, headers, rows);
+    }
+
+    /// <summary>An aligned table; wide characters count two columns.</summary>
+    public static void Table(TextWriter output, string[] headers, IReadOnlyList<string[]> rows)
+    {
+        var widths = headers.Select((h, c) => Math.Max(DisplayWidth(h), rows.Select(r => DisplayWidth(r[c])).DefaultIfEmpty(0).Max())).ToArray();
         output.WriteLine(Line(headers, widths));
         output.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
         foreach (var row in rows)

@@ -22,7 +22,7 @@ public static class PipelineCommand
     public const int Rejected = 1;
     public const int Usage = 2;
 
-    private const string UsageLine = "usage: pipeline (validate|ingest) --department D FILE… | replay BLOB… | aggregate [--out DIR] | template --department D --out FILE.xlsx | demo [--out DIR] | serve [--port N]";
+    internal const string UsageLine = "usage: pipeline (validate|ingest) [--plan P] --department D FILE… | replay BLOB… | aggregate [--plan P] [--out DIR] | template [--plan P] --department D --out FILE.xlsx | plans | demo [--plan P] [--out DIR] | serve [--port N]";
 
     /// <summary>Runs the command line; <paramref name="settings"/> add to the environment (tests use it).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
@@ -48,39 +48,48 @@ public static class PipelineCommand
         var department = new Option<string>("--department", "-d") { Description = "所属ID / department id (for example shakyo)", Required = true };
         var files = new Argument<FileInfo[]>("FILE") { Description = ".xlsx, .xls, .ods, .csv, .tsv or .txt files", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "print the reports as JSON" };
+        var plan = new Option<string?>("--plan", "-p") { Description = "計画ID / plan id (default: the deployment's default plan)" };
 
-        var validate = new Command("validate", "ファイルを検査する（保存しない） / check files without storing them; exit 1 if any would be rejected") { department, files, json };
-        validate.SetAction((parse, ct) => ValidateAsync(parse.GetRequiredValue(department), parse.GetRequiredValue(files), parse.GetValue(json), output, settings, ct));
+        var validate = new Command("validate", "ファイルを検査する（保存しない） / check files without storing them; exit 1 if any would be rejected") { plan, department, files, json };
+        validate.SetAction((parse, ct) => ValidateAsync(parse.GetValue(plan), parse.GetRequiredValue(department), parse.GetRequiredValue(files), parse.GetValue(json), output, error, settings, ct));
 
-        var ingest = new Command("ingest", "アップロードして取り込む / upload to uploads/D/ and ingest as the blob trigger does; exit 1 if any is rejected") { department, files, json };
-        ingest.SetAction((parse, ct) => IngestAsync(parse.GetRequiredValue(department), parse.GetRequiredValue(files), parse.GetValue(json), output, settings, ct));
+        var ingest = new Command("ingest", "アップロードして取り込む / upload to uploads/P/D/ (uploads/D/ without --plan) and ingest as the blob trigger does; exit 1 if any is rejected") { plan, department, files, json };
+        ingest.SetAction((parse, ct) => IngestAsync(parse.GetValue(plan), parse.GetRequiredValue(department), parse.GetRequiredValue(files), parse.GetValue(json), output, error, settings, ct));
 
-        var blobs = new Argument<string[]>("BLOB") { Description = "blob names under uploads/, such as shakyo/R5.xlsx", Arity = ArgumentArity.OneOrMore };
+        var blobs = new Argument<string[]>("BLOB") { Description = "blob names under uploads/, such as plan-id/shakyo/R5.xlsx (the plan is in the name)", Arity = ArgumentArity.OneOrMore };
         var replay = new Command("replay", "アップロード済みのファイルを再処理する / run ingestion again for uploads that failed") { blobs, json };
         replay.SetAction((parse, ct) => ReplayAsync(parse.GetRequiredValue(blobs), parse.GetValue(json), output, error, settings, ct));
 
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "also write the published files under this folder, at their blob paths" };
-        var aggregate = new Command("aggregate", "夜間集計と公開を今すぐ実行する / run the nightly aggregation and publication now") { outDir };
-        aggregate.SetAction((parse, ct) => AggregateAsync(parse.GetValue(outDir), output, settings, ct));
+        var aggregate = new Command("aggregate", "夜間集計と公開を今すぐ実行する / run the nightly aggregation and publication of every plan now; --plan prints one plan's table") { plan, outDir };
+        aggregate.SetAction((parse, ct) => AggregateAsync(parse.GetValue(plan), parse.GetValue(outDir), output, error, settings, ct));
 
         var templateOut = new Option<FileInfo>("--out") { Description = "the .xlsx to write", Required = true };
-        var template = new Command("template", "提出用テンプレートを作る / write a department's submission template") { department, templateOut };
-        template.SetAction(parse => Template(parse.GetRequiredValue(department), parse.GetRequiredValue(templateOut), output, error, settings));
+        var template = new Command("template", "提出用テンプレートを作る / write a department's submission template for a plan") { plan, department, templateOut };
+        template.SetAction(parse => Template(parse.GetValue(plan), parse.GetRequiredValue(department), parse.GetRequiredValue(templateOut), output, error, settings));
+
+        var plans = new Command("plans", "計画の一覧と定義ファイルの検査 / list the plan set and check every plan file; exit 1 if one is invalid");
+        plans.SetAction(_ => PlansVerb.Run(output, settings));
 
         var demoOut = new Option<DirectoryInfo?>("--out") { Description = "where the feed and dashboard go (default ./out)" };
-        var demo = new Command("demo", "samples/ を Azurite で一通り実行する / everything on samples/ against an Azurite it starts itself") { demoOut };
-        demo.SetAction((parse, ct) => DemoAsync(parse.GetValue(demoOut), output, settings, ct));
+        var demo = new Command("demo", "samples/ を Azurite で一通り実行する / everything on samples/ (every sample plan, or --plan P) against an Azurite it starts itself") { plan, demoOut };
+        demo.SetAction((parse, ct) => DemoVerb.RunAsync(parse.GetValue(plan), parse.GetValue(demoOut), output, error, settings, ct));
 
         return new RootCommand("計画の成果指標 進捗データパイプライン / progress pipeline for the outcome indicators of municipal plans")
         {
-            validate, ingest, replay, aggregate, template, demo, Serve.ServeCommand.Create(output, settings),
+            validate, ingest, replay, aggregate, template, plans, demo, Serve.ServeCommand.Create(output, settings),
         };
     }
 
-    private static async Task<int> ValidateAsync(string departmentId, FileInfo[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+    private static async Task<int> ValidateAsync(string? planId, string departmentId, FileInfo[] files, bool json, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
-        var ingestion = host.Get<IngestionService>();
+        if (PlanChoice.Resolve(host, planId, error) is not { } plan)
+        {
+            return Usage;
+        }
+
+        var ingestion = host.Get<UploadRouter>().For(plan);
         var reports = new List<UploadReport>();
         foreach (var file in files)
         {
@@ -96,10 +105,23 @@ public static class PipelineCommand
         return await Finish(reports, json, output);
     }
 
-    private static Task<int> IngestAsync(string departmentId, FileInfo[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct) =>
-        IngestAsync(files.Select(f => (departmentId, f)).ToArray(), json, output, settings, ct);
+    private static async Task<int> IngestAsync(string? planId, string departmentId, FileInfo[] files, bool json, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
+    {
+        using (var host = CliHost.Build(settings))
+        {
+            if (PlanChoice.Resolve(host, planId, error) is null)
+            {
+                return Usage;
+            }
+        }
 
-    private static async Task<int> IngestAsync((string Department, FileInfo File)[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+        // Without --plan the two-part path of the default plan (RULES.md §2); with it, the plan's own prefix.
+        var prefix = planId is null ? "" : planId + "/";
+        return await IngestAsync(files.Select(f => (prefix + departmentId, f)).ToArray(), json, output, settings, ct);
+    }
+
+    /// <summary>Uploads each file under its folder (<c>{planId}/{departmentId}</c> or <c>{departmentId}</c>) and ingests it.</summary>
+    internal static async Task<int> IngestAsync((string Folder, FileInfo File)[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
         var storage = host.Get<StorageAccount>();
@@ -107,7 +129,7 @@ public static class PipelineCommand
         var reports = new List<UploadReport>();
         for (var i = 0; i < files.Length; i++)
         {
-            var blob = uploads.GetBlobClient($"{files[i].Department}/{files[i].File.Name}");
+            var blob = uploads.GetBlobClient($"{files[i].Folder}/{files[i].File.Name}");
             await using (var stream = files[i].File.OpenRead())
             {
                 await blob.UploadAsync(stream, overwrite: true, ct);
@@ -150,25 +172,60 @@ public static class PipelineCommand
         return await Finish(reports, json, output);
     }
 
-    private static async Task<int> AggregateAsync(DirectoryInfo? outDir, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+    internal static async Task<int> AggregateAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
-        var run = await host.Get<NightlyAggregationService>().RunAsync(ct);
-        await output.WriteLineAsync($"{run.Observations} observations from {run.AcceptedUploads} accepted uploads; feed {(run.Published ? "published" : "unchanged")} ({run.ContentHash[..12]})");
-        if (outDir is not null)
+        if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
         {
-            await WriteFilesAsync(outDir, run.Feed, ct);
-            await output.WriteLineAsync($"written under {Path.Combine(outDir.FullName, FeedFiles.Folder(run.Feed.Plan.Id))}");
+            return Usage;
         }
 
-        ConsoleText.ProgressTable(output, run.Feed);
+        var nightly = await host.Get<NightlyAggregationService>().RunAsync(ct);
+        foreach (var entry in nightly.NotServed)
+        {
+            await error.WriteLineAsync($"{entry.Id} ({entry.Source}): 定義に誤りがあるため公開しません / not served, {entry.Problems.Count} problem(s); see `pipeline plans`");
+        }
+
+        foreach (var run in nightly.Plans.Where(r => planId is null || r.Feed.Plan.Id == planId))
+        {
+            var plan = run.Feed.Plan;
+            await output.WriteLineAsync($"== {plan.Id} {plan.Name.Ja} FY{plan.StartFiscalYear}–FY{plan.EndFiscalYear} ({PipelineJsonName(plan.Status)}) ==");
+            await output.WriteLineAsync($"{run.Observations} observations from {run.AcceptedUploads} accepted uploads; feed {(run.Published ? "published" : "unchanged")} ({run.ContentHash[..12]})");
+            if (outDir is not null)
+            {
+                await WriteFilesAsync(outDir, run.Feed, ct);
+                await output.WriteLineAsync($"written under {Path.Combine(outDir.FullName, FeedFiles.Folder(plan.Id))}");
+            }
+
+            ConsoleText.ProgressTable(output, run.Feed);
+            await output.WriteLineAsync();
+        }
+
+        if (outDir is not null)
+        {
+            var index = PlanIndex.Build(nightly.Plans.Select(r => r.Feed).ToList(), host.Get<TimeProvider>().GetUtcNow());
+            foreach (var file in PlanIndex.Files(index))
+            {
+                var path = Path.Combine(outDir.FullName, file.Name);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, file.Content, ct);
+            }
+        }
+
+        await output.WriteLineAsync($"index of {nightly.Plans.Count} plan(s) {(nightly.IndexPublished ? "published" : "unchanged")}: {PlanIndex.JsonPath}, {PlanIndex.LandingPath}");
         return Ok;
     }
 
-    private static int Template(string departmentId, FileInfo file, TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
+    private static string PipelineJsonName(PlanStatus status) => Core.Json.PipelineJson.Name(status);
+
+    private static int Template(string? planId, string departmentId, FileInfo file, TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
     {
         using var host = CliHost.Build(settings);
-        var plan = host.Get<Plan>();
+        if (PlanChoice.Resolve(host, planId, error) is not { } plan)
+        {
+            return Usage;
+        }
+
         if (plan.FindDepartment(departmentId) is not { } department)
         {
             error.WriteLine($"unknown department '{departmentId}' (known: {string.Join(", ", plan.Departments.Select(d => d.Id))})");
@@ -182,34 +239,8 @@ public static class PipelineCommand
             SubmissionTemplate.Write(plan, department, stream);
         }
 
-        output.WriteLine($"{file.FullName}: {department.Name.Ja} の提出用テンプレート / submission template for {department.Id}");
+        output.WriteLine($"{file.FullName}: {plan.Name.Ja} {department.Name.Ja} の提出用テンプレート / submission template for {department.Id} of {plan.Id}");
         return Ok;
-    }
-
-    private static async Task<int> DemoAsync(DirectoryInfo? outDir, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
-    {
-        var root = RepositoryRoot.Find();
-        outDir ??= new DirectoryInfo(Path.Combine(root, "out"));
-        await output.WriteLineAsync("Starting Azurite (in memory, free ports)…");
-        using var azurite = AzuriteProcess.StartOnFreePorts(root);
-        var demoSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            [PipelineHostExtensions.StorageSetting] = azurite.ConnectionString,
-        };
-        await output.WriteLineAsync($"Azurite: blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}");
-
-        var samples = Path.Combine(root, "samples", "submissions");
-        var files = Directory.EnumerateDirectories(samples).Order(StringComparer.Ordinal)
-            .SelectMany(d => Directory.EnumerateFiles(d).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(d), new FileInfo(f))))
-            .ToArray();
-        var worst = await IngestAsync(files, json: false, output, demoSettings, ct);
-
-        await output.WriteLineAsync();
-        await AggregateAsync(outDir, output, demoSettings, ct);
-        await output.WriteLineAsync();
-        using var host = CliHost.Build(demoSettings);
-        await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedFiles.Folder(host.Get<Plan>().Id), FeedFiles.DashboardName)}");
-        return worst;
     }
 
     private static async Task WriteFilesAsync(DirectoryInfo outDir, ProgressFeed feed, CancellationToken ct)

@@ -23,12 +23,13 @@ public static class PipelineHostExtensions
     /// <summary>The app setting that names the storage account, as the Functions host reads it.</summary>
     public const string StorageSetting = "AzureWebJobsStorage";
 
-    /// <summary>Adds the plan, the storage account, the stores and the application services.</summary>
+    /// <summary>Adds the plan set, the storage account, the stores and the application services.</summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(sp => LoadPlan(sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+        builder.Services.TryAddSingleton(sp => LoadPlans(sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+        builder.Services.TryAddSingleton(sp => DefaultPlan(sp.GetRequiredService<PlanSet>()));
         builder.Services.TryAddSingleton(_ =>
             builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default);
         builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
@@ -40,7 +41,10 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IReportWriter, BlobReportWriter>();
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
         builder.Services.TryAddSingleton(new FreshnessRule());
-        builder.Services.TryAddSingleton<IngestionService>();
+        builder.Services.TryAddSingleton(sp => new UploadRouter(sp.GetRequiredService<PlanSet>(),
+            plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IReportWriter>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));
+        builder.Services.TryAddTransient<PlanPublication>();
         builder.Services.TryAddTransient<NightlyAggregationService>();
         builder.Services.TryAddSingleton<PoisonUploadService>();
         builder.Services.TryAddSingleton<BlobIngestor>();
@@ -77,29 +81,25 @@ public static class PipelineHostExtensions
         return builder;
     }
 
-    /// <summary>Loads the configured plan: a plan-definition file when one is named, else a built-in plan.</summary>
-    public static Plan LoadPlan(PipelineOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.PlanFile))
-        {
-            return BuiltInPlans.Load(options.PlanId);
-        }
+    /// <summary>The plan set (RULES.md §7): the built-in plans and every plan file in <see cref="PipelineOptions.PlansPath"/>.</summary>
+    public static PlanSet LoadPlans(PipelineOptions options) => PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId);
 
-        using var stream = File.OpenRead(options.PlanFile);
-        return PlanDefinitionLoader.Load(stream, options.PlanFile);
-    }
+    /// <summary>The default plan; an error naming its problems where it is not served.</summary>
+    public static Plan DefaultPlan(PlanSet plans) => plans.Default ?? throw new InvalidOperationException(
+        plans.Entry(plans.DefaultPlanId) is { } entry
+            ? $"The default plan '{plans.DefaultPlanId}' ({entry.Source}) is not served: {string.Join("; ", entry.Problems)}"
+            : $"The default plan '{plans.DefaultPlanId}' is not in the plan set ({string.Join(", ", plans.Entries.Select(e => e.Id))}); set Pipeline__DefaultPlanId.");
 
     private static StorageAccount CreateStorageAccount(IConfiguration configuration, IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        var planId = services.GetRequiredService<Plan>().Id;
         var tableOptions = services.GetService<TableClientOptions>() ?? new TableClientOptions();
         var blobOptions = services.GetService<BlobClientOptions>() ?? new BlobClientOptions();
         var connection = configuration[StorageSetting];
         if (!string.IsNullOrWhiteSpace(connection))
         {
             return new StorageAccount(new TableServiceClient(connection, tableOptions), new BlobServiceClient(connection, blobOptions),
-                planId, options.WriteParallelism, options.StoragePrefix);
+                options.WriteParallelism, options.StoragePrefix);
         }
 
         // Identity-based connection (managed identity in Azure): AzureWebJobsStorage__blobServiceUri and so on.
@@ -111,7 +111,7 @@ public static class PipelineHostExtensions
             // The local default, as the Functions host has it: Azurite.
             const string development = "UseDevelopmentStorage=true";
             return new StorageAccount(new TableServiceClient(development, tableOptions), new BlobServiceClient(development, blobOptions),
-                planId, options.WriteParallelism, options.StoragePrefix);
+                options.WriteParallelism, options.StoragePrefix);
         }
 
         TokenCredential credential = section["credential"] == "managedidentity"
@@ -120,6 +120,6 @@ public static class PipelineHostExtensions
                 : ManagedIdentityId.SystemAssigned)
             : new DefaultAzureCredential();
         return new StorageAccount(new TableServiceClient(new Uri(tableUri), credential, tableOptions),
-            new BlobServiceClient(new Uri(blobUri), credential, blobOptions), planId, options.WriteParallelism, options.StoragePrefix);
+            new BlobServiceClient(new Uri(blobUri), credential, blobOptions), options.WriteParallelism, options.StoragePrefix);
     }
 }

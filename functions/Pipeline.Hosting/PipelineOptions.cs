@@ -1,15 +1,24 @@
 namespace Pipeline.Hosting;
 
-/// <summary>Settings of section <c>Pipeline</c> (app settings <c>Pipeline__PlanId</c> and so on).</summary>
+/// <summary>Settings of section <c>Pipeline</c> (app settings <c>Pipeline__PlansPath</c> and so on).</summary>
 public sealed class PipelineOptions
 {
     public const string Section = "Pipeline";
 
-    /// <summary>The plan served: a built-in plan id, unless <see cref="PlanFile"/> names a plan-definition file.</summary>
-    public string PlanId { get; set; } = Core.Catalogue.BuiltInPlans.KumamotoWelfare4;
+    /// <summary>
+    /// A folder of plan-definition files (or one file) served beside the built-in plans (RULES.md §7): a
+    /// city adds its next plan by dropping a file here, without a deployment of code.
+    /// </summary>
+    public string? PlansPath { get; set; }
 
-    /// <summary>A plan-definition file to load instead of a built-in plan (another city's or a later plan).</summary>
-    public string? PlanFile { get; set; }
+    /// <summary>
+    /// The default plan (two-part upload paths, command-line verbs without <c>--plan</c>); unset, the
+    /// built-in plan marked <c>"default": true</c> in its file.
+    /// </summary>
+    public string? DefaultPlanId { get; set; }
+
+    /// <summary>The older name of <see cref="DefaultPlanId"/> (a deployment of one plan); used where that is unset.</summary>
+    public string? PlanId { get; set; }
 
     /// <summary>Table transactions submitted in parallel while staging an upload.</summary>
     public int WriteParallelism { get; set; } = 4;

@@ -22,7 +22,7 @@ public static class PortalHostExtensions
     {
         var section = builder.Configuration.GetSection(PortalAccessOptions.Section);
         builder.Services.AddOptions<PortalAccessOptions>().Bind(section);
-        builder.Services.TryAddSingleton<IPortalPlans, SinglePlanPortalPlans>();
+        builder.Services.TryAddSingleton<IPortalPlans, PlanSetPortalPlans>();
         builder.Services.TryAddSingleton<IAfterUpload, BlobTriggerIngests>();
         builder.Services.TryAddSingleton<PortalAccess>();
         builder.Services.TryAddSingleton<ObligationService>();

@@ -8,7 +8,8 @@ param identityClientId string
 param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsConnectionString string
-param planId string
+param defaultPlanId string
+param plansPath string
 
 @description('The portal\'s Entra ID app registration (client id); empty for no portal sign-in.')
 param portalClientId string
@@ -84,8 +85,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         // 17:00 UTC = 02:00 JST. Flex Consumption ignores WEBSITE_TIME_ZONE: schedules are UTC.
         { name: 'NightlyAggregationSchedule', value: nightlySchedule }
-        { name: 'Pipeline__PlanId', value: planId }
-      ], ckanSettings, portalSettings)
+        { name: 'Pipeline__DefaultPlanId', value: defaultPlanId }
+      ], empty(plansPath) ? [] : [ { name: 'Pipeline__PlansPath', value: plansPath } ], ckanSettings, portalSettings)
     }
     functionAppConfig: {
       deployment: {

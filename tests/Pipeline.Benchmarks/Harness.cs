@@ -140,7 +140,8 @@ internal static class Harness
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [PipelineHostExtensions.StorageSetting] = azurite.ConnectionString,
-            ["Pipeline:PlanFile"] = planFile,
+            ["Pipeline:PlansPath"] = planFile,
+            ["Pipeline:DefaultPlanId"] = "bench-e2e",
             ["Pipeline:StoragePrefix"] = "b" + Guid.NewGuid().ToString("N")[..10],
             ["Pipeline:ReadLimits:MaxFileBytes"] = Children.BenchmarkLimits.MaxFileBytes.ToString(C),
             ["Pipeline:ReadLimits:MaxUncompressedBytes"] = Children.BenchmarkLimits.MaxUncompressedBytes.ToString(C),
@@ -203,7 +204,7 @@ internal static class Harness
     private static async Task<ScaleResult> AggregateScaleAsync(AzuriteProcess azurite, int plans, bool publish)
     {
         var account = new StorageAccount(new TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString),
-            "bench", 4, "a" + Guid.NewGuid().ToString("N")[..10]);
+            4, "a" + Guid.NewGuid().ToString("N")[..10]);
         var store = new TableObservationStore(account);
         var ledger = new TableUploadLedger(account);
         var catalogue = new List<Plan>();
@@ -228,8 +229,8 @@ internal static class Harness
         var feeds = new List<ProgressFeed>();
         foreach (var plan in catalogue)
         {
-            var run = await new NightlyAggregationService(plan, ledger, store, nothing, clock, new FreshnessRule(), [], new NoPortalLedger(), NullLogger<NightlyAggregationService>.Instance)
-                .RunAsync(CancellationToken.None);
+            var run = await new PlanPublication(ledger, store, nothing, clock, new FreshnessRule(), [], new NoPortalLedger(), NullLogger<PlanPublication>.Instance)
+                .RunAsync(plan, pushToPortals: false, CancellationToken.None);
             observed += run.Observations;
             feeds.Add(run.Feed);
         }
@@ -303,6 +304,9 @@ internal static class Harness
         public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
         public Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
+        public Task<string?> PublishedIndexHashAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
+        public Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class NoPortalLedger : IPortalPushLedger

@@ -100,7 +100,7 @@ public sealed class CommandLineTests
         Assert.Contains("shakyo/never-uploaded.xlsx: アップロードが見つかりません / no such upload", error, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Departments() => new(BuiltInPlans.KumamotoWelfare.Departments.Select(d => d.Id));
+    public static TheoryData<string> Departments() => new(BuiltInPlans.Default.Departments.Select(d => d.Id));
 
     [Theory]
     [MemberData(nameof(Departments))]
@@ -110,7 +110,7 @@ public sealed class CommandLineTests
         var (exit, _, _) = await _cli.RunAsync("template", "--department", department, "--out", path);
         Assert.Equal(0, exit);
 
-        var plan = BuiltInPlans.KumamotoWelfare;
+        var plan = BuiltInPlans.Default;
         var owned = plan.Indicators.Where(i => i.OwnerDepartmentId == department).ToList();
         using (var document = SpreadsheetDocument.Open(path, true))
         {

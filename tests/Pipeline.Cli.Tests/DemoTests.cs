@@ -12,8 +12,19 @@ public sealed class DemoTests
         var text = output.ToString();
         Assert.True(exit == 0, text + error);
         Assert.Contains("Starting Azurite", text, StringComparison.Ordinal);
-        Assert.Equal(5, text.Split('\n').Count(l => l.Contains("受理 accepted", StringComparison.Ordinal)));
+        // Every sample plan: the default plan's five files, kumamoto-welfare-5's one and tamana-health-3's three, each table printed.
+        Assert.Equal(9, text.Split('\n').Count(l => l.Contains("受理 accepted", StringComparison.Ordinal)));
+        Assert.Contains("] tamana-health-3/ishikai/在宅医療相談_取組評価_R7.csv: 受理 accepted", text, StringComparison.Ordinal);
+        Assert.Contains("== kumamoto-welfare-4 第4次熊本市地域福祉計画・地域福祉活動計画 FY2020–FY2024 (closed) ==", text, StringComparison.Ordinal);
+        Assert.Contains("== tamana-health-3 ", text, StringComparison.Ordinal);
         Assert.Contains("308 observations from 5 accepted uploads; feed published", text, StringComparison.Ordinal);
+        Assert.Contains("41 observations from 3 accepted uploads; feed published", text, StringComparison.Ordinal);
+        Assert.Contains("FY2026 7か月 months: 480件", text, StringComparison.Ordinal);
+        Assert.Contains("== kumamoto-welfare-5 ", text, StringComparison.Ordinal);
+        Assert.Contains("index of 3 plan(s) published", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir.FullName, "feeds", "v1", "tamana-health-3", "index.html")));
+        Assert.True(File.Exists(Path.Combine(outDir.FullName, "feeds", "v1", "index.json")));
+        Assert.True(File.Exists(Path.Combine(outDir.FullName, "index.html")));
         Assert.Contains("指標 indicator", text, StringComparison.Ordinal);
         Assert.Contains("III-1-K2", text, StringComparison.Ordinal);
         Assert.Contains("100.0%", text, StringComparison.Ordinal);

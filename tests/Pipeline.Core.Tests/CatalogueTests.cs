@@ -4,7 +4,7 @@ namespace Pipeline.Core.Tests;
 
 public sealed class CatalogueTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
 
     [Fact]
     public void Counts_match_the_seed_chapter_4_table()
@@ -68,11 +68,11 @@ public sealed class CatalogueTests
         Assert.Equal(
             ["I-1-1-a", "I-1-2-a", "II-1-3-a", "II-2-1-a", "III-1-2-a", "III-2-1-a", "III-3-2-a"],
             Plan.Initiatives.Where(i => i.Priority).Select(i => i.Id));
-        Assert.Equal([Organisation.City, Organisation.Shakyo], Plan.FindInitiative("I-1-1-a")!.Owners);
-        Assert.Equal([Organisation.Shakyo], Plan.FindInitiative("I-1-2-b")!.Owners);
-        Assert.Equal([Organisation.City], Plan.FindInitiative("III-3-2-a")!.Owners);
-        Assert.Equal(15, Plan.Initiatives.Count(i => i.Owners.SequenceEqual([Organisation.City])));
-        Assert.Equal(6, Plan.Initiatives.Count(i => i.Owners.SequenceEqual([Organisation.Shakyo])));
+        Assert.Equal(["city", "shakyo"], Plan.FindInitiative("I-1-1-a")!.Owners);
+        Assert.Equal(["shakyo"], Plan.FindInitiative("I-1-2-b")!.Owners);
+        Assert.Equal(["city"], Plan.FindInitiative("III-3-2-a")!.Owners);
+        Assert.Equal(15, Plan.Initiatives.Count(i => i.Owners.SequenceEqual(["city"])));
+        Assert.Equal(6, Plan.Initiatives.Count(i => i.Owners.SequenceEqual(["shakyo"])));
         Assert.Equal(22, Plan.Initiatives.Count(i => i.Owners.Count == 2));
     }
 

@@ -8,7 +8,7 @@ namespace Pipeline.Core.Tests;
 /// <summary>RULES.md §3 worked examples.</summary>
 public sealed class FiscalYearRollupTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly DateTimeOffset T0 = new(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] Wards = ["431010", "431028", "431036", "431044", "431052"];
 

@@ -13,7 +13,7 @@ namespace Pipeline.Core.Tests;
 /// </summary>
 public sealed class LayoutSampleTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly string Folder = Path.Combine(RepositoryRoot.Find(), "samples", "layouts");
 
     public static TheoryData<string> Files() => new(Expected().EnumerateObject().Select(p => p.Name));

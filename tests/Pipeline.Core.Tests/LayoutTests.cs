@@ -13,7 +13,7 @@ namespace Pipeline.Core.Tests;
 /// </summary>
 public sealed class LayoutTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly SubmissionReader Reader = new(Plan, ReadLimits.Default);
     private static readonly string City = Plan.WholeCity.Code;
 

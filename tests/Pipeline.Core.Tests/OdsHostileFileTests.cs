@@ -14,7 +14,7 @@ namespace Pipeline.Core.Tests;
 /// </summary>
 public sealed class OdsHostileFileTests(ITestOutputHelper output)
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly Department Shakyo = Plan.FindDepartment("shakyo")!;
     private static readonly string[] Header = ["指標ID", "年度", "実績値"];
 

@@ -60,7 +60,7 @@ public sealed class OpenDataTests
     [Fact]
     public void The_attribution_follows_the_government_standard_terms_with_both_publishers_and_the_dataset_url()
     {
-        var plan = BuiltInPlans.KumamotoWelfare;
+        var plan = BuiltInPlans.Default;
         var license = FeedAttribution.For(plan, "https://example.blob.core.windows.net/opendata/feeds/v1/kumamoto-welfare-4/");
         Assert.Equal(("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"), (license.Id, license.Url));
         Assert.Equal("政府標準利用規約（第2.0版）", license.Terms.Ja);
@@ -84,7 +84,7 @@ public sealed class OpenDataTests
 
         var error = Assert.Throws<PlanDefinitionException>(() => Load(new JsonObject { ["license"] = "MIT", ["datasetUrl"] = "ftp:/x" }));
         Assert.Equal(["$.openData.license", "$.openData.datasetUrl"], error.Problems.Select(p => p.Path));
-        Assert.Equal(OpenDataTerms.Default, BuiltInPlans.KumamotoWelfare.OpenData);
+        Assert.Equal(OpenDataTerms.Default, BuiltInPlans.Default.OpenData);
     }
 
     private static Plan Load(JsonObject openData)

@@ -6,7 +6,7 @@ namespace Pipeline.Core.Tests;
 /// <summary>Worked examples of RULES.md §4, computed by hand in the comments.</summary>
 public sealed class ProgressCalculatorTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
 
     private static IndicatorProgress At(string id, int fy, decimal value) =>
         ProgressCalculator.At(Plan.FindIndicator(id)!, new FiscalYear(fy), value);

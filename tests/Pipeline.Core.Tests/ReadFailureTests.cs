@@ -14,7 +14,7 @@ namespace Pipeline.Core.Tests;
 /// </summary>
 public sealed class ReadFailureTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly Department Shakyo = Plan.FindDepartment("shakyo")!;
     private static readonly byte[] Csv = Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,5\nI-1-K2,2022,6\n");
 

@@ -8,7 +8,7 @@ namespace Pipeline.Core.Tests;
 
 public sealed class SubmissionReaderTests
 {
-    private static readonly Plan Plan = BuiltInPlans.KumamotoWelfare;
+    private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly SubmissionReader Reader = new(Plan, ReadLimits.Default);
 
     static SubmissionReaderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

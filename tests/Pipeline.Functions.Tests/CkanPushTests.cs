@@ -37,7 +37,7 @@ public sealed class CkanPushTests : IDisposable
     private async Task SeedAsync(int value = 180) =>
         Assert.Equal(UploadStatus.Accepted, (await Uploads.IngestAsync(_pipeline, $"shakyo/{value}.csv", Uploads.Csv($"指標ID,年度,実績値\nI-1-K2,2021,{value}\n"))).Status);
 
-    private Task<AggregationRun> RunAsync() => _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
+    private async Task<AggregationRun> RunAsync() => (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).Plans.Single();
 
     private async Task<byte[]> PublishedJsonAsync()
     {

@@ -24,7 +24,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
             await Uploads.IngestAsync(_pipeline, Path.GetRelativePath(root, file).Replace('\\', '/'), await File.ReadAllBytesAsync(file));
         }
 
-        var run = await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
+        var run = (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).For("kumamoto-welfare-4");
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
 
@@ -74,7 +74,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
 
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/修正.csv", Uploads.Csv("indicator_id,fiscal_year,value\nIII-1-K2,令和5年度,395\n"));
-        var run = await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
+        var run = (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).For("kumamoto-welfare-4");
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
 

@@ -33,7 +33,7 @@ public sealed class FunctionsMetadataTests
     {
         var trigger = Trigger("IngestUpload");
         Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("uploads/{department}/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("uploads/{name}", trigger.GetProperty("path").GetString()); // {planId}/{departmentId}/{name} or {departmentId}/{name}: the ingestor reads the name
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Assert.Equal("Pipeline.Functions.IngestUpload.Run", Function("IngestUpload").GetProperty("entryPoint").GetString());
@@ -55,6 +55,15 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("ProgressApi");
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("plans/{planId}/progress", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_plans_api_is_an_anonymous_get_route()
+    {
+        var trigger = Trigger("Plans");
+        Assert.Equal("plans", trigger.GetProperty("route").GetString());
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }

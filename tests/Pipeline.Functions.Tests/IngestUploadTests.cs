@@ -154,7 +154,8 @@ public sealed class IngestUploadTests : IDisposable
         var dying = new IngestionService(_pipeline.Get<Plan>(), Core.Submissions.Reading.ReadLimits.Default,
             new DyingLedger(_pipeline.Get<IUploadLedger>()), _pipeline.Get<IObservationStore>(), _pipeline.Get<IReportWriter>(),
             _pipeline.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<IngestionService>.Instance);
-        await Assert.ThrowsAsync<IOException>(() => new IngestUpload(new BlobIngestor(dying)).Run(blob, CancellationToken.None));
+        var router = new UploadRouter(_pipeline.Get<PlanSet>(), _ => dying, _pipeline.Get<IReportWriter>(), _pipeline.Clock);
+        await Assert.ThrowsAsync<IOException>(() => new IngestUpload(new BlobIngestor(router)).Run(blob, CancellationToken.None));
 
         Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
         Assert.Empty(await CurrentValuesAsync());
@@ -223,8 +224,8 @@ public sealed class IngestUploadTests : IDisposable
     /// <summary>A ledger whose commit never happens: the process dies between staging and commit.</summary>
     private sealed class DyingLedger(IUploadLedger inner) : IUploadLedger
     {
-        public Task<UploadRecord?> FindAsync(string d, string u, CancellationToken c) => inner.FindAsync(d, u, c);
-        public Task<UploadRecord?> FindAcceptedContentAsync(string d, string s, CancellationToken c) => inner.FindAcceptedContentAsync(d, s, c);
+        public Task<UploadRecord?> FindAsync(string p, string d, string u, CancellationToken c) => inner.FindAsync(p, d, u, c);
+        public Task<UploadRecord?> FindAcceptedContentAsync(string p, string d, string s, CancellationToken c) => inner.FindAcceptedContentAsync(p, d, s, c);
         public Task RecordAsync(UploadRecord r, CancellationToken c) => inner.RecordAsync(r, c);
         public Task<bool> CommitAsync(UploadRecord r, CancellationToken c) => throw new IOException("the worker died");
         public IAsyncEnumerable<UploadRecord> AcceptedAsync(string p, CancellationToken c) => inner.AcceptedAsync(p, c);

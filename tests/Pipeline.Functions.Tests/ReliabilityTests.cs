@@ -228,7 +228,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         var record = new UploadRecord("kumamoto-welfare-4", "shakyo", "20260101T000000Z-abc", "shakyo/x.csv", "00", default, default, UploadStatus.Accepted, 1, 0, 0, 0);
         Assert.True(await ledger.CommitAsync(record, CancellationToken.None));
         await ledger.RecordAsync(record with { Status = UploadStatus.Failed, Reason = "late poison message" }, CancellationToken.None);
-        Assert.Equal(UploadStatus.Accepted, (await ledger.FindAsync("shakyo", record.UploadId, CancellationToken.None))!.Status);
+        Assert.Equal(UploadStatus.Accepted, (await ledger.FindAsync("kumamoto-welfare-4", "shakyo", record.UploadId, CancellationToken.None))!.Status);
     }
 
     [Fact]

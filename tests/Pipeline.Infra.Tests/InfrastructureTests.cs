@@ -149,6 +149,22 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public void A_departments_prefix_is_its_plan_and_department_and_the_default_plan_keeps_the_two_part_path()
+    {
+        // RULES.md §2 and §7: {planId}/{departmentId}/, plus {departmentId}/ for the default plan only.
+        var module = Bicep.Module("departments");
+        // Default plan: '{defaultPlanId}/{id}/' OR '{id}/'; another plan: '{planId}/{id}/' (formatted by ARM at deployment).
+        Assert.Contains("StringStartsWith \\u0027\\u0027{1}/{2}/\\u0027\\u0027 OR {3} StringStartsWith \\u0027\\u0027{4}/\\u0027\\u0027", module, StringComparison.Ordinal);
+        Assert.Contains("coalesce(tryGet(", module, StringComparison.Ordinal);
+        Assert.Contains("planId", module, StringComparison.Ordinal);
+        Assert.Contains("defaultPlanId", Bicep.Module("departments"), StringComparison.Ordinal);
+        var settings = Bicep.Module("functionapp");
+        Assert.Contains("Pipeline__DefaultPlanId", settings, StringComparison.Ordinal);
+        Assert.Contains("Pipeline__PlansPath", settings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pipeline__PlanId", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_event_grid_system_topic_watches_the_data_account()
     {
         var topic = Bicep.OfType("Microsoft.EventGrid/systemTopics").Single();

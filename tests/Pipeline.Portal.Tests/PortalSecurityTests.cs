@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -93,6 +94,27 @@ public sealed class PortalSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Plans_is_the_plan_set_as_index_json_before_and_after_the_nightly_run_with_its_etag()
+    {
+        using var before = await SendAsync(_trusted, HttpMethod.Get, "/api/plans", People["A"]);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        var first = Core.Feed.PlanIndex.ReadJson(await before.Content.ReadAsByteArrayAsync());
+        var served = _trusted.Services.GetRequiredService<Core.Catalogue.PlanSet>().Plans.Select(p => p.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(served, first.Plans.Select(p => p.Id));
+        var kumamoto = first.Plans.Single(p => p.Id == Plan);
+        Assert.Equal(kumamoto.StatusCounts["no_data"], kumamoto.StatusCounts.Values.Sum());
+        Assert.True(kumamoto.StatusCounts["no_data"] > 0);
+
+        await _trusted.Services.GetRequiredService<Core.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
+        using var after = await SendAsync(_trusted, HttpMethod.Get, "/api/plans", People["A"]);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var etag = Assert.Single(after.Headers.GetValues("ETag"));
+        var published = await _trusted.Services.GetRequiredService<Core.Ports.IFeedStore>().ReadIndexAsync(CancellationToken.None);
+        Assert.Equal($"\"{published!.ContentHash}\"", etag);
+        Assert.Equal(published.Json, await after.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Me_and_plans_need_a_sign_in_and_list_exactly_the_mapped_departments()
     {
         foreach (var (person, header) in People)
@@ -180,7 +202,7 @@ public sealed class PortalSecurityTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal(cleaned, body.GetProperty("name").GetString());
-            Assert.Equal($"{DepartmentA}/{cleaned}", body.GetProperty("blobName").GetString());
+            Assert.Equal($"{Plan}/{DepartmentA}/{cleaned}", body.GetProperty("blobName").GetString());
             Assert.True(cleaned.Length < 200);
             Assert.Equal(body.GetProperty("report").GetString(), response.Headers.Location?.OriginalString);
         }

@@ -48,6 +48,42 @@ public sealed class HeadlessBrowser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// The page's DOM once it has loaded (and, for a dashboard, rendered its data: <c>[data-rendered=true]</c>),
+    /// in a browser of its own.
+    /// </summary>
+    public static async Task<string> DumpDomAsync(Uri page, int width = 1280, int height = 2600, bool rendersData = true)
+    {
+        await using var browser = await LaunchAsync();
+        var tab = await browser.OpenAsync(page, width, height, rendersData);
+        return await tab.ContentAsync();
+    }
+
+    /// <summary>A screenshot of the page once loaded and rendered, saved at <paramref name="path"/>.</summary>
+    public static async Task ScreenshotAsync(Uri page, string path, int width, int height)
+    {
+        await using var browser = await LaunchAsync();
+        var tab = await browser.OpenAsync(page, width, height);
+        await tab.ScreenshotAsync(new() { Path = path });
+    }
+
+    /// <summary>
+    /// A new page at <paramref name="address"/>, waited for until it has loaded and, where it
+    /// <paramref name="rendersData"/> (a dashboard), marked itself <c>data-rendered=true</c>.
+    /// </summary>
+    public async Task<IPage> OpenAsync(Uri address, int width = 1280, int height = 900, bool rendersData = true)
+    {
+        var tab = await NewPageAsync(width, height);
+        await tab.GotoAsync(address.ToString());
+        await tab.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (rendersData)
+        {
+            await tab.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
+        }
+
+        return tab;
+    }
+
     /// <summary>Where screenshots for people to look at go: <c>out/test-screenshots/</c>.</summary>
     public static string ScreenshotPath(string name) =>
         Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "out", "test-screenshots")).FullName, name);

@@ -51,7 +51,9 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
             if (result.Record.Status == UploadStatus.Accepted)
             {
                 var run = await services.GetRequiredService<NightlyAggregationService>().RunAsync(CancellationToken.None);
-                LogAggregated(run.Observations, run.Published);
+                var observations = run.Plans.Sum(p => p.Observations);
+                var published = run.Plans.Any(p => p.Published);
+                LogAggregated(observations, published);
             }
         }
         catch (Exception e)

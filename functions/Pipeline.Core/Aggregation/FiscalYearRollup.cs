@@ -4,15 +4,19 @@ using Pipeline.Core.Ports;
 
 namespace Pipeline.Core.Aggregation;
 
-/// <summary>One area's value in a fiscal year.</summary>
-public sealed record AreaValue(string Code, decimal Value, decimal? Numerator, decimal? Denominator, bool Partial);
+/// <summary>One area's value in a fiscal year; <see cref="MonthsReported"/> is null for an annual value.</summary>
+public sealed record AreaValue(string Code, decimal Value, decimal? Numerator, decimal? Denominator, bool Partial, int? MonthsReported = null);
 
 /// <summary>Something the roll-up noticed and kept for the feed (never an error).</summary>
 public sealed record RollupWarning(string Code, string MessageJa, string MessageEn);
 
-/// <summary>An indicator's value for one fiscal year, with its ward breakdown.</summary>
+/// <summary>
+/// An indicator's value for one fiscal year, with its ward breakdown; <see cref="MonthsReported"/> is
+/// the months the value covers where it was reported by month (null for an annual value).
+/// </summary>
 public sealed record FiscalYearActual(
-    FiscalYear FiscalYear, decimal? Value, bool Partial, IReadOnlyList<AreaValue> Areas, IReadOnlyList<RollupWarning> Warnings);
+    FiscalYear FiscalYear, decimal? Value, bool Partial, IReadOnlyList<AreaValue> Areas, IReadOnlyList<RollupWarning> Warnings,
+    int? MonthsReported = null);
 
 /// <summary>
 /// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of accepted
@@ -58,10 +62,12 @@ public static class FiscalYearRollup
 
         decimal? value;
         bool partial;
+        int? months;
         if (areas.TryGetValue(plan.WholeCity.Code, out var city))
         {
             value = city.Value;
             partial = city.Partial;
+            months = city.MonthsReported;
             var tolerance = indicator.Kind == IndicatorKind.Ratio ? 0.05m : 0m;
             if (allWards && wardValue is { } total && Math.Abs(total - city.Value) > tolerance)
             {
@@ -74,6 +80,7 @@ public static class FiscalYearRollup
         {
             value = wardValue;
             partial = wards.Any(w => w.Partial) || !allWards;
+            months = wards.Any(w => w.MonthsReported is not null) ? wards.Min(w => w.MonthsReported ?? 12) : null;
             if (!allWards)
             {
                 warnings.Add(new RollupWarning("wards_incomplete",
@@ -89,7 +96,7 @@ public static class FiscalYearRollup
             }
         }
 
-        return new FiscalYearActual(fy, value, partial, wards, warnings);
+        return new FiscalYearActual(fy, value, partial, wards, warnings, months);
     }
 
     private static decimal? WardTotal(Indicator indicator, List<AreaValue> wards, bool allWards)
@@ -130,11 +137,11 @@ public static class FiscalYearRollup
         var partial = rows.Count < 12;
         if (indicator.Kind == IndicatorKind.Flow)
         {
-            return new AreaValue(code, rows.Sum(r => r.Value), null, null, partial);
+            return new AreaValue(code, rows.Sum(r => r.Value), null, null, partial, rows.Count);
         }
 
         var latest = rows.MaxBy(r => FiscalMonth(r.Month!.Value))!;
-        return new AreaValue(code, latest.Value, latest.Numerator, latest.Denominator, partial);
+        return new AreaValue(code, latest.Value, latest.Numerator, latest.Denominator, partial, rows.Count);
     }
 
     /// <summary>April is the first month of a fiscal year, March the twelfth.</summary>

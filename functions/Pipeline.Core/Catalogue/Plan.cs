@@ -16,15 +16,6 @@ public enum IndicatorKind
     Ratio,
 }
 
-/// <summary>Who is responsible for an initiative: 【市】 the city, 【市社協】 the social welfare council.</summary>
-public enum Organisation
-{
-    /// <summary>熊本市 (any city department).</summary>
-    City,
-    /// <summary>熊本市社会福祉協議会 (市社協).</summary>
-    Shakyo,
-}
-
 /// <summary>A Japanese fiscal year, April to March, named by the calendar year it starts in.</summary>
 public readonly record struct FiscalYear(int Value) : IComparable<FiscalYear>
 {
@@ -74,10 +65,13 @@ public sealed record Indicator(
     IndicatorKind Kind,
     FiscalYearValue Baseline,
     FiscalYearValue Target,
-    string OwnerDepartmentId);
+    string OwnerDepartmentId,
+    IndicatorDirection Direction = IndicatorDirection.Increase,
+    SeriesContinuation? Continues = null);
 
 /// <summary>A main initiative (主な取組項目) of a measure; 【重点】 ones are priorities.</summary>
-public sealed record Initiative(string Id, string MeasureId, LocalizedText Name, bool Priority, IReadOnlyList<Organisation> Owners);
+/// <remarks><see cref="Owners"/> are ids of the plan's organisations (RULES.md §7).</remarks>
+public sealed record Initiative(string Id, string MeasureId, LocalizedText Name, bool Priority, IReadOnlyList<string> Owners);
 
 /// <summary>A measure (事業概要) of a policy direction.</summary>
 public sealed record Measure(string Id, string PolicyId, LocalizedText Name, IReadOnlyList<Initiative> Initiatives);
@@ -88,8 +82,8 @@ public sealed record PolicyDirection(string Id, string BasicPolicyId, LocalizedT
 /// <summary>A basic policy (基本方針).</summary>
 public sealed record BasicPolicy(string Id, LocalizedText Name, IReadOnlyList<PolicyDirection> Policies);
 
-/// <summary>A department allowed to submit files, and the organisation it belongs to.</summary>
-public sealed record Department(string Id, LocalizedText Name, Organisation Organisation);
+/// <summary>A department allowed to submit files, and the id of the organisation it belongs to.</summary>
+public sealed record Department(string Id, LocalizedText Name, string OrganisationId);
 
 /// <summary>An area results are reported for: the whole city or one of its wards, by 全国地方公共団体コード.</summary>
 public sealed record Area(string Code, LocalizedText Name, bool IsWholeCity);
@@ -108,9 +102,12 @@ public sealed class Plan
 
     internal Plan(
         string id, LocalizedText name, FiscalYear start, FiscalYear end, Publisher publisher,
-        Area wholeCity, IReadOnlyList<string> wholeCityAliases, IReadOnlyList<Area> wards,
-        IReadOnlyList<Department> departments, IReadOnlyList<BasicPolicy> basicPolicies, IReadOnlyList<Indicator> indicators)
+        Area wholeCity, IReadOnlyList<string> wholeCityAliases, IReadOnlyList<Area> wards, IReadOnlyList<Organisation> organisations,
+        IReadOnlyList<Department> departments, IReadOnlyList<BasicPolicy> basicPolicies, IReadOnlyList<Indicator> indicators,
+        bool isBuiltInDefault)
     {
+        Organisations = organisations;
+        IsBuiltInDefault = isBuiltInDefault;
         Id = id;
         Name = name;
         StartFiscalYear = start;
@@ -140,7 +137,12 @@ public sealed class Plan
     public Publisher Publisher { get; }
     public Area WholeCity { get; }
     public IReadOnlyList<string> WholeCityAliases { get; }
+    /// <summary>The subdivisions results may be given for (wards); empty for a city without wards.</summary>
     public IReadOnlyList<Area> Wards { get; }
+    /// <summary>The organisations departments belong to and initiatives name as responsible (RULES.md §7).</summary>
+    public IReadOnlyList<Organisation> Organisations { get; }
+    /// <summary>True for the built-in plan file marked <c>"default": true</c>: the default plan unless configuration names another.</summary>
+    public bool IsBuiltInDefault { get; }
     public IReadOnlyList<Department> Departments { get; }
     public IReadOnlyList<BasicPolicy> BasicPolicies { get; }
     public IReadOnlyList<PolicyDirection> Policies { get; }
@@ -161,7 +163,7 @@ public sealed class Plan
     public static bool MaySubmit(Department department, Indicator indicator) =>
         string.Equals(indicator.OwnerDepartmentId, department.Id, StringComparison.Ordinal);
 
-    /// <summary>Whether a department may evaluate an initiative: 【市】 by any city department, 【市社協】 by the council.</summary>
+    /// <summary>Whether a department may evaluate an initiative: by any department of an organisation the initiative names.</summary>
     public static bool MayEvaluate(Department department, Initiative initiative) =>
-        initiative.Owners.Contains(department.Organisation);
+        initiative.Owners.Contains(department.OrganisationId, StringComparer.Ordinal);
 }

@@ -16,9 +16,13 @@ internal sealed record PlanFilePolicy(string? Id, PlanFileText? Name, List<PlanF
 
 internal sealed record PlanFileBasicPolicy(string? Id, PlanFileText? Name, List<PlanFilePolicy>? Policies);
 
+internal sealed record PlanFileContinuation(string? PlanId, string? IndicatorId, PlanFileText? Note);
+
 internal sealed record PlanFileIndicator(
     string? Id, string? PolicyId, PlanFileText? Name, string? Unit, string? Kind,
-    PlanFileValue? Baseline, PlanFileValue? Target, string? Owner);
+    PlanFileValue? Baseline, PlanFileValue? Target, string? Owner, string? Direction, PlanFileContinuation? Continues);
+
+internal sealed record PlanFileOrganisation(string? Id, PlanFileText? Name);
 
 internal sealed record PlanFileDepartment(string? Id, PlanFileText? Name, string? Organisation);
 
@@ -32,8 +36,8 @@ internal sealed record PlanFileOpenData(string? License, string? DatasetUrl);
 
 internal sealed record PlanFile(
     string? SchemaVersion, string? Id, PlanFileText? Name, int? StartFiscalYear, int? EndFiscalYear,
-    PlanFilePublisher? Publisher, PlanFileAreas? Areas, List<PlanFileDepartment>? Departments,
-    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, PlanFileOpenData? OpenData = null);
+    PlanFilePublisher? Publisher, PlanFileAreas? Areas, List<PlanFileOrganisation>? Organisations, List<PlanFileDepartment>? Departments,
+    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, bool? Default, PlanFileOpenData? OpenData = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

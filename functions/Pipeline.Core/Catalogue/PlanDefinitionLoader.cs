@@ -53,7 +53,7 @@ public static partial class PlanDefinitionLoader
     [GeneratedRegex("^[0-9]{6}$")]
     private static partial Regex AreaCode();
 
-    private sealed class Builder(string source)
+    private sealed partial class Builder(string source)
     {
         private readonly List<PlanDefinitionProblem> _problems = [];
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
@@ -92,8 +92,9 @@ public static partial class PlanDefinitionLoader
                 }
             }
 
-            var departments = Departments(file.Departments);
-            var basicPolicies = BasicPolicies(file.BasicPolicies);
+            var organisations = Organisations(file.Organisations, publisher);
+            var departments = Departments(file.Departments, organisations);
+            var basicPolicies = BasicPolicies(file.BasicPolicies, organisations);
             var policies = basicPolicies.SelectMany(b => b.Policies).ToDictionary(p => p.Id, StringComparer.Ordinal);
             var indicators = Indicators(file.Indicators, policies, departments, start, end);
             var openData = OpenDataTerms.From(file.OpenData, Problem);
@@ -104,10 +105,10 @@ public static partial class PlanDefinitionLoader
             }
 
             return new Plan(id!, name, new FiscalYear(start!.Value), new FiscalYear(end!.Value), publisher, city,
-                file.Areas?.City?.Aliases ?? [], wards, departments, basicPolicies, indicators) { OpenData = openData };
+                file.Areas?.City?.Aliases ?? [], wards, organisations, departments, basicPolicies, indicators, file.Default ?? false) { OpenData = openData };
         }
 
-        private IReadOnlyList<Department> Departments(List<PlanFileDepartment>? list)
+        private IReadOnlyList<Department> Departments(List<PlanFileDepartment>? list, IReadOnlyList<Organisation> organisations)
         {
             if (list is null || list.Count == 0)
             {
@@ -125,14 +126,14 @@ public static partial class PlanDefinitionLoader
                     Problem($"{path}.id", $"'{id}' must be lower-case letters, digits and hyphens (it is a blob path prefix)");
                 }
 
-                var organisation = Organisation(list[i].Organisation, $"{path}.organisation");
+                var organisation = OrganisationId(list[i].Organisation, $"{path}.organisation", organisations);
                 result.Add(new Department(id ?? "", Text(list[i].Name, $"{path}.name"), organisation));
             }
 
             return result;
         }
 
-        private IReadOnlyList<BasicPolicy> BasicPolicies(List<PlanFileBasicPolicy>? list)
+        private IReadOnlyList<BasicPolicy> BasicPolicies(List<PlanFileBasicPolicy>? list, IReadOnlyList<Organisation> organisations)
         {
             if (list is null || list.Count == 0)
             {
@@ -172,10 +173,10 @@ public static partial class PlanDefinitionLoader
                             var nid = UniqueId(initiativeList[n].Id, npath) ?? "";
                             ExpectPrefix(nid, mid, $"{npath}.id");
                             var owners = (initiativeList[n].Owners ?? [])
-                                .Select((o, k) => Organisation(o, $"{npath}.owners[{k}]")).Distinct().ToArray();
+                                .Select((o, k) => OrganisationId(o, $"{npath}.owners[{k}]", organisations)).Distinct().ToArray();
                             if (owners.Length == 0)
                             {
-                                Problem($"{npath}.owners", "an initiative needs at least one responsible party (city, shakyo)");
+                                Problem($"{npath}.owners", $"an initiative needs at least one responsible organisation ({string.Join(", ", organisations.Select(o => o.Id))})");
                             }
 
                             initiatives.Add(new Initiative(nid, mid, Text(initiativeList[n].Name, $"{npath}.name"),
@@ -194,88 +195,6 @@ public static partial class PlanDefinitionLoader
             return result;
         }
 
-        private IReadOnlyList<Indicator> Indicators(
-            List<PlanFileIndicator>? list, Dictionary<string, PolicyDirection> policies,
-            IReadOnlyList<Department> departments, int? start, int? end)
-        {
-            var result = new List<Indicator>();
-            for (var i = 0; i < (list?.Count ?? 0); i++)
-            {
-                var item = list![i];
-                var path = $"$.indicators[{i}]";
-                var id = UniqueId(item.Id, path) ?? "";
-                var policyId = Required(item.PolicyId, $"{path}.policyId") ?? "";
-                if (policyId.Length > 0 && !policies.ContainsKey(policyId))
-                {
-                    Problem($"{path}.policyId", $"'{policyId}' is not a policy direction of this plan (every indicator belongs to one)");
-                }
-
-                var unitSymbol = Required(item.Unit, $"{path}.unit") ?? "";
-                if (!Unit.TryGet(unitSymbol, out var unit) && unitSymbol.Length > 0)
-                {
-                    Problem($"{path}.unit", $"unknown unit '{unitSymbol}' (known: {string.Join(' ', Unit.KnownSymbols)})");
-                }
-
-                var kind = Kind(item.Kind, $"{path}.kind");
-                var baseline = Value(item.Baseline, $"{path}.baseline", valueRequired: false);
-                var target = Value(item.Target, $"{path}.target", valueRequired: true);
-                if (baseline.FiscalYear >= target.FiscalYear && baseline.FiscalYear.Value != 0 && target.FiscalYear.Value != 0)
-                {
-                    Problem($"{path}.baseline.fiscalYear", $"the baseline FY{baseline.FiscalYear} must come before the target FY{target.FiscalYear}");
-                }
-
-                if (end is not null && target.FiscalYear.Value > end)
-                {
-                    Problem($"{path}.target.fiscalYear", $"the target FY{target.FiscalYear} lies after the plan's last FY{end}");
-                }
-
-                if (start is not null && baseline.FiscalYear.Value > start)
-                {
-                    Problem($"{path}.baseline.fiscalYear", $"the baseline FY{baseline.FiscalYear} lies after the plan's first FY{start}");
-                }
-
-                var owner = Required(item.Owner, $"{path}.owner") ?? "";
-                if (owner.Length > 0 && departments.All(d => d.Id != owner))
-                {
-                    Problem($"{path}.owner", $"owner '{owner}' is not a department of this plan");
-                }
-
-                if (unit is not null && unit.IsPercent != (kind == IndicatorKind.Ratio) && kind == IndicatorKind.Ratio)
-                {
-                    Problem($"{path}.unit", "a ratio indicator must be measured in %");
-                }
-
-                var basicPolicyId = policies.TryGetValue(policyId, out var policy) ? policy.BasicPolicyId : "";
-                result.Add(new Indicator(id, policyId, basicPolicyId, Text(item.Name, $"{path}.name"),
-                    unit ?? new Unit(unitSymbol, false), kind, baseline, target, owner));
-            }
-
-            if (result.Count == 0)
-            {
-                Problem("$.indicators", "at least one indicator is required");
-            }
-
-            return result;
-        }
-
-        private FiscalYearValue Value(PlanFileValue? value, string path, bool valueRequired)
-        {
-            if (value is null)
-            {
-                Problem(path, "is required");
-                return new FiscalYearValue(default, null);
-            }
-
-            var fy = Required(value.FiscalYear, $"{path}.fiscalYear") ?? 0;
-            if (valueRequired && value.Value is null)
-            {
-                Problem($"{path}.value", "is required");
-            }
-
-            return new FiscalYearValue(new FiscalYear(fy), value.Value,
-                value.Note is null ? null : new LocalizedText(value.Note.Ja ?? "", value.Note.En));
-        }
-
         private Area Area(PlanFileArea? area, string path, bool wholeCity)
         {
             var code = Required(area?.Code, $"{path}.code") ?? "";
@@ -286,23 +205,6 @@ public static partial class PlanDefinitionLoader
 
             return new Area(code, Text(area?.Name, $"{path}.name"), wholeCity);
         }
-
-        private IndicatorKind Kind(string? kind, string path) => Required(kind, path) switch
-        {
-            "flow" => IndicatorKind.Flow,
-            "stock" => IndicatorKind.Stock,
-            "ratio" => IndicatorKind.Ratio,
-            null => IndicatorKind.Flow,
-            var other => Fail(path, $"unknown kind '{other}' (known: flow, stock, ratio)", IndicatorKind.Flow),
-        };
-
-        private Organisation Organisation(string? organisation, string path) => Required(organisation, path) switch
-        {
-            "city" => Catalogue.Organisation.City,
-            "shakyo" => Catalogue.Organisation.Shakyo,
-            null => Catalogue.Organisation.City,
-            var other => Fail(path, $"unknown organisation '{other}' (known: city, shakyo)", Catalogue.Organisation.City),
-        };
 
         private T Fail<T>(string path, string message, T fallback)
         {

@@ -25,7 +25,7 @@ public static class FeedBuilder
         FreshnessRule freshness)
     {
         var lastDue = freshness.LastDue(plan, now);
-        var indicators = plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue)).ToList();
+        var indicators = plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue, now)).ToList();
         var evaluations = currentEvaluations.ToLookup(e => e.InitiativeId);
         var statusOf = indicators.ToDictionary(i => i.Id, i => i.Status, StringComparer.Ordinal);
 
@@ -35,7 +35,7 @@ public static class FeedBuilder
             Counts(plan.Indicators.Where(i => i.PolicyId == p.Id).Select(i => statusOf[i.Id])),
             p.Measures.Select(m => new FeedMeasure(m.Id, m.Name, m.Initiatives.Select(n => new FeedInitiative(
                 n.Id, n.Name, n.Priority,
-                n.Owners.Select(o => o == Organisation.City ? "city" : "shakyo").ToList(),
+                n.Owners,
                 evaluations[n.Id].OrderBy(e => e.FiscalYear).Select(Evaluation).ToList())).ToList())).ToList())).ToList();
 
         var basicPolicies = plan.BasicPolicies.Select(b => new FeedBasicPolicy(
@@ -48,7 +48,8 @@ public static class FeedBuilder
             plan.OpenData.LicenseId,
             License(plan),
             new FeedPlan(plan.Id, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
-                new FeedPublisher(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners)),
+                new FeedPublisher(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners),
+                freshness.StatusOf(plan, now), plan.Organisations),
             new FeedFreshness(lastDue?.Value, $"--{freshness.DueMonth:00}-{freshness.DueDay:00} after the fiscal year closes (JST)",
                 indicators.Count(i => i.Overdue)),
             indicators,
@@ -62,14 +63,16 @@ public static class FeedBuilder
             .GroupBy(e => (e.InitiativeId, e.FiscalYear))
             .Select(g => Supersession.Current(g, e => (e.BlobCreatedOn, e.UploadId)));
 
-    private static FeedIndicator Indicator(Plan plan, Indicator indicator, IReadOnlyList<FiscalYearActual> actuals, FiscalYear? lastDue)
+    private static FeedIndicator Indicator(Plan plan, Indicator indicator, IReadOnlyList<FiscalYearActual> actuals, FiscalYear? lastDue, DateTimeOffset now)
     {
-        var latest = actuals.LastOrDefault(a => a.Value is not null);
+        // RULES.md §4: the headline is the latest complete year; a later partial one is year to date only.
+        var (latest, yearToDate) = PartialYears.Split(indicator, actuals, now);
         var progress = ProgressCalculator.At(indicator, latest?.FiscalYear, latest?.Value);
         var feedActuals = actuals.Select(a =>
         {
-            var atYear = ProgressCalculator.At(indicator, a.FiscalYear, a.Value);
-            return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial,
+            var complete = PartialYears.IsComplete(indicator, a, now);
+            var atYear = complete ? ProgressCalculator.At(indicator, a.FiscalYear, a.Value) : ProgressCalculator.At(indicator, null, null);
+            return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial || !complete,
                 a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code == w.Code).Name, w.Value, w.Partial)).ToList(),
                 atYear.AchievementRatePercent, atYear.Status,
                 a.Warnings.Select(w => new FeedWarning(w.Code, new LocalizedText(w.MessageJa, w.MessageEn))).ToList());
@@ -86,7 +89,10 @@ public static class FeedBuilder
             progress.ExpectedProgress,
             progress.Status,
             progress.SdgProgress,
-            FreshnessRule.IsOverdue(latest?.FiscalYear, lastDue));
+            FreshnessRule.IsOverdue(latest?.FiscalYear, lastDue),
+            indicator.Direction,
+            yearToDate is null ? null : new FeedYearToDate(yearToDate.FiscalYear.Value, yearToDate.Value!.Value, yearToDate.MonthsReported),
+            indicator.Continues);
     }
 
     private static FeedEvaluation Evaluation(StoredEvaluation e) => new(e.FiscalYear.Value, e.Rating, StatusLabels.Of(e.Rating), e.Comment);

@@ -37,6 +37,7 @@ public static class FeedCsv
         new("target_value", "number", "目標値", "Target value (city rows)"),
         new("achievement_rate_percent", "number", "達成率（%）", "Achievement rate at this fiscal year (city rows)"),
         new("status", "string", "進捗状況", "Status at this fiscal year (city rows)"),
+        new("direction", "string", "望ましい方向", "Which way is better: increase, or decrease (lower is better)"),
         new("revised", "boolean", "修正あり", "A later upload changed a value of this row (see revisions.csv)"),
         new("department_id", "string", "提出課ID", "Department that submitted the value"),
         new("upload_ids", "string", "アップロードID", "Uploads the value came from, space-separated"),
@@ -108,6 +109,7 @@ public static class FeedCsv
         Number(csv, headline ? indicator.Target.Value : null);
         Number(csv, headline ? actual.AchievementRatePercent : null);
         Text(csv, headline ? PipelineJson.Name(actual.Status) : "");
+        Text(csv, PipelineJson.Name(indicator.Direction));
         Text(csv, revised ? "true" : "false");
         Text(csv, actual.Source?.DepartmentId ?? "");
         Text(csv, string.Join(' ', actual.Source?.UploadIds ?? []));

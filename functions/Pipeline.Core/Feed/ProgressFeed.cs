@@ -36,7 +36,8 @@ public sealed record FeedLicense(
     LocalizedText Compatibility);
 
 public sealed record FeedPlan(
-    string Id, LocalizedText Name, int StartFiscalYear, int EndFiscalYear, FeedPublisher Publisher);
+    string Id, LocalizedText Name, int StartFiscalYear, int EndFiscalYear, FeedPublisher Publisher,
+    PlanStatus Status, IReadOnlyList<Organisation> Organisations);
 
 public sealed record FeedPublisher(LocalizedText Name, string LocalGovernmentCode, IReadOnlyList<LocalizedText> Partners);
 
@@ -76,7 +77,13 @@ public sealed record FeedIndicator(
     decimal? ExpectedProgress,
     ProgressStatus Status,
     SdgProgress SdgProgress,
-    bool Overdue);
+    bool Overdue,
+    IndicatorDirection Direction,
+    FeedYearToDate? YearToDate,
+    SeriesContinuation? Continues);
+
+/// <summary>The fiscal year in progress, or a monthly flow with months missing (RULES.md §4): shown, never a status.</summary>
+public sealed record FeedYearToDate(int FiscalYear, decimal Value, int? MonthsReported);
 
 public sealed record FeedEvaluation(int FiscalYear, Rating Rating, LocalizedText Label, string? Comment);
 

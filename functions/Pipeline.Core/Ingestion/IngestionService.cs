@@ -28,7 +28,7 @@ public sealed partial class IngestionService(
     {
         await using var content = await SeekableContent.CopyAsync(file.Content, limits.MaxFileBytes, cancellationToken);
         var uploadId = UploadPath.UploadIdOf(file.BlobName, file.CreatedOn, content.Sha256);
-        var pathOk = UploadPath.TryParse(file.BlobName, out var departmentId, out var name);
+        var pathOk = UploadPath.TryParse(file.BlobName, plan.Id, out var departmentId, out var name);
         var department = pathOk ? plan.FindDepartment(departmentId) : null;
         var record = new UploadRecord(plan.Id, pathOk ? departmentId : "(none)", uploadId, file.BlobName, content.Sha256,
             file.CreatedOn, clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0, UploadedBy: file.UploadedBy);
@@ -43,7 +43,7 @@ public sealed partial class IngestionService(
                 reportName: pathOk ? null : UploadPath.InvalidReportName(file.BlobName));
         }
 
-        var earlier = await ledger.FindAsync(department.Id, uploadId, cancellationToken);
+        var earlier = await ledger.FindAsync(plan.Id, department.Id, uploadId, cancellationToken);
         if (earlier is { Status: UploadStatus.Accepted or UploadStatus.Duplicate })
         {
             // Redelivery of a blob already processed: nothing is stored again. The report is written
@@ -53,7 +53,7 @@ public sealed partial class IngestionService(
             return await FinishAsync(earlier, Report(earlier, again, again?.Problems ?? []), recordInLedger: false, cancellationToken);
         }
 
-        var accepted = await ledger.FindAcceptedContentAsync(department.Id, content.Sha256, cancellationToken);
+        var accepted = await ledger.FindAcceptedContentAsync(plan.Id, department.Id, content.Sha256, cancellationToken);
         if (accepted is not null && accepted.UploadId != uploadId)
         {
             return await FinishAsync(Duplicate(record, accepted.UploadId), Report(Duplicate(record, accepted.UploadId), null, []),
@@ -79,13 +79,16 @@ public sealed partial class IngestionService(
         if (!await ledger.CommitAsync(committed, cancellationToken))
         {
             // Another upload with the same content committed first (parallel delivery): ours stays invisible.
-            var winner = await ledger.FindAcceptedContentAsync(department.Id, content.Sha256, cancellationToken);
+            var winner = await ledger.FindAcceptedContentAsync(plan.Id, department.Id, content.Sha256, cancellationToken);
             var duplicate = Duplicate(record, winner?.UploadId);
             return await FinishAsync(duplicate, Report(duplicate, submission, []), recordInLedger: true, cancellationToken);
         }
 
         return await FinishAsync(committed, Report(committed, submission, submission.Problems), recordInLedger: false, cancellationToken);
     }
+
+    /// <summary>The plan this service ingests for.</summary>
+    public Plan Plan => plan;
 
     /// <summary>Validates a file without storing anything (<c>pipeline validate</c>).</summary>
     public async Task<UploadReport> ValidateAsync(string departmentId, string fileName, Stream stream, CancellationToken cancellationToken)
@@ -102,7 +105,7 @@ public sealed partial class IngestionService(
     /// <summary>Records a blob that failed every delivery (poison) so that its report says so.</summary>
     public async Task<IngestionResult> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string reason, CancellationToken cancellationToken)
     {
-        var pathOk = UploadPath.TryParse(blobName, out var d, out _);
+        var pathOk = UploadPath.TryParse(blobName, plan.Id, out var d, out _);
         var departmentId = pathOk ? d : "";
         var record = new UploadRecord(plan.Id, departmentId.Length > 0 ? departmentId : "(none)", UploadPath.UploadIdOf(blobName, createdOn, ""),
             blobName, "", createdOn, clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason);

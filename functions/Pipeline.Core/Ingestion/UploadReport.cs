@@ -5,7 +5,7 @@ using Pipeline.Core.Submissions;
 
 namespace Pipeline.Core.Ingestion;
 
-/// <summary>The report of one upload (RULES.md §2), written to <c>upload-reports/{departmentId}/{name}.report.json</c>.</summary>
+/// <summary>The report of one upload (RULES.md §2), written to <c>upload-reports/{planId}/{departmentId}/{name}.report.json</c> (two-part uploads: <c>{departmentId}/{name}.report.json</c>).</summary>
 public sealed record UploadReport(
     string SchemaVersion,
     string PlanId,

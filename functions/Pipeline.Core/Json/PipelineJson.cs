@@ -34,7 +34,7 @@ public static class PipelineJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             WriteIndented = true,
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(Feed.FeedJsonContext.Default, Ingestion.ReportJsonContext.Default),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(Feed.FeedJsonContext.Default, Ingestion.ReportJsonContext.Default, Feed.PlanIndexJsonContext.Default),
         };
         options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
         options.MakeReadOnly();

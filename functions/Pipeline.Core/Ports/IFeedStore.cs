@@ -14,6 +14,15 @@ public interface IFeedStore
     /// <summary>The public URL of the plan's feed folder (named in the attribution's source line), if it has one.</summary>
     Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
 
+    /// <summary>The content hash of the plan index published last, if any.</summary>
+    Task<string?> PublishedIndexHashAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the index of plans and the landing page (named by their paths in the container), the index last.</summary>
+    Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken);
+
+    /// <summary>The latest index of plans (feeds/v1/index.json), if published.</summary>
+    Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken);
+
     /// <summary>The latest progress.json, if published.</summary>
     Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);
 }

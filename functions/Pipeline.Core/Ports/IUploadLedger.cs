@@ -6,10 +6,10 @@ namespace Pipeline.Core.Ports;
 public interface IUploadLedger
 {
     /// <summary>The record of an upload processed before, if any (redelivery).</summary>
-    Task<UploadRecord?> FindAsync(string departmentId, string uploadId, CancellationToken cancellationToken);
+    Task<UploadRecord?> FindAsync(string planId, string departmentId, string uploadId, CancellationToken cancellationToken);
 
     /// <summary>The accepted upload that had this content, if any.</summary>
-    Task<UploadRecord?> FindAcceptedContentAsync(string departmentId, string sha256, CancellationToken cancellationToken);
+    Task<UploadRecord?> FindAcceptedContentAsync(string planId, string departmentId, string sha256, CancellationToken cancellationToken);
 
     /// <summary>Records a rejected, duplicate or failed upload.</summary>
     Task RecordAsync(UploadRecord record, CancellationToken cancellationToken);

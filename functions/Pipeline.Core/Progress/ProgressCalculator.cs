@@ -56,11 +56,15 @@ public static class ProgressCalculator
         return new IndicatorProgress(t, v, rate, expected, status, Sdg(indicator, t, v));
     }
 
-    /// <summary>100 × (v − b) / (T − b), or 100 × v / T without a baseline; one decimal; not clamped.</summary>
+    /// <summary>
+    /// 100 × (v − b) / (T − b), for either direction; without a baseline 100 × v / T, or 100 × T / v for a
+    /// <c>decrease</c> indicator; one decimal; not clamped.
+    /// </summary>
     public static decimal? AchievementRate(Indicator indicator, decimal v)
     {
         var target = indicator.Target.Value!.Value;
-        var (numerator, denominator) = indicator.Baseline.Value is { } b ? (v - b, target - b) : (v, target);
+        var (numerator, denominator) = indicator.Baseline.Value is { } b ? (v - b, target - b)
+            : indicator.Direction == IndicatorDirection.Decrease ? (target, v) : (v, target);
         return denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero);
     }
 
@@ -73,8 +77,8 @@ public static class ProgressCalculator
     }
 
     /// <summary>
-    /// sdg-build's ProgressMeasure with a target: r = CAGR(v, b) / |CAGR(T, b)|, where
-    /// CAGR(x, y, a, c) = (x / y)^(1 / (a − c)) − 1.
+    /// sdg-build's ProgressMeasure with a target: r = d × CAGR(v, b) / |CAGR(T, b)|, where
+    /// CAGR(x, y, a, c) = (x / y)^(1 / (a − c)) − 1 and d is the direction (1 increase, −1 decrease).
     /// </summary>
     public static SdgProgress Sdg(Indicator indicator, FiscalYear t, decimal v)
     {
@@ -84,7 +88,7 @@ public static class ProgressCalculator
         }
 
         var target = indicator.Target.Value!.Value;
-        if (v >= target)
+        if (Reached(indicator, v))
         {
             return SdgProgress.TargetAchieved;
         }
@@ -101,7 +105,7 @@ public static class ProgressCalculator
             return SdgProgress.NotAvailable;
         }
 
-        var r = actual / planned;
+        var r = (indicator.Direction == IndicatorDirection.Decrease ? -actual : actual) / planned;
         return r switch
         {
             >= 0.95 => SdgProgress.SubstantialProgress,
@@ -110,6 +114,10 @@ public static class ProgressCalculator
             _ => SdgProgress.Deterioration,
         };
     }
+
+    /// <summary>Whether <paramref name="v"/> reaches the target: v ≥ T, or v ≤ T for a <c>decrease</c> indicator.</summary>
+    public static bool Reached(Indicator indicator, decimal v) =>
+        indicator.Direction == IndicatorDirection.Decrease ? v <= indicator.Target.Value!.Value : v >= indicator.Target.Value!.Value;
 
     private static double Cagr(double x, double y, int a, int c) => Math.Pow(x / y, 1.0 / (a - c)) - 1;
 }
@@ -137,6 +145,10 @@ public sealed record FreshnessRule(int DueMonth = 6, int DueDay = 30)
 
         return due;
     }
+
+    /// <summary>RULES.md §7: <c>closed</c> once the plan's last fiscal year's results are due, else <c>active</c>.</summary>
+    public PlanStatus StatusOf(Plan plan, DateTimeOffset now) =>
+        LastDue(plan, now) == plan.EndFiscalYear ? PlanStatus.Closed : PlanStatus.Active;
 
     /// <summary>True where a value is due for a later fiscal year than the latest one given.</summary>
     public static bool IsOverdue(FiscalYear? latest, FiscalYear? lastDue) =>

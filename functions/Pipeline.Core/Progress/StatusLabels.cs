@@ -20,6 +20,13 @@ public static class StatusLabels
         _ => new("データなし", "no data"),
     };
 
+    /// <summary>運用中 active, 終了 closed (RULES.md §7).</summary>
+    public static LocalizedText Of(PlanStatus status) => status switch
+    {
+        PlanStatus.Active => new("運用中", "active"),
+        _ => new("終了（修正は受付）", "closed (corrections accepted)"),
+    };
+
     /// <summary>受理, 差戻し, 重複, 失敗.</summary>
     public static LocalizedText Of(UploadStatus status) => status switch
     {

@@ -1,90 +1,49 @@
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
-using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
-using Pipeline.Core.Progress;
 
 namespace Pipeline.Core.Publication;
 
 /// <summary>
-/// The nightly run (RULES.md §3–§5): accepted observations into fiscal-year values, progress, the
-/// feed files, published only when their content changed; then the portal push, whose failure never
-/// touches the published feed.
+/// The nightly run over the plan set (RULES.md §7): every served plan is aggregated and published, then
+/// the index of plans (<c>feeds/v1/index.json</c>) and the landing page (<c>index.html</c>). A plan file
+/// that is not served is logged with its problems and leaves the others alone. Only the default plan
+/// is pushed to the portals (one portal dataset per deployment).
 /// </summary>
 public sealed partial class NightlyAggregationService(
-    Plan plan,
-    IUploadLedger ledger,
-    IObservationStore store,
+    PlanSet plans,
+    PlanPublication publication,
     IFeedStore feeds,
     TimeProvider clock,
-    FreshnessRule freshness,
-    IEnumerable<IPortalPublisher> portals,
-    IPortalPushLedger portalPushes,
     ILogger<NightlyAggregationService> logger)
 {
-    public async Task<AggregationRun> RunAsync(CancellationToken cancellationToken)
+    public async Task<NightlyRun> RunAsync(CancellationToken cancellationToken)
     {
-        var uploads = new Dictionary<string, UploadRecord>(StringComparer.Ordinal);
-        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
+        var runs = new List<AggregationRun>();
+        foreach (var plan in plans.Plans)
         {
-            uploads[upload.UploadId] = upload;
+            runs.Add(await publication.RunAsync(plan, pushToPortals: plan.Id == plans.DefaultPlanId, cancellationToken));
         }
 
-        var accepted = uploads.Keys.ToHashSet(StringComparer.Ordinal);
-
-        var observations = new List<StoredObservation>();
-        await foreach (var observation in store.ObservationsAsync(plan, cancellationToken))
+        var notServed = plans.Entries.Where(e => !e.IsValid).ToList();
+        foreach (var entry in notServed)
         {
-            observations.Add(observation);
+            LogNotServed(entry.Id, entry.Source, entry.Problems.Count, string.Join("; ", entry.Problems));
         }
 
-        var evaluations = new List<StoredEvaluation>();
-        await foreach (var evaluation in store.EvaluationsAsync(plan, cancellationToken))
-        {
-            evaluations.Add(evaluation);
-        }
-
-        var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
-        var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), freshness);
-        feed = FeedProvenance.Attach(feed, observations, uploads) with
-        {
-            LicenseDetail = FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
-        };
-        var hash = FeedFiles.ContentHash(feed);
-        var changed = await feeds.PublishedHashAsync(plan.Id, cancellationToken) != hash;
-        // The files are built only when something will take them.
-        var files = new Lazy<IReadOnlyList<FeedFile>>(() => FeedFiles.Create(feed));
+        var index = PlanIndex.Build(runs.Select(r => r.Feed).ToList(), clock.GetUtcNow());
+        var hash = PlanIndex.ContentHash(index);
+        var changed = await feeds.PublishedIndexHashAsync(cancellationToken) != hash;
         if (changed)
         {
-            await feeds.PublishAsync(plan.Id, files.Value, hash, feed.GeneratedAt, cancellationToken);
+            await feeds.PublishIndexAsync(PlanIndex.Files(index), hash, cancellationToken);
         }
 
-        // The blob feed is published first and stands whatever a portal does; a portal that has not
-        // taken this content yet (it failed last time, or the content is new) is pushed to now.
-        bool? pushed = null;
-        foreach (var portal in portals)
-        {
-            if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) == hash)
-            {
-                continue;
-            }
-
-            var ok = await portal.PushAsync(plan.Id, files.Value, cancellationToken);
-            if (ok)
-            {
-                await portalPushes.RecordPushedAsync(plan.Id, portal.Name, hash, cancellationToken);
-            }
-
-            pushed = ok && (pushed ?? true);
-        }
-
-        LogRun(plan.Id, observations.Count, accepted.Count, changed, hash, pushed);
-        return new AggregationRun(feed, hash, changed, observations.Count, accepted.Count, pushed);
+        return new NightlyRun(runs, notServed, changed);
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Nightly run of {PlanId}: {Observations} observations from {AcceptedUploads} accepted uploads; published {Published} (content {ContentHash}); portal {PortalPushed}")]
-    private partial void LogRun(string planId, int observations, int acceptedUploads, bool published, string contentHash, bool? portalPushed);
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Plan file {Source} (plan {PlanId}) is not served: {Count} problem(s): {Problems}")]
+    private partial void LogNotServed(string planId, string source, int count, string problems);
 }

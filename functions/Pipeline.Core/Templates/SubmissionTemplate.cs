@@ -22,8 +22,8 @@ public static class SubmissionTemplate
     {
         var years = Enumerable.Range(plan.StartFiscalYear.Value, plan.EndFiscalYear.Value - plan.StartFiscalYear.Value + 1)
             .Select(fy => FiscalYearParser.ToEraText(new FiscalYear(fy))).ToArray();
-        // The whole city as the plan names it (its first alias, such as 市全体, else its name), then its wards.
-        var wholeCity = plan.WholeCityAliases.Count > 0 ? plan.WholeCityAliases[0] : plan.WholeCity.Name.Ja;
+        // The whole city by the plan's own name for it (a plan may have no wards and no 市全体 alias), then its wards.
+        var wholeCity = plan.WholeCity.Name.Ja;
         var areas = plan.Wards.Select(w => w.Name.Ja).Prepend(wholeCity).ToArray();
         var exampleWard = plan.Wards.Count > 0 ? plan.Wards[0].Name.Ja : wholeCity;
         var indicators = plan.Indicators.Where(i => Plan.MaySubmit(department, i)).ToList();
@@ -52,7 +52,8 @@ public static class SubmissionTemplate
         AddSheet(workbook, "記入例", IndicatorHeaders,
         [
             [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], wholeCity, null, 120, null, null, "年間の合計"],
-            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], exampleWard, "4月", 10, null, null, "月別・区別に入力する場合"],
+            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], exampleWard, "4月", 10, null, null, 
+                plan.Wards.Count > 0 ? "月別・区別に入力する場合" : "月別に入力する場合"],
         ], [], [12, 60, 8, 14, 10, 8, 12, 10, 10, 30]);
         AddSheet(workbook, "説明", ["記入方法 / How to fill in"], Instructions(plan, department).Select(l => new object?[] { l }).ToList(), [], [120]);
     }

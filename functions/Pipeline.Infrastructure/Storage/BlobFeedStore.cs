@@ -16,12 +16,27 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
 {
     private const string HashKey = "contenthash";
 
-    public async Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken)
+    public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) =>
+        HashAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
+
+    public Task<string?> PublishedIndexHashAsync(CancellationToken cancellationToken) => HashAsync(PlanIndex.JsonPath, cancellationToken);
+
+    public async Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
+        var metadata = new Dictionary<string, string> { [HashKey] = contentHash };
+        foreach (var file in files.OrderBy(f => f.Name == PlanIndex.JsonPath))
+        {
+            await Upload(container.GetBlobClient(file.Name), file, metadata, cancellationToken);
+        }
+    }
+
+    private async Task<string?> HashAsync(string blobName, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         try
         {
-            var properties = await container.GetBlobClient(Path(planId, FeedFiles.JsonName)).GetPropertiesAsync(cancellationToken: cancellationToken);
+            var properties = await container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
             return properties.Value.Metadata.TryGetValue(HashKey, out var hash) ? hash : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -47,12 +62,17 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public async Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken)
+    public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) =>
+        ReadBlobAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
+
+    public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => ReadBlobAsync(PlanIndex.JsonPath, cancellationToken);
+
+    private async Task<PublishedFeed?> ReadBlobAsync(string blobName, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         try
         {
-            var content = await container.GetBlobClient(Path(planId, FeedFiles.JsonName)).DownloadContentAsync(cancellationToken);
+            var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
             return new PublishedFeed(content.Value.Content.ToArray(),
                 content.Value.Details.Metadata.TryGetValue(HashKey, out var hash) ? hash : content.Value.Details.ETag.ToString());
         }

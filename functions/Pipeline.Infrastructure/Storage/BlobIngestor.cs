@@ -3,8 +3,8 @@ using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Infrastructure.Storage;
 
-/// <summary>Runs an uploaded blob through ingestion: what the blob trigger, <c>ingest</c> and <c>replay</c> all do.</summary>
-public sealed class BlobIngestor(IngestionService ingestion)
+/// <summary>Runs an uploaded blob through the ingestion of its plan: what the blob trigger, <c>ingest</c> and <c>replay</c> all do.</summary>
+public sealed class BlobIngestor(UploadRouter ingestion)
 {
     public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
     {

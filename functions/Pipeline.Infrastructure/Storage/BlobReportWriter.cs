@@ -4,7 +4,7 @@ using Pipeline.Core.Ports;
 
 namespace Pipeline.Infrastructure.Storage;
 
-/// <summary>Writes upload reports to <c>upload-reports/{departmentId}/{name}.report.json</c>.</summary>
+/// <summary>Writes upload reports to <c>upload-reports/{planId}/{departmentId}/{name}.report.json</c> (two-part uploads: <c>{departmentId}/{name}.report.json</c>).</summary>
 public sealed class BlobReportWriter(StorageAccount storage) : IReportWriter
 {
     public async Task WriteAsync(string blobName, UploadReport report, CancellationToken cancellationToken)

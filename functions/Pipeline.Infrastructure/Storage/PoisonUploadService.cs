@@ -9,7 +9,7 @@ namespace Pipeline.Infrastructure.Storage;
 /// (<c>{"ContainerName":"uploads","BlobName":"shakyo/x.xlsx",…}</c>). This records it as
 /// <c>failed</c> with a report, so the department hears of it and an operator can replay it.
 /// </summary>
-public sealed class PoisonUploadService(StorageAccount storage, IngestionService ingestion)
+public sealed class PoisonUploadService(StorageAccount storage, UploadRouter ingestion)
 {
     public async Task<IngestionResult?> RecordAsync(string message, CancellationToken cancellationToken)
     {

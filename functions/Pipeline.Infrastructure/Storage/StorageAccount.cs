@@ -13,13 +13,10 @@ namespace Pipeline.Infrastructure.Storage;
 /// A <paramref name="prefix"/> (letters and digits) keeps several deployments, or tests, apart in one
 /// account: tables become <c>{prefix}uploads</c>, containers <c>{prefix}-uploads</c>.
 /// </remarks>
-public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient blobs, string planId, int writeParallelism = 4, string prefix = "")
+public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient blobs, int writeParallelism = 4, string prefix = "")
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new(StringComparer.Ordinal);
-
-    /// <summary>The plan this deployment serves.</summary>
-    public string PlanId => planId;
 
     /// <summary>Transactions submitted at once when staging an upload.</summary>
     public int WriteParallelism => writeParallelism;

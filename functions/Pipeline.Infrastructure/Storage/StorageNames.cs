@@ -3,10 +3,10 @@ namespace Pipeline.Infrastructure.Storage;
 /// <summary>The containers and tables the pipeline uses (RULES.md §2 and §5).</summary>
 public static class StorageNames
 {
-    /// <summary>Departments upload here, at <c>{departmentId}/{name}</c>.</summary>
+    /// <summary>Departments upload here, at <c>{planId}/{departmentId}/{name}</c> (or <c>{departmentId}/{name}</c> for the default plan).</summary>
     public const string UploadsContainer = "uploads";
 
-    /// <summary>One report per upload, at <c>{departmentId}/{name}.report.json</c>.</summary>
+    /// <summary>One report per upload, at the upload's path plus <c>.report.json</c>.</summary>
     public const string ReportsContainer = "upload-reports";
 
     /// <summary>The published feed; anonymous read of blobs only.</summary>

@@ -12,25 +12,25 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     private const string KindUpload = "upload";
     private const string KindContent = "content";
 
-    public async Task<UploadRecord?> FindAsync(string departmentId, string uploadId, CancellationToken cancellationToken)
+    public async Task<UploadRecord?> FindAsync(string planId, string departmentId, string uploadId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.UploadPartition(storage.PlanId, departmentId), uploadId, cancellationToken: cancellationToken);
+            TableKeys.UploadPartition(planId, departmentId), uploadId, cancellationToken: cancellationToken);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
 
-    public async Task<UploadRecord?> FindAcceptedContentAsync(string departmentId, string sha256, CancellationToken cancellationToken)
+    public async Task<UploadRecord?> FindAcceptedContentAsync(string planId, string departmentId, string sha256, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var partition = TableKeys.UploadPartition(storage.PlanId, departmentId);
+        var partition = TableKeys.UploadPartition(planId, departmentId);
         var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.ContentMarkerRow(sha256), cancellationToken: cancellationToken);
         if (!marker.HasValue || marker.Value!.GetString("UploadId") is not { } uploadId)
         {
             return null;
         }
 
-        return await FindAsync(departmentId, uploadId, cancellationToken);
+        return await FindAsync(planId, departmentId, uploadId, cancellationToken);
     }
 
     /// <remarks>

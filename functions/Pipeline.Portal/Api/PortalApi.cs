@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Progress;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Api.Documents;
 using Pipeline.Portal.Http;
@@ -14,7 +15,8 @@ namespace Pipeline.Portal.Api;
 /// The endpoints not tied to one department (RULES.md §9): sign-in, <c>/api/me</c>, <c>/api/plans</c> and the
 /// progress feed. Both hosts call these methods; neither holds endpoint logic of its own.
 /// </summary>
-public sealed class PortalApi(PortalAccess access, IPortalPlans plans, IFeedStore feeds, IOptions<PortalAccessOptions> options)
+public sealed class PortalApi(
+    PortalAccess access, IPortalPlans plans, IFeedStore feeds, FreshnessRule freshness, TimeProvider clock, IOptions<PortalAccessOptions> options)
 {
     /// <summary>Where App Service Authentication signs people in, when the app trusts it.</summary>
     public const string PlatformSignInUrl = "/.auth/login/aad?post_login_redirect_uri=/api/portal/";
@@ -74,7 +76,10 @@ public sealed class PortalApi(PortalAccess access, IPortalPlans plans, IFeedStor
         return Json(new MeDocument(me.Id, me.Name, me.Source, departments));
     }
 
-    /// <summary><c>GET /api/plans</c>: the plans served (signed-in people only).</summary>
+    /// <summary>
+    /// <c>GET /api/plans</c> (signed-in people only): the plan set as published in <c>feeds/v1/index.json</c>, with
+    /// its ETag; before the first nightly run, the same document with every indicator counted as no data yet.
+    /// </summary>
     public async Task<IResult> PlansAsync(HttpContext context)
     {
         var decision = await access.SignedInOrDeniedAsync(context);
@@ -83,9 +88,10 @@ public sealed class PortalApi(PortalAccess access, IPortalPlans plans, IFeedStor
             return denied;
         }
 
-        return Json(new PlansDocument("1.0", plans.All.Select(p => new PlanView(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
-            new PlanLinks(Link(p, FeedFiles.JsonName), Link(p, FeedFiles.CsvName), Link(p, FeedFiles.DataPackageName), Link(p, FeedFiles.DashboardName))))
-            .ToArray()));
+        var published = await feeds.ReadIndexAsync(context.RequestAborted);
+        return published is not null
+            ? new FeedResult(published)
+            : Results.Bytes(PlanIndex.Json(PlanIndex.BeforeFirstRun(plans.All, freshness, clock.GetUtcNow())), "application/json; charset=utf-8");
     }
 
     /// <summary>
@@ -104,6 +110,4 @@ public sealed class PortalApi(PortalAccess access, IPortalPlans plans, IFeedStor
         Results.Json(document, PortalJson.Options, "application/json; charset=utf-8", status);
 
     private static DepartmentView View(Plan plan, Department department) => new(plan.Id, plan.Name, department.Id, department.Name);
-
-    private static string Link(Plan plan, string file) => $"/{FeedFiles.Folder(plan.Id)}/{file}";
 }

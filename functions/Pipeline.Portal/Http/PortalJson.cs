@@ -29,7 +29,6 @@ public static class PortalJson
 [JsonSerializable(typeof(MeDocument))]
 [JsonSerializable(typeof(SignInDocument))]
 [JsonSerializable(typeof(DevelopmentSignInRequest))]
-[JsonSerializable(typeof(PlansDocument))]
 [JsonSerializable(typeof(UploadAcceptedDocument))]
 [JsonSerializable(typeof(UploadHistoryDocument))]
 [JsonSerializable(typeof(ObligationsDocument))]

@@ -5,7 +5,7 @@ namespace Pipeline.Portal.Plans;
 
 /// <summary>
 /// What the portal needs to know about the plans a deployment serves. The portal depends on this alone,
-/// so that the plan set (RULES.md §7) replaces <see cref="SinglePlanPortalPlans"/> without touching an endpoint.
+/// implemented over the plan set by <see cref="PlanSetPortalPlans"/>.
 /// </summary>
 public interface IPortalPlans
 {

@@ -32,8 +32,10 @@
 
   function chart(indicator) {
     var points = [];
+    var ytd = indicator.yearToDate;
     if (indicator.baseline.value !== null) { points.push([indicator.baseline.fiscalYear, indicator.baseline.value]); }
-    indicator.actuals.forEach(function (a) { if (a.value !== null) { points.push([a.fiscalYear, a.value]); } });
+    // The year to date is drawn apart (a hollow point), never as part of the series.
+    indicator.actuals.forEach(function (a) { if (a.value !== null && !(ytd && a.fiscalYear === ytd.fiscalYear)) { points.push([a.fiscalYear, a.value]); } });
     var x0 = indicator.baseline.fiscalYear, x1 = indicator.target.fiscalYear;
     var ys = points.map(function (p) { return p[1]; }).concat([indicator.target.value]);
     var yMin = Math.min.apply(null, ys.concat([indicator.baseline.value === null ? 0 : indicator.baseline.value])), yMax = Math.max.apply(null, ys);
@@ -51,12 +53,35 @@
       root.appendChild(svg("polyline", { "class": "actual", points: points.map(function (p) { return sx(p[0]) + "," + sy(p[1]); }).join(" ") }));
       points.forEach(function (p) { root.appendChild(svg("circle", { cx: sx(p[0]), cy: sy(p[1]), r: 2.5, fill: "currentColor" })); });
     }
+    if (ytd && ytd.fiscalYear <= x1) {
+      root.appendChild(svg("circle", { "class": "ytd", cx: sx(ytd.fiscalYear), cy: sy(Math.max(yMin, Math.min(yMax, ytd.value))), r: 3, fill: "none", stroke: "currentColor" }));
+    }
     [[x0, "start"], [x1, "end"]].forEach(function (x) {
       var t = svg("text", { x: sx(x[0]), y: H - 4, "text-anchor": x[1] }); t.textContent = "FY" + x[0]; root.appendChild(t);
     });
     var label = svg("text", { x: W - R, y: sy(indicator.target.value) + (sy(indicator.target.value) < T + 8 ? 10 : -3), "text-anchor": "end" }); label.textContent = "目標"; root.appendChild(label);
     axes(root, sx, sy, x0, x1, yMin, yMax, indicator.unit);
     return root;
+  }
+
+  // RULES.md §4: the year in progress (or a monthly flow with months missing) is shown as year to date, never as a status.
+  function yearToDate(indicator) {
+    var y = indicator.yearToDate;
+    if (!y) { return []; }
+    var months = y.monthsReported ? "・" + y.monthsReported + "か月 / " + y.monthsReported + " months" : "";
+    return [el("dt", { text: "年度途中 / year to date" }),
+      el("dd", { "data-field": "year-to-date", text: number(y.value, indicator.unit) + "（FY" + y.fiscalYear + months + "）" })];
+  }
+
+  // RULES.md §7: the series an indicator carries on, linked, with the note where the definition changed.
+  function continues(indicator) {
+    var c = indicator.continues;
+    if (!c) { return null; }
+    var link = el("a", { href: "../" + encodeURIComponent(c.planId) + "/index.html#ind-" + encodeURIComponent(c.indicatorId),
+      "data-field": "continues", text: c.planId + " " + c.indicatorId });
+    return el("p", { "class": "continues" }, ["前計画からの継続 / continues ", link].concat(c.note ? [
+      el("br"), el("span", { "class": "note", "data-field": "continues-note", text: "※ " + c.note.ja }),
+      c.note.en ? el("span", { "class": "en", lang: "en", text: " " + c.note.en }) : null] : []));
   }
 
   function indicatorCard(indicator) {
@@ -74,8 +99,11 @@
         el("dt", { text: "最新 / latest" }), el("dd", { "data-field": "latest", text: latest ? number(latest.value, indicator.unit) + "（FY" + latest.fiscalYear + "）" : "—" }),
         el("dt", { text: "基準 / baseline" }), el("dd", { text: number(indicator.baseline.value, indicator.unit) + "（FY" + indicator.baseline.fiscalYear + "）" }),
         el("dt", { text: "目標 / target" }), el("dd", { "data-field": "target", text: number(indicator.target.value, indicator.unit) + "（FY" + indicator.target.fiscalYear + "）" }),
-        el("dt", { text: "達成率 / rate" }), el("dd", { "data-field": "rate", text: rate === null ? "—" : rate.toFixed(1) + "%" })
-      ]),
+        el("dt", { text: "達成率 / rate" }), el("dd", { "data-field": "rate", text: rate === null ? "—" : rate.toFixed(1) + "%" }),
+        el("dt", { text: "方向 / direction" }), el("dd", { "data-field": "direction", "data-direction": indicator.direction,
+          text: indicator.direction === "decrease" ? "↓ 減らす（低いほど良い）/ lower is better" : "↑ 増やす / higher is better" })
+      ].concat(yearToDate(indicator))),
+      continues(indicator),
       chart(indicator)
     ]);
     indicatorDetails(indicator).forEach(function (node) { card.appendChild(node); });
@@ -112,6 +140,11 @@
     document.title = feed.plan.name.ja + " 進捗状況";
     document.getElementById("period").textContent = "計画期間 FY" + feed.plan.startFiscalYear + "–FY" + feed.plan.endFiscalYear + " · " + feed.plan.publisher.name.ja + "（" + feed.plan.publisher.localGovernmentCode + "）";
     document.getElementById("generated").textContent = "更新 / updated " + feed.generatedAt.replace("T", " ").slice(0, 16) + " JST";
+    var status = document.getElementById("plan-status");
+    status.setAttribute("data-plan-status", feed.plan.status);
+    status.textContent = feed.plan.status === "closed"
+      ? "この計画は終了しました（実績の修正は受け付けています）/ This plan has closed (corrections are still accepted)"
+      : "運用中の計画 / Active plan";
     document.getElementById("attribution").textContent = feed.licenseDetail.attribution.ja;
     var total = {}; ORDER.forEach(function (s) { total[s] = 0; });
     feed.basicPolicies.forEach(function (b) { ORDER.forEach(function (s) { total[s] += b.statusCounts[s]; }); });

@@ -1,0 +1,60 @@
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Feed;
+using Pipeline.Development;
+using Pipeline.Hosting;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// <c>pipeline demo [--plan P]</c>: every sample plan (or P) against an Azurite it starts itself. The
+/// default plan's department files are <c>samples/submissions/{departmentId}/</c>; another plan's are
+/// <c>samples/plans/{planId}/{departmentId}/</c>, beside its plan file <c>samples/plans/{planId}.json</c>.
+/// </summary>
+internal static class DemoVerb
+{
+    public static async Task<int> RunAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
+    {
+        var root = RepositoryRoot.Find();
+        outDir ??= new DirectoryInfo(Path.Combine(root, "out"));
+        var samplePlans = Path.Combine(root, "samples", "plans");
+        var demoSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        demoSettings.TryAdd($"{PipelineOptions.Section}:{nameof(PipelineOptions.PlansPath)}", samplePlans);
+
+        PlanSet plans;
+        using (var host = CliHost.Build(demoSettings))
+        {
+            if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
+            {
+                return PipelineCommand.Usage;
+            }
+
+            plans = host.Get<PlanSet>();
+        }
+
+        await output.WriteLineAsync("Starting Azurite (in memory, free ports)…");
+        using var azurite = AzuriteProcess.StartOnFreePorts(root);
+        demoSettings[PipelineHostExtensions.StorageSetting] = azurite.ConnectionString;
+        await output.WriteLineAsync($"Azurite: blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}");
+
+        var files = plans.Plans.Where(p => planId is null || p.Id == planId)
+            .SelectMany(p => SampleFiles(p.Id, p.Id == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions") : Path.Combine(samplePlans, p.Id)))
+            .ToArray();
+        var worst = await PipelineCommand.IngestAsync(files, json: false, output, demoSettings, ct);
+
+        await output.WriteLineAsync();
+        await PipelineCommand.AggregateAsync(planId, outDir, output, error, demoSettings, ct);
+        foreach (var plan in plans.Plans.Where(p => planId is null || p.Id == planId))
+        {
+            await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedFiles.Folder(plan.Id), FeedFiles.DashboardName)}");
+        }
+
+        await output.WriteLineAsync($"Plans: {Path.Combine(outDir.FullName, PlanIndex.LandingPath)}");
+        return worst;
+    }
+
+    private static IEnumerable<(string Folder, FileInfo File)> SampleFiles(string planId, string folder) =>
+        !Directory.Exists(folder) ? [] :
+        Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
+            .SelectMany(d => Directory.EnumerateFiles(d).Order(StringComparer.Ordinal)
+                .Select(f => ($"{planId}/{Path.GetFileName(d)}", new FileInfo(f))));
+}

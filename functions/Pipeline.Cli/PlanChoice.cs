@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Hosting;
+using Pipeline.Core.Catalogue;
+
+namespace Pipeline.Cli;
+
+/// <summary><c>--plan P</c> (RULES.md §6): the plan a verb concerns, by default the deployment's default plan.</summary>
+internal static class PlanChoice
+{
+    /// <summary>The served plan, or null after telling why (unknown, or its file is invalid) and the usage line.</summary>
+    public static Plan? Resolve(IHost host, string? planId, TextWriter error)
+    {
+        var plans = host.Get<PlanSet>();
+        var id = planId ?? plans.DefaultPlanId;
+        if (plans.Find(id) is { } plan)
+        {
+            return plan;
+        }
+
+        error.WriteLine(plans.Entry(id) is { } entry
+            ? $"計画「{id}」は定義に誤りがあるため使えません / plan '{id}' is not served ({entry.Source}): {entry.Problems.Count} problem(s); see `pipeline plans`"
+            : $"計画「{id}」はありません / unknown plan '{id}' (known: {string.Join(", ", plans.Plans.Select(p => p.Id))})");
+        error.WriteLine(PipelineCommand.UsageLine);
+        return null;
+    }
+}

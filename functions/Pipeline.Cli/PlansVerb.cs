@@ -1,0 +1,41 @@
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Json;
+using Pipeline.Core.Progress;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// <c>pipeline plans</c> (RULES.md §6, §7): the plan set with id, period, status, source and validity;
+/// every problem of an invalid plan file with its JSON path; exit 1 when a plan file is invalid.
+/// </summary>
+internal static class PlansVerb
+{
+    public static int Run(TextWriter output, IDictionary<string, string?>? settings)
+    {
+        using var host = CliHost.Build(settings);
+        var plans = host.Get<PlanSet>();
+        var now = host.Get<TimeProvider>().GetUtcNow();
+        var freshness = host.Get<FreshnessRule>();
+        string[] headers = ["計画 plan", "期間 period", "状況 status", "定義 source", "検査 validity"];
+        var rows = plans.Entries.Select(e => new[]
+        {
+            e.Id + (e.Id == plans.DefaultPlanId ? " (default)" : ""),
+            e.Plan is { } p ? $"FY{p.StartFiscalYear}–FY{p.EndFiscalYear}" : "—",
+            e.Plan is { } q ? PipelineJson.Name(freshness.StatusOf(q, now)) : "not served",
+            e.Source,
+            e.IsValid ? "ok" : $"invalid: {e.Problems.Count} problem(s)",
+        }).ToList();
+        ConsoleText.Table(output, headers, rows);
+        foreach (var entry in plans.Entries.Where(e => !e.IsValid))
+        {
+            output.WriteLine();
+            output.WriteLine($"{entry.Source} ({entry.Id}):");
+            foreach (var problem in entry.Problems)
+            {
+                output.WriteLine($"  {problem.Path}: {problem.Message}");
+            }
+        }
+
+        return plans.HasInvalidPlans ? PipelineCommand.Rejected : PipelineCommand.Ok;
+    }
+}

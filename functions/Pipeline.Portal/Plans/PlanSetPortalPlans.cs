@@ -1,0 +1,20 @@
+using Pipeline.Core.Catalogue;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Portal.Plans;
+
+/// <summary>
+/// <see cref="IPortalPlans"/> over the deployment's plan set (RULES.md §7): every served plan, uploads stored at
+/// <c>{planId}/{departmentId}/{name}</c>, files checked by the plan's own ingestion service.
+/// </summary>
+public sealed class PlanSetPortalPlans(UploadRouter router) : IPortalPlans
+{
+    public IReadOnlyList<Plan> All => router.Plans.Plans;
+
+    public Plan? Find(string planId) => router.Plans.Find(planId);
+
+    public string UploadBlobName(Plan plan, Department department, string fileName) => $"{plan.Id}/{department.Id}/{fileName}";
+
+    public Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content, CancellationToken cancellationToken) =>
+        router.For(plan).ValidateAsync(department.Id, fileName, content, cancellationToken);
+}
