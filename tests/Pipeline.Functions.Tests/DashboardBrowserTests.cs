@@ -29,9 +29,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
         var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
-        var tab = await browser.NewPageAsync(1280, 2600);
-        await tab.GotoAsync(page.ToString());
-        await tab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        var tab = await browser.OpenAsync(page, 1280, 2600);
         var dom = await tab.ContentAsync();
         Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
         var cards = Cards().Matches(dom).ToDictionary(m => m.Groups["id"].Value, m => m.Value);
@@ -55,9 +53,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
         var desktop = HeadlessBrowser.ScreenshotPath("dashboard.png");
         var phone = HeadlessBrowser.ScreenshotPath("dashboard-phone.png");
         await tab.ScreenshotAsync(new() { Path = desktop });
-        var phoneTab = await browser.NewPageAsync(390, 1800);
-        await phoneTab.GotoAsync(page.ToString());
-        await phoneTab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        var phoneTab = await browser.OpenAsync(page, 390, 1800);
         await phoneTab.ScreenshotAsync(new() { Path = phone });
         Assert.True(new FileInfo(desktop).Length > 10_000);
         Assert.True(new FileInfo(phone).Length > 10_000);
@@ -79,9 +75,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
         var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
-        var tab = await browser.NewPageAsync(1280, 5200);
-        await tab.GotoAsync(page.ToString());
-        await tab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        var tab = await browser.OpenAsync(page, 1280, 5200);
         var dom = await tab.ContentAsync();
         Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
         var cards = Cards().Matches(dom).ToDictionary(m => m.Groups["id"].Value, m => m.Value);
@@ -120,9 +114,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
         var desktop = HeadlessBrowser.ScreenshotPath("dashboard-depth.png");
         var phone = HeadlessBrowser.ScreenshotPath("dashboard-depth-phone.png");
         await tab.ScreenshotAsync(new() { Path = desktop });
-        var phoneTab = await browser.NewPageAsync(390, 4200);
-        await phoneTab.GotoAsync(page.ToString());
-        await phoneTab.WaitForSelectorAsync("[data-rendered=true]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        var phoneTab = await browser.OpenAsync(page, 390, 4200);
         await phoneTab.ScreenshotAsync(new() { Path = phone });
         Assert.True(new FileInfo(desktop).Length > 10_000);
         Assert.True(new FileInfo(phone).Length > 10_000);
