@@ -156,4 +156,10 @@ public static class ProblemCatalog
         var clean = new string(text.Where(c => !char.IsControl(c)).Take(80).ToArray());
         return text.Length > 80 ? clean + "…" : clean;
     }
+
+    /// <summary>The pipeline itself failed on an upload (not its file); the upload is delivered again.</summary>
+    public static Problem InternalError() =>
+        new(Severity.Error, "internal_error", null, null, null,
+            "システム側の障害で処理できませんでした。ファイルの問題ではありません。自動で再処理します。",
+            "The pipeline failed while processing this upload; this is our fault, not the file's. It is retried automatically.");
 }
