@@ -22,9 +22,10 @@ public static class PipelineHostExtensions
     /// <summary>The app setting that names the storage account, as the Functions host reads it.</summary>
     public const string StorageSetting = "AzureWebJobsStorage";
 
-    /// <summary>Adds the plan, the storage account, the stores and the application services.</summary>
+    /// <summary>Adds the plan, the storage account, the stores and the application services; stops on a missing storage setting outside Development.</summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
+        StorageConnectionSettings.Check(builder.Configuration, builder.Environment);
         builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => LoadPlan(sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
@@ -102,9 +103,9 @@ public static class PipelineHostExtensions
         var section = configuration.GetSection(StorageSetting);
         var blobUri = section["blobServiceUri"];
         var tableUri = section["tableServiceUri"];
-        if (blobUri is null || tableUri is null)
+        if (StorageConnectionSettings.IsMissing(configuration) || blobUri is null || tableUri is null)
         {
-            // The local default, as the Functions host has it: Azurite.
+            // Development only (StorageConnectionSettings.Check stops start-up elsewhere): the local default, Azurite.
             const string development = "UseDevelopmentStorage=true";
             return new StorageAccount(new TableServiceClient(development, tableOptions), new BlobServiceClient(development, blobOptions),
                 planId, options.WriteParallelism, options.StoragePrefix);
