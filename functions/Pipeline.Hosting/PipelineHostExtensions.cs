@@ -66,7 +66,7 @@ public static class PipelineHostExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan; // the policies time out, not HttpClient
             })
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Total(options))
-            .AddPolicyHandler((services, _) => Pipeline.Infrastructure.Ckan.CkanPolicies.Retry(options, services.GetRequiredService<TimeProvider>()))
+            .AddPolicyHandler((services, request) => Pipeline.Infrastructure.Ckan.CkanPolicies.RetryFor(request, options, services.GetRequiredService<TimeProvider>()))
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Breaker(options))
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Try(options));
         // Transient like the typed client, so the factory can rotate its handlers.
