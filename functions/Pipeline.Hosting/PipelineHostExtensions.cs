@@ -41,6 +41,9 @@ public static class PipelineHostExtensions
         builder.Services.TryAddTransient<NightlyAggregationService>();
         builder.Services.TryAddSingleton<PoisonUploadService>();
         builder.Services.TryAddSingleton<BlobIngestor>();
+        builder.Services.TryAddSingleton(sp => new StagedRowSweeper(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<Plan>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StagedRowSweeper>>(),
+            sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SweepUploadsPerRun));
         builder.Services.TryAddSingleton<IPortalPushLedger, TablePortalPushLedger>();
         builder.AddCkanPortal();
         return builder;
