@@ -115,32 +115,6 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Every_storage_call_point_fails_in_turn_and_the_outcome_equals_a_fault_free_run()
-    {
-        var (expected, calls) = await FaultFreeAsync(Workload);
-        Assert.Contains("I-1-K2 2023 431001  350", expected, StringComparison.Ordinal);
-        var survived = 0;
-        foreach (var kind in new[] { FaultKind.Error, FaultKind.Timeout })
-        {
-            for (var point = 1; point <= calls; point++)
-            {
-                var faults = new FaultInjection();
-                using var pipeline = Pipeline(Azurite.Instance, faults);
-                var blobs = await UploadAsync(pipeline, Workload);
-                faults.Arm(point, kind);
-                var redeliveries = await RunWithRedeliveryAsync(pipeline, blobs);
-                Assert.Equal(1, faults.Injected);
-                Assert.True(redeliveries <= 1, $"{kind} at call {point}: {redeliveries} redeliveries");
-                Assert.True(expected == await SnapshotAsync(pipeline), $"{kind} at call {point} of {calls} changed the outcome");
-                survived++;
-            }
-        }
-
-        output.WriteLine($"fault injection: {calls} storage call points × 2 kinds = {2 * calls} faults injected, {survived} survived");
-        Assert.Equal(2 * calls, survived);
-    }
-
-    [Fact]
     public async Task Azurite_killed_and_restarted_mid_run_loses_nothing()
     {
         var (expected, calls) = await FaultFreeAsync(Workload);
