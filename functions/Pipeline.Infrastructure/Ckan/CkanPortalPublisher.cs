@@ -82,7 +82,8 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
                 LogCreateUncertain(file.Name, attempt, e.Message);
             }
 
-            await Task.Delay(CkanPolicies.Delay(settings, clock, attempt, null), clock, cancellationToken);
+            // The same backoff as the retry policy, slept as Polly sleeps (real time): the clock only reads dates.
+            await Task.Delay(CkanPolicies.Delay(settings, clock, attempt, null), cancellationToken);
             var created = (await ResourcesAsync(settings, cancellationToken)).FirstOrDefault(r => r.Name == file.Name);
             if (created is not null)
             {
