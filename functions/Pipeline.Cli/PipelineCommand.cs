@@ -22,12 +22,14 @@ public static class PipelineCommand
     public const int Rejected = 1;
     public const int Usage = 2;
 
-    internal const string UsageLine = "usage: pipeline (validate|ingest) [--plan P] --department D FILE… | replay BLOB… | aggregate [--plan P] [--out DIR] | template [--plan P] --department D --out FILE.xlsx | plans | demo [--plan P] [--out DIR] | serve [--port N]";
+    internal const string UsageLine = "usage: pipeline (validate|ingest) [--plan P] --department D FILE… | replay BLOB… | aggregate [--plan P] [--out DIR] | template [--plan P] --department D --out FILE.xlsx | plans | demo [--plan P] [--out DIR] | serve [--port N]  (--verbose: whole errors)";
 
     /// <summary>Runs the command line; <paramref name="settings"/> add to the environment (tests use it).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
     {
+        var verbose = new Option<bool>("--verbose") { Description = "print the whole exception when something fails", Recursive = true };
         var root = Build(output, error, settings);
+        root.Options.Add(verbose);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -40,13 +42,41 @@ public static class PipelineCommand
             return Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One or two lines that say what failed and what to do; the stack trace only on request.
+            foreach (var line in CliFailure.Explain(e, settings))
+            {
+                await error.WriteLineAsync(line);
+            }
+
+            if (parse.GetValue(verbose))
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+
+            return Rejected;
+        }
+    }
+
+    /// <summary>Refuses argument values that look like options: an unknown option is a usage error, never a file name.</summary>
+    private static void NoUnknownOptions(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+        {
+            result.AddError($"unknown option '{token.Value}'");
+        }
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
     {
         var department = new Option<string>("--department", "-d") { Description = "所属ID / department id (for example shakyo)", Required = true };
         var files = new Argument<FileInfo[]>("FILE") { Description = ".xlsx, .xls, .ods, .csv, .tsv or .txt files", Arity = ArgumentArity.OneOrMore };
+        files.Validators.Add(NoUnknownOptions);
         var json = new Option<bool>("--json") { Description = "print the reports as JSON" };
         var plan = new Option<string?>("--plan", "-p") { Description = "計画ID / plan id (default: the deployment's default plan)" };
 
@@ -57,6 +87,7 @@ public static class PipelineCommand
         ingest.SetAction((parse, ct) => IngestAsync(parse.GetValue(plan), parse.GetRequiredValue(department), parse.GetRequiredValue(files), parse.GetValue(json), output, error, settings, ct));
 
         var blobs = new Argument<string[]>("BLOB") { Description = "blob names under uploads/, such as plan-id/shakyo/R5.xlsx (the plan is in the name)", Arity = ArgumentArity.OneOrMore };
+        blobs.Validators.Add(NoUnknownOptions);
         var replay = new Command("replay", "アップロード済みのファイルを再処理する / run ingestion again for uploads that failed") { blobs, json };
         replay.SetAction((parse, ct) => ReplayAsync(parse.GetRequiredValue(blobs), parse.GetValue(json), output, error, settings, ct));
 

@@ -23,9 +23,10 @@ public static class PipelineHostExtensions
     /// <summary>The app setting that names the storage account, as the Functions host reads it.</summary>
     public const string StorageSetting = "AzureWebJobsStorage";
 
-    /// <summary>Adds the plan set, the storage account, the stores and the application services.</summary>
+    /// <summary>Adds the plan set, the storage account, the stores and the application services; stops on a missing storage setting outside Development.</summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
+        StorageConnectionSettings.Check(builder.Configuration, builder.Environment);
         builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => LoadPlans(sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
@@ -48,6 +49,9 @@ public static class PipelineHostExtensions
         builder.Services.TryAddTransient<NightlyAggregationService>();
         builder.Services.TryAddSingleton<PoisonUploadService>();
         builder.Services.TryAddSingleton<BlobIngestor>();
+        builder.Services.TryAddSingleton(sp => new StagedRowSweeper(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<PlanSet>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StagedRowSweeper>>(),
+            sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SweepUploadsPerRun));
         builder.Services.TryAddSingleton<IPortalPushLedger, TablePortalPushLedger>();
         builder.AddCkanPortal();
         return builder;
@@ -73,7 +77,7 @@ public static class PipelineHostExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan; // the policies time out, not HttpClient
             })
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Total(options))
-            .AddPolicyHandler((services, _) => Pipeline.Infrastructure.Ckan.CkanPolicies.Retry(options, services.GetRequiredService<TimeProvider>()))
+            .AddPolicyHandler((services, request) => Pipeline.Infrastructure.Ckan.CkanPolicies.RetryFor(request, options, services.GetRequiredService<TimeProvider>()))
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Breaker(options))
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Try(options));
         // Transient like the typed client, so the factory can rotate its handlers.
@@ -106,9 +110,9 @@ public static class PipelineHostExtensions
         var section = configuration.GetSection(StorageSetting);
         var blobUri = section["blobServiceUri"];
         var tableUri = section["tableServiceUri"];
-        if (blobUri is null || tableUri is null)
+        if (StorageConnectionSettings.IsMissing(configuration) || blobUri is null || tableUri is null)
         {
-            // The local default, as the Functions host has it: Azurite.
+            // Development only (StorageConnectionSettings.Check stops start-up elsewhere): the local default, Azurite.
             const string development = "UseDevelopmentStorage=true";
             return new StorageAccount(new TableServiceClient(development, tableOptions), new BlobServiceClient(development, blobOptions),
                 options.WriteParallelism, options.StoragePrefix);

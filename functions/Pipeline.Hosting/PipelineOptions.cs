@@ -23,6 +23,9 @@ public sealed class PipelineOptions
     /// <summary>Table transactions submitted in parallel while staging an upload.</summary>
     public int WriteParallelism { get; set; } = 4;
 
+    /// <summary>Rejected or failed uploads whose staged rows a nightly run deletes at most.</summary>
+    public int SweepUploadsPerRun { get; set; } = 10;
+
     /// <summary>Letters and digits put before every table and container name (empty in production).</summary>
     public string StoragePrefix { get; set; } = "";
 }

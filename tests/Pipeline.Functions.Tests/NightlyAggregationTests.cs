@@ -34,7 +34,7 @@ public sealed class NightlyAggregationTests : IDisposable
     }
 
     private Task RunTimerAsync() =>
-        new NightlyAggregation(_pipeline.Get<NightlyAggregationService>()).Run(new TimerInfo(), CancellationToken.None);
+        new NightlyAggregation(_pipeline.Get<NightlyAggregationService>(), _pipeline.Get<StagedRowSweeper>()).Run(new TimerInfo(), CancellationToken.None);
 
     private async Task<BlobClient> FeedBlobAsync(string name)
     {

@@ -18,6 +18,7 @@ public sealed class FakeCkan : IDisposable
     private readonly List<JsonObject> _resources = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private string? _loseAnswerOf;
 
     public FakeCkan(string datasetId, string token)
     {
@@ -56,11 +57,34 @@ public sealed class FakeCkan : IDisposable
         return Answer(c, 429, "{\"success\": false}");
     });
 
-    public void NextHang(TimeSpan delay) => Enqueue(1, async c =>
+    /// <summary>The next request gets no answer until the fake stops: whatever the client's try timeout, it times out.</summary>
+    public void NextHang() => Enqueue(1, async c =>
     {
-        await Task.Delay(delay);
+        await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         await Normal(c);
     });
+
+    /// <summary>
+    /// The next <paramref name="action"/> request (say <c>resource_create</c>) is carried out at once, but its
+    /// answer comes only when the fake stops: the client times out after the portal did the work.
+    /// </summary>
+    public void NextDoneButAnswerLost(string action) => Volatile.Write(ref _loseAnswerOf, action);
+
+    private async Task DoneButAnswerLost(HttpListenerContext context)
+    {
+        var (status, json) = await HandleAsync(context);
+        await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Answer(context, status, json);
+    }
+
+    private Func<HttpListenerContext, Task>? LostAnswerFor(HttpListenerContext context)
+    {
+        var action = Volatile.Read(ref _loseAnswerOf);
+        return action is not null && context.Request.Url!.AbsolutePath.EndsWith(action, StringComparison.Ordinal)
+            && Interlocked.CompareExchange(ref _loseAnswerOf, null, action) == action
+            ? DoneButAnswerLost
+            : null;
+    }
 
     public void NextSuccessFalse(int times = 1) => Enqueue(times, c =>
         Answer(c, 200, "{\"help\": \"\", \"success\": false, \"error\": {\"__type\": \"Validation Error\", \"message\": \"resource invalid\"}}"));
@@ -89,7 +113,7 @@ public sealed class FakeCkan : IDisposable
 
             _ = Task.Run(async () =>
             {
-                var step = _script.TryDequeue(out var scripted) ? scripted : Normal;
+                var step = LostAnswerFor(context) ?? (_script.TryDequeue(out var scripted) ? scripted : Normal);
                 await step(context);
                 Requests.Enqueue((DateTimeOffset.UtcNow, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], context.Response.StatusCode));
                 context.Response.Close();
@@ -99,10 +123,16 @@ public sealed class FakeCkan : IDisposable
 
     private async Task Normal(HttpListenerContext context)
     {
+        var (status, json) = await HandleAsync(context);
+        await Answer(context, status, json);
+    }
+
+    /// <summary>Carries out a request as CKAN would and returns its answer (not yet sent).</summary>
+    private async Task<(int Status, string Json)> HandleAsync(HttpListenerContext context)
+    {
         if (context.Request.Headers["Authorization"] != Token)
         {
-            await Answer(context, 403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\"}}");
-            return;
+            return (403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\"}}");
         }
 
         var action = context.Request.Url!.AbsolutePath.Split('/').Last();
@@ -117,8 +147,7 @@ public sealed class FakeCkan : IDisposable
                     list = new JsonArray(_resources.Select(r => (JsonNode)r.DeepClone()).ToArray());
                 }
 
-                await Answer(context, 200, new JsonObject { ["success"] = true, ["result"] = new JsonObject { ["id"] = DatasetId, ["resources"] = list } }.ToJsonString());
-                return;
+                return (200, new JsonObject { ["success"] = true, ["result"] = new JsonObject { ["id"] = DatasetId, ["resources"] = list } }.ToJsonString());
             case "resource_create" or "resource_patch":
                 var name = Field(body, "name");
                 var id = Field(body, "id");
@@ -139,11 +168,9 @@ public sealed class FakeCkan : IDisposable
                     resource["updates"] = ((int?)resource["updates"] ?? 0) + 1;
                 }
 
-                await Answer(context, 200, new JsonObject { ["success"] = true, ["result"] = resource.DeepClone() }.ToJsonString());
-                return;
+                return (200, new JsonObject { ["success"] = true, ["result"] = resource.DeepClone() }.ToJsonString());
             default:
-                await Answer(context, 404, "{\"success\": false}");
-                return;
+                return (404, "{\"success\": false}");
         }
     }
 

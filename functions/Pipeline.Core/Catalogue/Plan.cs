@@ -129,7 +129,7 @@ public sealed class Plan
         _departments = departments.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>The plan id, such as <c>kumamoto-welfare-4</c>.</summary>
+    /// <summary>The plan id: lower-case letters, digits and hyphens (<see cref="PathSafeId"/>).</summary>
     public string Id { get; }
     public LocalizedText Name { get; }
     public FiscalYear StartFiscalYear { get; }

@@ -60,7 +60,7 @@ public sealed partial class IngestionService(
                 recordInLedger: true, cancellationToken);
         }
 
-        var submission = await ReadAndStageAsync(content.Stream, name, department, record, cancellationToken);
+        var submission = await NotTheFileAsync(record, () => ReadAndStageAsync(content.Stream, name, department, record, cancellationToken), cancellationToken);
         record = record with
         {
             Observations = submission.ObservationCount,
@@ -74,7 +74,11 @@ public sealed partial class IngestionService(
                 Report(record, submission, submission.Problems), recordInLedger: true, cancellationToken);
         }
 
-        await observations.StageAsync(plan, record, [], submission.Evaluations, cancellationToken);
+        await NotTheFileAsync(record, async () =>
+        {
+            await observations.StageAsync(plan, record, [], submission.Evaluations, cancellationToken);
+            return submission;
+        }, cancellationToken);
         var committed = record with { Status = UploadStatus.Accepted };
         if (!await ledger.CommitAsync(committed, cancellationToken))
         {
@@ -102,13 +106,27 @@ public sealed partial class IngestionService(
         return Report(record, submission, submission.Problems);
     }
 
-    /// <summary>Records a blob that failed every delivery (poison) so that its report says so.</summary>
-    public async Task<IngestionResult> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a blob that failed every delivery (poison) so that its report says so. The upload is found
+    /// by its blob name, creation time and content (<paramref name="sha256"/>, empty when the blob is
+    /// gone), as <see cref="IngestAsync"/> derives its id: an upload already accepted or found a
+    /// duplicate (the commit landed, a later step failed) is never downgraded, and its report stays.
+    /// </summary>
+    /// <returns>The failed record and its report, or the earlier record (its report untouched) when it stands.</returns>
+    public async Task<IngestionResult?> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string sha256, string reason, CancellationToken cancellationToken)
     {
         var pathOk = UploadPath.TryParse(blobName, plan.Id, out var d, out _);
         var departmentId = pathOk ? d : "";
-        var record = new UploadRecord(plan.Id, departmentId.Length > 0 ? departmentId : "(none)", UploadPath.UploadIdOf(blobName, createdOn, ""),
-            blobName, "", createdOn, clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason);
+        var uploadId = UploadPath.UploadIdOf(blobName, createdOn, sha256);
+        if (departmentId.Length > 0
+            && await ledger.FindAsync(plan.Id, departmentId, uploadId, cancellationToken) is { Status: UploadStatus.Accepted or UploadStatus.Duplicate } earlier)
+        {
+            LogPoisonAfterCommit(blobName, earlier.Status);
+            return null;
+        }
+
+        var record = new UploadRecord(plan.Id, departmentId.Length > 0 ? departmentId : "(none)", uploadId,
+            blobName, sha256, createdOn, clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason);
         var problem = new Problem(Severity.Error, ProblemCode.ProcessingFailed, null, null, null,
             $"処理に繰り返し失敗しました（{ProblemCatalog.Quote(reason)}）。運用担当が再処理（replay）できます。",
             $"Processing failed repeatedly ({ProblemCatalog.Quote(reason)}); an operator can replay the upload.");
@@ -214,6 +232,49 @@ public sealed partial class IngestionService(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, {Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
     private partial void LogIngested(string blobName, string department, UploadStatus status, int observations, int evaluations, int errors, int warnings, string uploadId);
+
+    /// <summary>
+    /// Runs a step whose failure is not a problem of the file (those are in the submission): our code or
+    /// storage failed. The department is told so, never that its file is broken, and the exception is
+    /// rethrown so that the platform delivers the upload again.
+    /// </summary>
+    private async Task<T> NotTheFileAsync<T>(UploadRecord record, Func<Task<T>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ReportInternalErrorAsync(record, e, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the report of an upload our own code or storage failed on (not recorded in the ledger: the platform retries it).</summary>
+    private async Task ReportInternalErrorAsync(UploadRecord record, Exception exception, CancellationToken cancellationToken)
+    {
+        LogInternalError(exception, record.BlobName, record.UploadId);
+        var failed = record with { Status = UploadStatus.Failed, Errors = 1, Reason = ProblemCatalog.InternalError().Code };
+        try
+        {
+            await reports.WriteAsync(record.BlobName, Report(failed, null, [ProblemCatalog.InternalError()]), cancellationToken);
+        }
+        catch (Exception reportFailure) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Storage is likely what failed: the first exception is the one rethrown; this one is logged.
+            LogInternalErrorReportFailed(reportFailure, record.BlobName);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Upload {BlobName} (upload {UploadId}) failed in the pipeline, not because of its file; it will be delivered again")]
+    private partial void LogInternalError(Exception exception, string blobName, string uploadId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the internal_error report of {BlobName}")]
+    private partial void LogInternalErrorReportFailed(Exception exception, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A poison message came for {BlobName}, which is {Status}: it stays so and its report is kept")]
+    private partial void LogPoisonAfterCommit(string blobName, UploadStatus status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} was delivered again; it stays {Status}")]
     private partial void LogRedelivered(string blobName, UploadStatus status);

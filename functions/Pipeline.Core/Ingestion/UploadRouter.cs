@@ -29,18 +29,21 @@ public sealed class UploadRouter(PlanSet plans, Func<Plan, IngestionService> cre
             : NotServedAsync(file.BlobName, file.CreatedOn, planId, cancellationToken);
     }
 
-    /// <summary>Records an upload that failed every delivery, in its plan.</summary>
-    public Task<IngestionResult> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records an upload that failed every delivery, in its plan; null where the upload (found by name, creation
+    /// time and content) was accepted or found a duplicate already and stands.
+    /// </summary>
+    public async Task<IngestionResult?> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string sha256, string reason, CancellationToken cancellationToken)
     {
         var planId = UploadPath.PlanOf(blobName, plans);
         return plans.Find(planId) is { } plan
-            ? For(plan).RecordFailureAsync(blobName, createdOn, reason, cancellationToken)
-            : NotServedAsync(blobName, createdOn, planId, cancellationToken);
+            ? await For(plan).RecordFailureAsync(blobName, createdOn, sha256, reason, cancellationToken)
+            : await NotServedAsync(blobName, createdOn, planId, cancellationToken);
     }
 
     private async Task<IngestionResult> NotServedAsync(string blobName, DateTimeOffset createdOn, string planId, CancellationToken cancellationToken)
     {
-        var problem = new Problem(Severity.Error, "plan_not_served", null, null, null,
+        var problem = new Problem(Severity.Error, ProblemCode.PlanNotServed, null, null, null,
             $"計画「{ProblemCatalog.Quote(planId)}」の定義ファイルに誤りがあるため、この計画は受け付けていません。運用担当に連絡してください。",
             $"Plan '{ProblemCatalog.Quote(planId)}' is not served: its plan-definition file has problems (see `pipeline plans`). Ask the operator.");
         var pathOk = UploadPath.TryParse(blobName, planId, out var departmentId, out _);

@@ -6,8 +6,9 @@ using Pipeline.Core.Submissions.Reading;
 namespace Pipeline.Core.Submissions;
 
 /// <summary>
-/// Reads an area as departments write it: blank or 熊本市/市全体/全市/431001 for the whole city; a ward by
-/// name with or without the city's name in front (中央区, 熊本市中央区), or by code, 6-digit or 5-digit.
+/// Reads an area as departments write it, by the plan's areas: blank, the city's name, its aliases (such as
+/// 市全体) or its code for the whole city; a ward by name with or without the city's name in front, or by
+/// code, 6-digit or 5-digit.
 /// </summary>
 public sealed class AreaResolver
 {

@@ -42,7 +42,7 @@ internal sealed class IndicatorRows(RowContext context)
         var areaCell = header.Area > 0 ? row[header.Area] : default;
         if (!context.TryResolveArea(areaCell, out var area))
         {
-            problems.Add(ProblemCatalog.AreaUnrecognised(RowContext.At(row, header.Area), areaCell.Display));
+            problems.Add(ProblemCatalog.AreaUnrecognised(RowContext.At(row, header.Area), areaCell.Display, AreaExamples(context.Plan)));
             return;
         }
 
@@ -145,4 +145,10 @@ internal sealed class IndicatorRows(RowContext context)
 
         return false;
     }
+
+    /// <summary>How the plan's areas may be written, as examples: its first ward by name and code, then the whole city.</summary>
+    private static string[] AreaExamples(Plan plan) =>
+        plan.Wards.Count > 0
+            ? [plan.Wards[0].Name.Ja, plan.Wards[0].Code, plan.WholeCityAliases.Count > 0 ? plan.WholeCityAliases[0] : plan.WholeCity.Name.Ja]
+            : [plan.WholeCity.Name.Ja, plan.WholeCity.Code];
 }

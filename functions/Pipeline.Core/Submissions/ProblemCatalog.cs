@@ -107,10 +107,11 @@ public static class ProblemCatalog
             $"{fiscalYear}年度は受付期間（{first}年度～{last}年度）の外です。",
             $"FY{fiscalYear} lies outside the accepted range FY{first}–FY{last}.");
 
-    public static Problem AreaUnrecognised(SourceLocation at, string text) =>
+    /// <summary>An area cell that names none of the plan's areas; <paramref name="examples"/> are the plan's own (a ward, its code, the whole city).</summary>
+    public static Problem AreaUnrecognised(SourceLocation at, string text, IReadOnlyList<string> examples) =>
         Located(Severity.Error, ProblemCode.AreaUnrecognised, at,
-            $"「{Quote(text)}」は区名・団体コードとして読み取れません（例: 中央区、431010、市全体）。",
-            $"'{Quote(text)}' is not a ward or area code (for example 中央区, 431010, 市全体).");
+            $"「{Quote(text)}」は区名・団体コードとして読み取れません（例: {string.Join("、", examples)}）。",
+            $"'{Quote(text)}' is not a ward or area code (for example {string.Join(", ", examples)}).");
 
     public static Problem MonthUnrecognised(SourceLocation at, string text) =>
         Located(Severity.Error, ProblemCode.MonthUnrecognised, at,
@@ -190,4 +191,10 @@ public static class ProblemCatalog
         var clean = new string(text.Where(c => !char.IsControl(c)).Take(80).ToArray());
         return text.Length > 80 ? clean + "…" : clean;
     }
+
+    /// <summary>The pipeline itself failed on an upload (not its file); the upload is delivered again.</summary>
+    public static Problem InternalError() =>
+        new(Severity.Error, ProblemCode.InternalError, null, null, null,
+            "システム側の障害で処理できませんでした。ファイルの問題ではありません。自動で再処理します。",
+            "The pipeline failed while processing this upload; this is our fault, not the file's. It is retried automatically.");
 }

@@ -117,4 +117,10 @@ public static class ProblemCode
 
     /// <summary><c>header_ambiguous</c></summary>
     public const string HeaderAmbiguous = "header_ambiguous";
+
+    /// <summary>Our own code failed while processing the upload: not the file's fault; the platform retries it.</summary>
+    public const string InternalError = "internal_error";
+
+    /// <summary>The upload names a plan whose definition file is not served (it failed the loader's checks).</summary>
+    public const string PlanNotServed = "plan_not_served";
 }

@@ -20,6 +20,16 @@ public static class CkanPolicies
             (attempt, outcome, _) => Delay(options, clock, attempt, outcome.Result),
             (_, _, _, _) => Task.CompletedTask);
 
+    /// <summary>
+    /// The retry for one request: none for <c>resource_create</c>, which is not idempotent (a retry after a
+    /// lost answer would make a second resource); <see cref="CkanPortalPublisher"/> looks the resource up
+    /// by name before it creates again.
+    /// </summary>
+    public static IAsyncPolicy<HttpResponseMessage> RetryFor(HttpRequestMessage request, CkanOptions options, TimeProvider clock) =>
+        request.RequestUri?.OriginalString.EndsWith(CkanPortalPublisher.CreateAction, StringComparison.Ordinal) == true
+            ? Policy.NoOpAsync<HttpResponseMessage>()
+            : Retry(options, clock);
+
     public static IAsyncPolicy<HttpResponseMessage> Breaker(CkanOptions options) =>
         Transient().CircuitBreakerAsync(options.BreakerFailures, options.BreakDuration);
 

@@ -17,8 +17,11 @@ namespace Pipeline.Infrastructure.Ckan;
 /// CKAN answers many errors with HTTP 200 and <c>"success": false</c>: that is a failure too. Retries,
 /// the circuit breaker and timeouts are the typed client's Polly policies (<see cref="CkanPolicies"/>).
 /// </summary>
-public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOptions> options, ILogger<CkanPortalPublisher> logger) : IPortalPublisher
+public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOptions> options, TimeProvider clock, ILogger<CkanPortalPublisher> logger) : IPortalPublisher
 {
+    /// <summary>The one action that is not idempotent, so never retried blindly (<see cref="CkanPolicies.RetryFor"/>).</summary>
+    public const string CreateAction = "api/3/action/resource_create";
+
     private static readonly string[] Pushed = [FeedFiles.JsonName, FeedFiles.CsvName];
 
     public string Name => "ckan";
@@ -32,7 +35,14 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
             foreach (var file in files.Where(f => Pushed.Contains(f.Name)))
             {
                 var existing = resources.FirstOrDefault(r => r.Name == file.Name);
-                await UpsertAsync(settings, existing?.Id, file, cancellationToken);
+                if (existing is not null)
+                {
+                    await UpsertAsync(settings, existing.Id, file, cancellationToken);
+                }
+                else
+                {
+                    await CreateOnceAsync(settings, file, cancellationToken);
+                }
             }
 
             LogPushed(planId, settings.DatasetId, settings.BaseUrl!);
@@ -54,6 +64,40 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
         return package.Resources ?? [];
     }
 
+    /// <summary>
+    /// Creates a resource at most once: a create whose answer is lost (a timeout, a transient error after
+    /// the portal may have done the work) is followed by a lookup by name; a resource found is patched,
+    /// only one not found is created again.
+    /// </summary>
+    private async Task CreateOnceAsync(CkanOptions settings, FeedFile file, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await UpsertAsync(settings, null, file, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt <= settings.RetryCount && IsTransient(e, cancellationToken))
+            {
+                LogCreateUncertain(file.Name, attempt, e.Message);
+            }
+
+            // The same backoff as the retry policy, slept as Polly sleeps (real time): the clock only reads dates.
+            await Task.Delay(CkanPolicies.Delay(settings, clock, attempt, null), cancellationToken);
+            var created = (await ResourcesAsync(settings, cancellationToken)).FirstOrDefault(r => r.Name == file.Name);
+            if (created is not null)
+            {
+                await UpsertAsync(settings, created.Id, file, cancellationToken);
+                return;
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException or TimeoutRejectedException or CkanException { Transient: true }
+        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
     private async Task UpsertAsync(CkanOptions settings, string? resourceId, FeedFile file, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent();
@@ -72,7 +116,7 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
         form.Add(content, "upload", file.Name);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, resourceId is null ? "api/3/action/resource_create" : "api/3/action/resource_patch")
+        using var request = new HttpRequestMessage(HttpMethod.Post, resourceId is null ? CreateAction : "api/3/action/resource_patch")
         {
             Content = form,
         };
@@ -97,8 +141,12 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
         }
 
         var message = parsed?.Error?.Message ?? parsed?.Error?.Type ?? body[..Math.Min(body.Length, 200)];
-        throw new CkanException($"CKAN {request.RequestUri} answered {(int)response.StatusCode} with success=false: {message}");
+        var status = (int)response.StatusCode;
+        throw new CkanException($"CKAN {request.RequestUri} answered {status} with success=false: {message}", Transient: status is >= 500 or 408 or 429);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Creating CKAN resource {Name} may or may not have happened (try {Attempt}: {Reason}); looking it up by name before creating again")]
+    private partial void LogCreateUncertain(string name, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pushed the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}")]
     private partial void LogPushed(string planId, string datasetId, Uri baseUrl);
@@ -107,8 +155,12 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
     private partial void LogPushFailed(Exception exception, string planId, string datasetId, Uri baseUrl, string reason);
 }
 
-/// <summary>The portal refused the request (<c>"success": false</c>).</summary>
-public sealed class CkanException(string message) : Exception(message);
+/// <summary>The portal refused the request (<c>"success": false</c>); <paramref name="Transient"/> for 5xx, 408 and 429.</summary>
+public sealed class CkanException(string message, bool Transient = false) : Exception(message)
+{
+    /// <summary>True where trying again later may succeed.</summary>
+    public bool Transient { get; } = Transient;
+}
 
 internal sealed record CkanError([property: JsonPropertyName("message")] string? Message, [property: JsonPropertyName("__type")] string? Type);
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Pipeline.Core.Ingestion;
@@ -22,17 +23,23 @@ public sealed class PoisonUploadService(StorageAccount storage, UploadRouter ing
 
         var container = await storage.ContainerAsync(StorageNames.UploadsContainer, cancellationToken);
         DateTimeOffset createdOn;
+        string sha256;
         try
         {
-            createdOn = (await container.GetBlobClient(poison.BlobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.CreatedOn;
+            // The content gives the upload's id (name, content, creation time), so that a poison message
+            // after the commit finds the accepted upload instead of adding a failed one beside it.
+            using var download = (await container.GetBlobClient(poison.BlobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            createdOn = download.Details.CreatedOn;
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(download.Content, cancellationToken));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // The blob was deleted since; its failure is still recorded, at the time we learnt of it.
             createdOn = DateTimeOffset.MinValue;
+            sha256 = "";
         }
 
-        return await ingestion.RecordFailureAsync(poison.BlobName, createdOn,
+        return await ingestion.RecordFailureAsync(poison.BlobName, createdOn, sha256,
             $"processing failed {poison.DequeueCount ?? 5} times; see Application Insights for {poison.FunctionId}", cancellationToken);
     }
 }

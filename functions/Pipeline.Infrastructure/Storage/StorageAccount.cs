@@ -21,6 +21,12 @@ public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient 
     /// <summary>Transactions submitted at once when staging an upload.</summary>
     public int WriteParallelism => writeParallelism;
 
+    /// <summary>The storage account's name (<c>devstoreaccount1</c> for Azurite).</summary>
+    public string AccountName => blobs.AccountName;
+
+    /// <summary>The endpoints used, for messages that say what could not be reached.</summary>
+    public IReadOnlyList<Uri> Endpoints => [blobs.Uri, tables.Uri];
+
     /// <summary>The prefix that keeps this deployment's tables and containers apart.</summary>
     public string Prefix => prefix;
 

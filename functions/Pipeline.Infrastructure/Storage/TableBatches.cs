@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace Pipeline.Infrastructure.Storage;
@@ -19,6 +20,31 @@ public static class TableBatches
             .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList());
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (batch, ct) => await SubmitAsync(table, batch, ct));
+    }
+
+    /// <summary>Deletes entities (a row already gone is fine), partition by partition, in transactions of up to 100.</summary>
+    public static async Task DeleteAsync(TableClient table, IEnumerable<ITableEntity> entities, int parallelism, CancellationToken cancellationToken)
+    {
+        var batches = entities
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(g => g.Chunk(MaxActions))
+            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), ETag.All)).ToList());
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                try
+                {
+                    await SubmitAsync(table, batch, ct);
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404)
+                {
+                    // A row of the batch is gone already (a sweep retried after its answer was lost): delete one by one.
+                    foreach (var action in batch)
+                    {
+                        await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, ct);
+                    }
+                }
+            });
     }
 
     /// <summary>Submits one transaction after checking that it holds one partition and at most 100 actions.</summary>

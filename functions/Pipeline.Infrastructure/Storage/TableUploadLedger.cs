@@ -35,7 +35,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
 
     /// <remarks>
     /// Read, then write only if nothing changed in between (ETag): a concurrent delivery that accepted
-    /// the same upload is never overwritten by a rejected, duplicate or failed record.
+    /// the same upload is never overwritten by a rejected, duplicate or failed record, nor a duplicate by a failed one.
     /// </remarks>
     public async Task RecordAsync(UploadRecord record, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
                 {
                     await table.AddEntityAsync(entity, cancellationToken);
                 }
-                else if (existing.Value!.GetString("Status") != nameof(UploadStatus.Accepted))
+                else if (existing.Value!.GetString("Status") is not (nameof(UploadStatus.Accepted) or nameof(UploadStatus.Duplicate)))
                 {
                     await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
