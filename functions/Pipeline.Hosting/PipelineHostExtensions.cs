@@ -35,6 +35,8 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
         builder.Services.TryAddSingleton<TableUploadLedger>();
         builder.Services.TryAddSingleton<IUploadLedger>(sp => sp.GetRequiredService<TableUploadLedger>());
+        builder.Services.TryAddSingleton<IAcceptedUploadMarks>(sp => sp.GetRequiredService<TableUploadLedger>());
+        builder.Services.TryAddSingleton<IPublicationRecords, TablePublicationRecords>();
         builder.Services.TryAddSingleton<IUploadHistory>(sp => sp.GetRequiredService<TableUploadLedger>());
         builder.Services.TryAddSingleton<IUploadStore, BlobUploadStore>();
         builder.Services.TryAddSingleton<IObservationStore, TableObservationStore>();
@@ -45,7 +47,13 @@ public static class PipelineHostExtensions
             plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IReportWriter>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));
         builder.Services.TryAddTransient<PlanPublication>();
+        builder.Services.TryAddTransient<PlanDecision>();
+        builder.Services.TryAddTransient<PlanIndexPublisher>();
+        builder.Services.TryAddTransient<PlanWorker>();
         builder.Services.TryAddTransient<NightlyAggregationService>();
+        // The timer's maintenance steps are INightlyMaintenance registrations (none yet; the staged-rows sweep belongs here).
+        builder.Services.TryAddTransient<NightlyDispatch>();
+        builder.Services.TryAddSingleton<PlanPoisonService>();
         builder.Services.TryAddSingleton<PoisonUploadService>();
         builder.Services.TryAddSingleton<BlobIngestor>();
         builder.Services.TryAddSingleton<IPortalPushLedger, TablePortalPushLedger>();
