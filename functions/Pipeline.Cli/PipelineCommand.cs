@@ -22,7 +22,7 @@ public static class PipelineCommand
     public const int Rejected = 1;
     public const int Usage = 2;
 
-    internal const string UsageLine = "usage: pipeline (validate|ingest) [--plan P] --department D FILE… | replay BLOB… | aggregate [--plan P] [--out DIR] | template [--plan P] --department D --out FILE.xlsx | plans | demo [--plan P] [--out DIR] | serve [--port N]  (--verbose: whole errors)";
+    internal const string UsageLine = "usage: pipeline (validate|ingest) [--plan P] --department D FILE… | replay BLOB… | aggregate [--plan P] [--force] [--out DIR] | template [--plan P] --department D --out FILE.xlsx | plans | demo [--plan P] [--out DIR] | serve [--port N]  (--verbose: whole errors)";
 
     /// <summary>Runs the command line; <paramref name="settings"/> add to the environment (tests use it).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
@@ -92,8 +92,9 @@ public static class PipelineCommand
         replay.SetAction((parse, ct) => ReplayAsync(parse.GetRequiredValue(blobs), parse.GetValue(json), output, error, settings, ct));
 
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "also write the published files under this folder, at their blob paths" };
-        var aggregate = new Command("aggregate", "夜間集計と公開を今すぐ実行する / run the nightly aggregation and publication of every plan now; --plan prints one plan's table") { plan, outDir };
-        aggregate.SetAction((parse, ct) => AggregateAsync(parse.GetValue(plan), parse.GetValue(outDir), output, error, settings, ct));
+        var force = new Option<bool>("--force") { Description = "recompute every plan in scope, changed or not (still publishes only what changed)" };
+        var aggregate = new Command("aggregate", "夜間集計と公開を今すぐ実行する / run the nightly aggregation and publication now: every plan that changed (--plan: that plan only; --force: changed or not)") { plan, outDir, force };
+        aggregate.SetAction((parse, ct) => AggregateAsync(parse.GetValue(plan), parse.GetValue(outDir), output, error, settings, ct, parse.GetValue(force)));
 
         var templateOut = new Option<FileInfo>("--out") { Description = "the .xlsx to write", Required = true };
         var template = new Command("template", "提出用テンプレートを作る / write a department's submission template for a plan") { plan, department, templateOut };
@@ -203,7 +204,9 @@ public static class PipelineCommand
         return await Finish(reports, json, output);
     }
 
-    internal static async Task<int> AggregateAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
+    /// <remarks>The same decision and per-plan work as the timer and the queue function, in this process; <paramref name="outDir"/> implies <paramref name="force"/> (every file is written).</remarks>
+    internal static async Task<int> AggregateAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct,
+        bool force = false)
     {
         using var host = CliHost.Build(settings);
         if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
@@ -211,13 +214,18 @@ public static class PipelineCommand
             return Usage;
         }
 
-        var nightly = await host.Get<NightlyAggregationService>().RunAsync(ct);
+        var nightly = await host.Get<NightlyAggregationService>().RunAsync(new NightlyRequest(force || outDir is not null, planId), ct);
         foreach (var entry in nightly.NotServed)
         {
             await error.WriteLineAsync($"{entry.Id} ({entry.Source}): 定義に誤りがあるため公開しません / not served, {entry.Problems.Count} problem(s); see `pipeline plans`");
         }
 
-        foreach (var run in nightly.Plans.Where(r => planId is null || r.Feed.Plan.Id == planId))
+        foreach (var unchanged in nightly.Unchanged)
+        {
+            await output.WriteLineAsync($"== {unchanged.PlanId}: 前回の公開から変更なし / unchanged since its last publication, not recomputed (--force recomputes) ==");
+        }
+
+        foreach (var run in nightly.Plans)
         {
             var plan = run.Feed.Plan;
             await output.WriteLineAsync($"== {plan.Id} {plan.Name.Ja} FY{plan.StartFiscalYear}–FY{plan.EndFiscalYear} ({PipelineJsonName(plan.Status)}) ==");
@@ -234,8 +242,7 @@ public static class PipelineCommand
 
         if (outDir is not null)
         {
-            var index = PlanIndex.Build(nightly.Plans.Select(r => r.Feed).ToList(), host.Get<TimeProvider>().GetUtcNow());
-            foreach (var file in PlanIndex.Files(index))
+            foreach (var file in PlanIndex.Files(nightly.Index))
             {
                 var path = Path.Combine(outDir.FullName, file.Name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -243,7 +250,7 @@ public static class PipelineCommand
             }
         }
 
-        await output.WriteLineAsync($"index of {nightly.Plans.Count} plan(s) {(nightly.IndexPublished ? "published" : "unchanged")}: {PlanIndex.JsonPath}, {PlanIndex.LandingPath}");
+        await output.WriteLineAsync($"index of {nightly.Index.Plans.Count} plan(s) {(nightly.IndexPublished ? "published" : "unchanged")}: {PlanIndex.JsonPath}, {PlanIndex.LandingPath}");
         return Ok;
     }
 

@@ -5,17 +5,14 @@ using Pipeline.Infrastructure.Storage;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// The nightly aggregation and publication. The schedule is the app setting NightlyAggregationSchedule,
-/// by default <c>0 0 17 * * *</c>: 17:00 UTC is 02:00 JST. It is written in UTC because the Flex
-/// Consumption plan ignores WEBSITE_TIME_ZONE and always runs timers in UTC.
-/// After publication it sweeps the staged rows of uploads rejected or failed more than a day ago.
+/// The nightly timer: maintenance, then one message per plan that needs work on <c>plan-aggregation</c>
+/// (README, "Publication"). The schedule is the app setting NightlyAggregationSchedule, by default
+/// <c>0 0 17 * * *</c>: 17:00 UTC is 02:00 JST, in UTC because Flex Consumption ignores WEBSITE_TIME_ZONE.
 /// </summary>
-public sealed class NightlyAggregation(NightlyAggregationService aggregation, StagedRowSweeper sweeper)
+public sealed class NightlyAggregation(NightlyDispatch dispatch)
 {
     [Function(nameof(NightlyAggregation))]
-    public async Task Run([TimerTrigger("%NightlyAggregationSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        await aggregation.RunAsync(cancellationToken);
-        await sweeper.SweepAsync(cancellationToken);
-    }
+    [QueueOutput(StorageNames.PlanQueue, Connection = "AzureWebJobsStorage")]
+    public async Task<string[]> Run([TimerTrigger("%NightlyAggregationSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        [.. (await dispatch.DispatchAsync(cancellationToken)).Select(m => m.ToJson())];
 }

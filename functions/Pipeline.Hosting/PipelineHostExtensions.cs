@@ -36,6 +36,8 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
         builder.Services.TryAddSingleton<TableUploadLedger>();
         builder.Services.TryAddSingleton<IUploadLedger>(sp => sp.GetRequiredService<TableUploadLedger>());
+        builder.Services.TryAddSingleton<IAcceptedUploadMarks>(sp => sp.GetRequiredService<TableUploadLedger>());
+        builder.Services.TryAddSingleton<IPublicationRecords, TablePublicationRecords>();
         builder.Services.TryAddSingleton<IUploadHistory>(sp => sp.GetRequiredService<TableUploadLedger>());
         builder.Services.TryAddSingleton<IUploadStore, BlobUploadStore>();
         builder.Services.TryAddSingleton<IObservationStore, TableObservationStore>();
@@ -46,12 +48,19 @@ public static class PipelineHostExtensions
             plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IReportWriter>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));
         builder.Services.TryAddTransient<PlanPublication>();
+        builder.Services.TryAddTransient<PlanDecision>();
+        builder.Services.TryAddTransient<PlanIndexPublisher>();
+        builder.Services.TryAddTransient<PlanWorker>();
         builder.Services.TryAddTransient<NightlyAggregationService>();
+        builder.Services.TryAddTransient<NightlyDispatch>();
+        builder.Services.TryAddSingleton<PlanPoisonService>();
         builder.Services.TryAddSingleton<PoisonUploadService>();
         builder.Services.TryAddSingleton<BlobIngestor>();
         builder.Services.TryAddSingleton(sp => new StagedRowSweeper(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<PlanSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StagedRowSweeper>>(),
             sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SweepUploadsPerRun));
+        // The timer's maintenance steps, run before it decides which plans need work: the staged-rows sweep.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INightlyMaintenance, StagedRowSweeper>(sp => sp.GetRequiredService<StagedRowSweeper>()));
         builder.Services.TryAddSingleton<IPortalPushLedger, TablePortalPushLedger>();
         builder.AddCkanPortal();
         return builder;

@@ -1,4 +1,4 @@
-// Alerts on what the city must hear about: a poisoned upload, failing functions, and a nightly
+// Alerts on what the city must hear about: a poisoned upload, a poisoned plan aggregation, failing functions, and a nightly
 // run that has not succeeded for 26 hours.
 param name string
 param location string
@@ -28,6 +28,16 @@ var rules = [
     frequency: 'PT5M'
     window: 'PT5M'
     query: 'requests | where name == "RecordPoisonUpload" | summarize count()'
+    operator: 'GreaterThan'
+    threshold: 0
+  }
+  {
+    name: 'poison-plan'
+    description: 'A plan\'s nightly aggregation message failed five deliveries and reached plan-aggregation-poison: its feed was not updated (see its row in planpublications; the next nightly run decides about it again, or run pipeline aggregate --plan P).'
+    severity: 1
+    frequency: 'PT5M'
+    window: 'PT5M'
+    query: 'requests | where name == "RecordPoisonPlan" | summarize count()'
     operator: 'GreaterThan'
     threshold: 0
   }

@@ -89,7 +89,10 @@ public sealed class CommandLineTests
         }
 
         var again = await _cli.RunAsync("aggregate");
-        Assert.Contains("feed unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Contains("== kumamoto-welfare-4: 前回の公開から変更なし / unchanged since its last publication, not recomputed", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("observations from", again.Output, StringComparison.Ordinal);
+        var forced = await _cli.RunAsync("aggregate", "--force");
+        Assert.Contains("240 observations from 1 accepted uploads; feed unchanged", forced.Output, StringComparison.Ordinal);
     }
 
     [Fact]

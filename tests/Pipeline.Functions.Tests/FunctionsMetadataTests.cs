@@ -23,8 +23,8 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Exactly_the_expected_functions_are_generated()
     {
-        Assert.Equal(["DevelopmentSignIn", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
-                "RecordPoisonUpload", "SignInOptions", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
+        Assert.Equal(["AggregatePlan", "DevelopmentSignIn", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
+                "RecordPoisonPlan", "RecordPoisonUpload", "SignInOptions", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
             Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -47,6 +47,16 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("%NightlyAggregationSchedule%", trigger.GetProperty("schedule").GetString());
         var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "functions", "Pipeline.Functions", "local.settings.json.sample")));
         Assert.Equal("0 0 17 * * *", settings.RootElement.GetProperty("Values").GetProperty("NightlyAggregationSchedule").GetString());
+    }
+
+    [Fact]
+    public void The_timer_fans_out_one_message_per_plan_to_the_queue_function_whose_poison_is_recorded()
+    {
+        var output = Function("NightlyAggregation").GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("direction").GetString() == "Out");
+        Assert.Equal(("queue", "plan-aggregation", "$return"), (output.GetProperty("type").GetString(), output.GetProperty("queueName").GetString(), output.GetProperty("name").GetString()));
+        var trigger = Trigger("AggregatePlan");
+        Assert.Equal(("queueTrigger", "plan-aggregation"), (trigger.GetProperty("type").GetString(), trigger.GetProperty("queueName").GetString()));
+        Assert.Equal("plan-aggregation-poison", Trigger("RecordPoisonPlan").GetProperty("queueName").GetString());
     }
 
     [Fact]

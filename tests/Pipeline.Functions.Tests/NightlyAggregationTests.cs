@@ -33,8 +33,7 @@ public sealed class NightlyAggregationTests : IDisposable
         }
     }
 
-    private Task RunTimerAsync() =>
-        new NightlyAggregation(_pipeline.Get<NightlyAggregationService>(), _pipeline.Get<StagedRowSweeper>()).Run(new TimerInfo(), CancellationToken.None);
+    private Task RunTimerAsync() => Nightly.RunAsync(_pipeline);
 
     private async Task<BlobClient> FeedBlobAsync(string name)
     {

@@ -56,7 +56,13 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
             failures += await RetryAsync(() => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
         }
 
-        failures += await RetryAsync(() => new NightlyAggregation(pipeline.Get<NightlyAggregationService>(), pipeline.Get<StagedRowSweeper>()).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None));
+        string[] messages = [];
+        failures += await RetryAsync(async () => messages = await Nightly.DispatchAsync(pipeline));
+        foreach (var message in messages)
+        {
+            failures += await RetryAsync(() => Nightly.DeliverAsync(pipeline, message));
+        }
+
         return failures;
     }
 
@@ -177,7 +183,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
             var deliveries = blobs.SelectMany(b => Enumerable.Repeat(b, random.Next(1, 4))).OrderBy(_ => random.Next()).ToList();
             await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 4 },
                 async (blob, ct) => await new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, ct));
-            await new NightlyAggregation(pipeline.Get<NightlyAggregationService>(), pipeline.Get<StagedRowSweeper>()).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+            await Nightly.RunAsync(pipeline);
             Assert.Equal(serial, await SnapshotAsync(pipeline));
             output.WriteLine($"round {round}: {deliveries.Count} deliveries of {blobs.Count} uploads by 4 workers = the serial run");
         }

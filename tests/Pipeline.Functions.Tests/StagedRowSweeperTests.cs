@@ -46,8 +46,7 @@ public sealed class StagedRowSweeperTests : IDisposable
         (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Concat(await Uploads.RowsAsync(_pipeline, StorageNames.EvaluationsTable))
             .GroupBy(r => r.GetString("UploadId")).ToDictionary(g => g.Key, g => g.Count());
 
-    private Task NightlyRunAsync() =>
-        new NightlyAggregation(_pipeline.Get<NightlyAggregationService>(), _pipeline.Get<StagedRowSweeper>()).Run(new TimerInfo(), CancellationToken.None);
+    private Task NightlyRunAsync() => Nightly.RunAsync(_pipeline);
 
     [Fact]
     public async Task Staged_rows_of_rejected_or_failed_uploads_older_than_a_day_are_swept_bounded_per_run_and_the_ledger_keeps_them()

@@ -185,6 +185,7 @@ public sealed class InfrastructureTests
         Assert.Single(Bicep.OfType("Microsoft.Insights/scheduledQueryRules"));
         var alerts = Bicep.Module("alerts");
         Assert.Contains("RecordPoisonUpload", alerts, StringComparison.Ordinal);
+        Assert.Contains("RecordPoisonPlan", alerts, StringComparison.Ordinal);
         Assert.Contains("success == false", alerts, StringComparison.Ordinal);
         Assert.Contains("ago(26h)", alerts, StringComparison.Ordinal);
         Assert.Contains("NightlyAggregation", alerts, StringComparison.Ordinal);

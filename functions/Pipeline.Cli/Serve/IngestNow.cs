@@ -50,7 +50,7 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
             LogIngested(blobName, result.Record.Status);
             if (result.Record.Status == UploadStatus.Accepted)
             {
-                var run = await services.GetRequiredService<NightlyAggregationService>().RunAsync(CancellationToken.None);
+                var run = await services.GetRequiredService<NightlyAggregationService>().RunAsync(new NightlyRequest(), CancellationToken.None);
                 var observations = run.Plans.Sum(p => p.Observations);
                 var published = run.Plans.Any(p => p.Published);
                 LogAggregated(observations, published);

@@ -8,6 +8,9 @@ namespace Pipeline.Core.Catalogue;
 /// </summary>
 public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnlyList<PlanDefinitionProblem> Problems)
 {
+    /// <summary>SHA-256 of the plan file's bytes (a change of the file recomputes the plan's feed); null where not read from a file.</summary>
+    public string? DefinitionHash { get; init; }
+
     /// <summary>True where the plan loaded and is served.</summary>
     public bool IsValid => Plan is not null;
 
@@ -20,7 +23,10 @@ public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnl
         {
             buffer.Position = 0;
             var plan = PlanDefinitionLoader.Load(buffer, source);
-            return new PlanSetEntry(plan.Id, source, plan, []);
+            return new PlanSetEntry(plan.Id, source, plan, [])
+            {
+                DefinitionHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray())),
+            };
         }
         catch (PlanDefinitionException e)
         {

@@ -48,7 +48,7 @@ public static class FeedBuilder
             plan.OpenData.LicenseId,
             License(plan),
             new FeedPlan(plan.Id, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
-                new FeedPublisher(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners),
+                PublisherOf(plan),
                 freshness.StatusOf(plan, now), plan.Organisations),
             new FeedFreshness(lastDue?.Value, $"--{freshness.DueMonth:00}-{freshness.DueDay:00} after the fiscal year closes (JST)",
                 indicators.Count(i => i.Overdue)),
@@ -56,6 +56,9 @@ public static class FeedBuilder
             policies,
             basicPolicies);
     }
+
+    /// <summary>The plan's publisher as the feed and the index of plans name it.</summary>
+    public static FeedPublisher PublisherOf(Plan plan) => new(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners);
 
     /// <summary>The latest evaluation of each initiative and fiscal year among accepted uploads.</summary>
     public static IEnumerable<StoredEvaluation> CurrentEvaluations(IEnumerable<StoredEvaluation> evaluations, IReadOnlySet<string> acceptedUploads) =>

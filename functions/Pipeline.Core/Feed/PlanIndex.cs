@@ -18,11 +18,18 @@ public static class PlanIndex
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
     /// <summary>The index of the feeds built in one run, in plan-id order.</summary>
-    public static PlanIndexDocument Build(IReadOnlyList<ProgressFeed> feeds, DateTimeOffset now)
+    public static PlanIndexDocument Build(IReadOnlyList<ProgressFeed> feeds, DateTimeOffset now) =>
+        Build(feeds.Select(f => (f.Plan.Publisher, Entry(f))), now);
+
+    /// <summary>
+    /// The index of plans from each plan's publisher and entry (as the publication records keep them), in
+    /// plan-id order; the publisher is the first plan's.
+    /// </summary>
+    public static PlanIndexDocument Build(IEnumerable<(FeedPublisher Publisher, PlanIndexEntry Entry)> plans, DateTimeOffset now)
     {
-        var ordered = feeds.OrderBy(f => f.Plan.Id, StringComparer.Ordinal).ToList();
-        var publisher = ordered.Select(f => f.Plan.Publisher).FirstOrDefault();
-        return new PlanIndexDocument("1.0", now.ToOffset(Jst), publisher, ordered.Select(Entry).ToList());
+        var ordered = plans.OrderBy(p => p.Entry.Id, StringComparer.Ordinal).ToList();
+        var publisher = ordered.Select(p => p.Publisher).FirstOrDefault();
+        return new PlanIndexDocument("1.0", now.ToOffset(Jst), publisher, ordered.Select(p => p.Entry).ToList());
     }
 
     /// <summary>
@@ -53,7 +60,8 @@ public static class PlanIndex
         return Convert.ToHexStringLower(SHA256.HashData([.. Json(stable), .. LandingPage.Write(stable)]));
     }
 
-    private static PlanIndexEntry Entry(ProgressFeed feed) =>
+    /// <summary>A plan's entry in the index, from its feed.</summary>
+    public static PlanIndexEntry Entry(ProgressFeed feed) =>
         Entry(feed.Plan.Id, feed.Plan.Name, feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear, feed.Plan.Status, feed.Indicators.Select(i => i.Status));
 
     private static PlanIndexEntry Entry(string id, LocalizedText name, int start, int end, PlanStatus status, IEnumerable<ProgressStatus> statuses)

@@ -18,4 +18,5 @@ public sealed record PlanIndexLinks(string Json, string Csv, string Datapackage,
 /// <summary>Type information for the index; the options are <see cref="Json.PipelineJson.Options"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PlanIndexDocument))]
+[JsonSerializable(typeof(PlanIndexEntry))]
 internal sealed partial class PlanIndexJsonContext : JsonSerializerContext;

@@ -14,11 +14,14 @@ public interface IFeedStore
     /// <summary>The public URL of the plan's feed folder (named in the attribution's source line), if it has one.</summary>
     Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
 
-    /// <summary>The content hash of the plan index published last, if any.</summary>
-    Task<string?> PublishedIndexHashAsync(CancellationToken cancellationToken);
+    /// <summary>The index of plans as published now: its content hash and the version of each of its files.</summary>
+    Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes the index of plans and the landing page (named by their paths in the container), the index last.</summary>
-    Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the index of plans and the landing page (named by their paths in the container), the index
+    /// last, each only over the version in <paramref name="expected"/>; false where another writer came first.
+    /// </summary>
+    Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected, CancellationToken cancellationToken);
 
     /// <summary>The latest index of plans (feeds/v1/index.json), if published.</summary>
     Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken);

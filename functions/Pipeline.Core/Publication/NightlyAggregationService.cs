@@ -1,46 +1,50 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Catalogue;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Ports;
 
 namespace Pipeline.Core.Publication;
 
 /// <summary>
-/// The nightly run over the plan set (RULES.md §7): every served plan is aggregated and published, then
-/// the index of plans (<c>feeds/v1/index.json</c>) and the landing page (<c>index.html</c>). A plan file
-/// that is not served is logged with its problems and leaves the others alone. Only the default plan
-/// is pushed to the portals (one portal dataset per deployment).
+/// The nightly run in one process (<c>pipeline aggregate</c>, <c>serve</c>, the tests): the same decision
+/// and per-plan work as the timer and the queue function (<see cref="NightlyDispatch"/>, <see cref="PlanWorker"/>),
+/// one plan after another, then the index of plans and the landing page once (RULES.md §7). A plan file
+/// that is not served is logged with its problems and leaves the others alone.
 /// </summary>
 public sealed partial class NightlyAggregationService(
     PlanSet plans,
-    PlanPublication publication,
-    IFeedStore feeds,
-    TimeProvider clock,
+    PlanDecision decision,
+    PlanWorker worker,
+    PlanIndexPublisher index,
     ILogger<NightlyAggregationService> logger)
 {
-    public async Task<NightlyRun> RunAsync(CancellationToken cancellationToken)
+    /// <summary>The full run: every served plan recomputed (as <c>pipeline aggregate --force</c>); still publishes only what changed.</summary>
+    public Task<NightlyRun> RunAsync(CancellationToken cancellationToken) => RunAsync(new NightlyRequest(Force: true), cancellationToken);
+
+    /// <summary>Recomputes the plans of the request that need it (all of them with <see cref="NightlyRequest.Force"/>).</summary>
+    public async Task<NightlyRun> RunAsync(NightlyRequest request, CancellationToken cancellationToken)
     {
+        IReadOnlyList<Plan> scope = request.PlanId is null ? plans.Plans
+            : [plans.Find(request.PlanId) ?? throw new ArgumentException($"Plan '{request.PlanId}' is not served.", nameof(request))];
         var runs = new List<AggregationRun>();
-        foreach (var plan in plans.Plans)
+        var messages = await decision.DecideAsync(scope, request.Force, cancellationToken);
+        foreach (var message in messages)
         {
-            runs.Add(await publication.RunAsync(plan, pushToPortals: plan.Id == plans.DefaultPlanId, cancellationToken));
+            var outcome = await worker.HandleAsync(message, publishIndex: false, cancellationToken);
+            if (outcome.Run is { } run)
+            {
+                runs.Add(run);
+            }
         }
 
+        var recomputed = runs.Select(r => r.Feed.Plan.Id).ToHashSet(StringComparer.Ordinal);
+        var unchanged = scope.Where(p => !recomputed.Contains(p.Id)).Select(p => new PlanOutcome(p.Id, null, null, "up to date")).ToList();
         var notServed = plans.Entries.Where(e => !e.IsValid).ToList();
         foreach (var entry in notServed)
         {
             LogNotServed(entry.Id, entry.Source, entry.Problems.Count, string.Join("; ", entry.Problems));
         }
 
-        var index = PlanIndex.Build(runs.Select(r => r.Feed).ToList(), clock.GetUtcNow());
-        var hash = PlanIndex.ContentHash(index);
-        var changed = await feeds.PublishedIndexHashAsync(cancellationToken) != hash;
-        if (changed)
-        {
-            await feeds.PublishIndexAsync(PlanIndex.Files(index), hash, cancellationToken);
-        }
-
-        return new NightlyRun(runs, notServed, changed);
+        var (document, published) = await index.PublishAsync(cancellationToken);
+        return new NightlyRun(runs, unchanged, notServed, published, document);
     }
 
     [LoggerMessage(Level = LogLevel.Error,

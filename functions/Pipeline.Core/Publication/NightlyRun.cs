@@ -1,10 +1,19 @@
 using Pipeline.Core.Catalogue;
+using Pipeline.Core.Feed;
 
 namespace Pipeline.Core.Publication;
 
-/// <summary>What a nightly run did: each served plan's run, the plan files not served, and whether the index changed.</summary>
-public sealed record NightlyRun(IReadOnlyList<AggregationRun> Plans, IReadOnlyList<PlanSetEntry> NotServed, bool IndexPublished)
+/// <summary>
+/// What a nightly run did: the run of each plan recomputed, the plans left alone as unchanged, the plan
+/// files not served, the index of plans and whether it was published.
+/// </summary>
+public sealed record NightlyRun(
+    IReadOnlyList<AggregationRun> Plans,
+    IReadOnlyList<PlanOutcome> Unchanged,
+    IReadOnlyList<PlanSetEntry> NotServed,
+    bool IndexPublished,
+    PlanIndexDocument Index)
 {
-    /// <summary>The run of one plan.</summary>
+    /// <summary>The run of one recomputed plan.</summary>
     public AggregationRun For(string planId) => Plans.Single(r => r.Feed.Plan.Id == planId);
 }

@@ -19,15 +19,52 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) =>
         HashAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
 
-    public Task<string?> PublishedIndexHashAsync(CancellationToken cancellationToken) => HashAsync(PlanIndex.JsonPath, cancellationToken);
+    /// <remarks>The ETag of index.json and of the landing page (absent: null), and the hash in index.json's metadata.</remarks>
+    public async Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
+        string? hash = null;
+        var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in new[] { PlanIndex.LandingPath, PlanIndex.JsonPath })
+        {
+            try
+            {
+                var properties = (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+                versions[name] = properties.ETag.ToString();
+                hash = name == PlanIndex.JsonPath && properties.Metadata.TryGetValue(HashKey, out var h) ? h : hash;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                versions[name] = null;
+            }
+        }
 
-    public async Task PublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, CancellationToken cancellationToken)
+        return new IndexVersion(hash, versions);
+    }
+
+    /// <remarks>
+    /// Each file is written If-Match its ETag as read (If-None-Match * where it was absent), the landing page
+    /// first and index.json last: of two writers built from different records, the later one's writes fail
+    /// and it builds again, so the files published always come from the newest records.
+    /// </remarks>
+    public async Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         var metadata = new Dictionary<string, string> { [HashKey] = contentHash };
-        foreach (var file in files.OrderBy(f => f.Name == PlanIndex.JsonPath))
+        try
         {
-            await Upload(container.GetBlobClient(file.Name), file, metadata, cancellationToken);
+            foreach (var file in files.OrderBy(f => f.Name == PlanIndex.JsonPath))
+            {
+                var etag = expected.FileVersions.GetValueOrDefault(file.Name);
+                var conditions = etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(etag) };
+                await Upload(container.GetBlobClient(file.Name), file, metadata, cancellationToken, conditions);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
         }
     }
 
@@ -91,10 +128,12 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     /// <summary>The blob name of a feed file.</summary>
     public static string Path(string planId, string name) => $"{FeedFiles.Folder(planId)}/{name}";
 
-    private static Task Upload(Azure.Storage.Blobs.BlobClient blob, FeedFile file, IDictionary<string, string> metadata, CancellationToken cancellationToken) =>
+    private static Task Upload(Azure.Storage.Blobs.BlobClient blob, FeedFile file, IDictionary<string, string> metadata, CancellationToken cancellationToken,
+        BlobRequestConditions? conditions = null) =>
         blob.UploadAsync(new BinaryData(file.Content), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
             Metadata = metadata,
+            Conditions = conditions,
         }, cancellationToken);
 }

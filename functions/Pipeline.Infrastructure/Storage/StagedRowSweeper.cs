@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Infrastructure.Storage;
 
@@ -14,7 +15,7 @@ public sealed record SweepRun(int Uploads, int Rows);
 /// Reliability): they were never visible and never will be. A few uploads a run (bounded, so a run
 /// stays short); the ledger keeps its record of each, marked with when its rows were swept.
 /// </summary>
-public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet plans, TimeProvider clock, ILogger<StagedRowSweeper> logger, int uploadsPerRun = 10)
+public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet plans, TimeProvider clock, ILogger<StagedRowSweeper> logger, int uploadsPerRun = 10) : INightlyMaintenance
 {
     /// <summary>How long a rejected or failed upload keeps its staged rows (an operator may look at them, or replay it).</summary>
     public static readonly TimeSpan MinimumAge = TimeSpan.FromDays(1);
@@ -23,6 +24,9 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
     private const int UploadsPerQuery = 10;
 
     private const string SweptOn = "StagedRowsSweptOn";
+
+    /// <inheritdoc />
+    Task INightlyMaintenance.RunAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <summary>Sweeps the plans served, in order, until the run's budget of uploads is spent.</summary>
     public async Task<SweepRun> SweepAsync(CancellationToken cancellationToken)

@@ -15,6 +15,15 @@ public static class StorageNames
     /// <summary>Where the blob trigger puts a blob that failed five times.</summary>
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
+    /// <summary>One message per plan that needs work, from the nightly timer to <c>AggregatePlan</c>.</summary>
+    public const string PlanQueue = "plan-aggregation";
+
+    /// <summary>Where the queue trigger puts a plan message that failed every delivery (host.json maxDequeueCount).</summary>
+    public const string PlanPoisonQueue = PlanQueue + "-poison";
+
+    /// <summary>Each plan's publication record (what its last computation was made from and published).</summary>
+    public const string PlanPublicationsTable = "planpublications";
+
     public const string UploadsTable = "uploads";
     public const string ObservationsTable = "observations";
     public const string EvaluationsTable = "evaluations";

@@ -13,7 +13,9 @@ namespace Pipeline.Infrastructure.Storage;
 /// <item>evaluations: PK <c>{planId}~{measureId}</c>, RK <c>{initiativeId}~{FY}~{uploadId}</c>.</item>
 /// <item>uploads: PK <c>{planId}~{departmentId}</c>, RK <c>{uploadId}</c> (creation-time first, so sortable),
 /// and <c>content~{sha256}</c> markers in the same partition so accepting an upload and claiming its
-/// content is one transaction.</item>
+/// content is one transaction; and <c>accepted~latest</c>, the department's latest commit, written in the
+/// same transaction, which the nightly decision reads instead of the uploads.</item>
+/// <item>planpublications: PK <c>plans</c>, RK <c>{planId}</c>: one partition, read in one query each night.</item>
 /// </list>
 /// </summary>
 public static class TableKeys
@@ -37,6 +39,9 @@ public static class TableKeys
         Join(initiativeId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), uploadId);
 
     public static string ContentMarkerRow(string sha256) => Join("content", sha256);
+
+    /// <summary>The RowKey of a department's "latest accepted upload" marker, beside its uploads.</summary>
+    public static readonly string AcceptedMarkerRow = Join("accepted", "latest");
 
     /// <summary>The lowest and the first-past-the-end partition key of a plan's partitions.</summary>
     public static (string From, string To) PlanRange(string planId) => (planId + Separator, planId + Separator + Separator);

@@ -3,14 +3,16 @@ using Azure;
 using Azure.Data.Tables;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Publication;
 
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>The uploads table (see <see cref="TableKeys"/>): one row per upload and one marker per accepted content.</summary>
-public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, IUploadHistory
+public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, IUploadHistory, IAcceptedUploadMarks
 {
     private const string KindUpload = "upload";
     private const string KindContent = "content";
+    private const string KindAccepted = "accepted";
 
     public async Task<UploadRecord?> FindAsync(string planId, string departmentId, string uploadId, CancellationToken cancellationToken)
     {
@@ -79,6 +81,13 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
             [
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(record)),
                 new TableTransactionAction(TableTransactionActionType.Add, marker),
+                // The department's "latest accepted" marker: the nightly decision reads these, never the uploads.
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, TableKeys.AcceptedMarkerRow)
+                {
+                    ["Kind"] = KindAccepted,
+                    ["UploadId"] = record.UploadId,
+                    ["CommittedOn"] = record.ProcessedOn,
+                }),
             ], cancellationToken);
             return true;
         }
@@ -101,6 +110,36 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         {
             yield return ToRecord(entity);
         }
+    }
+
+    /// <remarks>
+    /// One query over the plan's own ledger partitions for the one RowKey of the markers (an exact RowKey in
+    /// each partition: a seek, not a scan of its uploads); the stamp joins every department's marker, so any
+    /// commit changes it. A plan whose uploads predate the markers has none: its first computation is
+    /// decided by the absence of its publication record.
+    /// </remarks>
+    public async Task<LedgerMark> LatestAcceptedAsync(string planId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
+        var (from, to) = TableKeys.PlanRange(planId);
+        var marker = TableKeys.AcceptedMarkerRow;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {marker}");
+        var marks = new List<(string Partition, string UploadId, DateTimeOffset CommittedOn)>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["UploadId", "CommittedOn"], cancellationToken: cancellationToken))
+        {
+            marks.Add((entity.PartitionKey, entity.GetString("UploadId"), entity.GetDateTimeOffset("CommittedOn") ?? default));
+        }
+
+        if (marks.Count == 0)
+        {
+            return LedgerMark.None;
+        }
+
+        var text = string.Join('\n', marks.OrderBy(m => m.Partition, StringComparer.Ordinal)
+            .Select(m => $"{m.Partition}={m.UploadId}@{m.CommittedOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}"));
+        var latest = marks.MaxBy(m => (m.CommittedOn, m.UploadId));
+        return new LedgerMark(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+            latest.UploadId, latest.CommittedOn);
     }
 
     /// <remarks>One partition read (the department's); upload ids begin with the blob's creation time, so the newest sort last.</remarks>

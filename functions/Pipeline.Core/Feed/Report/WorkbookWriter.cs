@@ -20,15 +20,17 @@ internal static class WorkbookWriter
         using var output = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
         {
-            var workbook = document.AddWorkbookPart();
+            var workbook = document.AddNewPart<WorkbookPart>(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
             workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            // Relationship ids named here rather than at random, so the same feed gives the same bytes.
+            var styles = workbook.AddNewPart<WorkbookStylesPart>("rIdStyles");
             styles.Stylesheet = Styles();
             var sheetList = workbook.Workbook.AppendChild(new Sheets());
             var names = new DefinedNames();
             for (var i = 0; i < sheets.Count; i++)
             {
-                var part = workbook.AddNewPart<WorksheetPart>();
+                var part = workbook.AddNewPart<WorksheetPart>($"rIdSheet{i + 1}");
                 part.Worksheet = Worksheet(sheets[i]);
                 sheetList.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheets[i].Name });
                 names.Append(new DefinedName($"'{sheets[i].Name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
