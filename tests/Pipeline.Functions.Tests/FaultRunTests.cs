@@ -92,42 +92,15 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
     }); // the default write parallelism (4)
 
     private static Task<int> DeliverAsync(TestPipeline p, BlobClient blob) =>
-        RetryAsync(() => new IngestUpload(p.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
+        HostDelivery.RetryAsync(() => new IngestUpload(p.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
 
-    /// <summary>The nightly timer (retried as the host does), then each plan's queue message (delivered again as the host does).</summary>
-    private static async Task<int> NightlyAsync(TestPipeline p)
-    {
-        string[] messages = [];
-        var failures = await RetryAsync(async () => messages = await Nightly.DispatchAsync(p));
-        foreach (var message in messages)
-        {
-            failures += await RetryAsync(() => Nightly.DeliverAsync(p, message));
-        }
-
-        return failures;
-    }
+    private static Task<int> NightlyAsync(TestPipeline p) => HostDelivery.NightlyAsync(p);
 
     private static Task<int> PoisonAsync(TestPipeline p, BlobClient blob) =>
-        RetryAsync(() => new RecordPoisonUpload(p.Get<PoisonUploadService>()).Run(
+        HostDelivery.RetryAsync(() => new RecordPoisonUpload(p.Get<PoisonUploadService>()).Run(
             $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","DequeueCount":5}""",
             CancellationToken.None));
 
-    /// <summary>What the Functions host does: a failed delivery is delivered again (up to five times), a failed timer run runs again.</summary>
-    private static async Task<int> RetryAsync(Func<Task> delivery)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await delivery();
-                return attempt - 1;
-            }
-            catch (Exception) when (attempt < 5)
-            {
-                // The host logs the failure and delivers again.
-            }
-        }
-    }
 
     /// <summary>
     /// Everything a user or the nightly run can see, with each run's own upload ids and blob creation

@@ -47,40 +47,18 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         return blobs;
     }
 
-    /// <summary>What the Functions host does: a failed delivery is delivered again (up to five times), a failed timer run runs again.</summary>
+    /// <summary>Every upload delivered, then the nightly run, each retried as the host retries it (<see cref="HostDelivery"/>).</summary>
     private static async Task<int> RunWithRedeliveryAsync(TestPipeline pipeline, IEnumerable<BlobClient> blobs)
     {
         var failures = 0;
         foreach (var blob in blobs)
         {
-            failures += await RetryAsync(() => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
+            failures += await HostDelivery.RetryAsync(() => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
         }
 
-        string[] messages = [];
-        failures += await RetryAsync(async () => messages = await Nightly.DispatchAsync(pipeline));
-        foreach (var message in messages)
-        {
-            failures += await RetryAsync(() => Nightly.DeliverAsync(pipeline, message));
-        }
-
-        return failures;
+        return failures + await HostDelivery.NightlyAsync(pipeline);
     }
 
-    private static async Task<int> RetryAsync(Func<Task> delivery)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await delivery();
-                return attempt - 1;
-            }
-            catch (Exception) when (attempt < 5)
-            {
-                // The host logs the failure and delivers again.
-            }
-        }
-    }
 
     /// <summary>The state users see: current values, evaluations, the ledger's statuses, the reports and the feed.</summary>
     private static async Task<string> SnapshotAsync(TestPipeline pipeline)
