@@ -121,7 +121,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
     {
         var (expected, calls) = await FaultFreeAsync(Workload);
         var location = Directory.CreateTempSubdirectory("azurite-persisted-").FullName;
-        var azurite = AzuriteProcess.Start(RepositoryRoot.Find(), LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), location);
+        var azurite = AzuriteProcess.Start(RepositoryRoot.Find(), 0, 0, 0, location);
         try
         {
             var faults = new FaultInjection();

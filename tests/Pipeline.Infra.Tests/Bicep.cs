@@ -33,10 +33,26 @@ internal static class Bicep
 
         start.Environment["BICEP_TRACING_ENABLED"] = "false";
         using var process = Process.Start(start)!;
+        // Killed with its children if the test host exits first, and on the timeout below.
+        using var exitCleanUp = ChildProcesses.Register(() => Kill(process));
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(120_000);
+        if (!process.WaitForExit(120_000))
+        {
+            Kill(process);
+            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish in 120 s and was killed.");
+        }
+
         return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static void Kill(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
     }
 
     /// <summary>Every resource of the compiled template, nested deployments included.</summary>

@@ -13,7 +13,7 @@ namespace Pipeline.Testing;
 /// </summary>
 public sealed class FakeCkan : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<Func<HttpListenerContext, Task>> _script = new();
     private readonly List<JsonObject> _resources = [];
     private readonly CancellationTokenSource _stop = new();
@@ -24,14 +24,35 @@ public sealed class FakeCkan : IDisposable
     {
         DatasetId = datasetId;
         Token = token;
-        var port = Pipeline.Development.LoopbackPort.Free();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUrl.ToString());
-        _listener.Start();
+        (_listener, BaseUrl) = Listen();
         _loop = Task.Run(ServeAsync);
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>
+    /// HttpListener cannot bind port 0: a free port is picked and, should another process take it before the
+    /// listener starts, a fresh one is tried, at most 10 times.
+    /// </summary>
+    private static (HttpListener, Uri) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var address = new Uri($"http://127.0.0.1:{Pipeline.Development.LoopbackPort.Free()}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(address.ToString());
+            try
+            {
+                listener.Start();
+                return (listener, address);
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                // The port was taken between picking and listening: try another.
+                listener.Close();
+            }
+        }
+    }
     public string DatasetId { get; }
     public string Token { get; }
 

@@ -12,11 +12,19 @@ public sealed class HeadlessBrowser : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private readonly IDisposable _exitCleanUp;
 
     private HeadlessBrowser(IPlaywright playwright, IBrowser browser)
     {
         _playwright = playwright;
         _browser = browser;
+        // If the test host exits before this is disposed: close Chromium and stop Playwright's driver (which
+        // kills what it launched), so no browser outlives the run.
+        _exitCleanUp = ChildProcesses.Register(() =>
+        {
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        });
     }
 
     public static async Task<HeadlessBrowser> LaunchAsync()
@@ -31,6 +39,7 @@ public sealed class HeadlessBrowser : IAsyncDisposable
         {
             ExecutablePath = Executable,
             Headless = true,
+            Timeout = 120_000, // a safety net: Playwright kills a browser that has not started by then
             Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage", "--disable-gpu"],
         });
         return new HeadlessBrowser(playwright, browser);
@@ -88,9 +97,10 @@ public sealed class HeadlessBrowser : IAsyncDisposable
     public static string ScreenshotPath(string name) =>
         Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "out", "test-screenshots")).FullName, name);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Closes Chromium and stops Playwright's driver (the same clean-up a test-host exit runs).</summary>
+    public ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        _exitCleanUp.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Runtime.Loader;
+
+namespace Pipeline.Development;
+
+/// <summary>
+/// Everything this process started outside itself (Azurite, a browser, a CLI) and must not outlive it:
+/// each registration's clean-up (kill the process tree, remove its temp folder) runs when its owner
+/// disposes it, and otherwise when this process exits or its load context unloads, so that a test host
+/// that ends or is stopped leaves no orphan behind.
+/// </summary>
+public static class ChildProcesses
+{
+    private static readonly ConcurrentDictionary<long, Action> CleanUps = new();
+    private static long _next;
+
+    static ChildProcesses()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUpAll();
+        AssemblyLoadContext.Default.Unloading += _ => CleanUpAll();
+    }
+
+    /// <summary>Registers a clean-up; disposing the result runs it at once (once) and forgets it.</summary>
+    public static IDisposable Register(Action cleanUp)
+    {
+        var id = Interlocked.Increment(ref _next);
+        CleanUps[id] = cleanUp;
+        return new Registration(id);
+    }
+
+    /// <summary>How many clean-ups are still pending: what an exit of this process would run now.</summary>
+    public static int Pending => CleanUps.Count;
+
+    private static void CleanUpAll()
+    {
+        foreach (var id in CleanUps.Keys)
+        {
+            Run(id);
+        }
+    }
+
+    private static void Run(long id)
+    {
+        if (CleanUps.TryRemove(id, out var cleanUp))
+        {
+            cleanUp();
+        }
+    }
+
+    private sealed class Registration(long id) : IDisposable
+    {
+        public void Dispose() => Run(id);
+    }
+}
