@@ -30,6 +30,9 @@ param departments array = []
 @description('The portal\'s Entra ID app registration (client id); its access tokens are validated by the app. Empty: no one can sign in to the portal.')
 param portalClientId string = ''
 
+@description('Name of the Key Vault secret holding the portal app registration\'s client secret (browser sign-in, README "Signing in").')
+param portalClientSecretName string = 'portal-client-secret'
+
 @description('The Entra ID tenant of the portal\'s app registration.')
 param portalTenantId string = tenant().tenantId
 
@@ -105,6 +108,7 @@ module functionApp 'modules/functionapp.bicep' = {
     plansPath: plansPath
     portalClientId: portalClientId
     portalTenantId: portalTenantId
+    portalClientSecretUri: empty(keyVaultName) || empty(portalClientId) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${portalClientSecretName}'
     // The same list as the department role assignments: each group acts for its department in the portal.
     portalGroups: [for department in departments: {
       groupId: department.principalId

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Portal.Api;
+using Pipeline.Portal.SignIn;
 using Pipeline.Portal.Static;
 
 namespace Pipeline.Functions;
@@ -10,7 +11,7 @@ namespace Pipeline.Functions;
 /// The department portal's API and pages (RULES.md §9), each function a route handed to the portal's handlers
 /// (the same code <c>pipeline serve</c> runs). Anonymous at the Functions level: <c>PortalAccess</c> decides.
 /// </summary>
-public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments)
+public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments, EntraSignIn entra)
 {
     private const string Department = "plans/{planId}/departments/{departmentId}";
 
@@ -21,6 +22,18 @@ public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments)
     [Function("DevelopmentSignIn")]
     public Task<IActionResult> DevelopmentSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sign-in/development")] HttpRequest request) =>
         Answer(request, portal.DevelopmentSignInAsync(request.HttpContext));
+
+    [Function("EntraSignIn")]
+    public Task<IActionResult> EntraSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sign-in/entra")] HttpRequest request) =>
+        Answer(request, entra.StartAsync(request.HttpContext));
+
+    [Function("EntraSignInCallback")]
+    public Task<IActionResult> EntraSignInCallback([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sign-in/entra/callback")] HttpRequest request) =>
+        Answer(request, entra.CallbackAsync(request.HttpContext));
+
+    [Function("SignOut")]
+    public Task<IActionResult> SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sign-out")] HttpRequest request) =>
+        Answer(request, Task.FromResult(entra.SignOut(request.HttpContext)));
 
     [Function("Me")]
     public Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) =>
@@ -56,7 +69,7 @@ public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments)
 
     [Function("PortalPages")]
     public Task<IActionResult> PortalPages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/{*path}")] HttpRequest request, string? path) =>
-        Answer(request, Task.FromResult(PortalFiles.Serve(path)));
+        Answer(request, portal.PageAsync(request.HttpContext, path));
 
     /// <summary>Writes the handler's answer to the response; the function returns nothing more.</summary>
     private static async Task<IActionResult> Answer(HttpRequest request, Task<IResult> handler)

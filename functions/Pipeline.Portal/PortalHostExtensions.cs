@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,7 @@ using Pipeline.Portal.Access;
 using Pipeline.Portal.Api;
 using Pipeline.Portal.Obligations;
 using Pipeline.Portal.Plans;
+using Pipeline.Portal.SignIn;
 using Pipeline.Portal.Static;
 
 namespace Pipeline.Portal;
@@ -28,6 +30,15 @@ public static class PortalHostExtensions
         builder.Services.TryAddSingleton<ObligationService>();
         builder.Services.TryAddSingleton<PortalApi>();
         builder.Services.TryAddSingleton<DepartmentApi>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddDataProtection();
+        builder.Services.TryAddSingleton<SignInCookies>();
+        builder.Services.TryAddSingleton<EntraMetadata>();
+        builder.Services.TryAddTransient<EntraSignIn>();
+        builder.Services.AddHttpClient<EntraTokenClient>()
+            .AddPolicyHandler(EntraPolicies.Total())
+            .AddPolicyHandler(request => EntraPolicies.RetryFor(request))
+            .AddPolicyHandler(EntraPolicies.Try());
 
         var options = section.Get<PortalAccessOptions>() ?? new PortalAccessOptions();
         var authentication = builder.Services.AddAuthentication();
@@ -35,12 +46,14 @@ public static class PortalHostExtensions
         {
             // Entra ID access tokens for the app registration, validated in the app: the Flex Consumption plan does
             // not enforce App Service Authentication (README, "The department portal").
-            authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, jwt =>
-            {
-                jwt.Authority = $"https://login.microsoftonline.com/{options.TenantId}/v2.0";
-                jwt.TokenValidationParameters.ValidAudiences = [options.ClientId!, $"api://{options.ClientId}"];
-                jwt.MapInboundClaims = false;
-            });
+            // Metadata and validation rules are shared with the browser sign-in (EntraMetadata, EntraTokenRules).
+            authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.MapInboundClaims = false);
+            builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<EntraMetadata, TimeProvider>((jwt, metadata, clock) =>
+                {
+                    jwt.ConfigurationManager = metadata.Manager;
+                    jwt.TokenValidationParameters = EntraTokenRules.Parameters(EntraTokenRules.ApiAudiences(options), clock);
+                });
         }
 
         return builder;
@@ -53,6 +66,9 @@ public static class PortalHostExtensions
         app.MapGet("/api/sign-in", (PortalApi api) => api.SignInOptions());
         app.MapPost("/api/sign-in/development", (PortalApi api, HttpContext c) => api.DevelopmentSignInAsync(c));
         app.MapPost("/api/sign-out/development", (PortalApi api, HttpContext c) => api.DevelopmentSignOut(c));
+        app.MapGet(EntraSignIn.StartPath, (EntraSignIn entra, HttpContext c) => entra.StartAsync(c));
+        app.MapGet(EntraSignIn.CallbackPath, (EntraSignIn entra, HttpContext c) => entra.CallbackAsync(c));
+        app.MapPost("/api/sign-out", (EntraSignIn entra, HttpContext c) => entra.SignOut(c));
         app.MapGet("/api/me", (PortalApi api, HttpContext c) => api.MeAsync(c));
         app.MapGet("/api/plans", (PortalApi api, HttpContext c) => api.PlansAsync(c));
         app.MapGet("/api/plans/{planId}/progress", (PortalApi api, string planId, HttpContext c) => api.ProgressAsync(planId, c.RequestAborted));
@@ -62,7 +78,7 @@ public static class PortalHostExtensions
         app.MapPost(department + "/uploads", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.UploadAsync(c, planId, departmentId));
         app.MapGet(department + "/uploads", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.HistoryAsync(c, planId, departmentId));
         app.MapGet(department + "/uploads/{name}/report", (DepartmentApi api, HttpContext c, string planId, string departmentId, string name) => api.ReportAsync(c, planId, departmentId, name));
-        app.MapGet("/api/portal/{**path}", (string? path) => PortalFiles.Serve(path));
+        app.MapGet("/api/portal/{**path}", (PortalApi api, HttpContext c, string? path) => api.PageAsync(c, path));
         app.MapGet("/", () => Results.Redirect("/api/portal/"));
         return app;
     }

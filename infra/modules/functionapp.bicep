@@ -20,6 +20,9 @@ param portalTenantId string
 @description('Entra ID groups and the plan/department each acts for (the departments parameter of main.bicep).')
 param portalGroups portalGroup[]
 
+@description('Key Vault secret URI of the portal app registration\'s client secret (browser sign-in); empty: bearer tokens only.')
+param portalClientSecretUri string
+
 type portalGroup = { groupId: string, planId: string, departmentId: string }
 param nightlySchedule string
 param maximumInstanceCount int
@@ -51,6 +54,9 @@ var portalSettings = concat([
   { name: 'Portal__TrustPlatformHeader', value: 'false' }
   { name: 'Portal__TenantId', value: empty(portalClientId) ? '' : portalTenantId }
   { name: 'Portal__ClientId', value: portalClientId }
+], empty(portalClientSecretUri) ? [] : [
+  // The browser sign-in redeems codes with this secret (README "Signing in"); a Key Vault reference, never a value.
+  { name: 'Portal__ClientSecret', value: '@Microsoft.KeyVault(SecretUri=${portalClientSecretUri})' }
 ], flatten(map(range(0, length(portalGroups)), i => [
   { name: 'Portal__Groups__${i}__GroupId', value: portalGroups[i].groupId }
   { name: 'Portal__Groups__${i}__PlanId', value: portalGroups[i].planId }

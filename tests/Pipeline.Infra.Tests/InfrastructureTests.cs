@@ -102,6 +102,9 @@ public sealed class InfrastructureTests
         }
 
         Assert.Equal("", (string?)Bicep.Arm["parameters"]!["portalClientId"]!["defaultValue"]);
+        // The browser sign-in's client secret is a Key Vault reference, never a value in the template.
+        Assert.Contains("Portal__ClientSecret", module, StringComparison.Ordinal);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri={0})', parameters('portalClientSecretUri')", module.Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
         var main = File.ReadAllText(Path.Combine(Bicep.InfraFolder, "main.bicep"));
         Assert.Contains("groupId: department.principalId", main, StringComparison.Ordinal);
         Assert.Contains("departmentId: department.id", main, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Catalogue;
 using Pipeline.Portal.Http;
 using Pipeline.Portal.Plans;
+using Pipeline.Portal.SignIn;
 
 namespace Pipeline.Portal.Access;
 
@@ -13,9 +14,10 @@ namespace Pipeline.Portal.Access;
 /// The one access check every endpoint goes through (RULES.md §9): who is signed in (401 when nobody), and
 /// whether they may act for the department asked for (403 otherwise, before anything about the plan or the
 /// department is revealed). Sources, in order: the platform header when trusted, an Entra ID token when
-/// the app validates tokens, the development cookie in the Development environment only.
+/// the app validates tokens, the session cookie of the portal's own Entra ID sign-in
+/// (<see cref="EntraSignIn"/>), the development cookie in the Development environment only.
 /// </summary>
-public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnvironment environment, IPortalPlans plans)
+public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnvironment environment, IPortalPlans plans, SignInCookies cookies)
 {
     private readonly PortalAccessOptions _options = options.Value;
 
@@ -40,6 +42,11 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
                 var groups = user.FindAll("groups").Select(c => c.Value).ToArray();
                 return id.Length == 0 ? null : new PortalPrincipal(id, name, SignInSource.EntraToken, GrantsOf(groups));
             }
+        }
+
+        if (_options.OffersEntraSignIn && cookies.ReadSession(context.Request) is { } session)
+        {
+            return new PortalPrincipal(session.Id, session.Name, SignInSource.EntraSession, GrantsOf(session.Groups));
         }
 
         if (DevelopmentSignInAvailable && DevelopmentSignIn.Read(context.Request) is { } grant && Exists(grant))

@@ -7,6 +7,8 @@ public enum SignInSource
     Platform,
     /// <summary>An Entra ID access token validated by the app.</summary>
     EntraToken,
+    /// <summary>The browser session made by the portal's Entra ID sign-in (authorization code with PKCE).</summary>
+    EntraSession,
     /// <summary>The development sign-in of <c>pipeline serve</c> (Development environment only).</summary>
     Development,
 }

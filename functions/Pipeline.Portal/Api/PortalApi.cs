@@ -8,6 +8,8 @@ using Pipeline.Portal.Access;
 using Pipeline.Portal.Api.Documents;
 using Pipeline.Portal.Http;
 using Pipeline.Portal.Plans;
+using Pipeline.Portal.SignIn;
+using Pipeline.Portal.Static;
 
 namespace Pipeline.Portal.Api;
 
@@ -24,7 +26,17 @@ public sealed class PortalApi(
     /// <summary><c>GET /api/sign-in</c> (anonymous): how to sign in here.</summary>
     public IResult SignInOptions() =>
         Json(new SignInDocument(access.DevelopmentSignInAvailable, options.Value.TrustPlatformHeader ? PlatformSignInUrl : null,
-            access.DevelopmentSignInAvailable ? plans.All.SelectMany(p => p.Departments.Select(d => View(p, d))).ToArray() : []));
+            access.DevelopmentSignInAvailable ? plans.All.SelectMany(p => p.Departments.Select(d => View(p, d))).ToArray() : [],
+            options.Value.OffersEntraSignIn ? EntraSignIn.StartPath : null));
+
+    /// <summary>
+    /// <c>GET /api/portal/{path}</c>: the portal's files; the page itself redirects a person who is not signed in to the
+    /// Entra ID sign-in when it is configured.
+    /// </summary>
+    public async Task<IResult> PageAsync(HttpContext context, string? path) =>
+        string.IsNullOrEmpty(path) || path == "index.html"
+            ? options.Value.OffersEntraSignIn && await access.SignedInAsync(context) is null ? Results.Redirect(EntraSignIn.StartPath) : PortalFiles.Serve(path)
+            : PortalFiles.Serve(path);
 
     /// <summary><c>POST /api/sign-in/development</c>: picks a department; 404 outside the Development environment.</summary>
     public async Task<IResult> DevelopmentSignInAsync(HttpContext context)

@@ -12,6 +12,9 @@ public static class Problems
     public static IResult Unauthorized() => Create("unauthorized", "サインインが必要です / Sign-in required", 401,
         "サインインしてください。 / Sign in first.");
 
+    /// <summary>A browser sign-in that cannot be completed (state, nonce, code or token not accepted).</summary>
+    public static IResult SignInRefused(string ja, string en) => Create("sign-in-refused", "サインインできません / Sign-in refused", 401, $"{ja} / {en}");
+
     public static IResult Forbidden() => Create("forbidden", "権限がありません / Forbidden", 403,
         "この所属の担当として登録されていません。 / You are not registered to act for this department.");
 

@@ -53,6 +53,10 @@ async function start() {
       option.value = JSON.stringify({ planId: c.planId, departmentId: c.departmentId });
       select.appendChild(option);
     }
+  } else if (options.body && options.body.entraSignInUrl) {
+    // The page itself redirects here when nobody is signed in; after signing out the link stays to sign in again.
+    $("platform-signin").hidden = false;
+    $("platform-link").href = options.body.entraSignInUrl;
   } else if (options.body && options.body.platformSignInUrl) {
     $("platform-signin").hidden = false;
     $("platform-link").href = options.body.platformSignInUrl;
@@ -68,7 +72,7 @@ function showWorkspace() {
   $("who").textContent = `${me.name} としてサインイン中 / Signed in as ${me.name}` + (development ? "（開発用サインイン / development sign-in）" : "");
   $("signin").hidden = true;
   $("workspace").hidden = false;
-  $("sign-out").hidden = !development;
+  $("sign-out").hidden = !(development || me.source === "entra_session");
   const acting = $("acting");
   acting.replaceChildren();
   me.departments.forEach((d, i) => {
@@ -217,6 +221,14 @@ document.addEventListener("DOMContentLoaded", () => {
     if (result.status === 204) start(); else problem(result);
   });
   $("sign-out").addEventListener("click", async () => {
+    if (state.me && state.me.source === "entra_session") {
+      // Not a reload: the page would send the person straight back through the Entra ID sign-in.
+      await api("/api/sign-out", { method: "POST" });
+      state.me = null;
+      $("workspace").hidden = true;
+      $("sign-out").hidden = true;
+      return start();
+    }
     await api("/api/sign-out/development", { method: "POST" });
     window.location.reload();
   });
