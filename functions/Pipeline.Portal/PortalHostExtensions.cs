@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Pipeline.Infrastructure.Storage;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Api;
 using Pipeline.Portal.Obligations;
@@ -31,7 +33,11 @@ public static class PortalHostExtensions
         builder.Services.TryAddSingleton<PortalApi>();
         builder.Services.TryAddSingleton<DepartmentApi>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddDataProtection();
+        // One key ring for every instance of the app, in blob storage, so a sign-in started on one instance
+        // finishes on another and a session cookie is read wherever the next request lands.
+        builder.Services.AddDataProtection().SetApplicationName("pipeline-portal");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<StorageAccount>((options, storage) => options.XmlRepository = new BlobKeyRing(storage));
         builder.Services.TryAddSingleton<SignInCookies>();
         builder.Services.TryAddSingleton<EntraMetadata>();
         builder.Services.TryAddTransient<EntraSignIn>();

@@ -27,4 +27,7 @@ public static class StorageNames
     public const string UploadsTable = "uploads";
     public const string ObservationsTable = "observations";
     public const string EvaluationsTable = "evaluations";
+
+    /// <summary>The portal's data-protection keys (private), shared by every instance of the app.</summary>
+    public const string DataProtectionContainer = "dataprotection";
 }
