@@ -107,7 +107,12 @@ public sealed class AzuriteProcess : IDisposable
         {
             if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
-                process.WaitForExit(1_000); // the last lines of a process that exited
+                if (process.HasExited)
+                {
+                    // Without a timeout, WaitForExit also waits for the redirected output to be read to its end:
+                    // the lines that say why the process exited (EADDRINUSE …).
+                    process.WaitForExit();
+                }
                 exitCleanUp.Dispose();
                 string log;
                 lock (output)

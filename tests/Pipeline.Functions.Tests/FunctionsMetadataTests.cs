@@ -23,8 +23,8 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Exactly_the_expected_functions_are_generated()
     {
-        Assert.Equal(["AggregatePlan", "DevelopmentSignIn", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
-                "RecordPoisonPlan", "RecordPoisonUpload", "SignInOptions", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
+        Assert.Equal(["AggregatePlan", "DevelopmentSignIn", "EntraSignIn", "EntraSignInCallback", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
+                "RecordPoisonPlan", "RecordPoisonUpload", "SignInOptions", "SignOut", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
             Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
