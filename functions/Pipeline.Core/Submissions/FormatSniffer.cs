@@ -43,7 +43,8 @@ internal static class FormatSniffer
             case ".csv" or ".tsv" or ".txt" when !isZip && !isCompound:
                 // Comma- or tab-separated whatever the name says: the separator is detected.
                 return CsvSheetReader.Read(content, Path.GetFileNameWithoutExtension(fileName), limits);
-            case ".xlsx" or ".xls" or ".ods" or ".csv" or ".tsv" or ".txt":
+            case var accepted when SubmissionReader.AcceptedExtensions.Contains(accepted, StringComparer.Ordinal):
+                // An accepted name whose content is something else.
                 problems.Add(ProblemCatalog.FileUnreadable(
                     $"中身が {extension} 形式ではありません。", $"The content is not a {extension} file."));
                 return null;

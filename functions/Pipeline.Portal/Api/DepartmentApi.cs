@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Submissions;
 using Pipeline.Core.Submissions.Reading;
 using Pipeline.Core.Templates;
 using Pipeline.Portal.Access;
@@ -147,7 +148,7 @@ public sealed class DepartmentApi(
 
         if (!UploadFileName.IsAcceptedFormat(name))
         {
-            return (null, null, null, Problems.UnsupportedFormat(UploadFileName.Extensions));
+            return (null, null, null, Problems.UnsupportedFormat(SubmissionReader.AcceptedExtensions));
         }
 
         var body = await UploadBody.ReadAsync(context, limits.MaxFileBytes, context.RequestAborted);

@@ -14,9 +14,6 @@ public static class UploadFileName
     /// <summary>Longest name kept, in characters (fewer than 200).</summary>
     public const int MaxLength = 199;
 
-    /// <summary>The formats the submission reader accepts (RULES.md §2).</summary>
-    public static readonly IReadOnlyList<string> Extensions = SubmissionReader.AcceptedExtensions;
-
     /// <summary>The cleaned name; null when nothing usable is left.</summary>
     public static string? Clean(string? raw)
     {
@@ -59,5 +56,5 @@ public static class UploadFileName
 
     /// <summary>Whether the name ends in an accepted format.</summary>
     public static bool IsAcceptedFormat(string name) =>
-        Extensions.Contains(Path.GetExtension(name).ToLowerInvariant(), StringComparer.Ordinal);
+        SubmissionReader.AcceptedExtensions.Contains(Path.GetExtension(name).ToLowerInvariant(), StringComparer.Ordinal);
 }
