@@ -32,12 +32,20 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
         ["duplicate"] = 94,
         ["poison after commit"] = 89,
         ["poison, then replay"] = 92,
+        ["racing duplicate"] = 111,
+        ["rejected, recorded twice at once"] = 108,
     };
 
-    /// <summary>A path: its uploads, how they are delivered, and the status each ends in (checked on the fault-free run).</summary>
-    private sealed record FaultPath(string Name, Func<TestPipeline, Task<BlobClient[]>> Upload, Func<TestPipeline, BlobClient[], Task<int>> Deliver, string[] Statuses);
+    /// <summary>
+    /// A path: its uploads, how they are delivered, the status each ends in, and the answers storage gives in a race
+    /// (409: a row written since it was looked for; 412: an ETag changed), all checked on the fault-free run.
+    /// </summary>
+    private sealed record FaultPath(string Name, Func<TestPipeline, Task<BlobClient[]>> Upload, Func<TestPipeline, BlobClient[], FaultInjection, Task<int>> Deliver,
+        string[] Statuses, int Conflicts = 0, int ChangedETags = 0);
 
     private static readonly byte[] Small = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\nII-2-K1,2022,40\n");
+
+    private static readonly byte[] Bad = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\nI-1-K2,2022,abc\n");
 
     private static readonly FaultPath[] Paths =
     [
@@ -46,17 +54,56 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
                 await Uploads.PutAsync(p, "jutaku-seisaku/mimamori_visits.csv", await Sample("jutaku-seisaku/mimamori_visits.csv")),
                 await Uploads.PutAsync(p, "shakyo/R5_成果指標実績_社協.xlsx", await Sample("shakyo/R5_成果指標実績_社協.xlsx")),
                 await Uploads.PutAsync(p, "shakyo/large.csv", Large()),
-            ], async (p, b) => await DeliverAsync(p, b[0]) + await DeliverAsync(p, b[1]) + await DeliverAsync(p, b[2]) + await NightlyAsync(p),
+            ], async (p, b, _) => await DeliverAsync(p, b[0]) + await DeliverAsync(p, b[1]) + await DeliverAsync(p, b[2]) + await NightlyAsync(p),
             ["accepted", "accepted", "accepted"]),
-        new("rejected", async p => [await Uploads.PutAsync(p, "shakyo/bad.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\nI-1-K2,2022,abc\n"))],
-            async (p, b) => await DeliverAsync(p, b[0]) + await NightlyAsync(p), ["rejected"]),
+        new("rejected", async p => [await Uploads.PutAsync(p, "shakyo/bad.csv", Bad)],
+            async (p, b, _) => await DeliverAsync(p, b[0]) + await NightlyAsync(p), ["rejected"]),
         new("duplicate", async p => [await Uploads.PutAsync(p, "shakyo/a.csv", Small), await Uploads.PutAsync(p, "shakyo/b.csv", Small)],
-            async (p, b) => await DeliverAsync(p, b[0]) + await DeliverAsync(p, b[1]) + await NightlyAsync(p), ["accepted", "duplicate"]),
+            async (p, b, _) => await DeliverAsync(p, b[0]) + await DeliverAsync(p, b[1]) + await NightlyAsync(p), ["accepted", "duplicate"]),
         new("poison after commit", async p => [await Uploads.PutAsync(p, "shakyo/c.csv", Small)],
-            async (p, b) => await DeliverAsync(p, b[0]) + await PoisonAsync(p, b[0]) + await NightlyAsync(p), ["accepted"]),
+            async (p, b, _) => await DeliverAsync(p, b[0]) + await PoisonAsync(p, b[0]) + await NightlyAsync(p), ["accepted"]),
         new("poison, then replay", async p => [await Uploads.PutAsync(p, "shakyo/d.csv", Small)],
-            async (p, b) => await PoisonAsync(p, b[0]) + await DeliverAsync(p, b[0]) + await NightlyAsync(p), ["accepted"]),
+            async (p, b, _) => await PoisonAsync(p, b[0]) + await DeliverAsync(p, b[0]) + await NightlyAsync(p), ["accepted"]),
+        // The same content under two names, the second committing while the first stages its rows: the first
+        // loses the commit (its content marker exists) and becomes the duplicate; a day later the nightly run
+        // sweeps what it staged.
+        new("racing duplicate", async p => [await Uploads.PutAsync(p, "shakyo/e.csv", Small), await Uploads.PutAsync(p, "shakyo/f.csv", Small)],
+            async (p, b, faults) =>
+            {
+                var raced = 0;
+                faults.Interleave(IsTransaction, async () => raced = await DeliverAsync(p, b[1]));
+                var redeliveries = await DeliverAsync(p, b[0]);
+                return redeliveries + raced + await NightlyAsync(p) + await ADayLaterAsync(p);
+            }, ["duplicate", "accepted"], Conflicts: 1),
+        // Two deliveries of one rejected upload recording it at once: the first write of the ledger row meets a
+        // row written since it looked (409), and an update meets a changed ETag (412); each looks again.
+        new("rejected, recorded twice at once", async p => [await Uploads.PutAsync(p, "shakyo/g.csv", Bad)],
+            async (p, b, faults) =>
+            {
+                var raced = 0;
+                faults.Interleave(r => IsLedgerWrite(r, "POST"), async () => raced += await DeliverAsync(p, b[0]));
+                var redeliveries = await DeliverAsync(p, b[0]);
+                faults.Interleave(r => IsLedgerWrite(r, "PUT"), async () => raced += await DeliverAsync(p, b[0]));
+                redeliveries += await DeliverAsync(p, b[0]);
+                return redeliveries + raced + await NightlyAsync(p);
+            }, ["rejected"], Conflicts: 1, ChangedETags: 1),
     ];
+
+    /// <summary>An entity-group transaction: in an upload's delivery, the first one stages its rows.</summary>
+    private static bool IsTransaction(Azure.Core.Request request) =>
+        request.Method == Azure.Core.RequestMethod.Post && request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal);
+
+    /// <summary>A write of an upload's ledger row: POST (add) to the uploads table, PUT (replace) of a row in it.</summary>
+    private static bool IsLedgerWrite(Azure.Core.Request request, string method) =>
+        request.Method.Method == method
+        && System.Text.RegularExpressions.Regex.IsMatch(Uri.UnescapeDataString(request.Uri.Path), "/[a-z0-9]*" + StorageNames.UploadsTable + @"(\(.*\))?$");
+
+    /// <summary>The next night, more than a day later: the sweeper's age (StagedRowSweeper.MinimumAge) has passed.</summary>
+    private static Task<int> ADayLaterAsync(TestPipeline p)
+    {
+        p.Clock.Advance(StagedRowSweeper.MinimumAge + TimeSpan.FromHours(1));
+        return NightlyAsync(p);
+    }
 
     private static Task<byte[]> Sample(string name) => File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Find(), "samples", "submissions", name));
 
@@ -187,7 +234,9 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
             {
                 var blobs = await path.Upload(pipeline);
                 baseline.Arm(0, FaultKind.Error);
-                Assert.Equal(0, await path.Deliver(pipeline, blobs));
+                Assert.Equal(0, await path.Deliver(pipeline, blobs, baseline));
+                Assert.True(baseline.Interleaved, $"{path.Name}: the race was not run");
+                Assert.Equal((path.Conflicts, path.ChangedETags), (baseline.Answered(409), baseline.Answered(412)));
                 found[path.Name] = baseline.Calls;
                 var reports = new List<Pipeline.Core.Ingestion.UploadReport>();
                 foreach (var blob in blobs)
@@ -211,7 +260,7 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
                     using var pipeline = Pipeline(faults);
                     var blobs = await path.Upload(pipeline);
                     faults.Arm(point, kind);
-                    var redeliveries = await path.Deliver(pipeline, blobs);
+                    var redeliveries = await path.Deliver(pipeline, blobs, faults);
                     injected += faults.Injected;
                     var actual = await StateAsync(pipeline);
                     if (faults.Injected == 1 && redeliveries <= 1 && actual == expected)

@@ -22,6 +22,8 @@ public sealed class FaultInjection : HttpPipelinePolicy
     private int _calls;
     private int _failAt;
     private FaultKind _kind;
+    private (Func<Request, bool> When, Func<Task> Run)? _interleaved;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _answers = new();
 
     /// <summary>Calls seen since the last <see cref="Arm"/>.</summary>
     public int Calls => Volatile.Read(ref _calls);
@@ -32,10 +34,24 @@ public sealed class FaultInjection : HttpPipelinePolicy
     /// <summary>Runs before the failing call throws (to kill storage, say).</summary>
     public Action? OnFault { get; set; }
 
+    /// <summary>
+    /// Makes a race happen in one order every time: before the first request that <paramref name="when"/>
+    /// matches is counted and sent, <paramref name="run"/> runs to its end (its own calls counted first).
+    /// Once only; a request made inside <paramref name="run"/> never triggers it again.
+    /// </summary>
+    public void Interleave(Func<Request, bool> when, Func<Task> run) => _interleaved = (when, run);
+
+    /// <summary>True once the interleaved work has run (or when none was set).</summary>
+    public bool Interleaved => _interleaved is null;
+
+    /// <summary>How many answers storage gave with <paramref name="status"/> since the last <see cref="Arm"/> (409 and 412: a race was met).</summary>
+    public int Answered(int status) => _answers.GetValueOrDefault(status);
+
     /// <summary>Starts counting from zero; call number <paramref name="failAt"/> (1-based, 0 for none) fails.</summary>
     public void Arm(int failAt, FaultKind kind)
     {
         _calls = 0;
+        _answers.Clear();
         _failAt = failAt;
         _kind = kind;
         Injected = 0;
@@ -43,6 +59,11 @@ public sealed class FaultInjection : HttpPipelinePolicy
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        if (Due(message) is { } run)
+        {
+            run().GetAwaiter().GetResult(); // the synchronous client API: the race still runs first
+        }
+
         var fail = Next();
         if (fail && _kind == FaultKind.Error)
         {
@@ -50,6 +71,7 @@ public sealed class FaultInjection : HttpPipelinePolicy
         }
 
         ProcessNext(message, pipeline);
+        Count(message);
         if (fail)
         {
             throw Lost();
@@ -58,6 +80,11 @@ public sealed class FaultInjection : HttpPipelinePolicy
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        if (Due(message) is { } run)
+        {
+            await run();
+        }
+
         var fail = Next();
         if (fail && _kind == FaultKind.Error)
         {
@@ -65,10 +92,31 @@ public sealed class FaultInjection : HttpPipelinePolicy
         }
 
         await ProcessNextAsync(message, pipeline);
+        Count(message);
         if (fail)
         {
             throw Lost();
         }
+    }
+
+    private void Count(HttpMessage message)
+    {
+        if (message.HasResponse)
+        {
+            _answers.AddOrUpdate(message.Response.Status, 1, (_, n) => n + 1);
+        }
+    }
+
+    private Func<Task>? Due(HttpMessage message)
+    {
+        var interleaved = _interleaved;
+        if (interleaved is null || !interleaved.Value.When(message.Request))
+        {
+            return null;
+        }
+
+        _interleaved = null; // before running it: its own requests must not trigger it
+        return interleaved.Value.Run;
     }
 
     private bool Next()

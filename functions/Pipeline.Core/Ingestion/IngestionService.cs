@@ -82,10 +82,12 @@ public sealed partial class IngestionService(
         var committed = record with { Status = UploadStatus.Accepted };
         if (!await ledger.CommitAsync(committed, cancellationToken))
         {
-            // Another upload with the same content committed first (parallel delivery): ours stays invisible.
+            // Another upload with the same content committed first (parallel delivery): ours stays invisible
+            // (its staged rows are swept later) and is recorded and reported exactly as a duplicate found
+            // before reading is, so that the outcome does not depend on which delivery looked first.
             var winner = await ledger.FindAcceptedContentAsync(plan.Id, department.Id, content.Sha256, cancellationToken);
             var duplicate = Duplicate(record, winner?.UploadId);
-            return await FinishAsync(duplicate, Report(duplicate, submission, []), recordInLedger: true, cancellationToken);
+            return await FinishAsync(duplicate, Report(duplicate, null, []), recordInLedger: true, cancellationToken);
         }
 
         return await FinishAsync(committed, Report(committed, submission, submission.Problems), recordInLedger: false, cancellationToken);
@@ -206,8 +208,9 @@ public sealed partial class IngestionService(
     /// <summary>Observations per staged batch.</summary>
     private const int StageBatchSize = 1000;
 
+    /// <summary>A duplicate of an accepted upload: nothing of it is counted (its content is the other upload's).</summary>
     private static UploadRecord Duplicate(UploadRecord record, string? of) =>
-        record with { Status = UploadStatus.Duplicate, DuplicateOf = of, Observations = 0, Evaluations = 0 };
+        record with { Status = UploadStatus.Duplicate, DuplicateOf = of, Observations = 0, Evaluations = 0, Errors = 0, Warnings = 0 };
 
     private async Task<IngestionResult> FinishAsync(UploadRecord record, UploadReport report, bool recordInLedger, CancellationToken cancellationToken, string? reportName = null)
     {

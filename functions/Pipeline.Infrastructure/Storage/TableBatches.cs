@@ -22,13 +22,19 @@ public static class TableBatches
             async (batch, ct) => await SubmitAsync(table, batch, ct));
     }
 
-    /// <summary>Deletes entities (a row already gone is fine), partition by partition, in transactions of up to 100.</summary>
-    public static async Task DeleteAsync(TableClient table, IEnumerable<ITableEntity> entities, int parallelism, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes entities as they were read (each with its ETag), partition by partition, in transactions of up
+    /// to 100: a row written again since it was read is kept, a row already gone is fine. A transaction that
+    /// meets either is done again one row at a time.
+    /// </summary>
+    /// <returns>How many rows were kept because they had been written again.</returns>
+    public static async Task<int> DeleteUnchangedAsync(TableClient table, IEnumerable<ITableEntity> entities, int parallelism, CancellationToken cancellationToken)
     {
         var batches = entities
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
             .SelectMany(g => g.Chunk(MaxActions))
-            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), ETag.All)).ToList());
+            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), e.ETag)).ToList());
+        var kept = 0;
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
@@ -36,15 +42,24 @@ public static class TableBatches
                 {
                     await SubmitAsync(table, batch, ct);
                 }
-                catch (TableTransactionFailedException e) when (e.Status == 404)
+                catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
                 {
-                    // A row of the batch is gone already (a sweep retried after its answer was lost): delete one by one.
+                    // A row of the batch is gone already (a sweep retried after its answer was lost) or was
+                    // written again since it was read: one by one, keeping what changed.
                     foreach (var action in batch)
                     {
-                        await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, ct);
+                        try
+                        {
+                            await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, ct); // 404: not thrown
+                        }
+                        catch (RequestFailedException changed) when (changed.Status == 412)
+                        {
+                            Interlocked.Increment(ref kept);
+                        }
                     }
                 }
             });
+        return kept;
     }
 
     /// <summary>Submits one transaction after checking that it holds one partition and at most 100 actions.</summary>
