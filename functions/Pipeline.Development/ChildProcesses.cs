@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace Pipeline.Development;
@@ -6,18 +7,30 @@ namespace Pipeline.Development;
 /// <summary>
 /// Everything this process started outside itself (Azurite, a browser, a CLI) and must not outlive it:
 /// each registration's clean-up (kill the process tree, remove its temp folder) runs when its owner
-/// disposes it, and otherwise when this process exits or its load context unloads, so that a test host
-/// that ends or is stopped leaves no orphan behind.
+/// disposes it, and otherwise when this process exits or its load context unloads, or is asked to end by
+/// SIGTERM or SIGHUP, so that a test host that ends or is stopped leaves no orphan behind. On those signals
+/// the clean-ups run at once, before the process ends (or, where a host handles the signal, before it shuts
+/// down). Nothing runs on SIGKILL: no process can handle it.
 /// </summary>
 public static class ChildProcesses
 {
     private static readonly ConcurrentDictionary<long, Action> CleanUps = new();
+    private static readonly PosixSignalRegistration[] TerminationSignals;
     private static long _next;
 
     static ChildProcesses()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUpAll();
         AssemblyLoadContext.Default.Unloading += _ => CleanUpAll();
+        // Since .NET 10 the runtime no longer turns SIGTERM (nor SIGHUP) into ProcessExit: the signal ends the
+        // process at once. These handlers clean up first and leave the signal uncancelled, so that its usual
+        // outcome follows (the process ends with 128 + the signal's number). Kept in a field: a registration
+        // that is collected stops handling.
+        TerminationSignals =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => CleanUpAll()),
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => CleanUpAll()),
+        ];
     }
 
     /// <summary>Registers a clean-up; disposing the result runs it at once (once) and forgets it.</summary>
