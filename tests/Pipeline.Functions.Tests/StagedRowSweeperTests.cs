@@ -10,7 +10,7 @@ using Pipeline.Testing;
 namespace Pipeline.Functions.Tests;
 
 /// <summary>
-/// Issue 15, defect 7: staged rows of uploads rejected or failed more than a day ago are deleted by the
+/// Issue 15, defect 7: staged rows of uploads rejected, failed or found a duplicate at the commit more than a day ago are deleted by the
 /// nightly run, a bounded number of uploads a run; the ledger keeps its record of each.
 /// </summary>
 public sealed class StagedRowSweeperTests : IDisposable
@@ -49,16 +49,19 @@ public sealed class StagedRowSweeperTests : IDisposable
     private Task NightlyRunAsync() => Nightly.RunAsync(_pipeline);
 
     [Fact]
-    public async Task Staged_rows_of_rejected_or_failed_uploads_older_than_a_day_are_swept_bounded_per_run_and_the_ledger_keeps_them()
+    public async Task Staged_rows_of_rejected_failed_or_duplicate_uploads_older_than_a_day_are_swept_bounded_per_run_and_the_ledger_keeps_them()
     {
         await StageAsync("old-rejected", UploadStatus.Rejected, TimeSpan.FromDays(2));
         await StageAsync("old-failed", UploadStatus.Failed, TimeSpan.FromHours(25));
         await StageAsync("new-rejected", UploadStatus.Rejected, TimeSpan.FromHours(23));
         await StageAsync("old-accepted", UploadStatus.Accepted, TimeSpan.FromDays(3));
-        Assert.Equal(4, (await RowsPerUploadAsync()).Count);
+        await StageAsync("old-duplicate", UploadStatus.Duplicate, TimeSpan.FromHours(30)); // lost the commit to the same content
+        Assert.Equal(5, (await RowsPerUploadAsync()).Count);
         Assert.All((await RowsPerUploadAsync()).Values, count => Assert.Equal(253, count));
 
         await NightlyRunAsync(); // one upload a run (Pipeline:SweepUploadsPerRun = 1)
+        Assert.Equal(4, (await RowsPerUploadAsync()).Count);
+        await NightlyRunAsync();
         Assert.Equal(3, (await RowsPerUploadAsync()).Count);
         await NightlyRunAsync();
         Assert.Equal(["new-rejected", "old-accepted"], (await RowsPerUploadAsync()).Keys.Order(StringComparer.Ordinal));
@@ -69,6 +72,8 @@ public sealed class StagedRowSweeperTests : IDisposable
         var ledger = (await Uploads.RowsAsync(_pipeline, StorageNames.UploadsTable)).Where(r => r.GetString("Kind") == "upload").ToDictionary(r => r.RowKey);
         Assert.Equal(("Rejected", 250, "value_not_numeric"), (ledger["old-rejected"].GetString("Status"), ledger["old-rejected"].GetInt32("Observations"), ledger["old-rejected"].GetString("Reason")));
         Assert.Equal("Failed", ledger["old-failed"].GetString("Status"));
+        Assert.Equal("Duplicate", ledger["old-duplicate"].GetString("Status"));
+        Assert.NotNull(ledger["old-duplicate"].GetDateTimeOffset("StagedRowsSweptOn"));
         Assert.NotNull(ledger["old-failed"].GetDateTimeOffset("StagedRowsSweptOn"));
         Assert.Null(ledger["new-rejected"].GetDateTimeOffset("StagedRowsSweptOn"));
         // The nightly run now reads the 500 rows left, not 1,000; the one accepted upload is what it publishes.

@@ -17,7 +17,7 @@ public enum FaultKind
 /// An HttpPipelinePolicy for the Azure SDK clients that counts storage calls and fails the chosen one,
 /// placed per call (outside the SDK's own retries) so that the fault reaches the pipeline's code.
 /// </summary>
-public sealed class FaultInjection : HttpPipelinePolicy
+public sealed partial class FaultInjection : HttpPipelinePolicy
 {
     private int _calls;
     private int _failAt;
@@ -44,7 +44,10 @@ public sealed class FaultInjection : HttpPipelinePolicy
     /// <summary>True once the interleaved work has run (or when none was set).</summary>
     public bool Interleaved => _interleaved is null;
 
-    /// <summary>How many answers storage gave with <paramref name="status"/> since the last <see cref="Arm"/> (409 and 412: a race was met).</summary>
+    /// <summary>
+    /// How many answers storage gave with <paramref name="status"/> since the last <see cref="Arm"/> (409 and 412: a race
+    /// was met), counting the failed operation inside a transaction's answer too.
+    /// </summary>
     public int Answered(int status) => _answers.GetValueOrDefault(status);
 
     /// <summary>Starts counting from zero; call number <paramref name="failAt"/> (1-based, 0 for none) fails.</summary>
@@ -101,11 +104,28 @@ public sealed class FaultInjection : HttpPipelinePolicy
 
     private void Count(HttpMessage message)
     {
-        if (message.HasResponse)
+        if (!message.HasResponse)
         {
-            _answers.AddOrUpdate(message.Response.Status, 1, (_, n) => n + 1);
+            return;
+        }
+
+        _answers.AddOrUpdate(message.Response.Status, 1, (_, n) => n + 1);
+        if (message.Response.Status == 202 && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && message.Response.Content is { } content)
+        {
+            // An entity-group transaction is answered 202; a failed one says why inside (one part, e.g. "HTTP/1.1 409 Conflict").
+            foreach (System.Text.RegularExpressions.Match part in InnerStatus().Matches(content.ToString()))
+            {
+                var status = int.Parse(part.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (status >= 400)
+                {
+                    _answers.AddOrUpdate(status, 1, (_, n) => n + 1);
+                }
+            }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^HTTP/1\.1 (\d{3}) ", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex InnerStatus();
 
     private Func<Task>? Due(HttpMessage message)
     {
