@@ -51,7 +51,7 @@ public sealed class SweeperReplayRaceTests : IDisposable
         var blob = await Uploads.PutAsync(_pipeline, "shakyo/replayed.csv", File);
         var transactions = 0;
         // One partition (policy I-1): one staging transaction, then the commit.
-        _faults.Interleave(r => IsTransaction(r) && ++transactions == 2, () => throw new Azure.RequestFailedException(503, "Injected: the commit was refused."));
+        _faults.Interleave(r => IsTransaction(r) && Interlocked.Increment(ref transactions) == 2, () => throw new Azure.RequestFailedException(503, "Injected: the commit was refused."));
         await Assert.ThrowsAsync<Azure.RequestFailedException>(() => new IngestUpload(_pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
         await new RecordPoisonUpload(_pipeline.Get<PoisonUploadService>()).Run(
             $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","DequeueCount":5}""",

@@ -22,7 +22,7 @@ public sealed partial class FaultInjection : HttpPipelinePolicy
     private int _calls;
     private int _failAt;
     private FaultKind _kind;
-    private (Func<Request, bool> When, Func<Task> Run)? _interleaved;
+    private Tuple<Func<Request, bool>, Func<Task>>? _interleaved;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _answers = new();
 
     /// <summary>Calls seen since the last <see cref="Arm"/>.</summary>
@@ -39,10 +39,10 @@ public sealed partial class FaultInjection : HttpPipelinePolicy
     /// matches is counted and sent, <paramref name="run"/> runs to its end (its own calls counted first).
     /// Once only; a request made inside <paramref name="run"/> never triggers it again.
     /// </summary>
-    public void Interleave(Func<Request, bool> when, Func<Task> run) => _interleaved = (when, run);
+    public void Interleave(Func<Request, bool> when, Func<Task> run) => Volatile.Write(ref _interleaved, Tuple.Create(when, run));
 
     /// <summary>True once the interleaved work has run (or when none was set).</summary>
-    public bool Interleaved => _interleaved is null;
+    public bool Interleaved => Volatile.Read(ref _interleaved) is null;
 
     /// <summary>
     /// How many answers storage gave with <paramref name="status"/> since the last <see cref="Arm"/> (409 and 412: a race
@@ -129,14 +129,15 @@ public sealed partial class FaultInjection : HttpPipelinePolicy
 
     private Func<Task>? Due(HttpMessage message)
     {
-        var interleaved = _interleaved;
-        if (interleaved is null || !interleaved.Value.When(message.Request))
+        var interleaved = Volatile.Read(ref _interleaved);
+        // Taken before it runs (its own requests must not trigger it), and by one request only when writers run in parallel.
+        if (interleaved is null || !interleaved.Item1(message.Request)
+            || Interlocked.CompareExchange(ref _interleaved, null, interleaved) != interleaved)
         {
             return null;
         }
 
-        _interleaved = null; // before running it: its own requests must not trigger it
-        return interleaved.Value.Run;
+        return interleaved.Item2;
     }
 
     private bool Next()
