@@ -13,8 +13,11 @@ param location string = resourceGroup().location
 @description('The default plan (two-part upload paths, verbs without --plan): a plan id of the plan set.')
 param defaultPlanId string = 'kumamoto-welfare-4'
 
-@description('Folder of plan-definition files served beside the built-in plans (for example an Azure Files mount, /mounts/plans); empty for the built-in plans only.')
+@description('A folder of plan-definition files inside the app (rarely needed: plan files go to the private `plans` container, read at start-up); empty for none.')
 param plansPath string = ''
+
+@description('Object ids of the Entra ID groups or users (the plan secretariat) who maintain the plan files in the `plans` container.')
+param planMaintainers array = []
 
 @description('NCRONTAB schedule of the nightly run, in UTC: 17:00 UTC is 02:00 JST.')
 param nightlySchedule string = '0 0 17 * * *'
@@ -120,6 +123,14 @@ module functionApp 'modules/functionapp.bicep' = {
     ckanBaseUrl: ckanBaseUrl
     ckanDatasetId: ckanDatasetId
     ckanTokenSecretUri: empty(keyVaultName) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${ckanTokenSecretName}'
+  }
+}
+
+module planAccess 'modules/plans.bicep' = {
+  name: 'plans'
+  params: {
+    storageAccountName: storage.outputs.name
+    maintainers: planMaintainers
   }
 }
 

@@ -29,7 +29,7 @@ public static class PipelineHostExtensions
         StorageConnectionSettings.Check(builder.Configuration, builder.Environment);
         builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(sp => LoadPlans(sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+        builder.Services.TryAddSingleton(sp => LoadPlans(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp));
         builder.Services.TryAddSingleton(sp => DefaultPlan(sp.GetRequiredService<PlanSet>()));
         builder.Services.TryAddSingleton(_ =>
             builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default);
@@ -94,8 +94,14 @@ public static class PipelineHostExtensions
         return builder;
     }
 
-    /// <summary>The plan set (RULES.md §7): the built-in plans and every plan file in <see cref="PipelineOptions.PlansPath"/>.</summary>
-    public static PlanSet LoadPlans(PipelineOptions options) => PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId);
+    /// <summary>
+    /// The plan set (RULES.md §7): the built-in plans, every plan file in <see cref="PipelineOptions.PlansPath"/>, and
+    /// every plan file in the blob container <see cref="PipelineOptions.PlansContainer"/> (read with the storage account's identity).
+    /// </summary>
+    public static PlanSet LoadPlans(PipelineOptions options, IServiceProvider services) =>
+        PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId, string.IsNullOrWhiteSpace(options.PlansContainer)
+            ? []
+            : BlobPlanFiles.Read(services.GetRequiredService<StorageAccount>().ExistingContainer(options.PlansContainer)));
 
     /// <summary>The default plan; an error naming its problems where it is not served.</summary>
     public static Plan DefaultPlan(PlanSet plans) => plans.Default ?? throw new InvalidOperationException(

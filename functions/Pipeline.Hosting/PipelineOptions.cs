@@ -12,6 +12,13 @@ public sealed class PipelineOptions
     public string? PlansPath { get; set; }
 
     /// <summary>
+    /// A private blob container of plan-definition files served beside the built-in plans (RULES.md §7), read at
+    /// start-up with the app's identity: in Azure, where the app has no folder of its own to drop a file in, a
+    /// city adds its next plan by uploading the file here and restarting the app.
+    /// </summary>
+    public string? PlansContainer { get; set; }
+
+    /// <summary>
     /// The default plan (two-part upload paths, command-line verbs without <c>--plan</c>); unset, the
     /// built-in plan marked <c>"default": true</c> in its file.
     /// </summary>

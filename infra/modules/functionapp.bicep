@@ -92,6 +92,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // 17:00 UTC = 02:00 JST. Flex Consumption ignores WEBSITE_TIME_ZONE: schedules are UTC.
         { name: 'NightlyAggregationSchedule', value: nightlySchedule }
         { name: 'Pipeline__DefaultPlanId', value: defaultPlanId }
+        { name: 'Pipeline__PlansContainer', value: 'plans' }
       ], empty(plansPath) ? [] : [ { name: 'Pipeline__PlansPath', value: plansPath } ], ckanSettings, portalSettings)
     }
     functionAppConfig: {

@@ -64,6 +64,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       properties: { publicAccess: 'None' }
     }
 
+    // Plan-definition files served beside the built-in plans (Pipeline__PlansContainer), read by the app at start-up.
+    resource plans 'containers' = {
+      name: 'plans'
+      properties: { publicAccess: 'None' }
+    }
+
     resource opendata 'containers' = {
       name: 'opendata'
       properties: { publicAccess: 'Blob' }

@@ -54,6 +54,21 @@ public sealed class InfrastructureTests
         Assert.Equal(1, containers.Count(c => c.Value != "None"));
     }
 
+    [Fact]
+    public void Plan_files_live_in_a_private_plans_container_that_the_app_reads_and_only_the_plan_secretariat_writes()
+    {
+        // RULES.md §7 in Azure: shared keys are off, so no file share can be mounted; plan files are blobs.
+        var plans = Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Single(c => ((string)c["name"]!).Contains("'plans'", StringComparison.Ordinal) || ((string)c["name"]!).EndsWith("/plans", StringComparison.Ordinal));
+        Assert.Equal("None", (string?)plans["properties"]!["publicAccess"]);
+        Assert.Contains("createObject('name', 'Pipeline__PlansContainer', 'value', 'plans')",
+            Bicep.Module("functionapp").Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        var module = Bicep.Module("plans").Replace("\\u0027", "'", StringComparison.Ordinal);
+        Assert.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", module, StringComparison.Ordinal); // Storage Blob Data Contributor
+        Assert.Contains("blobServices/containers", module, StringComparison.Ordinal); // scoped to the container, not the account
+        Assert.Contains("parameters('maintainers')[copyIndex()]", module, StringComparison.Ordinal); // one assignment per maintainer
+    }
+
     private static JsonObject FunctionApp => Bicep.OfType("Microsoft.Web/sites").Single();
 
     [Fact]
@@ -121,8 +136,10 @@ public sealed class InfrastructureTests
     public void The_identity_gets_exactly_the_roles_it_needs()
     {
         var roles = Bicep.Module("roles");
-        // Three definitions: a loop over the three storage roles, telemetry, and the Key Vault secret reader.
-        Assert.Equal(3, Bicep.OfType("Microsoft.Authorization/roleAssignments").Count(r => r["properties"]?["condition"] is null));
+        // Three definitions: a loop over the three storage roles, telemetry, and the Key Vault secret reader
+        // (and, not the app's, the plan secretariat's write access to the plans container).
+        Assert.Equal(3, Bicep.OfType("Microsoft.Authorization/roleAssignments").Count(r => r["properties"]?["condition"] is null
+            && !((string?)r["name"] ?? "").Contains("maintainers", StringComparison.Ordinal)));
         foreach (var role in new[]
         {
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner

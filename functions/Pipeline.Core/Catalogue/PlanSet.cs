@@ -58,10 +58,10 @@ public sealed class PlanSet
     public Plan? Find(string planId) => _byId.GetValueOrDefault(planId)?.Plan;
 
     /// <summary>
-    /// The built-in plans and every <c>*.json</c> in <paramref name="plansPath"/> (a folder, or one
-    /// file), in file-name order.
+    /// The built-in plans, every <c>*.json</c> in <paramref name="plansPath"/> (a folder, or one
+    /// file) in file-name order, then <paramref name="more"/> (plan files read from elsewhere, such as a blob container).
     /// </summary>
-    public static PlanSet Load(string? plansPath, string? defaultPlanId)
+    public static PlanSet Load(string? plansPath, string? defaultPlanId, IEnumerable<PlanSetEntry>? more = null)
     {
         var entries = BuiltInPlans.All().ToList();
         if (!string.IsNullOrWhiteSpace(plansPath))
@@ -75,6 +75,7 @@ public sealed class PlanSet
             }
         }
 
+        entries.AddRange(more ?? []);
         return new PlanSet(entries, defaultPlanId);
     }
 

@@ -34,6 +34,9 @@ public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient 
 
     public string ContainerName(string name) => prefix.Length == 0 ? name : $"{prefix}-{name}";
 
+    /// <summary>A container of this deployment that the pipeline reads but never creates (the plans container, say).</summary>
+    public BlobContainerClient ExistingContainer(string name) => blobs.GetBlobContainerClient(ContainerName(name));
+
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
         Once(_tables, name, async () =>
         {
