@@ -14,7 +14,8 @@ namespace Pipeline.Development;
 /// </summary>
 public static class ChildProcesses
 {
-    private static readonly ConcurrentDictionary<long, Action> CleanUps = new();
+    // Each clean-up runs once; a second caller (its owner disposing while a signal's handler runs it) waits for it to end.
+    private static readonly ConcurrentDictionary<long, Lazy<bool>> CleanUps = new();
     private static readonly PosixSignalRegistration[] TerminationSignals;
     private static long _next;
 
@@ -37,7 +38,11 @@ public static class ChildProcesses
     public static IDisposable Register(Action cleanUp)
     {
         var id = Interlocked.Increment(ref _next);
-        CleanUps[id] = cleanUp;
+        CleanUps[id] = new Lazy<bool>(() =>
+        {
+            cleanUp();
+            return true;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
         return new Registration(id);
     }
 
@@ -54,9 +59,10 @@ public static class ChildProcesses
 
     private static void Run(long id)
     {
-        if (CleanUps.TryRemove(id, out var cleanUp))
+        if (CleanUps.TryGetValue(id, out var cleanUp))
         {
-            cleanUp();
+            _ = cleanUp.Value; // runs it, or waits while another thread does
+            CleanUps.TryRemove(id, out _);
         }
     }
 

@@ -42,6 +42,12 @@ public sealed class LocalServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// Cancelled when the server is asked to stop: Ctrl+C (SIGINT) or SIGTERM, which the web host's console lifetime
+    /// takes from the command line (it cancels the signal's default ending so that the host can stop in order).
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>Completes when every upload so far is ingested and aggregated.</summary>
     public Task IdleAsync() => _app.Services.GetRequiredService<IngestNow>().IdleAsync();
 

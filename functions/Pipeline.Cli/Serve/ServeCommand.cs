@@ -20,13 +20,16 @@ internal static class ServeCommand
         await output.WriteLineAsync($"ポータル / portal:       {server.Portal}");
         await output.WriteLineAsync($"ダッシュボード / dashboards: {server.Address}feeds/v1/{{planId}}/ (after the first accepted upload)");
         await output.WriteLineAsync("Ctrl+C で終了 / Ctrl+C to stop");
+        // Until the command line is cancelled or the web host is told to stop (Ctrl+C, SIGTERM): the host takes those
+        // signals, so waiting for the command line's token alone never ended (the server ran on after Ctrl+C).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, server.Stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            await output.WriteLineAsync("stopped");
+            await output.WriteLineAsync("停止しました / stopped");
         }
 
         return PipelineCommand.Ok;
