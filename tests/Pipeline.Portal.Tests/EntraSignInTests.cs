@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Playwright;
 using Pipeline.Cli.Serve;
 using Pipeline.Testing;
 
@@ -12,7 +13,8 @@ namespace Pipeline.Portal.Tests;
 /// server with a loopback provider (<see cref="FakeEntra"/>) standing in for login.microsoftonline.com. The test plays
 /// the browser: it carries cookies by hand so that it can read every attribute the server sets. The portal is
 /// configured with a public origin (<c>Portal:PublicOrigin</c>) other than the server's loopback address, as behind
-/// Front Door or a custom domain.
+/// Front Door or a custom domain. One test runs the sign-out in Chromium (Playwright) to show the page's script is
+/// accepted (its <c>Origin</c>) and follows the redirect.
 /// </summary>
 public sealed class EntraSignInTests : IAsyncLifetime, IDisposable
 {
@@ -126,6 +128,30 @@ public sealed class EntraSignInTests : IAsyncLifetime, IDisposable
         Assert.Contains("サインアウトしました", await landing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var after = await SendAsync(HttpMethod.Get, "api/me", browser);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task In_the_browser_the_sign_out_button_ends_both_sessions_and_lands_on_the_signed_out_page()
+    {
+        // Chromium must reach the callback and the signed-out page, so the portal is on its own origin here.
+        await RestartAsync(publishesEndSession: true, publicOrigin: null);
+        _entra.BrowserGroups = [PortalServer.GroupA];
+        await using var chromium = await HeadlessBrowser.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(_server.Portal.ToString());
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("試験 花子 としてサインイン中");
+        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "pipeline-session");
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync(new Uri(_server.Address, SignedOutPage).ToString());
+        await Assertions.Expect(page.Locator("h2")).ToContainTextAsync("サインアウトしました");
+        await page.ScreenshotAsync(new() { Path = HeadlessBrowser.ScreenshotPath("portal-signed-out.png"), FullPage = true });
+        var visit = Assert.Single(_entra.EndSessions);
+        Assert.Equal(FakeEntra.ClientId, visit["client_id"]);
+        Assert.Equal(new Uri(_server.Address, SignedOutPage).ToString(), visit["post_logout_redirect_uri"]);
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "pipeline-session");
+        var me = await page.Context.APIRequest.GetAsync(new Uri(_server.Address, "api/me").ToString());
+        Assert.Equal(401, me.Status);
     }
 
     [Fact]

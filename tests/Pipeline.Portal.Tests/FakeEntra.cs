@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -17,7 +18,9 @@ namespace Pipeline.Portal.Tests;
 /// <summary>
 /// A loopback stand-in for Entra ID (no network to login.microsoftonline.com in tests): the discovery document, a
 /// JWKS with a test RSA key, and a token endpoint that checks the client secret and the PKCE verifier against the
-/// challenge of the code before it issues an id_token shaped by the test (<see cref="FakeIssue"/>), and, when asked to
+/// challenge of the code before it issues an id_token shaped by the test (<see cref="FakeIssue"/>), an authorization
+/// endpoint for a real browser that signs in at once (as Entra ID does for someone with a session) with the
+/// <see cref="BrowserGroups"/>, and, when asked to
 /// publish one, an <c>end_session_endpoint</c> (OpenID Connect RP-Initiated Logout 1.0) that records each visit and
 /// sends the browser on to its <c>post_logout_redirect_uri</c>.
 /// </summary>
@@ -57,6 +60,9 @@ internal sealed class FakeEntra : IAsyncDisposable
     /// <summary>Each visit to the end-session endpoint, with its query.</summary>
     public ConcurrentQueue<Dictionary<string, string>> EndSessions { get; } = new();
 
+    /// <summary>The groups of the person a real browser signs in as at the authorization endpoint.</summary>
+    public string[] BrowserGroups { get; set; } = [];
+
     /// <summary>When set, the discovery document answers 503 (the tenant cannot be reached).</summary>
     public bool MetadataDown { get; set; }
 
@@ -77,6 +83,7 @@ internal sealed class FakeEntra : IAsyncDisposable
             var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
             return Results.Json(new { keys = new[] { new { kty = jwk.Kty, use = "sig", kid = jwk.Kid, n = jwk.N, e = jwk.E } } });
         });
+        app.MapGet($"/{Tenant}/oauth2/v2.0/authorize", (HttpRequest request) => self!.AuthorizeBrowser(request));
         app.MapPost($"/{Tenant}/oauth2/v2.0/token", (HttpRequest request) => self!.Token(request));
         app.MapGet($"/{Tenant}/oauth2/v2.0/logout", (HttpRequest request) => self!.EndSession(request));
         await app.StartAsync();
@@ -144,6 +151,19 @@ internal sealed class FakeEntra : IAsyncDisposable
         }
 
         return Results.Json(document);
+    }
+
+    private IResult AuthorizeBrowser(HttpRequest request)
+    {
+        var query = request.Query;
+        if (query["client_id"] != ClientId || query["response_type"] != "code" || query["code_challenge_method"] != "S256")
+        {
+            return Results.BadRequest();
+        }
+
+        var code = Authorize(new FakeIssue(query["nonce"].ToString(), query["code_challenge"].ToString(), ClientId, TimeSpan.FromMinutes(60), BrowserGroups));
+        return Results.Redirect(QueryHelpers.AddQueryString(query["redirect_uri"].ToString(),
+            new Dictionary<string, string?> { ["code"] = code, ["state"] = query["state"] }));
     }
 
     private IResult EndSession(HttpRequest request)
