@@ -39,6 +39,9 @@ param portalClientSecretName string = 'portal-client-secret'
 @description('The Entra ID tenant of the portal\'s app registration.')
 param portalTenantId string = tenant().tenantId
 
+@description('The portal\'s public origin (https://host, no path) where Front Door, a proxy or a custom domain stands in front of the app; the sign-in and sign-out redirect URIs are made from it. Empty: https://<the function app\'s default host name>.')
+param portalPublicOrigin string = ''
+
 @description('Email for alerts; empty for none.')
 param alertEmail string = ''
 
@@ -111,6 +114,7 @@ module functionApp 'modules/functionapp.bicep' = {
     plansPath: plansPath
     portalClientId: portalClientId
     portalTenantId: portalTenantId
+    portalPublicOrigin: portalPublicOrigin
     portalClientSecretUri: empty(keyVaultName) || empty(portalClientId) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${portalClientSecretName}'
     // The same list as the department role assignments: each group acts for its department in the portal.
     portalGroups: [for department in departments: {
@@ -176,6 +180,9 @@ output AZURE_LOCATION string = location
 output AZURE_RESOURCE_GROUP string = resourceGroup().name
 output FUNCTION_APP_NAME string = functionApp.outputs.name
 output FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
+// The two Web redirect URIs to register on the portal's app registration (README "Signing in").
+output PORTAL_SIGN_IN_REDIRECT_URI string = '${functionApp.outputs.portalPublicOrigin}/api/sign-in/entra/callback'
+output PORTAL_SIGNED_OUT_URI string = '${functionApp.outputs.portalPublicOrigin}/api/portal/signed-out.html'
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output EVENT_GRID_TOPIC_NAME string = topic.name
 output OPEN_DATA_FEED_URL string = '${storage.outputs.blobEndpoint}opendata/feeds/v1/${defaultPlanId}/progress.json'

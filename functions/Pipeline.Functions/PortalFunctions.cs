@@ -11,7 +11,7 @@ namespace Pipeline.Functions;
 /// The department portal's API and pages (RULES.md §9), each function a route handed to the portal's handlers
 /// (the same code <c>pipeline serve</c> runs). Anonymous at the Functions level: <c>PortalAccess</c> decides.
 /// </summary>
-public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments, EntraSignIn entra)
+public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments, EntraSignIn entra, EntraSignOut signOut)
 {
     private const string Department = "plans/{planId}/departments/{departmentId}";
 
@@ -33,7 +33,7 @@ public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments,
 
     [Function("SignOut")]
     public Task<IActionResult> SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sign-out")] HttpRequest request) =>
-        Answer(request, Task.FromResult(entra.SignOut(request.HttpContext)));
+        Answer(request, signOut.SignOutAsync(request.HttpContext));
 
     [Function("Me")]
     public Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) =>

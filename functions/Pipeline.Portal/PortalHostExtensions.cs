@@ -41,6 +41,7 @@ public static class PortalHostExtensions
         builder.Services.TryAddSingleton<SignInCookies>();
         builder.Services.TryAddSingleton<EntraMetadata>();
         builder.Services.TryAddTransient<EntraSignIn>();
+        builder.Services.TryAddTransient<EntraSignOut>();
         builder.Services.AddHttpClient<EntraTokenClient>()
             .AddPolicyHandler(EntraPolicies.Total())
             .AddPolicyHandler(request => EntraPolicies.RetryFor(request))
@@ -74,7 +75,7 @@ public static class PortalHostExtensions
         app.MapPost("/api/sign-out/development", (PortalApi api, HttpContext c) => api.DevelopmentSignOut(c));
         app.MapGet(EntraSignIn.StartPath, (EntraSignIn entra, HttpContext c) => entra.StartAsync(c));
         app.MapGet(EntraSignIn.CallbackPath, (EntraSignIn entra, HttpContext c) => entra.CallbackAsync(c));
-        app.MapPost("/api/sign-out", (EntraSignIn entra, HttpContext c) => entra.SignOut(c));
+        app.MapPost("/api/sign-out", (EntraSignOut entra, HttpContext c) => entra.SignOutAsync(c));
         app.MapGet("/api/me", (PortalApi api, HttpContext c) => api.MeAsync(c));
         app.MapGet("/api/plans", (PortalApi api, HttpContext c) => api.PlansAsync(c));
         app.MapGet("/api/plans/{planId}/progress", (PortalApi api, string planId, HttpContext c) => api.ProgressAsync(planId, c.RequestAborted));

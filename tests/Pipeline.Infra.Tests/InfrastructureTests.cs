@@ -126,6 +126,40 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public void The_portal_public_origin_is_a_setting_that_defaults_to_the_function_apps_own_host()
+    {
+        // Portal__PublicOrigin: the redirect URIs are not made from the request's host, which Front Door or a proxy may change.
+        var functionApp = Bicep.Resources(Bicep.Arm).Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == "functionapp");
+        var template = functionApp["properties"]!["template"]!;
+        var setting = Assert.Single(template["variables"]!.ToJsonString().Replace("\\u0027", "'", StringComparison.Ordinal)
+            .Split("createObject("), o => o.Contains("Portal__PublicOrigin", StringComparison.Ordinal));
+        Assert.StartsWith("'name', 'Portal__PublicOrigin', 'value', variables('publicOrigin'))", setting, StringComparison.Ordinal);
+        // Empty: https:// and the site's own name (the same variable the site is named with) on azurewebsites.net;
+        // otherwise the parameter, without a trailing slash.
+        Assert.Equal("[format('func-{0}', parameters('name'))]", (string?)template["variables"]!["appName"]);
+        Assert.Equal("[variables('appName')]", (string?)Bicep.Resources((JsonObject)template).Single(r => (string?)r["type"] == "Microsoft.Web/sites")["name"]);
+        Assert.Equal(
+            "[if(empty(parameters('portalPublicOrigin')), format('https://{0}.azurewebsites.net', variables('appName')), "
+            + "if(endsWith(parameters('portalPublicOrigin'), '/'), take(parameters('portalPublicOrigin'), sub(length(parameters('portalPublicOrigin')), 1)), parameters('portalPublicOrigin')))]",
+            (string?)template["variables"]!["publicOrigin"]);
+
+        // main.bicep passes its parameter through (empty by default), and azd fills it from PORTAL_PUBLIC_ORIGIN.
+        Assert.Equal("", (string?)Bicep.Arm["parameters"]!["portalPublicOrigin"]!["defaultValue"]);
+        Assert.Equal("[parameters('portalPublicOrigin')]", (string?)functionApp["properties"]!["parameters"]!["portalPublicOrigin"]!["value"]);
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(Bicep.InfraFolder, "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${PORTAL_PUBLIC_ORIGIN=}", (string?)parameters["portalPublicOrigin"]!["value"]);
+
+        // The two redirect URIs to register on the app registration are outputs of the deployment, made from the module's origin.
+        var outputs = Bicep.Arm["outputs"]!;
+        foreach (var (output, path) in new[] { ("PORTAL_SIGN_IN_REDIRECT_URI", "/api/sign-in/entra/callback"), ("PORTAL_SIGNED_OUT_URI", "/api/portal/signed-out.html") })
+        {
+            var value = (string?)outputs[output]!["value"];
+            Assert.StartsWith($"[format('{{0}}{path}', reference(", value, StringComparison.Ordinal);
+            Assert.EndsWith(".outputs.portalPublicOrigin.value)]", value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Application_insights_has_local_auth_off()
     {
         Assert.True((bool)Bicep.OfType("Microsoft.Insights/components").Single()["properties"]!["DisableLocalAuth"]!);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -17,7 +18,11 @@ namespace Pipeline.Portal.Tests;
 /// <summary>
 /// A loopback stand-in for Entra ID (no network to login.microsoftonline.com in tests): the discovery document, a
 /// JWKS with a test RSA key, and a token endpoint that checks the client secret and the PKCE verifier against the
-/// challenge of the code before it issues an id_token shaped by the test (<see cref="FakeIssue"/>).
+/// challenge of the code before it issues an id_token shaped by the test (<see cref="FakeIssue"/>), an authorization
+/// endpoint for a real browser that signs in at once (as Entra ID does for someone with a session) with the
+/// <see cref="BrowserGroups"/>, and, when asked to
+/// publish one, an <c>end_session_endpoint</c> (OpenID Connect RP-Initiated Logout 1.0) that records each visit and
+/// sends the browser on to its <c>post_logout_redirect_uri</c>.
 /// </summary>
 internal sealed class FakeEntra : IAsyncDisposable
 {
@@ -26,15 +31,19 @@ internal sealed class FakeEntra : IAsyncDisposable
     public const string ClientSecret = "test-secret-not-a-real-one";
     public const string ObjectId = "9a9a9a9a-0000-4000-8000-0000000000ee";
 
+    /// <summary>The opaque <c>login_hint</c> claim Entra ID puts in an id_token when the optional claim is configured.</summary>
+    public const string LoginHint = "O.aHint-not-a-upn";
+
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key;
     private readonly ConcurrentDictionary<string, FakeIssue> _codes = new();
 
-    private FakeEntra(WebApplication app, RsaSecurityKey key, Uri instance)
+    private FakeEntra(WebApplication app, RsaSecurityKey key, Uri instance, bool publishesEndSession)
     {
         _app = app;
         _key = key;
         Instance = instance;
+        PublishesEndSession = publishesEndSession;
     }
 
     /// <summary>The provider's base address, the portal's <c>Portal:Instance</c>.</summary>
@@ -42,10 +51,25 @@ internal sealed class FakeEntra : IAsyncDisposable
 
     public string Issuer => $"{Instance}{Tenant}/v2.0";
 
+    /// <summary>Whether the discovery document names an <c>end_session_endpoint</c>.</summary>
+    public bool PublishesEndSession { get; }
+
+    /// <summary>The end-session endpoint's address (served whether or not the discovery document names it).</summary>
+    public string EndSessionEndpoint => $"{Instance}{Tenant}/oauth2/v2.0/logout";
+
+    /// <summary>Each visit to the end-session endpoint, with its query.</summary>
+    public ConcurrentQueue<Dictionary<string, string>> EndSessions { get; } = new();
+
+    /// <summary>The groups of the person a real browser signs in as at the authorization endpoint.</summary>
+    public string[] BrowserGroups { get; set; } = [];
+
+    /// <summary>When set, the discovery document answers 503 (the tenant cannot be reached).</summary>
+    public bool MetadataDown { get; set; }
+
     /// <summary>Token requests that reached the endpoint and were refused (wrong secret or verifier).</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
 
-    public static async Task<FakeEntra> StartAsync()
+    public static async Task<FakeEntra> StartAsync(bool publishesEndSession = true)
     {
         var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-key-1" };
         var builder = WebApplication.CreateBuilder();
@@ -53,24 +77,18 @@ internal sealed class FakeEntra : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         FakeEntra? self = null;
-        app.MapGet($"/{Tenant}/v2.0/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = self!.Issuer,
-            ["authorization_endpoint"] = $"{self.Instance}{Tenant}/oauth2/v2.0/authorize",
-            ["token_endpoint"] = $"{self.Instance}{Tenant}/oauth2/v2.0/token",
-            ["jwks_uri"] = $"{self.Instance}{Tenant}/discovery/v2.0/keys",
-            ["response_types_supported"] = new[] { "code" },
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        }));
+        app.MapGet($"/{Tenant}/v2.0/.well-known/openid-configuration", () => self!.Discovery());
         app.MapGet($"/{Tenant}/discovery/v2.0/keys", () =>
         {
             var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
             return Results.Json(new { keys = new[] { new { kty = jwk.Kty, use = "sig", kid = jwk.Kid, n = jwk.N, e = jwk.E } } });
         });
+        app.MapGet($"/{Tenant}/oauth2/v2.0/authorize", (HttpRequest request) => self!.AuthorizeBrowser(request));
         app.MapPost($"/{Tenant}/oauth2/v2.0/token", (HttpRequest request) => self!.Token(request));
+        app.MapGet($"/{Tenant}/oauth2/v2.0/logout", (HttpRequest request) => self!.EndSession(request));
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new FakeEntra(app, key, new Uri(bound.TrimEnd('/') + "/"));
+        self = new FakeEntra(app, key, new Uri(bound.TrimEnd('/') + "/"), publishesEndSession);
         return self;
     }
 
@@ -92,6 +110,7 @@ internal sealed class FakeEntra : IAsyncDisposable
             ["name"] = "試験 花子",
             ["groups"] = issue.Groups,
             ["tid"] = Tenant,
+            ["login_hint"] = LoginHint,
         };
         if (nonce is not null)
         {
@@ -108,6 +127,50 @@ internal sealed class FakeEntra : IAsyncDisposable
             Claims = claims,
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
         });
+    }
+
+    private IResult Discovery()
+    {
+        if (MetadataDown)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var document = new Dictionary<string, object>
+        {
+            ["issuer"] = Issuer,
+            ["authorization_endpoint"] = $"{Instance}{Tenant}/oauth2/v2.0/authorize",
+            ["token_endpoint"] = $"{Instance}{Tenant}/oauth2/v2.0/token",
+            ["jwks_uri"] = $"{Instance}{Tenant}/discovery/v2.0/keys",
+            ["response_types_supported"] = new[] { "code" },
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        };
+        if (PublishesEndSession)
+        {
+            document["end_session_endpoint"] = EndSessionEndpoint;
+        }
+
+        return Results.Json(document);
+    }
+
+    private IResult AuthorizeBrowser(HttpRequest request)
+    {
+        var query = request.Query;
+        if (query["client_id"] != ClientId || query["response_type"] != "code" || query["code_challenge_method"] != "S256")
+        {
+            return Results.BadRequest();
+        }
+
+        var code = Authorize(new FakeIssue(query["nonce"].ToString(), query["code_challenge"].ToString(), ClientId, TimeSpan.FromMinutes(60), BrowserGroups));
+        return Results.Redirect(QueryHelpers.AddQueryString(query["redirect_uri"].ToString(),
+            new Dictionary<string, string?> { ["code"] = code, ["state"] = query["state"] }));
+    }
+
+    private IResult EndSession(HttpRequest request)
+    {
+        EndSessions.Enqueue(request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal));
+        var back = request.Query["post_logout_redirect_uri"].ToString();
+        return back.Length > 0 ? Results.Redirect(back) : Results.Text("signed out");
     }
 
     private async Task<IResult> Token(HttpRequest request)

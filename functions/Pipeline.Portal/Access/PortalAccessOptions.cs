@@ -31,7 +31,8 @@ public sealed class PortalAccessOptions
 
     /// <summary>
     /// The public origin of the portal (such as <c>https://func-x.azurewebsites.net</c>) from which the redirect URI
-    /// <c>/api/sign-in/entra/callback</c> is made; unset, the request's own scheme and host.
+    /// <c>/api/sign-in/entra/callback</c> and the post-logout redirect URI <c>/api/portal/signed-out.html</c> are made,
+    /// and which a sign-out's <c>Origin</c> may name; unset, the request's own scheme and host (<c>infra/</c> sets it).
     /// </summary>
     public Uri? PublicOrigin { get; set; }
 

@@ -28,6 +28,7 @@ public static class PortalJson
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(MeDocument))]
 [JsonSerializable(typeof(SignInDocument))]
+[JsonSerializable(typeof(SignOutDocument))]
 [JsonSerializable(typeof(DevelopmentSignInRequest))]
 [JsonSerializable(typeof(Pipeline.Portal.SignIn.PendingSignIn))]
 [JsonSerializable(typeof(Pipeline.Portal.SignIn.PortalSession))]

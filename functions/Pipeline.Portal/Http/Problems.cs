@@ -15,6 +15,15 @@ public static class Problems
     /// <summary>A browser sign-in that cannot be completed (state, nonce, code or token not accepted).</summary>
     public static IResult SignInRefused(string ja, string en) => Create("sign-in-refused", "サインインできません / Sign-in refused", 401, $"{ja} / {en}");
 
+    /// <summary>A state-changing request that did not come from the portal's own page (its <c>Origin</c> is another site's or missing).</summary>
+    public static IResult CrossOriginRefused() => Create("cross-origin-refused", "受け付けられません / Refused", 403,
+        "この操作はポータルの画面からだけ行えます。 / This is accepted only from the portal's own page.");
+
+    /// <summary>The portal session ended, but the tenant could not be reached to end the Entra ID session as well.</summary>
+    public static IResult SignOutIncomplete() => Create("sign-out-incomplete", "サインアウトが完了していません / Sign-out incomplete", 502,
+        "ポータルからはサインアウトしましたが、Entra ID に接続できず、Entra ID のサインインは残っています。共用のパソコンでは、ブラウザーをすべて閉じてください。"
+        + " / You are signed out of the portal, but Entra ID could not be reached and its sign-in remains; on a shared computer, close every browser window.");
+
     public static IResult Forbidden() => Create("forbidden", "権限がありません / Forbidden", 403,
         "この所属の担当として登録されていません。 / You are not registered to act for this department.");
 

@@ -14,7 +14,7 @@ namespace Pipeline.Portal.SignIn;
 /// The portal's browser sign-in with Microsoft Entra ID (README "The department portal", "Signing in"): the OpenID
 /// Connect authorization-code flow with PKCE, done by these handlers so that the Functions app and <c>pipeline serve</c>
 /// run the same code (the Functions host has no ASP.NET Core authentication middleware to intercept a callback path).
-/// The result is a protected session cookie that <see cref="PortalAccess"/> reads.
+/// The result is a protected session cookie that <see cref="PortalAccess"/> reads; <see cref="EntraSignOut"/> ends it.
 /// </summary>
 public sealed class EntraSignIn(
     IOptions<PortalAccessOptions> options, EntraMetadata metadata, EntraTokenClient tokens, SignInCookies cookies, TimeProvider clock)
@@ -110,20 +110,13 @@ public sealed class EntraSignIn(
         var mapped = _options.Groups.Select(g => g.GroupId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var groups = identity.FindAll("groups").Select(c => c.Value).Where(mapped.Contains).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var name = identity.FindFirst("name")?.Value ?? identity.FindFirst("preferred_username")?.Value ?? id;
-        cookies.WriteSession(context.Response, new PortalSession(id, name, groups, clock.GetUtcNow() + _options.SessionLifetime));
+        var session = new PortalSession(id, name, groups, clock.GetUtcNow() + _options.SessionLifetime, identity.FindFirst("login_hint")?.Value);
+        cookies.WriteSession(context.Response, session);
         return Results.Redirect(PortalPath);
     }
 
-    /// <summary><c>POST /api/sign-out</c>: ends the browser session (the Entra ID session itself is the tenant's).</summary>
-    public IResult SignOut(HttpContext context)
-    {
-        cookies.ClearSession(context.Response);
-        return Results.NoContent();
-    }
-
-    /// <summary>The redirect URI: <c>Portal:PublicOrigin</c> (or the request's origin) and <see cref="CallbackPath"/>.</summary>
-    public Uri RedirectUri(HttpRequest request) =>
-        new(_options.PublicOrigin ?? new Uri($"{request.Scheme}://{request.Host}"), CallbackPath);
+    /// <summary>The redirect URI: <c>Portal:PublicOrigin</c> (or the request's origin, <see cref="PortalOrigin"/>) and <see cref="CallbackPath"/>.</summary>
+    public Uri RedirectUri(HttpRequest request) => new(PortalOrigin.Of(_options, request), CallbackPath);
 
     private async Task<TokenValidationResult> ValidateAsync(string idToken, OpenIdConnectConfiguration configuration)
     {

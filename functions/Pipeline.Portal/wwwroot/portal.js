@@ -222,12 +222,23 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("sign-out").addEventListener("click", async () => {
     if (state.me && state.me.source === "entra_session") {
-      // Not a reload: the page would send the person straight back through the Entra ID sign-in.
-      await api("/api/sign-out", { method: "POST" });
+      // The server ends the portal session and names where to go next: Entra ID's end-session endpoint (so that the
+      // next person on a shared computer is not signed straight back in) or the signed-out page. Not a reload: the
+      // page would send the person straight back through the Entra ID sign-in.
+      const result = await api("/api/sign-out", { method: "POST" });
+      if (result.status === 200 && result.body && result.body.redirect) {
+        window.location.assign(result.body.redirect);
+        return;
+      }
+      if (result.status === 403) return problem(result);
+      // 502: the portal session ended, but Entra ID could not be reached; say so once nobody is shown signed in.
       state.me = null;
       $("workspace").hidden = true;
       $("sign-out").hidden = true;
-      return start();
+      await start();
+      const b = result.body || {};
+      $("who").textContent += ` — ${b.title || result.status}: ${b.detail || ""}`;
+      return;
     }
     await api("/api/sign-out/development", { method: "POST" });
     window.location.reload();
