@@ -8,7 +8,8 @@ namespace Pipeline.Testing;
 
 /// <summary>
 /// A CKAN Action API on a loopback port, for the portal push's tests. It keeps the resources of one or
-/// more datasets (a <c>package_show</c> of any other answers 404 Not Found, as CKAN does), records every
+/// more datasets (a <c>package_show</c> of any other answers 404 Not Found, as CKAN does) with the text last
+/// uploaded to each (<c>upload</c>), records every
 /// request with the dataset it concerned, and misbehaves on cue: the next requests can answer 503, 429
 /// with Retry-After, hang, or answer 200 with <c>"success": false</c>.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class FakeCkan : IDisposable
     private readonly HttpListener _listener;
     private readonly ConcurrentQueue<Func<HttpListenerContext, Task<string?>>> _script = new();
     private readonly HashSet<string> _datasets;
+    private readonly ConcurrentQueue<string> _failNextShowOf = new();
     private readonly List<JsonObject> _resources = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -128,8 +130,34 @@ public sealed class FakeCkan : IDisposable
             : null;
     }
 
-    public void NextSuccessFalse(int times = 1) => Enqueue(times, c =>
-        Answer(c, 200, "{\"help\": \"\", \"success\": false, \"error\": {\"__type\": \"Validation Error\", \"message\": \"resource invalid\"}}"));
+    public void NextSuccessFalse(int times = 1) => Enqueue(times, SuccessFalse);
+
+    /// <summary>The next <c>package_show</c> of <paramref name="datasetId"/> answers 200 with <c>"success": false</c>; other datasets are served.</summary>
+    public void NextSuccessFalseFor(string datasetId) => _failNextShowOf.Enqueue(datasetId);
+
+    private static Task SuccessFalse(HttpListenerContext context) =>
+        Answer(context, 200, "{\"help\": \"\", \"success\": false, \"error\": {\"__type\": \"Validation Error\", \"message\": \"resource invalid\"}}");
+
+    private Func<HttpListenerContext, Task<string?>>? FailureFor(HttpListenerContext context)
+    {
+        var shown = context.Request.QueryString["id"];
+        lock (_failNextShowOf)
+        {
+            if (shown is null || !context.Request.Url!.AbsolutePath.EndsWith("package_show", StringComparison.Ordinal)
+                || !_failNextShowOf.TryPeek(out var failing) || failing != shown)
+            {
+                return null;
+            }
+
+            _failNextShowOf.TryDequeue(out _);
+        }
+
+        return async c =>
+        {
+            await SuccessFalse(c);
+            return shown;
+        };
+    }
 
     private void Enqueue(int times, Func<HttpListenerContext, Task> step)
     {
@@ -159,7 +187,7 @@ public sealed class FakeCkan : IDisposable
 
             _ = Task.Run(async () =>
             {
-                var step = LostAnswerFor(context) ?? (_script.TryDequeue(out var scripted) ? scripted : Normal);
+                var step = LostAnswerFor(context) ?? FailureFor(context) ?? (_script.TryDequeue(out var scripted) ? scripted : Normal);
                 var dataset = await step(context);
                 Requests.Enqueue((DateTimeOffset.UtcNow, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], context.Response.StatusCode, dataset));
                 context.Response.Close();
@@ -224,6 +252,7 @@ public sealed class FakeCkan : IDisposable
                     }
 
                     resource["format"] = Field(body, "format");
+                    resource["upload"] = Field(body, "upload");
                     resource["size"] = size;
                     resource["updates"] = ((int?)resource["updates"] ?? 0) + 1;
                 }
@@ -234,17 +263,12 @@ public sealed class FakeCkan : IDisposable
         }
     }
 
-    /// <summary>A multipart form field's value (good enough for the pipeline's own forms).</summary>
+    /// <summary>A multipart form field's value, a file's text too (good enough for the pipeline's own forms).</summary>
     private static string? Field(string body, string name)
     {
-        var marker = $"name={name}\r\n";
-        var at = body.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            marker = $"name=\"{name}\"\r\n";
-            at = body.IndexOf(marker, StringComparison.Ordinal);
-        }
-
+        var at = new[] { $"name={name}\r\n", $"name=\"{name}\"\r\n", $"name={name};", $"name=\"{name}\";" }
+            .Select(marker => body.IndexOf(marker, StringComparison.Ordinal))
+            .FirstOrDefault(i => i >= 0, -1);
         if (at < 0)
         {
             return null;
