@@ -48,8 +48,11 @@ param alertEmail string = ''
 @description('CKAN portal base URL (for example https://data.bodik.jp); empty to publish to blob storage only.')
 param ckanBaseUrl string = ''
 
-@description('CKAN dataset (package) id or name the feed resources belong to.')
+@description('The default plan\'s CKAN dataset (package) id or name (app setting Ckan__DatasetId).')
 param ckanDatasetId string = ''
+
+@description('Plan id → its CKAN dataset (package) id or name, for example { "kumamoto-welfare-5": "welfare-plan-5-progress" }: one app setting Ckan__Datasets__{planId} each; a plan without a dataset is not pushed.')
+param ckanDatasets { *: string } = {}
 
 @description('Existing Key Vault holding the CKAN API token; needed when ckanBaseUrl is set.')
 param keyVaultName string = ''
@@ -126,6 +129,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     ckanBaseUrl: ckanBaseUrl
     ckanDatasetId: ckanDatasetId
+    ckanDatasets: ckanDatasets
     ckanTokenSecretUri: empty(keyVaultName) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${ckanTokenSecretName}'
   }
 }

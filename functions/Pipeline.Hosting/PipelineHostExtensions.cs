@@ -67,8 +67,9 @@ public static class PipelineHostExtensions
     }
 
     /// <summary>
-    /// The CKAN push, when section <c>Ckan</c> names a portal: a typed HttpClient from IHttpClientFactory
-    /// with the Polly policies of <see cref="Pipeline.Infrastructure.Ckan.CkanPolicies"/>.
+    /// The CKAN push, when section <c>Ckan</c> names a portal and a dataset: a typed HttpClient from IHttpClientFactory
+    /// with the Polly policies of <see cref="Pipeline.Infrastructure.Ckan.CkanPolicies"/>, pushing each plan to its own
+    /// dataset (<see cref="Pipeline.Infrastructure.Ckan.CkanDatasets"/>, checked against the plan set once).
     /// </summary>
     public static IHostApplicationBuilder AddCkanPortal(this IHostApplicationBuilder builder)
     {
@@ -80,6 +81,9 @@ public static class PipelineHostExtensions
         }
 
         builder.Services.AddOptions<Pipeline.Infrastructure.Ckan.CkanOptions>().Bind(section);
+        builder.Services.TryAddSingleton(services => Pipeline.Infrastructure.Ckan.CkanDatasets.From(
+            services.GetRequiredService<IOptions<Pipeline.Infrastructure.Ckan.CkanOptions>>().Value, services.GetRequiredService<PlanSet>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pipeline.Infrastructure.Ckan.CkanDatasets>>()));
         builder.Services.AddHttpClient<Pipeline.Infrastructure.Ckan.CkanPortalPublisher>(client =>
             {
                 client.BaseAddress = new Uri(options.BaseUrl!.ToString().TrimEnd('/') + "/");

@@ -30,7 +30,10 @@ type portalGroup = { groupId: string, planId: string, departmentId: string }
 param nightlySchedule string
 param maximumInstanceCount int
 param ckanBaseUrl string
+@description('The default plan\'s CKAN dataset (Ckan__DatasetId); empty where ckanDatasets names it or it is not pushed.')
 param ckanDatasetId string
+@description('Plan id → its CKAN dataset (package) id or name, one app setting Ckan__Datasets__{planId} each (README, "Settings").')
+param ckanDatasets ckanDatasetMap
 @description('Key Vault secret URI of the CKAN API token; empty when no portal push is configured.')
 param ckanTokenSecretUri string
 
@@ -42,11 +45,15 @@ var appName = 'func-${name}'
 var publicOrigin = empty(portalPublicOrigin)
   ? 'https://${appName}.azurewebsites.net'
   : (endsWith(portalPublicOrigin, '/') ? take(portalPublicOrigin, length(portalPublicOrigin) - 1) : portalPublicOrigin)
-var ckanSettings = empty(ckanBaseUrl) ? [] : [
+
+type ckanDatasetMap = { *: string }
+
+// One dataset per plan: a plan without one is not pushed (README, "Settings").
+var ckanSettings = empty(ckanBaseUrl) ? [] : concat([
   { name: 'Ckan__BaseUrl', value: ckanBaseUrl }
   { name: 'Ckan__DatasetId', value: ckanDatasetId }
   { name: 'Ckan__ApiToken', value: '@Microsoft.KeyVault(SecretUri=${ckanTokenSecretUri})' }
-]
+], map(items(ckanDatasets), dataset => { name: 'Ckan__Datasets__${dataset.key}', value: dataset.value }))
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-${name}'

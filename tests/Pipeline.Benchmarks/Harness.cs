@@ -230,7 +230,7 @@ internal static class Harness
         foreach (var plan in catalogue)
         {
             var run = await new PlanPublication(ledger, store, nothing, clock, new FreshnessRule(), [], new NoPortalLedger(), NullLogger<PlanPublication>.Instance)
-                .RunAsync(plan, pushToPortals: false, CancellationToken.None);
+                .RunAsync(plan, CancellationToken.None);
             observed += run.Observations;
             feeds.Add(run.Feed);
         }

@@ -7,22 +7,33 @@ using System.Text.Json.Nodes;
 namespace Pipeline.Testing;
 
 /// <summary>
-/// A CKAN Action API on a loopback port, for the portal push's tests. It keeps a dataset's resources,
-/// records every request, and misbehaves on cue: the next requests can answer 503, 429 with
-/// Retry-After, hang, or answer 200 with <c>"success": false</c>.
+/// A CKAN Action API on a loopback port, for the portal push's tests. It keeps the resources of one or
+/// more datasets (a <c>package_show</c> of any other answers 404 Not Found, as CKAN does) with the text last
+/// uploaded to each (<c>upload</c>), records every
+/// request with the dataset it concerned, and misbehaves on cue: the next requests can answer 503, 429
+/// with Retry-After, hang, or answer 200 with <c>"success": false</c>.
 /// </summary>
 public sealed class FakeCkan : IDisposable
 {
     private readonly HttpListener _listener;
-    private readonly ConcurrentQueue<Func<HttpListenerContext, Task>> _script = new();
+    private readonly ConcurrentQueue<Func<HttpListenerContext, Task<string?>>> _script = new();
+    private readonly HashSet<string> _datasets;
+    private readonly ConcurrentQueue<string> _failNextShowOf = new();
     private readonly List<JsonObject> _resources = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private string? _loseAnswerOf;
 
     public FakeCkan(string datasetId, string token)
+        : this([datasetId], token)
     {
-        DatasetId = datasetId;
+    }
+
+    /// <summary>A portal with several datasets; the first is <see cref="DatasetId"/>.</summary>
+    public FakeCkan(IReadOnlyList<string> datasetIds, string token)
+    {
+        DatasetId = datasetIds[0];
+        _datasets = datasetIds.ToHashSet(StringComparer.Ordinal);
         Token = token;
         (_listener, BaseUrl) = Listen();
         _loop = Task.Run(ServeAsync);
@@ -53,12 +64,19 @@ public sealed class FakeCkan : IDisposable
             }
         }
     }
+
+    /// <summary>The first dataset.</summary>
     public string DatasetId { get; }
+
     public string Token { get; }
 
-    /// <summary>Every request: when, method and path, the Authorization header, and the form's file name if any.</summary>
-    public ConcurrentQueue<(DateTimeOffset At, string Action, string? Authorization, int Status)> Requests { get; } = new();
+    /// <summary>
+    /// Every request: when, the path, the Authorization header, the status, and the dataset it concerned
+    /// (package_show's id, resource_create's package_id, the patched resource's dataset; null for an answer on cue).
+    /// </summary>
+    public ConcurrentQueue<(DateTimeOffset At, string Action, string? Authorization, int Status, string? Dataset)> Requests { get; } = new();
 
+    /// <summary>The resources of every dataset.</summary>
     public IReadOnlyList<JsonObject> Resources
     {
         get
@@ -70,6 +88,10 @@ public sealed class FakeCkan : IDisposable
         }
     }
 
+    /// <summary>The resources of one dataset.</summary>
+    public IReadOnlyList<JsonObject> ResourcesOf(string datasetId) =>
+        Resources.Where(r => (string?)r["package_id"] == datasetId).ToList();
+
     public void Next503(int times = 1) => Enqueue(times, c => Answer(c, 503, "{\"success\": false}"));
 
     public void Next429(int retryAfterSeconds) => Enqueue(1, c =>
@@ -79,10 +101,10 @@ public sealed class FakeCkan : IDisposable
     });
 
     /// <summary>The next request gets no answer until the fake stops: whatever the client's try timeout, it times out.</summary>
-    public void NextHang() => Enqueue(1, async c =>
+    public void NextHang() => _script.Enqueue(async c =>
     {
         await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-        await Normal(c);
+        return await Normal(c);
     });
 
     /// <summary>
@@ -91,14 +113,15 @@ public sealed class FakeCkan : IDisposable
     /// </summary>
     public void NextDoneButAnswerLost(string action) => Volatile.Write(ref _loseAnswerOf, action);
 
-    private async Task DoneButAnswerLost(HttpListenerContext context)
+    private async Task<string?> DoneButAnswerLost(HttpListenerContext context)
     {
-        var (status, json) = await HandleAsync(context);
+        var (status, json, dataset) = await HandleAsync(context);
         await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         await Answer(context, status, json);
+        return dataset;
     }
 
-    private Func<HttpListenerContext, Task>? LostAnswerFor(HttpListenerContext context)
+    private Func<HttpListenerContext, Task<string?>>? LostAnswerFor(HttpListenerContext context)
     {
         var action = Volatile.Read(ref _loseAnswerOf);
         return action is not null && context.Request.Url!.AbsolutePath.EndsWith(action, StringComparison.Ordinal)
@@ -107,14 +130,44 @@ public sealed class FakeCkan : IDisposable
             : null;
     }
 
-    public void NextSuccessFalse(int times = 1) => Enqueue(times, c =>
-        Answer(c, 200, "{\"help\": \"\", \"success\": false, \"error\": {\"__type\": \"Validation Error\", \"message\": \"resource invalid\"}}"));
+    public void NextSuccessFalse(int times = 1) => Enqueue(times, SuccessFalse);
+
+    /// <summary>The next <c>package_show</c> of <paramref name="datasetId"/> answers 200 with <c>"success": false</c>; other datasets are served.</summary>
+    public void NextSuccessFalseFor(string datasetId) => _failNextShowOf.Enqueue(datasetId);
+
+    private static Task SuccessFalse(HttpListenerContext context) =>
+        Answer(context, 200, "{\"help\": \"\", \"success\": false, \"error\": {\"__type\": \"Validation Error\", \"message\": \"resource invalid\"}}");
+
+    private Func<HttpListenerContext, Task<string?>>? FailureFor(HttpListenerContext context)
+    {
+        var shown = context.Request.QueryString["id"];
+        lock (_failNextShowOf)
+        {
+            if (shown is null || !context.Request.Url!.AbsolutePath.EndsWith("package_show", StringComparison.Ordinal)
+                || !_failNextShowOf.TryPeek(out var failing) || failing != shown)
+            {
+                return null;
+            }
+
+            _failNextShowOf.TryDequeue(out _);
+        }
+
+        return async c =>
+        {
+            await SuccessFalse(c);
+            return shown;
+        };
+    }
 
     private void Enqueue(int times, Func<HttpListenerContext, Task> step)
     {
         for (var i = 0; i < times; i++)
         {
-            _script.Enqueue(step);
+            _script.Enqueue(async c =>
+            {
+                await step(c);
+                return null;
+            });
         }
     }
 
@@ -134,26 +187,28 @@ public sealed class FakeCkan : IDisposable
 
             _ = Task.Run(async () =>
             {
-                var step = LostAnswerFor(context) ?? (_script.TryDequeue(out var scripted) ? scripted : Normal);
-                await step(context);
-                Requests.Enqueue((DateTimeOffset.UtcNow, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], context.Response.StatusCode));
+                var step = LostAnswerFor(context) ?? FailureFor(context) ?? (_script.TryDequeue(out var scripted) ? scripted : Normal);
+                var dataset = await step(context);
+                Requests.Enqueue((DateTimeOffset.UtcNow, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], context.Response.StatusCode, dataset));
                 context.Response.Close();
             });
         }
     }
 
-    private async Task Normal(HttpListenerContext context)
+    private async Task<string?> Normal(HttpListenerContext context)
     {
-        var (status, json) = await HandleAsync(context);
+        var (status, json, dataset) = await HandleAsync(context);
         await Answer(context, status, json);
+        return dataset;
     }
 
-    /// <summary>Carries out a request as CKAN would and returns its answer (not yet sent).</summary>
-    private async Task<(int Status, string Json)> HandleAsync(HttpListenerContext context)
+    /// <summary>Carries out a request as CKAN would and returns its answer (not yet sent) and the dataset it concerned.</summary>
+    private async Task<(int Status, string Json, string? Dataset)> HandleAsync(HttpListenerContext context)
     {
+        const string notFound = "{\"success\": false, \"error\": {\"__type\": \"Not Found Error\", \"message\": \"Not found\"}}";
         if (context.Request.Headers["Authorization"] != Token)
         {
-            return (403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\"}}");
+            return (403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\"}}", null);
         }
 
         var action = context.Request.Url!.AbsolutePath.Split('/').Last();
@@ -162,22 +217,34 @@ public sealed class FakeCkan : IDisposable
         switch (action)
         {
             case "package_show":
+                var shown = context.Request.QueryString["id"];
+                if (shown is null || !_datasets.Contains(shown))
+                {
+                    return (404, notFound, shown);
+                }
+
                 JsonArray list;
                 lock (_resources)
                 {
-                    list = new JsonArray(_resources.Select(r => (JsonNode)r.DeepClone()).ToArray());
+                    list = new JsonArray(_resources.Where(r => (string?)r["package_id"] == shown).Select(r => (JsonNode)r.DeepClone()).ToArray());
                 }
 
-                return (200, new JsonObject { ["success"] = true, ["result"] = new JsonObject { ["id"] = DatasetId, ["resources"] = list } }.ToJsonString());
+                return (200, new JsonObject { ["success"] = true, ["result"] = new JsonObject { ["id"] = shown, ["resources"] = list } }.ToJsonString(), shown);
             case "resource_create" or "resource_patch":
                 var name = Field(body, "name");
                 var id = Field(body, "id");
+                var package = Field(body, "package_id");
                 var size = body.Length;
                 JsonObject resource;
                 lock (_resources)
                 {
+                    if (action == "resource_create" && (package is null || !_datasets.Contains(package)))
+                    {
+                        return (404, notFound, package);
+                    }
+
                     resource = action == "resource_create"
-                        ? new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = name, ["package_id"] = Field(body, "package_id") }
+                        ? new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = name, ["package_id"] = package }
                         : _resources.Single(r => (string?)r["id"] == id);
                     if (action == "resource_create")
                     {
@@ -185,27 +252,23 @@ public sealed class FakeCkan : IDisposable
                     }
 
                     resource["format"] = Field(body, "format");
+                    resource["upload"] = Field(body, "upload");
                     resource["size"] = size;
                     resource["updates"] = ((int?)resource["updates"] ?? 0) + 1;
                 }
 
-                return (200, new JsonObject { ["success"] = true, ["result"] = resource.DeepClone() }.ToJsonString());
+                return (200, new JsonObject { ["success"] = true, ["result"] = resource.DeepClone() }.ToJsonString(), (string?)resource["package_id"]);
             default:
-                return (404, "{\"success\": false}");
+                return (404, "{\"success\": false}", null);
         }
     }
 
-    /// <summary>A multipart form field's value (good enough for the pipeline's own forms).</summary>
+    /// <summary>A multipart form field's value, a file's text too (good enough for the pipeline's own forms).</summary>
     private static string? Field(string body, string name)
     {
-        var marker = $"name={name}\r\n";
-        var at = body.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            marker = $"name=\"{name}\"\r\n";
-            at = body.IndexOf(marker, StringComparison.Ordinal);
-        }
-
+        var at = new[] { $"name={name}\r\n", $"name=\"{name}\"\r\n", $"name={name};", $"name=\"{name}\";" }
+            .Select(marker => body.IndexOf(marker, StringComparison.Ordinal))
+            .FirstOrDefault(i => i >= 0, -1);
         if (at < 0)
         {
             return null;

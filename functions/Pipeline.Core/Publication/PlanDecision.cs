@@ -64,13 +64,13 @@ public sealed class PlanDecision(
             : record.Inputs.CodeVersion != inputs.CodeVersion ? PlanReasons.Code
             : record.Inputs.Calendar != inputs.Calendar ? PlanReasons.Calendar
             : null;
-        if (reason is not null || plan.Id != plans.DefaultPlanId)
+        if (reason is not null)
         {
             return reason;
         }
 
-        // Only the default plan is pushed to portals; one that missed the published content is tried again.
-        foreach (var portal in portals)
+        // A portal that publishes this plan and missed its published content is tried again.
+        foreach (var portal in portals.Where(p => p.Publishes(plan.Id)))
         {
             if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != record.ContentHash)
             {

@@ -23,8 +23,8 @@ public sealed partial class PlanPublication(
     IPortalPushLedger portalPushes,
     ILogger<PlanPublication> logger)
 {
-    /// <summary>Aggregates and publishes one plan; <paramref name="pushToPortals"/> false leaves the portals alone.</summary>
-    public async Task<AggregationRun> RunAsync(Plan plan, bool pushToPortals, CancellationToken cancellationToken)
+    /// <summary>Aggregates and publishes one plan, then pushes it to each portal that publishes it.</summary>
+    public async Task<AggregationRun> RunAsync(Plan plan, CancellationToken cancellationToken)
     {
         var uploads = new Dictionary<string, UploadRecord>(StringComparer.Ordinal);
         await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
@@ -62,10 +62,17 @@ public sealed partial class PlanPublication(
         }
 
         // The blob feed is published first and stands whatever a portal does; a portal that has not
-        // taken this content yet (it failed last time, or the content is new) is pushed to now.
+        // taken this content yet (it failed last time, or the content is new) is pushed to now. A portal
+        // without a place for this plan (no CKAN dataset for it) is left alone, said once per run.
         bool? pushed = null;
-        foreach (var portal in pushToPortals ? portals : [])
+        foreach (var portal in portals)
         {
+            if (!portal.Publishes(plan.Id))
+            {
+                LogNotPublished(plan.Id, portal.Name);
+                continue;
+            }
+
             if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) == hash)
             {
                 continue;
@@ -87,4 +94,7 @@ public sealed partial class PlanPublication(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Nightly run of {PlanId}: {Observations} observations from {AcceptedUploads} accepted uploads; published {Published} (content {ContentHash}); portal {PortalPushed}")]
     private partial void LogRun(string planId, int observations, int acceptedUploads, bool published, string contentHash, bool? portalPushed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} is not pushed to portal {Portal}: the portal has no place for it; its feed is published to the blob feed only")]
+    private partial void LogNotPublished(string planId, string portal);
 }

@@ -52,7 +52,7 @@ public sealed partial class PlanWorker(
             return new PlanOutcome(plan.Id, null, null, "up to date");
         }
 
-        var run = await publication.RunAsync(plan, pushToPortals: plan.Id == plans.DefaultPlanId, cancellationToken);
+        var run = await publication.RunAsync(plan, cancellationToken);
         var entry = PlanIndex.Entry(run.Feed);
         await records.SaveAsync(new PublicationRecord(plan.Id, inputs, run.ContentHash, now, mark.LatestUploadId, mark.LatestAcceptedAt, entry), cancellationToken);
         LogComputed(plan.Id, reason, run.Published);

@@ -1,6 +1,9 @@
 namespace Pipeline.Infrastructure.Ckan;
 
-/// <summary>Section <c>Ckan</c>: the portal the feed is pushed to. Without a base URL nothing is pushed.</summary>
+/// <summary>
+/// Section <c>Ckan</c>: the portal the feeds are pushed to, one dataset per plan (README, "Settings").
+/// Without a base URL and a dataset nothing is pushed; a plan without a dataset is not pushed.
+/// </summary>
 public sealed class CkanOptions
 {
     public const string Section = "Ckan";
@@ -8,8 +11,14 @@ public sealed class CkanOptions
     /// <summary>The portal, such as <c>https://data.bodik.jp</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>The dataset (package) id or name the resources belong to.</summary>
+    /// <summary>The default plan's dataset (package) id or name: the setting of a deployment of one plan, kept as it was.</summary>
     public string DatasetId { get; set; } = "";
+
+    /// <summary>
+    /// Plan id → the dataset (package) id or name its resources belong to (<c>Ckan__Datasets__{planId}</c>).
+    /// The default plan's may be given here or as <see cref="DatasetId"/>; see <see cref="CkanDatasets"/>.
+    /// </summary>
+    public Dictionary<string, string> Datasets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The API token (in Azure a Key Vault reference), sent in the Authorization header.</summary>
     public string ApiToken { get; set; } = "";
@@ -35,5 +44,6 @@ public sealed class CkanOptions
     /// <summary>How long the circuit stays open.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(1);
 
-    public bool IsConfigured => BaseUrl is not null && DatasetId.Length > 0;
+    /// <summary>A portal and at least one dataset.</summary>
+    public bool IsConfigured => BaseUrl is not null && (DatasetId.Length > 0 || Datasets.Values.Any(d => !string.IsNullOrWhiteSpace(d)));
 }

@@ -12,12 +12,14 @@ using Polly.Timeout;
 namespace Pipeline.Infrastructure.Ckan;
 
 /// <summary>
-/// Pushes progress.json and progress.csv to a CKAN portal through the Action API: <c>package_show</c>
-/// to find the dataset's resources, then <c>resource_patch</c> or <c>resource_create</c> with the file.
+/// Pushes a plan's progress.json and progress.csv to its own dataset of a CKAN portal (<see cref="CkanDatasets"/>)
+/// through the Action API: <c>package_show</c> to find the dataset's resources, then <c>resource_patch</c> or
+/// <c>resource_create</c> with the file.
 /// CKAN answers many errors with HTTP 200 and <c>"success": false</c>: that is a failure too. Retries,
 /// the circuit breaker and timeouts are the typed client's Polly policies (<see cref="CkanPolicies"/>).
 /// </summary>
-public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOptions> options, TimeProvider clock, ILogger<CkanPortalPublisher> logger) : IPortalPublisher
+public sealed partial class CkanPortalPublisher(
+    HttpClient http, IOptions<CkanOptions> options, CkanDatasets datasets, TimeProvider clock, ILogger<CkanPortalPublisher> logger) : IPortalPublisher
 {
     /// <summary>The one action that is not idempotent, so never retried blindly (<see cref="CkanPolicies.RetryFor"/>).</summary>
     public const string CreateAction = "api/3/action/resource_create";
@@ -26,40 +28,45 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
 
     public string Name => "ckan";
 
+    /// <summary>A plan is published where it has a dataset.</summary>
+    public bool Publishes(string planId) => datasets.For(planId) is not null;
+
     public async Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // The caller asks Publishes first: a plan without a dataset reaching here is our own bug, not the portal's.
+        var dataset = datasets.For(planId) ?? throw new InvalidOperationException($"Plan {planId} has no CKAN dataset; it is not pushed.");
         try
         {
-            var resources = await ResourcesAsync(settings, cancellationToken);
+            var resources = await ResourcesAsync(settings, dataset, cancellationToken);
             foreach (var file in files.Where(f => Pushed.Contains(f.Name)))
             {
                 var existing = resources.FirstOrDefault(r => r.Name == file.Name);
                 if (existing is not null)
                 {
-                    await UpsertAsync(settings, existing.Id, file, cancellationToken);
+                    await UpsertAsync(settings, dataset, existing.Id, file, cancellationToken);
                 }
                 else
                 {
-                    await CreateOnceAsync(settings, file, cancellationToken);
+                    await CreateOnceAsync(settings, dataset, file, cancellationToken);
                 }
             }
 
-            LogPushed(planId, settings.DatasetId, settings.BaseUrl!);
+            LogPushed(planId, dataset, settings.BaseUrl!);
             return true;
         }
         catch (Exception e) when (e is HttpRequestException or CkanException or BrokenCircuitException or TimeoutRejectedException
                                    or JsonException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The blob feed is already published and stays as it is; the next run tries the portal again.
-            LogPushFailed(e, planId, settings.DatasetId, settings.BaseUrl!, e.Message);
+            LogPushFailed(e, planId, dataset, settings.BaseUrl!, e.Message);
             return false;
         }
     }
 
-    private async Task<List<CkanResource>> ResourcesAsync(CkanOptions settings, CancellationToken cancellationToken)
+    private async Task<List<CkanResource>> ResourcesAsync(CkanOptions settings, string dataset, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/3/action/package_show?id={Uri.EscapeDataString(settings.DatasetId)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/3/action/package_show?id={Uri.EscapeDataString(dataset)}");
         var package = await SendAsync(request, settings, CkanJsonContext.Default.CkanResponsePackage, cancellationToken);
         return package.Resources ?? [];
     }
@@ -69,13 +76,13 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
     /// the portal may have done the work) is followed by a lookup by name; a resource found is patched,
     /// only one not found is created again.
     /// </summary>
-    private async Task CreateOnceAsync(CkanOptions settings, FeedFile file, CancellationToken cancellationToken)
+    private async Task CreateOnceAsync(CkanOptions settings, string dataset, FeedFile file, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await UpsertAsync(settings, null, file, cancellationToken);
+                await UpsertAsync(settings, dataset, null, file, cancellationToken);
                 return;
             }
             catch (Exception e) when (attempt <= settings.RetryCount && IsTransient(e, cancellationToken))
@@ -85,10 +92,10 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
 
             // The same backoff as the retry policy, slept as Polly sleeps (real time): the clock only reads dates.
             await Task.Delay(CkanPolicies.Delay(settings, clock, attempt, null), cancellationToken);
-            var created = (await ResourcesAsync(settings, cancellationToken)).FirstOrDefault(r => r.Name == file.Name);
+            var created = (await ResourcesAsync(settings, dataset, cancellationToken)).FirstOrDefault(r => r.Name == file.Name);
             if (created is not null)
             {
-                await UpsertAsync(settings, created.Id, file, cancellationToken);
+                await UpsertAsync(settings, dataset, created.Id, file, cancellationToken);
                 return;
             }
         }
@@ -98,12 +105,12 @@ public sealed partial class CkanPortalPublisher(HttpClient http, IOptions<CkanOp
         e is HttpRequestException or TimeoutRejectedException or CkanException { Transient: true }
         || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task UpsertAsync(CkanOptions settings, string? resourceId, FeedFile file, CancellationToken cancellationToken)
+    private async Task UpsertAsync(CkanOptions settings, string dataset, string? resourceId, FeedFile file, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent();
         if (resourceId is null)
         {
-            form.Add(new StringContent(settings.DatasetId), "package_id");
+            form.Add(new StringContent(dataset), "package_id");
             form.Add(new StringContent(file.Name), "name");
         }
         else
