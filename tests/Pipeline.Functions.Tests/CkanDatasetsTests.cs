@@ -51,19 +51,26 @@ public sealed class CkanDatasetsTests : IDisposable
     }
 
     [Fact]
-    public void Two_datasets_for_the_default_plan_are_a_configuration_error_naming_both()
+    public void Two_datasets_for_the_default_plan_leave_it_unpushed_with_an_error_naming_both()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => From("welfare-4", (Fourth, "welfare-4-new")));
+        var datasets = From("welfare-4", (Fourth, "welfare-4-new"), (Fifth, "welfare-5"));
+        Assert.Null(datasets.For(Fourth));
+        Assert.Equal("welfare-5", datasets.For(Fifth)); // the others are unaffected
+        var error = Assert.Single(_logs.Entries);
+        Assert.Equal(LogLevel.Error, error.Level);
         Assert.Contains("'welfare-4'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'welfare-4-new'", error.Message, StringComparison.Ordinal);
         Assert.Contains($"Ckan__Datasets__{Fourth}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Two_plans_on_one_dataset_are_a_configuration_error_naming_both_plans()
+    public void Two_plans_on_one_dataset_leave_both_unpushed_with_an_error_naming_both_plans()
     {
         // CKAN names are case-insensitive: Welfare and welfare are one dataset.
-        var error = Assert.Throws<InvalidOperationException>(() => From("welfare", (Fifth, "Welfare")));
+        var datasets = From("welfare", (Fifth, "Welfare"), (Tamana, "tamana"));
+        Assert.Equal([Tamana], datasets.ByPlan.Keys);
+        var error = Assert.Single(_logs.Entries);
+        Assert.Equal(LogLevel.Error, error.Level);
         Assert.Contains($"{Fourth}, {Fifth}", error.Message, StringComparison.Ordinal);
     }
 
