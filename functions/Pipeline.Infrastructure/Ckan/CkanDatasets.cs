@@ -8,7 +8,7 @@ namespace Pipeline.Infrastructure.Ckan;
 /// Which CKAN dataset each plan is pushed to (README, "Settings"): <c>Ckan__Datasets__{planId}</c>, and
 /// <c>Ckan__DatasetId</c> for the default plan. A plan without one is not pushed. Two plans never share a
 /// dataset (each would overwrite the other's progress.json), and the default plan's two settings, where both
-/// are given, must agree: a plan caught in either is not pushed, with an error logged each run, while its blob
+/// are given, must agree: a plan caught in either is not pushed, with an error logged, while its blob
 /// feed is published as ever (a portal's settings never stop the city's own open data).
 /// </summary>
 public sealed partial class CkanDatasets
