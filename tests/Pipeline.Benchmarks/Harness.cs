@@ -312,6 +312,6 @@ internal static class Harness
     private sealed class NoPortalLedger : IPortalPushLedger
     {
         public Task<string?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-        public Task RecordPushedAsync(string planId, string portal, string contentHash, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task RecordPushedAsync(string planId, string portal, string mark, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

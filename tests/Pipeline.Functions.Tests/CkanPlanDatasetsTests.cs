@@ -20,8 +20,9 @@ public sealed class CkanPlanDatasetsTests : IDisposable
     private const string Tamana = "tamana-health-3";
     private const string FourthDataset = "kumamoto-welfare-4-progress";
     private const string FifthDataset = "kumamoto-welfare-5-progress";
+    private const string FifthDatasetMoved = "kumamoto-welfare-5-seika-shihyo";
 
-    private readonly FakeCkan _ckan = new([FourthDataset, FifthDataset], "token-123");
+    private readonly FakeCkan _ckan = new([FourthDataset, FifthDataset, FifthDatasetMoved], "token-123");
     private readonly CapturedLogs _logs = new();
     private readonly string _plans;
     private TestPipeline? _started;
@@ -140,6 +141,35 @@ public sealed class CkanPlanDatasetsTests : IDisposable
         Assert.All(_ckan.ResourcesOf(FifthDataset), r => Assert.Equal(2, (int)r["updates"]!));
         var pushed = FeedFiles.ReadJson(Encoding.UTF8.GetBytes(Upload(_ckan.ResourcesOf(FifthDataset), FeedFiles.JsonName)));
         Assert.Equal(35.5m, pushed.Indicators.Single(i => i.Id == "III-2-K1").Actuals.Single(a => a.FiscalYear == 2024).Value);
+    }
+
+    [Fact]
+    public async Task A_plan_pointed_at_another_dataset_is_pushed_there_the_next_night_though_its_content_did_not_change()
+    {
+        await SeedFourthAndFifthAsync();
+        Assert.True((await NightlyAsync()).For(Fifth).PortalPushed);
+        var before = _ckan.Requests.Count;
+
+        // The operator moves the fifth plan to a new dataset: the app restarts with the new setting, same storage.
+        using var moved = new TestPipeline(Azurite.Instance, builder => builder.Logging.AddProvider(_logs), new Dictionary<string, string?>
+        {
+            ["Pipeline:StoragePrefix"] = _pipeline.Prefix,
+            ["Pipeline:PlansPath"] = _plans,
+            ["Ckan:BaseUrl"] = _ckan.BaseUrl.ToString(),
+            ["Ckan:ApiToken"] = _ckan.Token,
+            ["Ckan:DatasetId"] = FourthDataset,
+            [$"Ckan:Datasets:{Fifth}"] = FifthDatasetMoved,
+        });
+        var decided = await moved.Get<PlanDecision>().DecideAsync(moved.Get<Core.Catalogue.PlanSet>().Plans, force: false, CancellationToken.None);
+        Assert.Equal([(Fifth, PlanReasons.Portal)], decided.Select(m => (m.PlanId, m.Reason)));
+
+        var run = await moved.Get<NightlyAggregationService>().RunAsync(new NightlyRequest(Force: false), CancellationToken.None);
+
+        Assert.Equal([Fifth], run.Plans.Select(r => r.Feed.Plan.Id));
+        Assert.Equal((false, (bool?)true), (run.For(Fifth).Published, run.For(Fifth).PortalPushed)); // same content, new place
+        Assert.All(_ckan.Requests.Skip(before), r => Assert.Equal(FifthDatasetMoved, r.Dataset));
+        Assert.Equal(await PublishedAsync(Fifth, FeedFiles.JsonName), Upload(_ckan.ResourcesOf(FifthDatasetMoved), FeedFiles.JsonName));
+        Assert.Empty((await moved.Get<NightlyAggregationService>().RunAsync(new NightlyRequest(Force: false), CancellationToken.None)).Plans);
     }
 
     [Fact]

@@ -69,10 +69,11 @@ public sealed class PlanDecision(
             return reason;
         }
 
-        // A portal that publishes this plan and missed its published content is tried again.
-        foreach (var portal in portals.Where(p => p.Publishes(plan.Id)))
+        // A portal that publishes this plan and has not taken its published content where the plan now goes is tried again.
+        foreach (var portal in portals)
         {
-            if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != record.ContentHash)
+            if (portal.DestinationOf(plan.Id) is { } destination
+                && await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != PortalPushMark.Of(record.ContentHash, destination))
             {
                 return PlanReasons.Portal;
             }

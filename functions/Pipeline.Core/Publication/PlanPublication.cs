@@ -62,18 +62,20 @@ public sealed partial class PlanPublication(
         }
 
         // The blob feed is published first and stands whatever a portal does; a portal that has not
-        // taken this content yet (it failed last time, or the content is new) is pushed to now. A portal
+        // taken this content where the plan now goes (it failed last time, the content is new, or the plan was
+        // pointed at another dataset) is pushed to now. A portal
         // without a place for this plan (no CKAN dataset for it) is left alone, said once per run.
         bool? pushed = null;
         foreach (var portal in portals)
         {
-            if (!portal.Publishes(plan.Id))
+            if (portal.DestinationOf(plan.Id) is not { } destination)
             {
                 LogNotPublished(plan.Id, portal.Name);
                 continue;
             }
 
-            if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) == hash)
+            var mark = PortalPushMark.Of(hash, destination);
+            if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) == mark)
             {
                 continue;
             }
@@ -81,7 +83,7 @@ public sealed partial class PlanPublication(
             var ok = await portal.PushAsync(plan.Id, files.Value, cancellationToken);
             if (ok)
             {
-                await portalPushes.RecordPushedAsync(plan.Id, portal.Name, hash, cancellationToken);
+                await portalPushes.RecordPushedAsync(plan.Id, portal.Name, mark, cancellationToken);
             }
 
             pushed = ok && (pushed ?? true);

@@ -29,12 +29,12 @@ public sealed partial class CkanPortalPublisher(
     public string Name => "ckan";
 
     /// <summary>A plan is published where it has a dataset.</summary>
-    public bool Publishes(string planId) => datasets.For(planId) is not null;
+    public string? DestinationOf(string planId) => datasets.For(planId);
 
     public async Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        // The caller asks Publishes first: a plan without a dataset reaching here is our own bug, not the portal's.
+        // The caller asks DestinationOf first: a plan without a dataset reaching here is our own bug, not the portal's.
         var dataset = datasets.For(planId) ?? throw new InvalidOperationException($"Plan {planId} has no CKAN dataset; it is not pushed.");
         try
         {

@@ -4,7 +4,10 @@ using Pipeline.Core.Publication;
 
 namespace Pipeline.Infrastructure.Storage;
 
-/// <summary>The <c>publications</c> table: PK = plan id, RK = portal name, with the content hash it last took.</summary>
+/// <summary>
+/// The <c>publications</c> table: PK = plan id, RK = portal name, with the mark of what it last took (the property keeps
+/// its first name, ContentHash: a mark from before destinations were part of it differs, so that plan is pushed once more).
+/// </summary>
 public sealed class TablePortalPushLedger(StorageAccount storage) : IPortalPushLedger
 {
     public const string TableName = "publications";
@@ -16,12 +19,12 @@ public sealed class TablePortalPushLedger(StorageAccount storage) : IPortalPushL
         return entity.HasValue ? entity.Value!.GetString("ContentHash") : null;
     }
 
-    public async Task RecordPushedAsync(string planId, string portal, string contentHash, CancellationToken cancellationToken)
+    public async Task RecordPushedAsync(string planId, string portal, string mark, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(TableKeys.Join(planId), TableKeys.Join(portal))
         {
-            ["ContentHash"] = contentHash,
+            ["ContentHash"] = mark,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 }
