@@ -28,10 +28,10 @@ internal sealed class Cli
 
     public static string Sample(string relative) => Path.Combine(RepositoryRoot.Find(), "samples", "submissions", relative);
 
-    public static string TempFile(string name, byte[] content)
+    /// <summary>Writes a file into the test's own folder (which the test deletes when it ends) and returns its path.</summary>
+    public static string TempFile(TempFolder folder, string name, byte[] content)
     {
-        var dir = Directory.CreateTempSubdirectory("pipeline-cli-");
-        var path = Path.Combine(dir.FullName, name);
+        var path = folder.File(name);
         File.WriteAllBytes(path, content);
         return path;
     }

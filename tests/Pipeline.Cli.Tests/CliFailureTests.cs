@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Text;
 using Pipeline.Development;
+using Pipeline.Testing;
 using Xunit.Abstractions;
 
 namespace Pipeline.Cli.Tests;
 
 /// <summary>Issue 15, failures that explain themselves: one or two lines, what failed and what to do; unknown options are usage errors.</summary>
-public sealed class CliFailureTests(ITestOutputHelper log)
+public sealed class CliFailureTests(ITestOutputHelper log) : IDisposable
 {
+    private readonly TempFolder _temp = new("pipeline-cli-");
+
+    public void Dispose() => _temp.Dispose();
+
     private static (Cli Cli, int Port) Unreachable()
     {
         var cli = new Cli();
@@ -20,7 +25,7 @@ public sealed class CliFailureTests(ITestOutputHelper log)
     public async Task Storage_unreachable_is_two_lines_naming_the_endpoint_and_Azurite_with_exit_1()
     {
         var (cli, port) = Unreachable();
-        var file = Cli.TempFile("a.csv", Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
+        var file = Cli.TempFile(_temp, "a.csv", Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         var clock = Stopwatch.StartNew();
         var (exit, _, error) = await cli.RunAsync("ingest", "-d", "shakyo", file);
         clock.Stop();

@@ -3,12 +3,18 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Pipeline.Core.Catalogue;
+using Pipeline.Testing;
 
 namespace Pipeline.Cli.Tests;
 
-public sealed class CommandLineTests
+public sealed class CommandLineTests : IDisposable
 {
     private readonly Cli _cli = new();
+
+    // The files and folders this test writes; the CLI runs in process and has ended with the test.
+    private readonly TempFolder _temp = new("pipeline-cli-");
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Validate_accepts_a_good_file_with_exit_0_and_stores_nothing()
@@ -21,7 +27,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Validate_rejects_a_bad_file_with_exit_1_and_a_located_bilingual_report()
     {
-        var bad = Cli.TempFile("bad.csv", Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,abc\n"));
+        var bad = Cli.TempFile(_temp, "bad.csv", Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,abc\n"));
         var (exit, output, _) = await _cli.RunAsync("validate", "-d", "shakyo", bad);
         Assert.Equal(1, exit);
         Assert.Contains("value_not_numeric", output, StringComparison.Ordinal);
@@ -57,7 +63,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Template_for_an_unknown_department_is_wrong_usage()
     {
-        var (exit, _, error) = await _cli.RunAsync("template", "--department", "nobody", "--out", Path.Combine(Path.GetTempPath(), "x.xlsx"));
+        var (exit, _, error) = await _cli.RunAsync("template", "--department", "nobody", "--out", _temp.File("x.xlsx"));
         Assert.Equal(2, exit);
         Assert.Contains("kenko-fukushi-seisaku", error, StringComparison.Ordinal);
     }
@@ -77,7 +83,7 @@ public sealed class CommandLineTests
         Assert.Equal(1, rejected.Exit);
         Assert.Contains("not_owner", rejected.Output, StringComparison.Ordinal);
 
-        var outDir = Directory.CreateTempSubdirectory("pipeline-out-");
+        var outDir = Directory.CreateDirectory(_temp.File("out"));
         var aggregate = await _cli.RunAsync("aggregate", "--out", outDir.FullName);
         Assert.Equal(0, aggregate.Exit);
         Assert.Contains("240 observations from 1 accepted uploads; feed published", aggregate.Output, StringComparison.Ordinal);
@@ -109,7 +115,7 @@ public sealed class CommandLineTests
     [MemberData(nameof(Departments))]
     public async Task A_generated_template_filled_in_is_accepted_as_it_is(string department)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("template-").FullName, $"{department}.xlsx");
+        var path = _temp.File($"{department}.xlsx");
         var (exit, _, _) = await _cli.RunAsync("template", "--department", department, "--out", path);
         Assert.Equal(0, exit);
 

@@ -1,14 +1,20 @@
+using Pipeline.Testing;
+
 namespace Pipeline.Cli.Tests;
 
-public sealed class DemoTests
+public sealed class DemoTests : IDisposable
 {
+    // The demo's --out folder; the demo (and the Azurite it starts) has ended when the test ends.
+    private readonly TempFolder _out = new("demo-out-");
+
+    public void Dispose() => _out.Dispose();
+
     [Fact]
     public async Task The_demo_starts_its_own_azurite_ingests_the_samples_publishes_and_prints_the_table()
     {
-        var outDir = Directory.CreateTempSubdirectory("demo-out-");
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await PipelineCommand.RunAsync(["demo", "--out", outDir.FullName], output, error);
+        var exit = await PipelineCommand.RunAsync(["demo", "--out", _out.Path], output, error);
         var text = output.ToString();
         Assert.True(exit == 0, text + error);
         Assert.Contains("Starting Azurite", text, StringComparison.Ordinal);
@@ -22,14 +28,14 @@ public sealed class DemoTests
         Assert.Contains("FY2026 7か月 months: 480件", text, StringComparison.Ordinal);
         Assert.Contains("== kumamoto-welfare-5 ", text, StringComparison.Ordinal);
         Assert.Contains("index of 3 plan(s) published", text, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(outDir.FullName, "feeds", "v1", "tamana-health-3", "index.html")));
-        Assert.True(File.Exists(Path.Combine(outDir.FullName, "feeds", "v1", "index.json")));
-        Assert.True(File.Exists(Path.Combine(outDir.FullName, "index.html")));
+        Assert.True(File.Exists(Path.Combine(_out.Path, "feeds", "v1", "tamana-health-3", "index.html")));
+        Assert.True(File.Exists(Path.Combine(_out.Path, "feeds", "v1", "index.json")));
+        Assert.True(File.Exists(Path.Combine(_out.Path, "index.html")));
         Assert.Contains("指標 indicator", text, StringComparison.Ordinal);
         Assert.Contains("III-1-K2", text, StringComparison.Ordinal);
         Assert.Contains("100.0%", text, StringComparison.Ordinal);
         Assert.Contains("達成 achieved", text, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(outDir.FullName, "feeds", "v1", "kumamoto-welfare-4", "index.html")));
-        Assert.True(File.Exists(Path.Combine(outDir.FullName, "feeds", "v1", "kumamoto-welfare-4", "progress.json")));
+        Assert.True(File.Exists(Path.Combine(_out.Path, "feeds", "v1", "kumamoto-welfare-4", "index.html")));
+        Assert.True(File.Exists(Path.Combine(_out.Path, "feeds", "v1", "kumamoto-welfare-4", "progress.json")));
     }
 }

@@ -7,10 +7,15 @@ using Pipeline.Testing;
 namespace Pipeline.Cli.Tests;
 
 /// <summary>RULES.md §6: <c>--plan P</c> on the verbs that concern one plan, and <c>plans</c>.</summary>
-public sealed class PlanCommandTests
+public sealed class PlanCommandTests : IDisposable
 {
     private const string Tamana = "tamana-health-3";
     private static readonly string SamplePlans = Path.Combine(RepositoryRoot.Find(), "samples", "plans");
+
+    // The plans and templates this test writes; the CLI runs in process and has ended with the test.
+    private readonly TempFolder _temp = new("pipeline-cli-");
+
+    public void Dispose() => _temp.Dispose();
 
     private static Cli WithPlans(string plansPath)
     {
@@ -19,9 +24,9 @@ public sealed class PlanCommandTests
         return cli;
     }
 
-    private static string SamplePlansWithABrokenOne()
+    private string SamplePlansWithABrokenOne()
     {
-        var folder = Directory.CreateTempSubdirectory("plans-").FullName;
+        var folder = Directory.CreateDirectory(_temp.File("plans")).FullName;
         File.Copy(Path.Combine(SamplePlans, $"{Tamana}.json"), Path.Combine(folder, $"{Tamana}.json"));
         File.WriteAllText(Path.Combine(folder, "broken.json"),
             """{ "id": "broken-5", "name": { "ja": "壊れた計画" }, "startFiscalYear": 2029, "endFiscalYear": 2025 }""");
@@ -57,7 +62,7 @@ public sealed class PlanCommandTests
         var unknown = await cli.RunAsync("validate", "--plan", "nowhere-1", "--department", "shakyo", Cli.Sample("shakyo/R5_成果指標実績_社協.xlsx"));
         Assert.Equal(2, unknown.Exit);
         Assert.Contains("unknown plan 'nowhere-1' (known: kumamoto-welfare-4, tamana-health-3)", unknown.Error, StringComparison.Ordinal);
-        var broken = await cli.RunAsync("template", "--plan", "broken-5", "--department", "x", "--out", Path.Combine(Path.GetTempPath(), "x.xlsx"));
+        var broken = await cli.RunAsync("template", "--plan", "broken-5", "--department", "x", "--out", _temp.File("x.xlsx"));
         Assert.Equal(2, broken.Exit);
         Assert.Contains("plan 'broken-5' is not served", broken.Error, StringComparison.Ordinal);
         Assert.Contains("usage: pipeline", broken.Error, StringComparison.Ordinal);
@@ -90,7 +95,7 @@ public sealed class PlanCommandTests
     public async Task A_template_for_a_plan_without_wards_filled_in_is_accepted()
     {
         var cli = WithPlans(SamplePlans);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("template-").FullName, "ishikai.xlsx");
+        var path = _temp.File("ishikai.xlsx");
         var (exit, output, _) = await cli.RunAsync("template", "--plan", Tamana, "--department", "ishikai", "--out", path);
         Assert.Equal(0, exit);
         Assert.Contains($"submission template for ishikai of {Tamana}", output, StringComparison.Ordinal);

@@ -9,15 +9,18 @@ using Pipeline.Testing;
 namespace Pipeline.Core.Tests;
 
 /// <summary>Provenance, revisions, attribution and the files open-data users read, checked by their own tools.</summary>
-public sealed class OpenDataTests
+public sealed class OpenDataTests : IDisposable
 {
     private static readonly DateTimeOffset T = new(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _published = new("published-feed-");
+
+    public void Dispose() => _published.Dispose();
 
     [Fact]
     public async Task Every_published_file_reads_right_in_the_clients_people_use()
     {
         var files = FeedFiles.Create(FeedFilesTests.SampleFeed());
-        await PublishedFeedChecks.AssertAsync(PublishedFeedChecks.ByName(files));
+        await PublishedFeedChecks.AssertAsync(_published, PublishedFeedChecks.ByName(files));
     }
 
     [Fact]

@@ -2,21 +2,26 @@ using System.Text;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Progress;
+using Pipeline.Testing;
 
 namespace Pipeline.Core.Tests;
 
 /// <summary>RULES.md §7: the plan set, organisations as data, plan status, and the loader's new checks.</summary>
-public sealed class PlanSetTests
+public sealed class PlanSetTests : IDisposable
 {
-    private static string PlansFolder(params (string Name, string Json)[] files)
+    private readonly TempFolder _plans = new("plans-");
+
+    public void Dispose() => _plans.Dispose();
+
+    /// <summary>Writes the files into this test's plans folder and returns its path.</summary>
+    private string PlansFolder(params (string Name, string Json)[] files)
     {
-        var folder = Directory.CreateTempSubdirectory("plans-").FullName;
         foreach (var (name, json) in files)
         {
-            File.WriteAllText(Path.Combine(folder, name), json);
+            File.WriteAllText(_plans.File(name), json);
         }
 
-        return folder;
+        return _plans.Path;
     }
 
     private static string TestPlan(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Plans", file));

@@ -21,15 +21,27 @@ public sealed class IncrementalPublicationTests : IDisposable
 {
     private const string Kumamoto = "kumamoto-welfare-4";
     private const string Tamana = "tamana-health-3";
-    private readonly string _plans = Directory.CreateTempSubdirectory("plans-").FullName;
+    private readonly TempFolder _plans = new("plans-");
     private readonly string _data = Azurite.NewPrefix();
     private readonly string _full = Azurite.NewPrefix();
     private DateTimeOffset _now = new(2026, 11, 26, 17, 0, 0, TimeSpan.Zero);
 
-    public IncrementalPublicationTests() =>
-        File.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{Tamana}.json"), Path.Combine(_plans, $"{Tamana}.json"));
+    public IncrementalPublicationTests()
+    {
+        try
+        {
+            File.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{Tamana}.json"), _plans.File($"{Tamana}.json"));
+        }
+        catch
+        {
+            // xunit disposes only an instance it could construct.
+            _plans.Dispose();
+            throw;
+        }
+    }
 
-    public void Dispose() => Directory.Delete(_plans, recursive: true);
+    /// <summary>Each test disposes the pipelines it starts before it ends; the plans folder goes last.</summary>
+    public void Dispose() => _plans.Dispose();
 
     /// <summary>The incremental deployment as the Functions app composes it (a new start each day, so an edited plan file is served).</summary>
     private TestPipeline Incremental() => At(new TestPipeline(Azurite.Instance, settings: Settings(_data)));
@@ -47,7 +59,7 @@ public sealed class IncrementalPublicationTests : IDisposable
         }, Settings(_full)));
     }
 
-    private Dictionary<string, string?> Settings(string prefix) => new() { ["Pipeline:PlansPath"] = _plans, ["Pipeline:StoragePrefix"] = prefix };
+    private Dictionary<string, string?> Settings(string prefix) => new() { ["Pipeline:PlansPath"] = _plans.Path, ["Pipeline:StoragePrefix"] = prefix };
 
     private TestPipeline At(TestPipeline pipeline)
     {
@@ -115,7 +127,7 @@ public sealed class IncrementalPublicationTests : IDisposable
         Assert.Empty(await NightAsync());
 
         // The plan file is edited (a target raised): the next start serves it, and that plan alone is recomputed.
-        var file = Path.Combine(_plans, $"{Tamana}.json");
+        var file = _plans.File($"{Tamana}.json");
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"target\": { \"fiscalYear\": 2029, \"value\": 60.0 }", "\"target\": { \"fiscalYear\": 2029, \"value\": 65.0 }", StringComparison.Ordinal));
         _now = _now.AddDays(1);
         Assert.Equal([(Tamana, PlanReasons.Definition)], await NightAsync());

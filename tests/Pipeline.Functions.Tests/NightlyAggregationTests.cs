@@ -20,8 +20,15 @@ namespace Pipeline.Functions.Tests;
 public sealed class NightlyAggregationTests : IDisposable
 {
     private readonly TestPipeline _pipeline = new(Azurite.Instance, builder => builder.AddPortal());
+    private readonly TempFolder _published = new("published-feed-");
 
-    public void Dispose() => _pipeline.Dispose();
+    public void Dispose()
+    {
+        using (_published)
+        {
+            _pipeline.Dispose();
+        }
+    }
 
     private async Task IngestSamplesAsync()
     {
@@ -150,7 +157,7 @@ public sealed class NightlyAggregationTests : IDisposable
 
         Assert.Contains(OpenSdgExport.DataName("III-1-K2"), files.Keys);
         Assert.Contains(FeedFiles.WorkbookName, files.Keys);
-        await PublishedFeedChecks.AssertAsync(files);
+        await PublishedFeedChecks.AssertAsync(_published, files);
         Assert.True(await (await FeedBlobAsync($"archive/{feed.GeneratedAt:yyyy-MM-dd}/{RevisionsCsv.Name}")).ExistsAsync());
     }
 

@@ -15,34 +15,50 @@ public sealed partial class PlanDashboardBrowserTests : IDisposable
 {
     private const string Tamana = "tamana-health-3";
     private const string Next = "tamana-health-4";
+    private readonly TempFolder _plans = new("plans-");
     private readonly TestPipeline _pipeline;
 
     public PlanDashboardBrowserTests()
     {
         // The sample plan and a later plan (a copy, test data) whose I-1-K1 continues the sample's I-1-K1.
-        var folder = Directory.CreateTempSubdirectory("plans-").FullName;
-        var sample = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{Tamana}.json"));
-        File.WriteAllText(Path.Combine(folder, $"{Tamana}.json"), sample);
-        var next = JsonNode.Parse(sample)!;
-        next["id"] = Next;
-        next["startFiscalYear"] = 2030;
-        next["endFiscalYear"] = 2034;
-        foreach (var indicator in next["indicators"]!.AsArray())
+        try
         {
-            indicator!["target"]!["fiscalYear"] = 2034;
-        }
+            var sample = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{Tamana}.json"));
+            File.WriteAllText(_plans.File($"{Tamana}.json"), sample);
+            var next = JsonNode.Parse(sample)!;
+            next["id"] = Next;
+            next["startFiscalYear"] = 2030;
+            next["endFiscalYear"] = 2034;
+            foreach (var indicator in next["indicators"]!.AsArray())
+            {
+                indicator!["target"]!["fiscalYear"] = 2034;
+            }
 
-        next["indicators"]![0]!["continues"] = new JsonObject
+            next["indicators"]![0]!["continues"] = new JsonObject
+            {
+                ["planId"] = Tamana,
+                ["indicatorId"] = "I-1-K1",
+                ["note"] = new JsonObject { ["ja"] = "FY2030から<b>対象年齢</b>を40～74歳に変更", ["en"] = "Ages 40–74 from FY2030" },
+            };
+            File.WriteAllText(_plans.File($"{Next}.json"), next.ToJsonString());
+            _pipeline = new TestPipeline(Azurite.Instance, settings: new Dictionary<string, string?> { ["Pipeline:PlansPath"] = _plans.Path });
+        }
+        catch
         {
-            ["planId"] = Tamana,
-            ["indicatorId"] = "I-1-K1",
-            ["note"] = new JsonObject { ["ja"] = "FY2030から<b>対象年齢</b>を40～74歳に変更", ["en"] = "Ages 40–74 from FY2030" },
-        };
-        File.WriteAllText(Path.Combine(folder, $"{Next}.json"), next.ToJsonString());
-        _pipeline = new TestPipeline(Azurite.Instance, settings: new Dictionary<string, string?> { ["Pipeline:PlansPath"] = folder });
+            // xunit disposes only an instance it could construct.
+            _plans.Dispose();
+            throw;
+        }
     }
 
-    public void Dispose() => _pipeline.Dispose();
+    public void Dispose()
+    {
+        // The pipeline reads the plans folder: it goes first.
+        using (_plans)
+        {
+            _pipeline.Dispose();
+        }
+    }
 
     private async Task<Uri> PublishAsync()
     {

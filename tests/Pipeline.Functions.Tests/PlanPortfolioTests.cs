@@ -19,18 +19,34 @@ public sealed class PlanPortfolioTests : IDisposable
 {
     private const string Kumamoto = "kumamoto-welfare-4";
     private const string Tamana = "tamana-health-3";
+    private readonly TempFolder _plans = new("plans-");
     private readonly TestPipeline _pipeline;
 
     public PlanPortfolioTests()
     {
-        var plans = Directory.CreateTempSubdirectory("plans-").FullName;
-        File.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{Tamana}.json"), Path.Combine(plans, $"{Tamana}.json"));
-        File.WriteAllText(Path.Combine(plans, "broken-plan.json"),
-            """{ "id": "broken-plan", "name": { "en": "no Japanese" }, "startFiscalYear": 2025, "endFiscalYear": 2029 }""");
-        _pipeline = new TestPipeline(Azurite.Instance, settings: new Dictionary<string, string?> { ["Pipeline:PlansPath"] = plans });
+        try
+        {
+            File.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{Tamana}.json"), _plans.File($"{Tamana}.json"));
+            File.WriteAllText(_plans.File("broken-plan.json"),
+                """{ "id": "broken-plan", "name": { "en": "no Japanese" }, "startFiscalYear": 2025, "endFiscalYear": 2029 }""");
+            _pipeline = new TestPipeline(Azurite.Instance, settings: new Dictionary<string, string?> { ["Pipeline:PlansPath"] = _plans.Path });
+        }
+        catch
+        {
+            // xunit disposes only an instance it could construct.
+            _plans.Dispose();
+            throw;
+        }
     }
 
-    public void Dispose() => _pipeline.Dispose();
+    public void Dispose()
+    {
+        // The pipeline reads the plans folder: it goes first.
+        using (_plans)
+        {
+            _pipeline.Dispose();
+        }
+    }
 
     private static byte[] Sample(params string[] path) => File.ReadAllBytes(Path.Combine([RepositoryRoot.Find(), "samples", .. path]));
 

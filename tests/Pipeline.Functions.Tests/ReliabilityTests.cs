@@ -19,9 +19,15 @@ namespace Pipeline.Functions.Tests;
 /// Faults at every storage call point, storage killed mid-run, and at-least-once delivery in any order:
 /// after redelivery the tables and the feed equal a fault-free run.
 /// </summary>
-public sealed class ReliabilityTests(ITestOutputHelper output)
+public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Workload = ["jutaku-seisaku/mimamori_visits.csv", "shakyo/R5_成果指標実績_社協.xlsx"];
+
+    // Where the persisted Azurite of Azurite_killed_and_restarted_mid_run_loses_nothing keeps its data (the test ends
+    // that Azurite before this folder is deleted); an empty folder for the other tests.
+    private readonly TempFolder _azuriteData = new("azurite-persisted-");
+
+    public void Dispose() => _azuriteData.Dispose();
 
     private static TestPipeline Pipeline(AzuriteProcess azurite, FaultInjection? faults = null) => new(azurite, builder =>
     {
@@ -120,7 +126,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
     public async Task Azurite_killed_and_restarted_mid_run_loses_nothing()
     {
         var (expected, calls) = await FaultFreeAsync(Workload);
-        var location = Directory.CreateTempSubdirectory("azurite-persisted-").FullName;
+        var location = _azuriteData.Path;
         var azurite = AzuriteProcess.Start(RepositoryRoot.Find(), 0, 0, 0, location);
         try
         {
@@ -141,6 +147,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         }
         finally
         {
+            // Kills Azurite's process tree and waits for it to end, before Dispose deletes its data folder.
             azurite.Dispose();
         }
     }

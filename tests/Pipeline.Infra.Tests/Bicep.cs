@@ -87,38 +87,31 @@ internal static class Bicep
     /// The app settings the function app gets from main.bicep with <paramref name="parameters"/> (name → a Bicep
     /// expression such as <c>'text'</c> or <c>{ 'a': 'b' }</c>), evaluated offline by <c>bicep snapshot</c> for a
     /// made-up subscription and resource group, in their order. Expressions left for Azure (a Key Vault DNS suffix)
-    /// stay as ARM expression text.
+    /// stay as ARM expression text. The parameters file and the snapshot are written into <paramref name="scratch"/>,
+    /// the test's own folder, which it deletes when it ends (bicep has exited by then).
     /// </summary>
-    public static IReadOnlyList<(string Name, string Value)> AppSettings(IReadOnlyDictionary<string, string> parameters)
+    public static IReadOnlyList<(string Name, string Value)> AppSettings(TempFolder scratch, IReadOnlyDictionary<string, string> parameters)
     {
-        var folder = Directory.CreateTempSubdirectory("bicep-snapshot-");
-        try
+        var main = Path.GetRelativePath(scratch.Path, Path.Combine(InfraFolder, "main.bicep")).Replace('\\', '/');
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"using '{main}'\n");
+        foreach (var (name, value) in parameters)
         {
-            var main = Path.GetRelativePath(folder.FullName, Path.Combine(InfraFolder, "main.bicep")).Replace('\\', '/');
-            var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"using '{main}'\n");
-            foreach (var (name, value) in parameters)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"param {name} = {value}\n");
-            }
-
-            var file = Path.Combine(folder.FullName, "main.bicepparam");
-            File.WriteAllText(file, text.ToString());
-            var run = Run("snapshot", file, "--mode", "overwrite", "--subscription-id", "00000000-0000-0000-0000-000000000001",
-                "--tenant-id", "00000000-0000-0000-0000-000000000002", "--resource-group", "rg-snapshot", "--location", "japaneast");
-            if (run.Exit != 0)
-            {
-                throw new InvalidOperationException($"bicep snapshot failed ({run.Exit}): {run.Output}{run.Error}");
-            }
-
-            var snapshot = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(file, ".snapshot.json")))!;
-            var site = snapshot["predictedResources"]!.AsArray().OfType<JsonObject>().Single(r => (string?)r["type"] == "Microsoft.Web/sites");
-            return site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().OfType<JsonObject>()
-                .Select(s => ((string)s["name"]!, (string)s["value"]!)).ToList();
+            text.Append(CultureInfo.InvariantCulture, $"param {name} = {value}\n");
         }
-        finally
+
+        var file = scratch.File("main.bicepparam");
+        File.WriteAllText(file, text.ToString());
+        var run = Run("snapshot", file, "--mode", "overwrite", "--subscription-id", "00000000-0000-0000-0000-000000000001",
+            "--tenant-id", "00000000-0000-0000-0000-000000000002", "--resource-group", "rg-snapshot", "--location", "japaneast");
+        if (run.Exit != 0)
         {
-            folder.Delete(recursive: true);
+            throw new InvalidOperationException($"bicep snapshot failed ({run.Exit}): {run.Output}{run.Error}");
         }
+
+        var snapshot = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(file, ".snapshot.json")))!;
+        var site = snapshot["predictedResources"]!.AsArray().OfType<JsonObject>().Single(r => (string?)r["type"] == "Microsoft.Web/sites");
+        return site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().OfType<JsonObject>()
+            .Select(s => ((string)s["name"]!, (string)s["value"]!)).ToList();
     }
 
     /// <summary>The compiled template of a module, variables and all, as JSON text.</summary>

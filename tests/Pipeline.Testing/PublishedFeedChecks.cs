@@ -16,13 +16,16 @@ namespace Pipeline.Testing;
 /// </summary>
 public static class PublishedFeedChecks
 {
-    /// <summary>Writes the files to a folder (at their published paths) and runs every check; returns the folder.</summary>
-    public static async Task<string> AssertAsync(IReadOnlyDictionary<string, byte[]> files)
+    /// <summary>
+    /// Writes the files into <paramref name="into"/> (at their published paths; the test's own folder, which it deletes
+    /// when it ends) and runs every check.
+    /// </summary>
+    public static async Task AssertAsync(TempFolder into, IReadOnlyDictionary<string, byte[]> files)
     {
-        var folder = Directory.CreateTempSubdirectory("published-feed-").FullName;
+        var folder = into.Path;
         foreach (var (name, content) in files)
         {
-            var path = Path.Combine(folder, name);
+            var path = into.File(name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, content);
         }
@@ -34,7 +37,6 @@ public static class PublishedFeedChecks
         await RevisionsCsvAsync(folder, feed);
         await OpenSdgAsync(folder, feed);
         await WorkbookAsync(folder, feed);
-        return folder;
     }
 
     private static string Profile(string name) => Path.Combine(AppContext.BaseDirectory, "Frictionless", name);
