@@ -24,15 +24,14 @@ public sealed class CkanPlanDatasetsTests : IDisposable
 
     private readonly FakeCkan _ckan = new([FourthDataset, FifthDataset, FifthDatasetMoved], "token-123");
     private readonly CapturedLogs _logs = new();
-    private readonly string _plans;
+    private readonly TempFolder _plans = new("plans-");
     private TestPipeline? _started;
 
     public CkanPlanDatasetsTests()
     {
-        _plans = Directory.CreateTempSubdirectory("plans-").FullName;
         foreach (var plan in new[] { Fifth, Tamana })
         {
-            File.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{plan}.json"), Path.Combine(_plans, $"{plan}.json"));
+            File.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{plan}.json"), _plans.File($"{plan}.json"));
         }
     }
 
@@ -47,7 +46,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
     {
         var settings = new Dictionary<string, string?>(datasets)
         {
-            ["Pipeline:PlansPath"] = _plans,
+            ["Pipeline:PlansPath"] = _plans.Path,
             ["Ckan:BaseUrl"] = _ckan.BaseUrl.ToString(),
             ["Ckan:ApiToken"] = _ckan.Token,
             ["Ckan:BaseDelay"] = "00:00:00.050",
@@ -59,7 +58,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
     {
         _started?.Dispose();
         _ckan.Dispose();
-        Directory.Delete(_plans, recursive: true);
+        _plans.Dispose();
     }
 
     private static byte[] Sample(params string[] path) => File.ReadAllBytes(Path.Combine([RepositoryRoot.Find(), "samples", .. path]));
@@ -154,7 +153,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
         using var moved = new TestPipeline(Azurite.Instance, builder => builder.Logging.AddProvider(_logs), new Dictionary<string, string?>
         {
             ["Pipeline:StoragePrefix"] = _pipeline.Prefix,
-            ["Pipeline:PlansPath"] = _plans,
+            ["Pipeline:PlansPath"] = _plans.Path,
             ["Ckan:BaseUrl"] = _ckan.BaseUrl.ToString(),
             ["Ckan:ApiToken"] = _ckan.Token,
             ["Ckan:DatasetId"] = FourthDataset,
