@@ -2,10 +2,8 @@ using Pipeline.Core.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Publication;
 using Pipeline.Development;
 using Pipeline.Hosting;
@@ -71,7 +69,7 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
             async (p, b, faults) =>
             {
                 var raced = 0;
-                faults.Interleave(IsTransaction, async () => raced = await DeliverAsync(p, b[1]));
+                faults.Interleave(StorageRequests.IsTransaction, async () => raced = await DeliverAsync(p, b[1]));
                 var redeliveries = await DeliverAsync(p, b[0]);
                 return redeliveries + raced + await NightlyAsync(p) + await ADayLaterAsync(p);
             }, ["duplicate", "accepted"], Conflicts: 1),
@@ -81,22 +79,13 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
             async (p, b, faults) =>
             {
                 var raced = 0;
-                faults.Interleave(r => IsLedgerWrite(r, "POST"), async () => raced += await DeliverAsync(p, b[0]));
+                faults.Interleave(r => StorageRequests.IsEntityWrite(r, "POST", StorageNames.UploadsTable), async () => raced += await DeliverAsync(p, b[0]));
                 var redeliveries = await DeliverAsync(p, b[0]);
-                faults.Interleave(r => IsLedgerWrite(r, "PUT"), async () => raced += await DeliverAsync(p, b[0]));
+                faults.Interleave(r => StorageRequests.IsEntityWrite(r, "PUT", StorageNames.UploadsTable), async () => raced += await DeliverAsync(p, b[0]));
                 redeliveries += await DeliverAsync(p, b[0]);
                 return redeliveries + raced + await NightlyAsync(p);
             }, ["rejected"], Conflicts: 1, ChangedETags: 1),
     ];
-
-    /// <summary>An entity-group transaction: in an upload's delivery, the first one stages its rows.</summary>
-    private static bool IsTransaction(Azure.Core.Request request) =>
-        request.Method == Azure.Core.RequestMethod.Post && request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal);
-
-    /// <summary>A write of an upload's ledger row: POST (add) to the uploads table, PUT (replace) of a row in it.</summary>
-    private static bool IsLedgerWrite(Azure.Core.Request request, string method) =>
-        request.Method.Method == method
-        && System.Text.RegularExpressions.Regex.IsMatch(Uri.UnescapeDataString(request.Uri.Path), "/[a-z0-9]*" + StorageNames.UploadsTable + @"(\(.*\))?$");
 
     /// <summary>The next night, more than a day later: the sweeper's age (StagedRowSweeper.MinimumAge) has passed.</summary>
     private static Task<int> ADayLaterAsync(TestPipeline p)
@@ -128,25 +117,14 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
         return Uploads.Csv(rows.ToString());
     }
 
-    private static TestPipeline Pipeline(FaultInjection faults) => new(Azurite.Instance, builder =>
-    {
-        var tables = new TableClientOptions();
-        tables.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerCall);
-        var blobs = new BlobClientOptions();
-        blobs.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerCall);
-        builder.Services.AddSingleton(tables);
-        builder.Services.AddSingleton(blobs);
-    }); // the default write parallelism (4)
+    private static TestPipeline Pipeline(FaultInjection faults) => new(Azurite.Instance, faults.AddTo); // the default write parallelism (4)
 
     private static Task<int> DeliverAsync(TestPipeline p, BlobClient blob) =>
         HostDelivery.RetryAsync(() => new IngestUpload(p.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
 
     private static Task<int> NightlyAsync(TestPipeline p) => HostDelivery.NightlyAsync(p);
 
-    private static Task<int> PoisonAsync(TestPipeline p, BlobClient blob) =>
-        HostDelivery.RetryAsync(() => new RecordPoisonUpload(p.Get<PoisonUploadService>()).Run(
-            $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","DequeueCount":5}""",
-            CancellationToken.None));
+    private static Task<int> PoisonAsync(TestPipeline p, BlobClient blob) => HostDelivery.RetryAsync(() => Uploads.PoisonAsync(p, blob));
 
 
     /// <summary>

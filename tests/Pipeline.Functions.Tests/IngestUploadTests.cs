@@ -192,8 +192,7 @@ public sealed class IngestUploadTests : IDisposable
     public async Task A_poison_message_records_the_upload_as_failed_with_a_report()
     {
         var blob = await Uploads.PutAsync(_pipeline, "shakyo/poison.xlsx", [1, 2, 3]);
-        var message = $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","BlobType":"BlockBlob","ContainerName":"{{blob.BlobContainerName}}","BlobName":"shakyo/poison.xlsx","ETag":"x"}""";
-        await new RecordPoisonUpload(_pipeline.Get<PoisonUploadService>()).Run(message, CancellationToken.None);
+        await Uploads.PoisonAsync(_pipeline, blob);
         var report = await Uploads.ReportAsync(_pipeline, "shakyo/poison.xlsx");
         Assert.Equal(UploadStatus.Failed, report.Status);
         Assert.Equal("processing_failed", Assert.Single(report.Problems).Code);

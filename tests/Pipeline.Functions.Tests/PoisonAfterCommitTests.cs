@@ -1,5 +1,4 @@
 using Pipeline.Core.Ingestion;
-using Pipeline.Functions;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 
@@ -15,10 +14,7 @@ public sealed class PoisonAfterCommitTests : IDisposable
 
     public void Dispose() => _pipeline.Dispose();
 
-    private Task PoisonAsync(Azure.Storage.Blobs.BlobClient blob) =>
-        new RecordPoisonUpload(_pipeline.Get<PoisonUploadService>()).Run(
-            $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","BlobType":"BlockBlob","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","ETag":"x","DequeueCount":5}""",
-            CancellationToken.None);
+    private Task PoisonAsync(Azure.Storage.Blobs.BlobClient blob) => Uploads.PoisonAsync(_pipeline, blob);
 
     private async Task<List<(string Status, string Id)>> LedgerAsync() =>
         (await Uploads.RowsAsync(_pipeline, StorageNames.UploadsTable)).Where(r => r.GetString("Kind") == "upload")

@@ -1,7 +1,5 @@
 using System.Text;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Aggregation;
 using Pipeline.Core.Catalogue;
 using Pipeline.Core.Feed;
@@ -29,18 +27,8 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _azuriteData.Dispose();
 
-    private static TestPipeline Pipeline(AzuriteProcess azurite, FaultInjection? faults = null) => new(azurite, builder =>
-    {
-        if (faults is not null)
-        {
-            var tables = new TableClientOptions();
-            tables.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerCall);
-            var blobs = new BlobClientOptions();
-            blobs.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerCall);
-            builder.Services.AddSingleton(tables);
-            builder.Services.AddSingleton(blobs);
-        }
-    }, new Dictionary<string, string?> { ["Pipeline:WriteParallelism"] = "1" });
+    private static TestPipeline Pipeline(AzuriteProcess azurite, FaultInjection? faults = null) => new(azurite, builder => faults?.AddTo(builder),
+        new Dictionary<string, string?> { ["Pipeline:WriteParallelism"] = "1" });
 
     private static async Task<List<BlobClient>> UploadAsync(TestPipeline pipeline, IEnumerable<string> files)
     {

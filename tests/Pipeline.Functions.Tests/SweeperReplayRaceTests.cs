@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
@@ -19,28 +16,14 @@ public sealed class SweeperReplayRaceTests : IDisposable
     private readonly FaultInjection _faults = new();
     private readonly TestPipeline _pipeline;
 
-    public SweeperReplayRaceTests() => _pipeline = new TestPipeline(Azurite.Instance, builder =>
-    {
-        var tables = new TableClientOptions();
-        tables.AddPolicy(_faults, Azure.Core.HttpPipelinePosition.PerCall);
-        var blobs = new BlobClientOptions();
-        blobs.AddPolicy(_faults, Azure.Core.HttpPipelinePosition.PerCall);
-        builder.Services.AddSingleton(tables);
-        builder.Services.AddSingleton(blobs);
-    });
+    public SweeperReplayRaceTests() => _pipeline = new TestPipeline(Azurite.Instance, _faults.AddTo);
 
     public void Dispose() => _pipeline.Dispose();
 
     private static readonly byte[] File = Uploads.Csv("指標ID,年度,区,実績値\nI-1-K2,2021,中央区,180\nI-1-K2,2021,東区,75\nI-1-K2,2022,,40\n");
 
-    private static bool Is(Azure.Core.Request request, string method, string pattern) =>
-        request.Method.Method == method && Regex.IsMatch(Uri.UnescapeDataString(request.Uri.Path), pattern);
-
-    /// <summary>A query of the observations table (the sweeper looking for staged rows).</summary>
-    private static bool IsObservationQuery(Azure.Core.Request request) => Is(request, "GET", "/[a-z0-9]*" + StorageNames.ObservationsTable + @"\(\)$");
-
-    /// <summary>An entity-group transaction (staging, a commit, or the sweeper's deletes).</summary>
-    private static bool IsTransaction(Azure.Core.Request request) => Is(request, "POST", "/\\$batch$");
+    /// <summary>The sweeper looking for staged rows.</summary>
+    private static bool IsObservationQuery(Azure.Core.Request request) => StorageRequests.IsQuery(request, StorageNames.ObservationsTable);
 
     /// <summary>
     /// An upload whose delivery staged its rows and then failed at the commit, five times, so that the host
@@ -51,11 +34,9 @@ public sealed class SweeperReplayRaceTests : IDisposable
         var blob = await Uploads.PutAsync(_pipeline, "shakyo/replayed.csv", File);
         var transactions = 0;
         // One partition (policy I-1): one staging transaction, then the commit.
-        _faults.Interleave(r => IsTransaction(r) && Interlocked.Increment(ref transactions) == 2, () => throw new Azure.RequestFailedException(503, "Injected: the commit was refused."));
+        _faults.Interleave(r => StorageRequests.IsTransaction(r) && Interlocked.Increment(ref transactions) == 2, () => throw new Azure.RequestFailedException(503, "Injected: the commit was refused."));
         await Assert.ThrowsAsync<Azure.RequestFailedException>(() => new IngestUpload(_pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
-        await new RecordPoisonUpload(_pipeline.Get<PoisonUploadService>()).Run(
-            $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","DequeueCount":5}""",
-            CancellationToken.None);
+        await Uploads.PoisonAsync(_pipeline, blob);
         Assert.Equal(UploadStatus.Failed, (await Uploads.ReportAsync(_pipeline, blob.Name)).Status);
         Assert.Equal(3, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // staged, invisible
         Assert.Empty(await Uploads.CurrentObservationsAsync(_pipeline));
@@ -96,7 +77,7 @@ public sealed class SweeperReplayRaceTests : IDisposable
     {
         var blob = await FailedUploadWithStagedRowsAsync();
 
-        var sweep = await SweepWhileReplayingAsync(blob, IsTransaction);
+        var sweep = await SweepWhileReplayingAsync(blob, StorageRequests.IsTransaction);
 
         // The sweeper found the failed attempt's three rows; each was written again before the delete: all kept.
         Assert.Equal(new SweepRun(1, 0), sweep);

@@ -31,6 +31,15 @@ internal static class Uploads
         return await ReportAsync(pipeline, blob.Name);
     }
 
+    /// <summary>
+    /// The message the blob trigger puts on its poison queue after the fifth failed delivery of <paramref name="blob"/>,
+    /// delivered to the queue function, as the host would.
+    /// </summary>
+    public static Task PoisonAsync(TestPipeline pipeline, BlobClient blob) =>
+        new RecordPoisonUpload(pipeline.Get<PoisonUploadService>()).Run(
+            $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","BlobType":"BlockBlob","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","ETag":"x","DequeueCount":5}""",
+            CancellationToken.None);
+
     public static async Task<UploadReport> ReportAsync(TestPipeline pipeline, string blobName)
     {
         var reports = await pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);

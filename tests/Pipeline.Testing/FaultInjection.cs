@@ -1,6 +1,10 @@
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Pipeline.Testing;
 
@@ -24,6 +28,20 @@ public sealed partial class FaultInjection : HttpPipelinePolicy
     private FaultKind _kind;
     private Tuple<Func<Request, bool>, Func<Task>>? _interleaved;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _answers = new();
+
+    /// <summary>
+    /// Puts this policy on every table and blob client the pipeline composed by <paramref name="builder"/> creates
+    /// (AddPipeline takes its client options from the container), per call, outside the SDK's own retries.
+    /// </summary>
+    public void AddTo(IHostApplicationBuilder builder)
+    {
+        var tables = new TableClientOptions();
+        tables.AddPolicy(this, HttpPipelinePosition.PerCall);
+        var blobs = new BlobClientOptions();
+        blobs.AddPolicy(this, HttpPipelinePosition.PerCall);
+        builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton(blobs);
+    }
 
     /// <summary>Calls seen since the last <see cref="Arm"/>.</summary>
     public int Calls => Volatile.Read(ref _calls);
