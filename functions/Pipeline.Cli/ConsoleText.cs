@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Json;
-using Pipeline.Core.Progress;
+using Pipeline.Application.Reports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
+using Pipeline.Domain.Problems;
+using Pipeline.Domain.Progress;
+using Pipeline.Domain.Uploads;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Cli;
 

@@ -1,7 +1,8 @@
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Feed;
 using Pipeline.Development;
 using Pipeline.Hosting;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Cli;
 

@@ -1,14 +1,18 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Publication;
-using Pipeline.Core.Templates;
 using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Application.Ingestion;
+using Pipeline.Application.Publication;
+using Pipeline.Application.Reports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
+using Pipeline.Domain.Uploads;
+using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
+using Pipeline.Spreadsheets.Templates;
 
 namespace Pipeline.Cli;
 
@@ -254,7 +258,7 @@ public static class PipelineCommand
         return Ok;
     }
 
-    private static string PipelineJsonName(PlanStatus status) => Core.Json.PipelineJson.Name(status);
+    private static string PipelineJsonName(PlanStatus status) => PipelineJson.Name(status);
 
     private static int Template(string? planId, string departmentId, FileInfo file, TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
     {

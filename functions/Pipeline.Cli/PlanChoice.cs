@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Pipeline.Core.Catalogue;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Cli;
 

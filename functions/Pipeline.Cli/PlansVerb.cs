@@ -1,6 +1,6 @@
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Json;
-using Pipeline.Core.Progress;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
+using Pipeline.Domain.Progress;
 
 namespace Pipeline.Cli;
 

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Core.Publication;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Application.Publication;
 
 namespace Pipeline.Functions;
 

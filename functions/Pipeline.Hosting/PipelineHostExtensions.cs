@@ -7,13 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Progress;
-using Pipeline.Core.Publication;
-using Pipeline.Core.Submissions.Reading;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Application.Ingestion;
+using Pipeline.Application.Ports;
+using Pipeline.Application.Publication;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Progress;
+using Pipeline.Spreadsheets.Reading;
 
 namespace Pipeline.Hosting;
 

@@ -11,10 +11,10 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Api;
-using Pipeline.Portal.Obligations;
 using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;
 using Pipeline.Portal.Static;
+using Pipeline.Application.Obligations;
 
 namespace Pipeline.Portal;
 

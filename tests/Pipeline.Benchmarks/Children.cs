@@ -3,10 +3,12 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 using CsvHelper;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Submissions;
-using Pipeline.Core.Submissions.Reading;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Uploads;
+using Pipeline.Spreadsheets;
+using Pipeline.Spreadsheets.Reading;
 
 namespace Pipeline.Benchmarks;
 

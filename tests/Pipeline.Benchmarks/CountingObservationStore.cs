@@ -1,7 +1,7 @@
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Submissions;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Benchmarks;
 

@@ -7,16 +7,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Progress;
-using Pipeline.Core.Publication;
-using Pipeline.Core.Submissions;
 using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Application.Ports;
+using Pipeline.Application.Publication;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Progress;
+using Pipeline.Domain.Uploads;
+using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
+using Pipeline.Spreadsheets;
+using Pipeline.Spreadsheets.Reading;
 
 namespace Pipeline.Benchmarks;
 

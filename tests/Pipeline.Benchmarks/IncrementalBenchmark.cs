@@ -4,14 +4,14 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Publication;
-using Pipeline.Core.Submissions;
 using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Application.Ports;
+using Pipeline.Application.Publication;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Benchmarks;
 

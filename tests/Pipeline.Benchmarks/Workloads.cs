@@ -3,7 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Pipeline.Core.Catalogue;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Benchmarks;
 

@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Pipeline.Core.Catalogue;
 using Pipeline.Testing;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Cli.Tests;
 

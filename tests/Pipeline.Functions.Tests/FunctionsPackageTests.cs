@@ -24,7 +24,7 @@ public sealed class FunctionsPackageTests
     {
         var folder = OutputFolder();
         var ours = Directory.EnumerateFiles(folder, "Pipeline.*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["Pipeline.Core.dll", "Pipeline.Functions.dll", "Pipeline.Hosting.dll", "Pipeline.Infrastructure.dll", "Pipeline.Portal.dll"], ours);
+        Assert.Equal(["Pipeline.Application.dll", "Pipeline.Domain.dll", "Pipeline.Functions.dll", "Pipeline.Hosting.dll", "Pipeline.Infrastructure.dll", "Pipeline.Portal.dll", "Pipeline.Publishing.dll", "Pipeline.Spreadsheets.dll"], ours);
 
         using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "Pipeline.Functions.deps.json")));
         var libraries = deps.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name).ToList();

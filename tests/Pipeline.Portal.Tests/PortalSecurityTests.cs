@@ -98,18 +98,18 @@ public sealed class PortalSecurityTests : IAsyncLifetime
     {
         using var before = await SendAsync(_trusted, HttpMethod.Get, "/api/plans", People["A"]);
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        var first = Core.Feed.PlanIndex.ReadJson(await before.Content.ReadAsByteArrayAsync());
-        var served = _trusted.Services.GetRequiredService<Core.Catalogue.PlanSet>().Plans.Select(p => p.Id).Order(StringComparer.Ordinal);
+        var first = Publishing.Document.PlanIndex.ReadJson(await before.Content.ReadAsByteArrayAsync());
+        var served = _trusted.Services.GetRequiredService<Domain.Catalogue.PlanSet>().Plans.Select(p => p.Id).Order(StringComparer.Ordinal);
         Assert.Equal(served, first.Plans.Select(p => p.Id));
         var kumamoto = first.Plans.Single(p => p.Id == Plan);
         Assert.Equal(kumamoto.StatusCounts["no_data"], kumamoto.StatusCounts.Values.Sum());
         Assert.True(kumamoto.StatusCounts["no_data"] > 0);
 
-        await _trusted.Services.GetRequiredService<Core.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
+        await _trusted.Services.GetRequiredService<Application.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
         using var after = await SendAsync(_trusted, HttpMethod.Get, "/api/plans", People["A"]);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         var etag = Assert.Single(after.Headers.GetValues("ETag"));
-        var published = await _trusted.Services.GetRequiredService<Core.Ports.IFeedStore>().ReadIndexAsync(CancellationToken.None);
+        var published = await _trusted.Services.GetRequiredService<Application.Ports.IFeedStore>().ReadIndexAsync(CancellationToken.None);
         Assert.Equal($"\"{published!.ContentHash}\"", etag);
         Assert.Equal(published.Json, await after.Content.ReadAsByteArrayAsync());
     }

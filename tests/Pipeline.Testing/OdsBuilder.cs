@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Pipeline.Spreadsheets.Reading;
 
 namespace Pipeline.Testing;
 
@@ -205,6 +206,6 @@ public sealed class OdsBuilder
     private static (int Row, int Column) Reference(string reference)
     {
         var letters = reference.TakeWhile(char.IsLetter).Count();
-        return (int.Parse(reference.AsSpan(letters), CultureInfo.InvariantCulture), Pipeline.Core.Submissions.Reading.ColumnName.Parse(reference.AsSpan(0, letters)));
+        return (int.Parse(reference.AsSpan(letters), CultureInfo.InvariantCulture), Pipeline.Spreadsheets.Reading.ColumnName.Parse(reference.AsSpan(0, letters)));
     }
 }

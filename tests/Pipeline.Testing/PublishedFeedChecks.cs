@@ -1,10 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Json;
-using Pipeline.Core.Progress;
 using Xunit;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Progress;
+using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
+using Pipeline.Publishing.Formats;
 
 namespace Pipeline.Testing;
 

@@ -62,7 +62,7 @@ public sealed class WorkbookBuilder
                     var row = new Row { RowIndex = (uint)(r + 1) };
                     for (var c = 0; c < rows[r].Length; c++)
                     {
-                        if (Cell(rows[r][c], $"{Pipeline.Core.Submissions.Reading.ColumnName.Of(c + 1)}{r + 1}", strings, sharedStrings.SharedStringTable) is { } cell)
+                        if (Cell(rows[r][c], $"{Pipeline.Spreadsheets.Reading.ColumnName.Of(c + 1)}{r + 1}", strings, sharedStrings.SharedStringTable) is { } cell)
                         {
                             row.Append(cell);
                         }

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Publication;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Portal.Api;
+using Pipeline.Application.Publication;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Cli.Serve;
 

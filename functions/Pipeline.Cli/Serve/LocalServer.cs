@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Catalogue;
 using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Portal;
 using Pipeline.Portal.Api;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Publishing;
 
 namespace Pipeline.Cli.Serve;
 
@@ -88,7 +89,7 @@ public sealed class LocalServer : IAsyncDisposable
     /// <summary>A published file (dashboard, feed, CSV, data package) from the open-data container, as Azure serves it.</summary>
     private static async Task<IResult> ServeFeedFileAsync(string planId, string? file, StorageAccount storage, CancellationToken cancellationToken)
     {
-        file = string.IsNullOrEmpty(file) ? Core.Feed.FeedFiles.DashboardName : file;
+        file = string.IsNullOrEmpty(file) ? Publishing.FeedFiles.DashboardName : file;
         if (!PathSafeId.IsValid(planId) || file.Split('/').Any(s => s is "" or "." or ".."))
         {
             return Results.NotFound();

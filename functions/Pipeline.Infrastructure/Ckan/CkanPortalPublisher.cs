@@ -3,11 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Publication;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Publishing;
 
 namespace Pipeline.Infrastructure.Ckan;
 

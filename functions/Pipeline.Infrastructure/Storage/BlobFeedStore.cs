@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs.Models;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Publication;
+using Pipeline.Application.Ports;
+using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Infrastructure.Storage;
 

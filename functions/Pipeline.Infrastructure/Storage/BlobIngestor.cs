@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using Pipeline.Core.Ingestion;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Infrastructure.Storage;
 

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
-using Pipeline.Core.Catalogue;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Infrastructure.Storage;
 

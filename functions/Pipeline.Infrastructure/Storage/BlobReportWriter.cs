@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs.Models;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
+using Pipeline.Application.Ports;
+using Pipeline.Application.Reports;
 
 namespace Pipeline.Infrastructure.Storage;
 

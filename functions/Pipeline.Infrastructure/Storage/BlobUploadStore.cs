@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
+using Pipeline.Application.Ports;
+using Pipeline.Application.Reports;
 
 namespace Pipeline.Infrastructure.Storage;
 

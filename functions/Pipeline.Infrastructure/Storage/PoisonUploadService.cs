@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
-using Pipeline.Core.Ingestion;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Infrastructure.Storage;
 

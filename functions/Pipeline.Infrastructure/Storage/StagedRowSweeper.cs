@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Infrastructure.Storage;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Core.Catalogue;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Infrastructure.Storage;
 

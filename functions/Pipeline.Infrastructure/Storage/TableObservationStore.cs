@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Submissions;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Uploads;
+using Pipeline.Spreadsheets.Parsing;
 
 namespace Pipeline.Infrastructure.Storage;
 

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Publication;
+using Pipeline.Application.Ports;
 
 namespace Pipeline.Infrastructure.Storage;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Json;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Publication;
+using Pipeline.Application.Ports;
+using Pipeline.Application.Publication;
+using Pipeline.Domain.Json;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Infrastructure.Storage;
 
@@ -51,7 +51,7 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
             ["ComputedAt"] = record.ComputedAt,
             ["LatestUploadId"] = record.LatestUploadId,
             ["LatestAcceptedAt"] = record.LatestAcceptedAt,
-            ["IndexEntry"] = JsonSerializer.Serialize(record.IndexEntry, PipelineJson.TypeInfo<PlanIndexEntry>()),
+            ["IndexEntry"] = JsonSerializer.Serialize(record.IndexEntry, FeedJson.TypeInfo<PlanIndexEntry>()),
             ["LastFailure"] = record.LastFailure,
             ["FailedAt"] = record.FailedAt,
         }, TableUpdateMode.Replace, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
         e.GetDateTimeOffset("ComputedAt") ?? default,
         e.GetString("LatestUploadId"),
         e.GetDateTimeOffset("LatestAcceptedAt"),
-        JsonSerializer.Deserialize(e.GetString("IndexEntry"), PipelineJson.TypeInfo<PlanIndexEntry>())
+        JsonSerializer.Deserialize(e.GetString("IndexEntry"), FeedJson.TypeInfo<PlanIndexEntry>())
             ?? throw new JsonException($"The publication record of {e.RowKey} has no index entry."),
         e.GetString("LastFailure"),
         e.GetDateTimeOffset("FailedAt"));

@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Publication;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Infrastructure.Storage;
 

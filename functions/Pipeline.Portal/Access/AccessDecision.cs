@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Pipeline.Core.Catalogue;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Portal.Access;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Catalogue;
 using Pipeline.Portal.Http;
 using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Submissions;
-using Pipeline.Core.Submissions.Reading;
-using Pipeline.Core.Templates;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Api.Documents;
 using Pipeline.Portal.Http;
-using Pipeline.Portal.Obligations;
 using Pipeline.Portal.Plans;
+using Pipeline.Application.Obligations;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Uploads;
+using Pipeline.Spreadsheets;
+using Pipeline.Spreadsheets.Reading;
+using Pipeline.Spreadsheets.Templates;
 
 namespace Pipeline.Portal.Api;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Pipeline.Core.Ports;
+using Pipeline.Application.Ports;
 
 namespace Pipeline.Portal.Api;
 

@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Feed;
-using Pipeline.Core.Ports;
-using Pipeline.Core.Progress;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Api.Documents;
 using Pipeline.Portal.Http;
 using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;
 using Pipeline.Portal.Static;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Progress;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Portal.Api;
 

@@ -1,26 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Pipeline.Core.Json;
 using Pipeline.Portal.Api.Documents;
-using Pipeline.Portal.Obligations;
+using Pipeline.Application.Obligations;
+using Pipeline.Application.Reports;
+using Pipeline.Domain.Json;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Portal.Http;
 
-/// <summary>The pipeline's JSON options (<see cref="PipelineJson.Options"/>) extended with the portal's documents.</summary>
+/// <summary>The pipeline's JSON options (<see cref="PipelineJson"/>) extended with the portal's documents.</summary>
 public static class PortalJson
 {
-    public static readonly JsonSerializerOptions Options = Create();
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(PipelineJson.Options)
-        {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(PortalJsonContext.Default, PipelineJson.Options.TypeInfoResolver),
-        };
-        options.MakeReadOnly();
-        return options;
-    }
+    public static readonly JsonSerializerOptions Options = PipelineJson.CreateOptions(
+        PortalJsonContext.Default, ReportJson.Options.TypeInfoResolver!, FeedJson.Options.TypeInfoResolver!);
 }
 
 /// <summary>Type information of the portal's documents.</summary>
@@ -36,5 +29,5 @@ public static class PortalJson
 [JsonSerializable(typeof(UploadAcceptedDocument))]
 [JsonSerializable(typeof(UploadHistoryDocument))]
 [JsonSerializable(typeof(ObligationsDocument))]
-[JsonSerializable(typeof(Pipeline.Core.Ingestion.UploadReport))]
+[JsonSerializable(typeof(Pipeline.Application.Reports.UploadReport))]
 internal sealed partial class PortalJsonContext : JsonSerializerContext;

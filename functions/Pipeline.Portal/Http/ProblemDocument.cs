@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Pipeline.Core.Ingestion;
+using Pipeline.Application.Reports;
 
 namespace Pipeline.Portal.Http;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Pipeline.Core.Ingestion;
+using Pipeline.Application.Reports;
 
 namespace Pipeline.Portal.Http;
 

@@ -1,6 +1,6 @@
-using Pipeline.Core.Submissions;
 using System.Globalization;
 using System.Text;
+using Pipeline.Spreadsheets;
 
 namespace Pipeline.Portal.Http;
 

@@ -1,5 +1,5 @@
-using Pipeline.Core.Catalogue;
-using Pipeline.Core.Ingestion;
+using Pipeline.Application.Reports;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Portal.Plans;
 

@@ -1,4 +1,4 @@
-using Pipeline.Core.Catalogue;
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Portal.Api.Documents;
 

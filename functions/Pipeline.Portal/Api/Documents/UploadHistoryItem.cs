@@ -1,4 +1,4 @@
-using Pipeline.Core.Ingestion;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Portal.Api.Documents;
 

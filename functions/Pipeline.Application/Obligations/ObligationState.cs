@@ -1,0 +1,12 @@
+namespace Pipeline.Application.Obligations;
+
+/// <summary>Where one fiscal year's result of an indicator or initiative stands for its department.</summary>
+public enum ObligationState
+{
+    /// <summary>An accepted upload gave it.</summary>
+    Received,
+    /// <summary>Not given yet, and not yet due.</summary>
+    Missing,
+    /// <summary>Not given, and its due date (30 June JST after the fiscal year) has passed.</summary>
+    Overdue,
+}

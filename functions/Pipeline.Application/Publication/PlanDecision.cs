@@ -1,0 +1,89 @@
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Progress;
+
+namespace Pipeline.Application.Publication;
+
+/// <summary>
+/// Which plans need work tonight, and why (README, "Publication"): a plan is recomputed only when an
+/// upload was accepted since its last computation, its plan file or the code changed, a date its feed
+/// depends on passed, a portal still lacks its content, or an operator forces it. Reads the ledger's
+/// markers and the publication records only, never an observation.
+/// </summary>
+public sealed class PlanDecision(
+    PlanSet plans,
+    IAcceptedUploadMarks marks,
+    IPublicationRecords records,
+    IPortalPushLedger portalPushes,
+    IEnumerable<IPortalPublisher> portals,
+    FreshnessRule freshness,
+    TimeProvider clock)
+{
+    private const int Parallelism = 8;
+
+    /// <summary>One message per plan of <paramref name="scope"/> that needs work, in plan order.</summary>
+    public async Task<IReadOnlyList<PlanMessage>> DecideAsync(IReadOnlyList<Plan> scope, bool force, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (force)
+        {
+            return scope.Select(p => new PlanMessage(p.Id, PlanReasons.Forced, now, Force: true)).ToList();
+        }
+
+        var known = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
+        var reasons = new string?[scope.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, scope.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var plan = scope[i];
+                var record = known.GetValueOrDefault(plan.Id);
+                reasons[i] = record is null ? PlanReasons.First : await ReasonAsync(plan, record, await InputsAsync(plan, now, ct), ct);
+            });
+        return scope.Select((p, i) => (p, reasons[i])).Where(x => x.Item2 is not null)
+            .Select(x => new PlanMessage(x.p.Id, x.Item2!, now)).ToList();
+    }
+
+    /// <summary>The plan's inputs now; the ledger's markers are read here, before any computation reads the ledger.</summary>
+    public async Task<(PlanInputs Inputs, LedgerMark Mark)> InputsAndMarkAsync(Plan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mark = await marks.LatestAcceptedAsync(plan.Id, cancellationToken);
+        return (new PlanInputs(DefinitionHash(plan), PlanInputs.CurrentCodeVersion, mark.Stamp, PlanInputs.CalendarOf(plan, freshness, now)), mark);
+    }
+
+    /// <summary>Why the plan needs work given its record and its inputs now; null where it does not.</summary>
+    public async Task<string?> ReasonAsync(Plan plan, PublicationRecord? record, PlanInputs inputs, CancellationToken cancellationToken)
+    {
+        if (record is null)
+        {
+            return PlanReasons.First;
+        }
+
+        var reason = record.Inputs.LedgerStamp != inputs.LedgerStamp ? PlanReasons.Upload
+            : record.Inputs.DefinitionHash != inputs.DefinitionHash ? PlanReasons.Definition
+            : record.Inputs.CodeVersion != inputs.CodeVersion ? PlanReasons.Code
+            : record.Inputs.Calendar != inputs.Calendar ? PlanReasons.Calendar
+            : null;
+        if (reason is not null)
+        {
+            return reason;
+        }
+
+        // A portal that publishes this plan and has not taken its published content where the plan now goes is tried again.
+        foreach (var portal in portals)
+        {
+            if (portal.DestinationOf(plan.Id) is { } destination
+                && await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != PortalPushMark.Of(record.ContentHash, destination))
+            {
+                return PlanReasons.Portal;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<PlanInputs> InputsAsync(Plan plan, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await InputsAndMarkAsync(plan, now, cancellationToken)).Inputs;
+
+    private string DefinitionHash(Plan plan) => plans.Entry(plan.Id)?.DefinitionHash ?? plan.Id;
+}

@@ -1,0 +1,56 @@
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Publishing.Document;
+
+namespace Pipeline.Application.Publication;
+
+/// <summary>
+/// The index of plans and the landing page (RULES.md §7), built from the publication records of the
+/// served plans (never from a feed or an observation), published only when changed. Plans are
+/// computed in parallel by the queue function, so the index is written only over the version it was
+/// built against; when another writer came first it is built again from the records.
+/// </summary>
+public sealed class PlanIndexPublisher(PlanSet plans, IPublicationRecords records, IFeedStore feeds, TimeProvider clock)
+{
+    private const int Attempts = 5;
+
+    /// <summary>Builds and, when its content changed, publishes the index; returns it and whether it was written.</summary>
+    public async Task<(PlanIndexDocument Index, bool Published)> PublishAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var version = await feeds.IndexVersionAsync(cancellationToken);
+            var index = await BuildAsync(cancellationToken);
+            var hash = PlanIndex.ContentHash(index);
+            if (version.ContentHash == hash)
+            {
+                return (index, false);
+            }
+
+            if (await feeds.TryPublishIndexAsync(PlanIndex.Files(index), hash, version, cancellationToken))
+            {
+                return (index, true);
+            }
+
+            if (attempt == Attempts)
+            {
+                throw new InvalidOperationException($"The index of plans changed under {Attempts} attempts to publish it; the next plan or nightly run publishes it.");
+            }
+        }
+    }
+
+    /// <summary>True where every served plan has a record (so an index built now lists them all).</summary>
+    public async Task<bool> CoversEveryPlanAsync(CancellationToken cancellationToken)
+    {
+        var recorded = (await records.AllAsync(cancellationToken)).Select(r => r.PlanId).ToHashSet(StringComparer.Ordinal);
+        return plans.Plans.All(p => recorded.Contains(p.Id));
+    }
+
+    private async Task<PlanIndexDocument> BuildAsync(CancellationToken cancellationToken)
+    {
+        var recorded = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
+        var entries = plans.Plans.Where(p => recorded.ContainsKey(p.Id))
+            .Select(p => (FeedBuilder.PublisherOf(p), recorded[p.Id].IndexEntry)).ToList();
+        return PlanIndex.Build(entries, clock.GetUtcNow());
+    }
+}

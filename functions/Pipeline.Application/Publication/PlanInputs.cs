@@ -1,0 +1,35 @@
+using System.Globalization;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Progress;
+
+namespace Pipeline.Application.Publication;
+
+/// <summary>
+/// Everything a plan's feed is computed from apart from the stored rows (README, "Publication"): the plan
+/// file, the code, the ledger's stamp of accepted uploads and the dates the feed depends on. Equal
+/// inputs and equal rows give an equal feed; rows change only through a commit, which changes the stamp.
+/// </summary>
+public sealed record PlanInputs(string DefinitionHash, string CodeVersion, string LedgerStamp, string Calendar)
+{
+    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
+
+    /// <summary>
+    /// The build of the code that computes feeds (the module version id, the same for the same source in a
+    /// deterministic build): a deployment that changes the code recomputes every plan once.
+    /// </summary>
+    public static readonly string CurrentCodeVersion = typeof(PlanInputs).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>
+    /// The dates the feed depends on at <paramref name="now"/> (RULES.md §4 and §7): the last fiscal year whose
+    /// results are due (overdue flags), the plan's status (closed after its last results are due), the
+    /// latest fiscal year that has ended (partial years) and the due rule itself (named in the feed).
+    /// </summary>
+    public static string CalendarOf(Plan plan, FreshnessRule freshness, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.ToOffset(Jst).DateTime);
+        var lastEnded = FiscalYear.Containing(today).Value - 1;
+        var lastDue = freshness.LastDue(plan, now)?.Value.ToString(CultureInfo.InvariantCulture) ?? "-";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"due:{lastDue};status:{freshness.StatusOf(plan, now)};ended:{lastEnded};rule:{freshness.DueMonth:00}-{freshness.DueDay:00}");
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Application.Publication;
+
+/// <summary>
+/// One plan's work, as the nightly timer puts it on the queue <c>plan-aggregation</c>: the plan, why it
+/// needs work (<see cref="PlanReasons"/>) and when that was decided. <see cref="Force"/> recomputes even
+/// when nothing changed; a delivery after the plan was computed since <see cref="DecidedAt"/> does nothing.
+/// </summary>
+public sealed record PlanMessage(string PlanId, string Reason, DateTimeOffset DecidedAt, bool Force = false)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, PlanMessageJsonContext.Default.PlanMessage);
+
+    /// <summary>Reads a queue message; a message that is not one throws <see cref="JsonException"/>.</summary>
+    public static PlanMessage Parse(string json) =>
+        JsonSerializer.Deserialize(json, PlanMessageJsonContext.Default.PlanMessage) is { PlanId.Length: > 0 } message
+            ? message
+            : throw new JsonException("The plan message has no planId.");
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(PlanMessage))]
+internal sealed partial class PlanMessageJsonContext : JsonSerializerContext;

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Progress;
+using Pipeline.Domain.Rollup;
+using Pipeline.Domain.Uploads;
+using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
+
+namespace Pipeline.Application.Publication;
+
+/// <summary>
+/// One plan's part of the nightly run (RULES.md §3–§5): accepted observations into fiscal-year values,
+/// progress, the feed files, published only when their content changed; then the portal push, whose
+/// failure never touches the published feed.
+/// </summary>
+public sealed partial class PlanPublication(
+    IUploadLedger ledger,
+    IObservationStore store,
+    IFeedStore feeds,
+    TimeProvider clock,
+    FreshnessRule freshness,
+    IEnumerable<IPortalPublisher> portals,
+    IPortalPushLedger portalPushes,
+    ILogger<PlanPublication> logger)
+{
+    /// <summary>Aggregates and publishes one plan, then pushes it to each portal that publishes it.</summary>
+    public async Task<AggregationRun> RunAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var uploads = new Dictionary<string, UploadRecord>(StringComparer.Ordinal);
+        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
+        {
+            uploads[upload.UploadId] = upload;
+        }
+
+        var accepted = uploads.Keys.ToHashSet(StringComparer.Ordinal);
+
+        var observations = new List<StoredObservation>();
+        await foreach (var observation in store.ObservationsAsync(plan, cancellationToken))
+        {
+            observations.Add(observation);
+        }
+
+        var evaluations = new List<StoredEvaluation>();
+        await foreach (var evaluation in store.EvaluationsAsync(plan, cancellationToken))
+        {
+            evaluations.Add(evaluation);
+        }
+
+        var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
+        var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), freshness);
+        feed = FeedProvenance.Attach(feed, observations, uploads) with
+        {
+            LicenseDetail = FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
+        };
+        var hash = FeedFiles.ContentHash(feed);
+        var changed = await feeds.PublishedHashAsync(plan.Id, cancellationToken) != hash;
+        // The files are built only when something will take them.
+        var files = new Lazy<IReadOnlyList<FeedFile>>(() => FeedFiles.Create(feed));
+        if (changed)
+        {
+            await feeds.PublishAsync(plan.Id, files.Value, hash, feed.GeneratedAt, cancellationToken);
+        }
+
+        // The blob feed is published first and stands whatever a portal does; a portal that has not
+        // taken this content where the plan now goes (it failed last time, the content is new, or the plan was
+        // pointed at another dataset) is pushed to now. A portal
+        // without a place for this plan (no CKAN dataset for it) is left alone, said once per run.
+        bool? pushed = null;
+        foreach (var portal in portals)
+        {
+            if (portal.DestinationOf(plan.Id) is not { } destination)
+            {
+                LogNotPublished(plan.Id, portal.Name);
+                continue;
+            }
+
+            var mark = PortalPushMark.Of(hash, destination);
+            if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) == mark)
+            {
+                continue;
+            }
+
+            var ok = await portal.PushAsync(plan.Id, files.Value, cancellationToken);
+            if (ok)
+            {
+                await portalPushes.RecordPushedAsync(plan.Id, portal.Name, mark, cancellationToken);
+            }
+
+            pushed = ok && (pushed ?? true);
+        }
+
+        LogRun(plan.Id, observations.Count, accepted.Count, changed, hash, pushed);
+        return new AggregationRun(feed, hash, changed, observations.Count, accepted.Count, pushed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Nightly run of {PlanId}: {Observations} observations from {AcceptedUploads} accepted uploads; published {Published} (content {ContentHash}); portal {PortalPushed}")]
+    private partial void LogRun(string planId, int observations, int acceptedUploads, bool published, string contentHash, bool? portalPushed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} is not pushed to portal {Portal}: the portal has no place for it; its feed is published to the blob feed only")]
+    private partial void LogNotPublished(string planId, string portal);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Problems;
+using Pipeline.Domain.Uploads;
+using Pipeline.Spreadsheets;
+
+namespace Pipeline.Application.Reports;
+
+/// <summary>The report of one upload (RULES.md §2), written to <c>upload-reports/{planId}/{departmentId}/{name}.report.json</c> (two-part uploads: <c>{departmentId}/{name}.report.json</c>).</summary>
+public sealed record UploadReport(
+    string SchemaVersion,
+    string PlanId,
+    string DepartmentId,
+    string BlobName,
+    string UploadId,
+    string Sha256,
+    DateTimeOffset BlobCreatedOn,
+    DateTimeOffset ProcessedOn,
+    UploadStatus Status,
+    ReportCounts Counts,
+    string? DuplicateOf,
+    IReadOnlyList<ReportProblem> Problems,
+    IReadOnlyList<ReportValue>? Values = null,
+    IReadOnlyList<ReportEvaluation>? Evaluations = null,
+    int ValuesNotListed = 0,
+    int EvaluationsNotListed = 0)
+{
+    /// <summary>The values read, so that the department confirms its numbers (<c>RULES.md §2</c>), up to 10,000.</summary>
+    public IReadOnlyList<ReportValue> Values { get; init; } = Values ?? [];
+
+    /// <summary>The evaluations read, up to 10,000.</summary>
+    public IReadOnlyList<ReportEvaluation> Evaluations { get; init; } = Evaluations ?? [];
+
+    /// <summary>What was read: the listed values and evaluations of a summary, the rest counted.</summary>
+    public UploadReport WithRead(SubmissionSummary? read) => read is null ? this : this with
+    {
+        Values = read.ListedObservations.Select(ReportValue.From).ToArray(),
+        ValuesNotListed = read.ObservationCount - read.ListedObservations.Count,
+        Evaluations = read.Evaluations.Take(SubmissionReader.MaxValuesListed).Select(ReportEvaluation.From).ToArray(),
+        EvaluationsNotListed = Math.Max(0, read.Evaluations.Count - SubmissionReader.MaxValuesListed),
+    };
+
+    /// <summary>The report as UTF-8 JSON.</summary>
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ReportJson.TypeInfo<UploadReport>());
+
+    public static UploadReport FromJson(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, ReportJson.TypeInfo<UploadReport>())
+        ?? throw new JsonException("The report is empty.");
+
+    /// <summary>The report blob's name for an upload's blob name.</summary>
+    public static string BlobNameFor(string uploadBlobName) => uploadBlobName + ".report.json";
+}
+
+/// <summary>Row counts of an upload.</summary>
+public sealed record ReportCounts(int RowsRead, int RowsSkipped, int Observations, int Evaluations, int Errors, int Warnings);
+
+/// <summary>One problem in a report, located and worded in both languages.</summary>
+public sealed record ReportProblem(Severity Severity, string Code, string? Sheet, int? Row, string? Column, ReportMessage Message)
+{
+    public static ReportProblem From(Problem p) =>
+        new(p.Severity, p.Code, p.Sheet, p.Row, p.Column, new ReportMessage(p.MessageJa, p.MessageEn));
+}
+
+/// <summary>One value read: month null for an annual value, the whole city's code for a city value.</summary>
+public sealed record ReportValue(string IndicatorId, int FiscalYear, string AreaCode, int? Month, decimal Value)
+{
+    public static ReportValue From(Observation o) => new(o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month, o.Value);
+}
+
+/// <summary>One evaluation read.</summary>
+public sealed record ReportEvaluation(string InitiativeId, int FiscalYear, Rating Rating)
+{
+    public static ReportEvaluation From(Evaluation e) => new(e.InitiativeId, e.FiscalYear.Value, e.Rating);
+}
+
+/// <summary>A message in Japanese and English.</summary>
+public sealed record ReportMessage(string Ja, string En);
+
+/// <summary>Type information for the report; the options are <see cref="ReportJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(UploadReport))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -1,4 +1,0 @@
-namespace Pipeline.Core.Ingestion;
-
-/// <summary>Where an upload stands once processed: its record and the report written for it.</summary>
-public sealed record IngestionResult(UploadRecord Record, UploadReport Report);

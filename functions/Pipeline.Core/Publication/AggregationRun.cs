@@ -1,6 +1,0 @@
-using Pipeline.Core.Feed;
-
-namespace Pipeline.Core.Publication;
-
-/// <summary>What a nightly run did.</summary>
-public sealed record AggregationRun(ProgressFeed Feed, string ContentHash, bool Published, int Observations, int AcceptedUploads, bool? PortalPushed);

@@ -1,7 +1,0 @@
-namespace Pipeline.Core.Publication;
-
-/// <summary>What handling one plan's message did: the reason it was recomputed and the run, or why nothing was done.</summary>
-public sealed record PlanOutcome(string PlanId, string? Reason, AggregationRun? Run, string? SkippedBecause = null)
-{
-    public bool Recomputed => Run is not null;
-}

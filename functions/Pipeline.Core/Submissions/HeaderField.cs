@@ -1,8 +1,0 @@
-namespace Pipeline.Core.Submissions;
-
-/// <summary>A column a header row may name (<c>RULES.md §2</c>).</summary>
-internal enum HeaderField
-{
-    IndicatorId, IndicatorName, InitiativeId, InitiativeName, FiscalYear, Area, Month,
-    Value, Numerator, Denominator, Rating, Note,
-}

@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+
+namespace Pipeline.Domain.Catalogue;
+
+/// <summary>
+/// The plans one deployment serves (RULES.md §7): the built-in plan files and every plan file in a
+/// folder. A file that fails the loader is listed with its problems and not served; the others are
+/// unaffected. Plan ids are unique in the set.
+/// </summary>
+public sealed class PlanSet
+{
+    private readonly FrozenDictionary<string, PlanSetEntry> _byId;
+
+    /// <summary>A set of entries, the first of each plan id winning; <paramref name="defaultPlanId"/> null for the built-in default.</summary>
+    public PlanSet(IEnumerable<PlanSetEntry> entries, string? defaultPlanId)
+    {
+        var list = new List<PlanSetEntry>();
+        var byId = new Dictionary<string, PlanSetEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (byId.TryGetValue(entry.Id, out var first))
+            {
+                list.Add(entry.Refused(new PlanDefinitionProblem("$.id", $"plan id '{entry.Id}' is already served by {first.Source}")));
+                continue;
+            }
+
+            byId[entry.Id] = entry;
+            list.Add(entry);
+        }
+
+        Entries = list;
+        _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
+        Plans = list.Where(e => e.IsValid).Select(e => e.Plan!).ToArray();
+        DefaultPlanId = string.IsNullOrWhiteSpace(defaultPlanId)
+            ? Plans.FirstOrDefault(p => p.IsBuiltInDefault)?.Id ?? (Plans.Count == 1 ? Plans[0].Id : "")
+            : defaultPlanId;
+    }
+
+    /// <summary>Every plan file, valid or not, built-in ones first.</summary>
+    public IReadOnlyList<PlanSetEntry> Entries { get; }
+
+    /// <summary>The plans served.</summary>
+    public IReadOnlyList<Plan> Plans { get; }
+
+    /// <summary>The plan of two-part upload paths and of command-line verbs without <c>--plan</c>.</summary>
+    public string DefaultPlanId { get; }
+
+    /// <summary>The default plan, or null where it is not served (its file is invalid or missing).</summary>
+    public Plan? Default => Find(DefaultPlanId);
+
+    /// <summary>Whether any plan file of the set failed the loader.</summary>
+    public bool HasInvalidPlans => Entries.Any(e => !e.IsValid);
+
+    /// <summary>The entry of a plan id, valid or not.</summary>
+    public PlanSetEntry? Entry(string planId) => _byId.GetValueOrDefault(planId);
+
+    /// <summary>The served plan of an id, or null.</summary>
+    public Plan? Find(string planId) => _byId.GetValueOrDefault(planId)?.Plan;
+
+    /// <summary>
+    /// The built-in plans, every <c>*.json</c> in <paramref name="plansPath"/> (a folder, or one
+    /// file) in file-name order, then <paramref name="more"/> (plan files read from elsewhere, such as a blob container).
+    /// </summary>
+    public static PlanSet Load(string? plansPath, string? defaultPlanId, IEnumerable<PlanSetEntry>? more = null)
+    {
+        var entries = BuiltInPlans.All().ToList();
+        if (!string.IsNullOrWhiteSpace(plansPath))
+        {
+            var files = Directory.Exists(plansPath)
+                ? Directory.EnumerateFiles(plansPath, "*.json").Order(StringComparer.Ordinal)
+                : (IEnumerable<string>)[plansPath];
+            foreach (var file in files)
+            {
+                entries.Add(ReadFile(file));
+            }
+        }
+
+        entries.AddRange(more ?? []);
+        return new PlanSet(entries, defaultPlanId);
+    }
+
+    private static PlanSetEntry ReadFile(string path)
+    {
+        var fallbackId = Path.GetFileNameWithoutExtension(path);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return PlanSetEntry.Read(stream, path, fallbackId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new PlanSetEntry(fallbackId, path, null, [new PlanDefinitionProblem("$", $"cannot be read: {e.Message}")]);
+        }
+    }
+}

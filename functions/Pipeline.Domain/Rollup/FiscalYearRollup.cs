@@ -1,0 +1,149 @@
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Uploads;
+
+namespace Pipeline.Domain.Rollup;
+
+/// <summary>One area's value in a fiscal year; <see cref="MonthsReported"/> is null for an annual value.</summary>
+public sealed record AreaValue(string Code, decimal Value, decimal? Numerator, decimal? Denominator, bool Partial, int? MonthsReported = null);
+
+/// <summary>Something the roll-up noticed and kept for the feed (never an error).</summary>
+public sealed record RollupWarning(string Code, string MessageJa, string MessageEn);
+
+/// <summary>
+/// An indicator's value for one fiscal year, with its ward breakdown; <see cref="MonthsReported"/> is
+/// the months the value covers where it was reported by month (null for an annual value).
+/// </summary>
+public sealed record FiscalYearActual(
+    FiscalYear FiscalYear, decimal? Value, bool Partial, IReadOnlyList<AreaValue> Areas, IReadOnlyList<RollupWarning> Warnings,
+    int? MonthsReported = null);
+
+/// <summary>
+/// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of accepted
+/// uploads count; for each indicator / FY / area / month the upload with the latest blob creation
+/// time wins, whatever order the uploads were processed in.
+/// </summary>
+public static class FiscalYearRollup
+{
+    /// <summary>The latest accepted observation for each indicator / FY / area / month.</summary>
+    public static IEnumerable<StoredObservation> Current(IEnumerable<StoredObservation> observations, IReadOnlySet<string> acceptedUploads) =>
+        observations
+            .Where(o => acceptedUploads.Contains(o.UploadId))
+            .GroupBy(o => (o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month))
+            .Select(g => Supersession.Current(g, o => (o.BlobCreatedOn, o.UploadId)));
+
+    /// <summary>Every indicator's fiscal-year values, in FY order.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> Combine(
+        Plan plan, IEnumerable<StoredObservation> observations, IReadOnlySet<string> acceptedUploads)
+    {
+        var byIndicator = Current(observations, acceptedUploads).ToLookup(o => o.IndicatorId);
+        var result = new Dictionary<string, IReadOnlyList<FiscalYearActual>>(StringComparer.Ordinal);
+        foreach (var indicator in plan.Indicators)
+        {
+            result[indicator.Id] = byIndicator[indicator.Id]
+                .GroupBy(o => o.FiscalYear)
+                .OrderBy(g => g.Key)
+                .Select(g => Year(plan, indicator, g.Key, g.ToList()))
+                .ToList();
+        }
+
+        return result;
+    }
+
+    private static FiscalYearActual Year(Plan plan, Indicator indicator, FiscalYear fy, List<StoredObservation> rows)
+    {
+        var warnings = new List<RollupWarning>();
+        var areas = rows.GroupBy(r => r.AreaCode)
+            .Select(g => Area(indicator, g.Key, g.ToList(), warnings))
+            .ToDictionary(a => a.Code, StringComparer.Ordinal);
+        var wards = plan.Wards.Where(w => areas.ContainsKey(w.Code)).Select(w => areas[w.Code]).ToList();
+        var allWards = plan.Wards.Count > 0 && wards.Count == plan.Wards.Count;
+        var wardValue = WardTotal(indicator, wards, allWards);
+
+        decimal? value;
+        bool partial;
+        int? months;
+        if (areas.TryGetValue(plan.WholeCity.Code, out var city))
+        {
+            value = city.Value;
+            partial = city.Partial;
+            months = city.MonthsReported;
+            var tolerance = indicator.Kind == IndicatorKind.Ratio ? 0.05m : 0m;
+            if (allWards && wardValue is { } total && Math.Abs(total - city.Value) > tolerance)
+            {
+                warnings.Add(new RollupWarning("ward_sum_differs",
+                    $"{fy}年度: 区の合計 {total} が市全体の値 {city.Value} と一致しません（市全体の値を採用）。",
+                    $"FY{fy}: the wards give {total} but the whole-city row says {city.Value}; the whole-city value is used."));
+            }
+        }
+        else
+        {
+            value = wardValue;
+            partial = wards.Any(w => w.Partial) || !allWards;
+            months = wards.Any(w => w.MonthsReported is not null) ? wards.Min(w => w.MonthsReported ?? 12) : null;
+            if (!allWards)
+            {
+                warnings.Add(new RollupWarning("wards_incomplete",
+                    $"{fy}年度: 全ての区の値がそろっていません（{wards.Count}/{plan.Wards.Count} 区）。",
+                    $"FY{fy}: only {wards.Count} of {plan.Wards.Count} wards reported."));
+            }
+
+            if (value is null && wards.Count > 0)
+            {
+                warnings.Add(new RollupWarning("ratio_without_counts",
+                    $"{fy}年度: 分子・分母のない区があるため、市全体の割合を求められません。",
+                    $"FY{fy}: a ward gave no numerator and denominator, so the city's ratio cannot be computed."));
+            }
+        }
+
+        return new FiscalYearActual(fy, value, partial, wards, warnings, months);
+    }
+
+    private static decimal? WardTotal(Indicator indicator, List<AreaValue> wards, bool allWards)
+    {
+        if (wards.Count == 0)
+        {
+            return null;
+        }
+
+        if (indicator.Kind != IndicatorKind.Ratio)
+        {
+            return wards.Sum(w => w.Value);
+        }
+
+        if (!allWards || wards.Any(w => w.Numerator is null || w.Denominator is null))
+        {
+            return null;
+        }
+
+        var denominator = wards.Sum(w => w.Denominator!.Value);
+        return denominator == 0 ? null : Math.Round(100m * wards.Sum(w => w.Numerator!.Value) / denominator, 1, MidpointRounding.AwayFromZero);
+    }
+
+    private static AreaValue Area(Indicator indicator, string code, List<StoredObservation> rows, List<RollupWarning> warnings)
+    {
+        if (rows.FirstOrDefault(r => r.Month is null) is { } annual)
+        {
+            if (rows.Count > 1)
+            {
+                warnings.Add(new RollupWarning("annual_and_monthly",
+                    $"{annual.FiscalYear}年度 {code}: 年間値と月別値の両方があるため、年間値を採用しました。",
+                    $"FY{annual.FiscalYear} {code}: both an annual and monthly values were given; the annual value is used."));
+            }
+
+            return new AreaValue(code, annual.Value, annual.Numerator, annual.Denominator, false);
+        }
+
+        var partial = rows.Count < 12;
+        if (indicator.Kind == IndicatorKind.Flow)
+        {
+            return new AreaValue(code, rows.Sum(r => r.Value), null, null, partial, rows.Count);
+        }
+
+        var latest = rows.MaxBy(r => FiscalMonth(r.Month!.Value))!;
+        return new AreaValue(code, latest.Value, latest.Numerator, latest.Denominator, partial, rows.Count);
+    }
+
+    /// <summary>April is the first month of a fiscal year, March the twelfth.</summary>
+    public static int FiscalMonth(int month) => month >= 4 ? month - 3 : month + 9;
+}

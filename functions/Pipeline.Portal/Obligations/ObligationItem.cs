@@ -1,6 +1,0 @@
-using Pipeline.Core.Catalogue;
-
-namespace Pipeline.Portal.Obligations;
-
-/// <summary>An indicator value or an initiative evaluation the department owes, per fiscal year.</summary>
-public sealed record ObligationItem(string Kind, string Id, LocalizedText Name, IReadOnlyList<ObligationYear> Years);

@@ -1,4 +1,0 @@
-namespace Pipeline.Portal.Obligations;
-
-/// <summary>One fiscal year of one item.</summary>
-public sealed record ObligationYear(int FiscalYear, ObligationState State);

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Pipeline.Domain.Json;
+
+namespace Pipeline.Publishing.Document;
+
+/// <summary>The <see cref="PipelineJson"/> options of the published documents: the feed and the index of plans.</summary>
+public static class FeedJson
+{
+    /// <summary>The options; their type information comes from the feed's and the index's source-generated contexts.</summary>
+    public static readonly JsonSerializerOptions Options =
+        PipelineJson.CreateOptions(FeedJsonContext.Default, PlanIndexJsonContext.Default);
+
+    /// <summary>The type information for <typeparamref name="T"/> under <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+}

@@ -1,0 +1,16 @@
+namespace Pipeline.Publishing.Document;
+
+/// <summary>
+/// One published value that a later upload replaced with a different value (RULES.md §8): the area and
+/// month it concerns, both values, both uploads and when each was received (UTC).
+/// </summary>
+public sealed record FeedRevision(
+    string AreaCode,
+    int? Month,
+    decimal PreviousValue,
+    decimal Value,
+    string PreviousUploadId,
+    string UploadId,
+    DateTimeOffset PreviousReceivedAt,
+    DateTimeOffset ReceivedAt,
+    string DepartmentId);

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
+using Pipeline.Domain.Progress;
+using Pipeline.Publishing.Pages;
+
+namespace Pipeline.Publishing.Document;
+
+/// <summary>
+/// What is published beside the plans (RULES.md §7): <c>feeds/v1/index.json</c> listing every served
+/// plan and the landing page <c>index.html</c> at the container's root. Pure.
+/// </summary>
+public static class PlanIndex
+{
+    public const string JsonPath = "feeds/v1/index.json";
+    public const string LandingPath = "index.html";
+
+    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
+
+    /// <summary>The index of the feeds built in one run, in plan-id order.</summary>
+    public static PlanIndexDocument Build(IReadOnlyList<ProgressFeed> feeds, DateTimeOffset now) =>
+        Build(feeds.Select(f => (f.Plan.Publisher, Entry(f))), now);
+
+    /// <summary>
+    /// The index of plans from each plan's publisher and entry (as the publication records keep them), in
+    /// plan-id order; the publisher is the first plan's.
+    /// </summary>
+    public static PlanIndexDocument Build(IEnumerable<(FeedPublisher Publisher, PlanIndexEntry Entry)> plans, DateTimeOffset now)
+    {
+        var ordered = plans.OrderBy(p => p.Entry.Id, StringComparer.Ordinal).ToList();
+        var publisher = ordered.Select(p => p.Publisher).FirstOrDefault();
+        return new PlanIndexDocument("1.0", now.ToOffset(Jst), publisher, ordered.Select(p => p.Entry).ToList());
+    }
+
+    /// <summary>
+    /// The index before the first nightly run has published one: every served plan with its status, and each of
+    /// its indicators counted as <c>no_data</c> until its values are aggregated.
+    /// </summary>
+    public static PlanIndexDocument BeforeFirstRun(IReadOnlyList<Plan> plans, FreshnessRule freshness, DateTimeOffset now) => new(
+        "1.0", now.ToOffset(Jst), null,
+        plans.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Entry(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
+            freshness.StatusOf(p, now), Enumerable.Repeat(ProgressStatus.NoData, p.Indicators.Count))).ToList());
+
+    /// <summary>index.json and the landing page, named by their paths in the open-data container.</summary>
+    public static IReadOnlyList<FeedFile> Files(PlanIndexDocument index) =>
+    [
+        new(JsonPath, Json(index), "application/json; charset=utf-8", "public, max-age=300"),
+        new(LandingPath, LandingPage.Write(index), "text/html; charset=utf-8", "public, max-age=300"),
+    ];
+
+    public static byte[] Json(PlanIndexDocument index) => JsonSerializer.SerializeToUtf8Bytes(index, FeedJson.TypeInfo<PlanIndexDocument>());
+
+    public static PlanIndexDocument ReadJson(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, FeedJson.TypeInfo<PlanIndexDocument>()) ?? throw new JsonException("The index is empty.");
+
+    /// <summary>SHA-256 of the index without its generation time, and of the landing page it makes.</summary>
+    public static string ContentHash(PlanIndexDocument index)
+    {
+        var stable = index with { GeneratedAt = default };
+        return Convert.ToHexStringLower(SHA256.HashData([.. Json(stable), .. LandingPage.Write(stable)]));
+    }
+
+    /// <summary>A plan's entry in the index, from its feed.</summary>
+    public static PlanIndexEntry Entry(ProgressFeed feed) =>
+        Entry(feed.Plan.Id, feed.Plan.Name, feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear, feed.Plan.Status, feed.Indicators.Select(i => i.Status));
+
+    private static PlanIndexEntry Entry(string id, LocalizedText name, int start, int end, PlanStatus status, IEnumerable<ProgressStatus> statuses)
+    {
+        var counts = FeedBuilder.CountedStatuses.ToDictionary(PipelineJson.Name, _ => 0, StringComparer.Ordinal);
+        foreach (var indicator in statuses)
+        {
+            counts[PipelineJson.Name(indicator)]++;
+        }
+
+        return new PlanIndexEntry(id, name, start, end, status, counts,
+            new PlanIndexLinks($"{id}/{FeedFiles.JsonName}", $"{id}/{FeedFiles.CsvName}", $"{id}/{FeedFiles.DataPackageName}", $"{id}/{FeedFiles.DashboardName}"));
+    }
+}

@@ -1,0 +1,132 @@
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Spreadsheets.Parsing;
+
+namespace Pipeline.Spreadsheets.Headers;
+
+/// <summary>
+/// The columns of a recognised header row (<c>RULES.md §2</c>): the long form's fields, and the value columns
+/// of a wide layout (one per fiscal year, ward or month, with the total column of wards or months).
+/// Built from labels, so one or two header rows give the same map.
+/// </summary>
+internal sealed class HeaderMap
+{
+    private HeaderMap()
+    {
+    }
+
+    /// <summary>Indicator columns, id columns before name columns.</summary>
+    public List<int> IndicatorColumns { get; } = [];
+
+    /// <summary>Initiative columns, id columns before name columns.</summary>
+    public List<int> InitiativeColumns { get; } = [];
+
+    public int FiscalYear { get; private set; }
+
+    /// <summary>An era the fiscal-year heading names (年度（令和）): the cells then hold bare era years.</summary>
+    public string? FiscalYearEra { get; private set; }
+
+    public int Area { get; private set; }
+    public int Month { get; private set; }
+    public int Value { get; private set; }
+
+    /// <summary>The unit the value heading names (実績値（件）), to agree with each indicator's.</summary>
+    public string? ValueUnit { get; private set; }
+
+    public int Numerator { get; private set; }
+    public int Denominator { get; private set; }
+    public int Rating { get; private set; }
+    public int Note { get; private set; }
+
+    /// <summary>Wide by year: one column per fiscal year, the year in the header.</summary>
+    public List<ValueColumn> YearColumns { get; } = [];
+
+    /// <summary>Wards as columns: one column per ward of the plan.</summary>
+    public List<ValueColumn> WardColumns { get; } = [];
+
+    /// <summary>Months as columns: one column per month.</summary>
+    public List<ValueColumn> MonthColumns { get; } = [];
+
+    /// <summary>The total over the ward columns (the whole city) or the month columns (the year); 0 where none.</summary>
+    public ValueColumn Total { get; private set; }
+
+    /// <summary>Columns whose headings name the same year, ward or month twice: the header cannot be read.</summary>
+    public List<int> Ambiguous { get; } = [];
+
+    public bool IsWide => FiscalYear == 0 && YearColumns.Count > 0;
+
+    /// <summary>Labels recognised, for choosing the likeliest header row of a refusal.</summary>
+    public static int Score(IEnumerable<(int Column, HeaderLabel Label)> labels) => labels.Count(l => l.Label.IsKnown);
+
+    /// <summary>The map of a header's labels, or null where they do not make a header.</summary>
+    public static HeaderMap? TryBuild(IReadOnlyList<(int Column, HeaderLabel Label)> labels)
+    {
+        var map = new HeaderMap();
+        var indicatorNames = new List<int>();
+        var initiativeNames = new List<int>();
+        var totals = new List<(int Column, string? Unit)>();
+        foreach (var (column, label) in labels)
+        {
+            switch (label.Kind)
+            {
+                case HeaderLabelKind.Field:
+                    map.Set(label, column, indicatorNames, initiativeNames);
+                    break;
+                case HeaderLabelKind.Year:
+                    map.YearColumns.Add(new ValueColumn(column, label.Year, null, null, label.Unit));
+                    break;
+                case HeaderLabelKind.Ward:
+                    map.WardColumns.Add(new ValueColumn(column, null, label.Ward, null, label.Unit));
+                    break;
+                case HeaderLabelKind.Month:
+                    map.MonthColumns.Add(new ValueColumn(column, null, null, label.Month, label.Unit));
+                    break;
+                case HeaderLabelKind.Total:
+                    totals.Add((column, label.Unit));
+                    break;
+            }
+        }
+
+        map.IndicatorColumns.AddRange(indicatorNames);
+        map.InitiativeColumns.AddRange(initiativeNames);
+        if (totals.Count > 0 && (map.MonthColumns.Count > 0 || map.WardColumns.Count > 0))
+        {
+            map.Total = new ValueColumn(totals[0].Column, null, null, null, totals[0].Unit);
+        }
+
+        map.FindAmbiguities();
+        var subject = map.IndicatorColumns.Count > 0 || map.InitiativeColumns.Count > 0;
+        var byColumn = map.WardColumns.Count > 0 || map.MonthColumns.Count > 0;
+        var values = map.Value > 0 || map.Rating > 0 || map.IsWide || (byColumn && map.FiscalYear > 0);
+        var years = map.FiscalYear > 0 || map.IsWide;
+        return subject && values && years ? map : null;
+    }
+
+    private void Set(HeaderLabel label, int column, List<int> indicatorNames, List<int> initiativeNames)
+    {
+        switch (label.Field)
+        {
+            case HeaderField.IndicatorId: IndicatorColumns.Add(column); break;
+            case HeaderField.IndicatorName: indicatorNames.Add(column); break;
+            case HeaderField.InitiativeId: InitiativeColumns.Add(column); break;
+            case HeaderField.InitiativeName: initiativeNames.Add(column); break;
+            case HeaderField.FiscalYear when FiscalYear == 0: (FiscalYear, FiscalYearEra) = (column, label.Era); break;
+            case HeaderField.Area: Area = First(Area, column); break;
+            case HeaderField.Month: Month = First(Month, column); break;
+            case HeaderField.Value when Value == 0: (Value, ValueUnit) = (column, label.Unit); break;
+            case HeaderField.Numerator: Numerator = First(Numerator, column); break;
+            case HeaderField.Denominator: Denominator = First(Denominator, column); break;
+            case HeaderField.Rating: Rating = First(Rating, column); break;
+            case HeaderField.Note: Note = First(Note, column); break;
+        }
+    }
+
+    private void FindAmbiguities()
+    {
+        Ambiguous.AddRange(YearColumns.GroupBy(c => c.Year).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Column)));
+        Ambiguous.AddRange(WardColumns.GroupBy(c => c.Ward!.Code).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Column)));
+        Ambiguous.AddRange(MonthColumns.GroupBy(c => c.Month).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Column)));
+    }
+
+    private static int First(int existing, int column) => existing > 0 ? existing : column;
+}

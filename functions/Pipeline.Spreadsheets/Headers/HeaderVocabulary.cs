@@ -1,0 +1,167 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Observations;
+using Pipeline.Spreadsheets.Parsing;
+using Pipeline.Spreadsheets.Reading;
+
+namespace Pipeline.Spreadsheets.Headers;
+
+/// <summary>
+/// The words header rows are read with (<c>RULES.md §2</c>), as data: field headings, value words that may
+/// follow a year (R5実績), unit words in brackets (実績値（件）), era names (年度（令和）), total words
+/// (合計, 計, 市計), and words of columns that are not results (目標, 小計). Ward names come from the plan's
+/// areas and units from its indicators' catalogue, so nothing here is particular to one city.
+/// Matching is on <see cref="JapaneseText.Key"/> (NFKC, no spaces or line breaks, lower case).
+/// </summary>
+internal sealed partial class HeaderVocabulary
+{
+    private static readonly FrozenDictionary<string, HeaderField> Fields = new Dictionary<string, HeaderField>
+    {
+        ["指標id"] = HeaderField.IndicatorId, ["指標番号"] = HeaderField.IndicatorId, ["indicator_id"] = HeaderField.IndicatorId,
+        ["indicator"] = HeaderField.IndicatorId, ["indicatorid"] = HeaderField.IndicatorId,
+        ["指標名"] = HeaderField.IndicatorName, ["成果指標"] = HeaderField.IndicatorName, ["成果指標名"] = HeaderField.IndicatorName,
+        ["取組id"] = HeaderField.InitiativeId, ["initiative_id"] = HeaderField.InitiativeId, ["initiative"] = HeaderField.InitiativeId,
+        ["取組項目"] = HeaderField.InitiativeName, ["主な取組項目"] = HeaderField.InitiativeName,
+        ["年度"] = HeaderField.FiscalYear, ["fiscal_year"] = HeaderField.FiscalYear, ["fiscalyear"] = HeaderField.FiscalYear,
+        ["区"] = HeaderField.Area, ["区分"] = HeaderField.Area, ["地域"] = HeaderField.Area, ["area"] = HeaderField.Area,
+        ["月"] = HeaderField.Month, ["month"] = HeaderField.Month,
+        ["実績値"] = HeaderField.Value, ["実績"] = HeaderField.Value, ["値"] = HeaderField.Value, ["value"] = HeaderField.Value,
+        ["分子"] = HeaderField.Numerator, ["numerator"] = HeaderField.Numerator,
+        ["分母"] = HeaderField.Denominator, ["denominator"] = HeaderField.Denominator,
+        ["評価"] = HeaderField.Rating, ["rating"] = HeaderField.Rating,
+        ["備考"] = HeaderField.Note, ["コメント"] = HeaderField.Note, ["note"] = HeaderField.Note, ["comment"] = HeaderField.Note,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Words after a year that say the column holds results: R5実績, 2023年度実績値, 令和5年度（実績）.</summary>
+    private static readonly string[] ValueWords = ["実績値", "実績", "値", "value"];
+
+    /// <summary>Whole-city or whole-year totals over ward or month columns.</summary>
+    private static readonly FrozenSet<string> TotalWords = new[] { "合計", "計", "市計", "年計", "総計", "全体", "全市", "年間計", "total" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Columns that are not results: targets, plans, estimates, subtotals, differences, rates.</summary>
+    private static readonly string[] NotResultWords = ["目標", "計画", "見込", "小計", "増減", "差", "前年比", "達成率", "予算"];
+
+    /// <summary>Era names a 年度 heading may carry, so that its cells hold bare era years (年度（令和） with 5).</summary>
+    private static readonly FrozenSet<string> EraWords = new[] { "令和", "平成", "昭和", "r", "h", "s", "和暦" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly AreaResolver _areas;
+    private readonly FrozenSet<string> _units;
+
+    public HeaderVocabulary(Plan plan)
+    {
+        _areas = new AreaResolver(plan);
+        _units = Unit.KnownSymbols.Concat(plan.Indicators.Select(i => i.Unit.Symbol)).Append("%")
+            .Select(JapaneseText.Key).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every heading accepted as it is, for the nearest-heading hint of a refusal.</summary>
+    public static IEnumerable<string> Headings =>
+        Fields.Keys.Concat(["r5実績", "令和5年度実績", "4月", "合計"]);
+
+    /// <summary>A label for a header cell.</summary>
+    public HeaderLabel Classify(Cell cell)
+    {
+        if (cell.Kind is CellKind.Number or CellKind.Date)
+        {
+            return FiscalYearParser.TryParse(cell, out var fy) ? new HeaderLabel(HeaderLabelKind.Year, Year: fy) : HeaderLabel.Unknown;
+        }
+
+        return cell.Kind == CellKind.Text ? Classify(JapaneseText.Key(cell.Text)) : HeaderLabel.Unknown;
+    }
+
+    /// <summary>A label for a header key (already through <see cref="JapaneseText.Key"/>).</summary>
+    public HeaderLabel Classify(string key)
+    {
+        if (key.Length == 0)
+        {
+            return HeaderLabel.Unknown;
+        }
+
+        if (Fields.TryGetValue(key, out var field))
+        {
+            return new HeaderLabel(HeaderLabelKind.Field, field);
+        }
+
+        // A bracketed tail: a unit (実績値（件）), an era (年度（令和）) or a value word (令和5年度（実績）).
+        var bracket = Bracketed().Match(key);
+        if (bracket.Success)
+        {
+            var (head, inner) = (bracket.Groups[1].Value, bracket.Groups[2].Value);
+            var unit = inner.StartsWith("単位:", StringComparison.Ordinal) ? inner[3..] : inner;
+            if (_units.Contains(unit) && Classify(head) is { IsKnown: true, Unit: null } withUnit)
+            {
+                return withUnit with { Unit = unit };
+            }
+
+            if (EraWords.Contains(inner) && Fields.TryGetValue(head, out var headField) && headField == HeaderField.FiscalYear)
+            {
+                return new HeaderLabel(HeaderLabelKind.Field, HeaderField.FiscalYear, Era: inner == "和暦" ? "令和" : inner);
+            }
+
+            if (ValueWords.Contains(inner) && Year(head) is { } bracketYear)
+            {
+                return new HeaderLabel(HeaderLabelKind.Year, Year: bracketYear);
+            }
+
+            return HeaderLabel.Unknown;
+        }
+
+        if (Year(key) is { } fy)
+        {
+            return new HeaderLabel(HeaderLabelKind.Year, Year: fy);
+        }
+
+        if (Month().Match(key) is { Success: true } month && int.Parse(month.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12 and var m)
+        {
+            return new HeaderLabel(HeaderLabelKind.Month, Month: m);
+        }
+
+        if (TotalWords.Contains(key))
+        {
+            return new HeaderLabel(HeaderLabelKind.Total);
+        }
+
+        if (_areas.TryResolve(Cell.OfText(0, key), out var area))
+        {
+            return area.IsWholeCity ? new HeaderLabel(HeaderLabelKind.Total) : new HeaderLabel(HeaderLabelKind.Ward, Ward: area);
+        }
+
+        return NotResultWords.Any(w => key.Contains(w, StringComparison.Ordinal)) ? new HeaderLabel(HeaderLabelKind.Ignored) : HeaderLabel.Unknown;
+    }
+
+    /// <summary>Whether a group title over several columns (実績値 merged across years) says they hold results.</summary>
+    public HeaderLabel Group(string key) => Classify(key) switch
+    {
+        { Kind: HeaderLabelKind.Field, Field: HeaderField.Value } value => value,
+        { Kind: HeaderLabelKind.Ignored } ignored => ignored,
+        _ => NotResultWords.Any(w => key.Contains(w, StringComparison.Ordinal)) ? new HeaderLabel(HeaderLabelKind.Ignored) : HeaderLabel.Unknown,
+    };
+
+    /// <summary>A fiscal year, alone or followed by a value word: 2021, 令和3年度, R5実績, 2023年度実績値.</summary>
+    private static FiscalYear? Year(string key)
+    {
+        if (FiscalYearParser.TryParse(key, out var fy))
+        {
+            return fy;
+        }
+
+        foreach (var word in ValueWords)
+        {
+            if (key.Length > word.Length && key.EndsWith(word, StringComparison.Ordinal)
+                && FiscalYearParser.TryParse(key[..^word.Length], out fy))
+            {
+                return fy;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(.+?)[\(\[【<〈《](.+?)[\)\]】>〉》]$")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"^(\d{1,2})月(?:分)?$")]
+    private static partial Regex Month();
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Pipeline.Spreadsheets.Parsing;
+
+/// <summary>Decimal helpers: trailing zeros removed so 95.10 and 95.1 store alike.</summary>
+public static class Exact
+{
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
+    public static string Format(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
+
+    public static decimal Parse(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+}

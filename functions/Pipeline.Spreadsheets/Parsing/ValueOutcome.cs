@@ -1,0 +1,11 @@
+namespace Pipeline.Spreadsheets.Parsing;
+
+/// <summary>What a value cell says: a number, no value (a dash or blank), or something unreadable.</summary>
+public enum ValueOutcome
+{
+    Number,
+    NoValue,
+    NotNumeric,
+    FormulaWithoutValue,
+    CellError,
+}

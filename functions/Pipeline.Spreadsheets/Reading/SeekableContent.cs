@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+
+namespace Pipeline.Spreadsheets.Reading;
+
+/// <summary>
+/// An upload's content, copied once into a seekable buffer (memory, or a temporary file past a few
+/// megabytes) while its SHA-256 is computed: readers need to seek, the ledger needs the hash.
+/// </summary>
+public sealed class SeekableContent : IDisposable, IAsyncDisposable
+{
+    private const int InMemoryLimit = 8 * 1024 * 1024;
+
+    private SeekableContent(Stream stream, string sha256)
+    {
+        Stream = stream;
+        Sha256 = sha256;
+    }
+
+    /// <summary>The content, positioned at its start.</summary>
+    public Stream Stream { get; }
+
+    /// <summary>Lower-case hex SHA-256 of the content.</summary>
+    public string Sha256 { get; }
+
+    public long Length => Stream.Length;
+
+    /// <summary>Copies <paramref name="source"/>, stopping once more than <paramref name="maxBytes"/> have come (the rest is not read).</summary>
+    public static async Task<SeekableContent> CopyAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        Stream buffer = new MemoryStream();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            total += read;
+            if (buffer is MemoryStream && total > InMemoryLimit)
+            {
+                var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                buffer.Position = 0;
+                await buffer.CopyToAsync(file, cancellationToken);
+                await buffer.DisposeAsync();
+                buffer = file;
+            }
+
+            hash.AppendData(chunk, 0, read);
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            if (total > maxBytes)
+            {
+                // Over the limit: keep what came so the reader reports the size, but read no further.
+                break;
+            }
+        }
+
+        buffer.Position = 0;
+        return new SeekableContent(buffer, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    public void Dispose() => Stream.Dispose();
+
+    public ValueTask DisposeAsync() => Stream.DisposeAsync();
+}

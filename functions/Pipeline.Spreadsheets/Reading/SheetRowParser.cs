@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Pipeline.Domain.Problems;
+
+
+namespace Pipeline.Spreadsheets.Reading;
+
+/// <summary>
+/// Reads a worksheet part's XML with System.Xml's forward-only XmlReader (DTDs prohibited, no
+/// resolver): <c>&lt;row r&gt;</c>, <c>&lt;c r t s&gt;</c> and the cell's <c>&lt;v&gt;</c>, <c>&lt;f&gt;</c> or
+/// <c>&lt;is&gt;&lt;t&gt;</c> (phonetic <c>&lt;rPh&gt;</c> runs left out). Anything else is skipped at any
+/// depth without recursion; one row is in memory at a time.
+/// </summary>
+internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedStrings, NumberFormatKind[] styles, bool date1904, ReadLimits limits)
+{
+    private int _row;
+    private int _column;
+    private string? _type;
+    private uint _style;
+    private string? _value;
+    private bool _formula;
+    private StringBuilder? _inline;
+    private bool _phonetic;
+
+    public static XmlReaderSettings Settings(ReadLimits limits) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = limits.MaxUncompressedBytes,
+        CloseInput = false,
+    };
+
+    public IEnumerable<SheetRow> Rows(Stream sheetXml)
+    {
+        using var xml = XmlReader.Create(sheetXml, Settings(limits));
+        List<Cell>? cells = null;
+        var advanced = false;
+        while (advanced ? !xml.EOF : xml.Read())
+        {
+            advanced = false;
+            if (xml.NodeType == XmlNodeType.Element)
+            {
+                switch (xml.LocalName)
+                {
+                    case "row":
+                        _row = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _row + 1;
+                        _column = 0;
+                        cells = [];
+                        if (xml.IsEmptyElement)
+                        {
+                            yield return new SheetRow(sheet, _row, cells);
+                            cells = null;
+                        }
+
+                        break;
+                    case "c" when cells is not null:
+                        StartCell(xml);
+                        if (xml.IsEmptyElement)
+                        {
+                            EndCell(cells);
+                        }
+
+                        break;
+                    case "v" when cells is not null && !xml.IsEmptyElement:
+                        _value = Limited(xml.ReadElementContentAsString());
+                        advanced = true;
+                        break;
+                    case "f" when cells is not null:
+                        _formula = true;
+                        break;
+                    case "rPh":
+                        _phonetic = !xml.IsEmptyElement;
+                        break;
+                    case "t" when cells is not null && !_phonetic && !xml.IsEmptyElement:
+                        _inline ??= new StringBuilder();
+                        _inline.Append(xml.ReadElementContentAsString());
+                        Limited(_inline.Length);
+                        advanced = true;
+                        break;
+                }
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement)
+            {
+                switch (xml.LocalName)
+                {
+                    case "c" when cells is not null:
+                        EndCell(cells);
+                        break;
+                    case "rPh":
+                        _phonetic = false;
+                        break;
+                    case "row" when cells is not null:
+                        yield return new SheetRow(sheet, _row, cells);
+                        cells = null;
+                        break;
+                }
+            }
+        }
+    }
+
+    private void StartCell(XmlReader xml)
+    {
+        var referenced = xml.GetAttribute("r") is { } reference ? ColumnName.Parse(reference) : 0;
+        _column = referenced > 0 ? referenced : _column + 1;
+        if (_column > limits.MaxColumns)
+        {
+            throw Limits.TooManyColumns(limits, sheet, _row, _column);
+        }
+
+        _type = xml.GetAttribute("t") ?? "n";
+        _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        _value = null;
+        _formula = false;
+        _inline = null;
+        _phonetic = false;
+    }
+
+    private void EndCell(List<Cell> cells)
+    {
+        if (Finish() is { } cell)
+        {
+            cells.Add(cell);
+        }
+
+        _type = null;
+        _inline = null;
+    }
+
+    private string Limited(string text)
+    {
+        Limited(text.Length);
+        return text;
+    }
+
+    private void Limited(int length)
+    {
+        if (length > limits.MaxCellCharacters)
+        {
+            throw Limits.CellTooLong(limits, sheet, _row, _column);
+        }
+    }
+
+    private Cell? Finish()
+    {
+        var text = _value;
+        if (text is null && _formula)
+        {
+            return Cell.OfError(_column, Cell.FormulaWithoutValue);
+        }
+
+        switch (_type)
+        {
+            case "s":
+                var index = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
+                if (index < 0 || index >= sharedStrings.Count)
+                {
+                    throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
+                        "共有文字列の参照が壊れています。", "A shared-string reference is broken.", sheet, _row, ColumnName.Of(_column));
+                }
+
+                return Cell.OfText(_column, sharedStrings[index]);
+            case "inlineStr":
+                return Cell.OfText(_column, _inline?.ToString() ?? "");
+            case "str":
+                return Cell.OfText(_column, text ?? "");
+            case "b":
+                return new Cell(_column, CellKind.Boolean, text, text == "1" ? 1 : 0, false, default);
+            case "e":
+                return Cell.OfError(_column, text ?? "#ERROR");
+            case "d":
+                return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? Cell.OfDate(_column, date)
+                    : Cell.OfText(_column, text ?? "");
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return Cell.OfText(_column, text);
+        }
+
+        var style = _style < styles.Length ? styles[_style] : NumberFormatKind.Plain;
+        return style == NumberFormatKind.Date && number is > -657435 and < 2958466
+            ? Cell.OfDate(_column, DateTime.FromOADate(number + (date1904 ? 1462 : 0)))
+            : Cell.OfNumber(_column, number, style == NumberFormatKind.Percent);
+    }
+}

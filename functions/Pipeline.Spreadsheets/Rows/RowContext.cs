@@ -1,0 +1,127 @@
+using Pipeline.Domain.Catalogue;
+using Pipeline.Spreadsheets.Parsing;
+using Pipeline.Spreadsheets.Problems;
+using Pipeline.Spreadsheets.Reading;
+using Pipeline.Domain.Observations;
+
+namespace Pipeline.Spreadsheets.Rows;
+
+/// <summary>
+/// What the row rules of one file share: the plan, its resolvers, the problems, what was read, and caches.
+/// Department files repeat the same few texts (ids, years, wards) on every row: each distinct text is
+/// interpreted once per file.
+/// </summary>
+internal sealed class RowContext(Plan plan, Department? department, ProblemList problems, ReadOutput output)
+{
+    private readonly AreaResolver _areas = new(plan);
+    private readonly CatalogueResolver _catalogue = new(plan);
+    private readonly Dictionary<string, Indicator?> _indicators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FiscalYear?> _fiscalYears = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Area?> _areaTexts = new(StringComparer.Ordinal);
+
+    public Plan Plan => plan;
+
+    public Department? Department => department;
+
+    public ProblemList Problems => problems;
+
+    public ReadOutput Output => output;
+
+    public CatalogueResolver Catalogue => _catalogue;
+
+    public DuplicateGuard Duplicates { get; } = new(plan);
+
+    public static SourceLocation At(SheetRow row, int column) => new(row.Sheet, row.Row, column);
+
+    public Indicator? Indicator(Cell cell)
+    {
+        var text = cell.Display;
+        if (!_indicators.TryGetValue(text, out var indicator))
+        {
+            indicator = _catalogue.Indicator(cell);
+            _indicators[text] = indicator;
+        }
+
+        return indicator;
+    }
+
+    /// <summary>
+    /// The fiscal year of a row's fiscal-year cell, or null with the problem added. Under a heading that names
+    /// an era (年度（令和）) a bare number is a year of that era.
+    /// </summary>
+    public FiscalYear? FiscalYearOf(SheetRow row, int column, string? era = null)
+    {
+        var cell = row[column];
+        if (era is not null && EraYear(cell) is { } eraYear)
+        {
+            cell = Cell.OfText(cell.Column, era + eraYear);
+        }
+
+        if (cell.IsBlank)
+        {
+            problems.Add(ProblemCatalog.FiscalYearMissing(At(row, column)));
+            return null;
+        }
+
+        FiscalYear? fy;
+        if (cell.Kind == CellKind.Text)
+        {
+            if (!_fiscalYears.TryGetValue(cell.Text!, out fy))
+            {
+                fy = FiscalYearParser.TryParse(cell, out var parsed) ? parsed : null;
+                _fiscalYears[cell.Text!] = fy;
+            }
+        }
+        else
+        {
+            fy = FiscalYearParser.TryParse(cell, out var parsed) ? parsed : null;
+        }
+
+        if (fy is null)
+        {
+            problems.Add(ProblemCatalog.FiscalYearUnrecognised(At(row, column), cell.Display));
+        }
+
+        return fy;
+    }
+
+    private static string? EraYear(Cell cell)
+    {
+        if (cell.Kind == CellKind.Number && cell.Number is >= 1 and < 100 && cell.Number == Math.Floor(cell.Number))
+        {
+            return ((int)cell.Number).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var text = JapaneseText.Normalize(cell.Text);
+        return cell.Kind == CellKind.Text && text.Length is 1 or 2 && text.All(char.IsAsciiDigit) ? text : null;
+    }
+
+    public bool TryResolveArea(Cell cell, out Area area)
+    {
+        if (cell.Kind != CellKind.Text || cell.Text is null)
+        {
+            return _areas.TryResolve(cell, out area);
+        }
+
+        if (!_areaTexts.TryGetValue(cell.Text, out var cached))
+        {
+            cached = _areas.TryResolve(cell, out var resolved) ? resolved : null;
+            _areaTexts[cell.Text] = cached;
+        }
+
+        area = cached!;
+        return cached is not null;
+    }
+
+    /// <summary>True where the fiscal year lies in the accepted range; otherwise the problem is added.</summary>
+    public bool InPlan(SheetRow row, int column, FiscalYear fy, FiscalYear first)
+    {
+        if (fy >= first && fy <= plan.EndFiscalYear)
+        {
+            return true;
+        }
+
+        problems.Add(ProblemCatalog.FiscalYearOutOfPlan(At(row, column), fy.Value, first.Value, plan.EndFiscalYear.Value));
+        return false;
+    }
+}

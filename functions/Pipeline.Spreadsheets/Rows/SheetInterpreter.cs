@@ -1,0 +1,169 @@
+using Pipeline.Spreadsheets.Headers;
+using Pipeline.Spreadsheets.Parsing;
+using Pipeline.Spreadsheets.Problems;
+using Pipeline.Spreadsheets.Reading;
+
+namespace Pipeline.Spreadsheets.Rows;
+
+/// <summary>
+/// Follows the rows of a file sheet by sheet (<c>RULES.md §2</c>): looks for the header (one row or two) among
+/// the first rows of each sheet, skips blank and note rows (※, 注) and total rows (合計, 小計 … with a warning),
+/// and hands each data row to the evaluation or the indicator rules.
+/// </summary>
+internal sealed class SheetInterpreter(RowContext context, HeaderVocabulary vocabulary)
+{
+    private const int HeaderSearchRows = 30;
+
+    /// <summary>Labels of total and subtotal rows, never read as an indicator.</summary>
+    private static readonly HashSet<string> TotalRowWords = new(StringComparer.Ordinal) { "合計", "計", "小計", "総計", "全体", "総数", "累計", "total", "subtotal" };
+
+    private readonly IndicatorRows _indicatorRows = new(context);
+    private readonly EvaluationRows _evaluationRows = new(context);
+    private readonly List<Cell> _indicatorCells = [];
+    private string? _sheet;
+    private int _sheetFirstRow;
+    private HeaderMap? _header;
+    private SheetRow? _headerRow;
+    private bool _skipSheet;
+
+    /// <summary>Whether any sheet had a recognised header row.</summary>
+    public bool AnyHeader { get; private set; }
+
+    /// <summary>Finds headers, and remembers the likeliest one for a refusal.</summary>
+    public HeaderFinder Headers { get; } = new(vocabulary);
+
+    public void Accept(SheetRow row)
+    {
+        if (row.Sheet != _sheet)
+        {
+            _sheet = row.Sheet;
+            _sheetFirstRow = row.Row;
+            _header = null;
+            _skipSheet = false;
+            Headers.Reset();
+        }
+
+        if (_skipSheet)
+        {
+            return;
+        }
+
+        if (_header is null)
+        {
+            if (row.Row - _sheetFirstRow < HeaderSearchRows && Headers.TryFind(row) is { } found)
+            {
+                AnyHeader = true;
+                _headerRow = row;
+                Use(found, row);
+            }
+
+            return;
+        }
+
+        if (_headerRow is { } headerRow)
+        {
+            // The row under a header may hold its column headings (a group title above them).
+            _headerRow = null;
+            if (Headers.TryContinue(headerRow, row) is { } twoRows)
+            {
+                Use(twoRows, row);
+                return;
+            }
+        }
+
+        var first = FirstCell(row);
+        if (first.Kind == CellKind.Empty)
+        {
+            return;
+        }
+
+        var output = context.Output;
+        output.RowsRead++;
+        if (first.Kind == CellKind.Text && IsNote(first.Text!))
+        {
+            output.RowsSkipped++;
+            return;
+        }
+
+        if (TotalLabel(row, first) is { } total)
+        {
+            context.Problems.Add(ProblemCatalog.TotalRowSkipped(RowContext.At(row, total.Column), total.Display));
+            output.RowsSkipped++;
+            return;
+        }
+
+        foreach (var column in _header.InitiativeColumns)
+        {
+            if (row[column] is { IsBlank: false } initiativeCell)
+            {
+                _evaluationRows.Read(row, _header, initiativeCell);
+                return;
+            }
+        }
+
+        _indicatorCells.Clear();
+        foreach (var column in _header.IndicatorColumns)
+        {
+            if (row[column] is { IsBlank: false } cell)
+            {
+                _indicatorCells.Add(cell);
+            }
+        }
+
+        if (_indicatorCells.Count == 0)
+        {
+            context.Problems.Add(ProblemCatalog.IndicatorMissing(RowContext.At(row, _header.IndicatorColumns.FirstOrDefault())));
+            return;
+        }
+
+        _indicatorRows.Read(row, _header, _indicatorCells);
+    }
+
+    private void Use(HeaderMap header, SheetRow row)
+    {
+        _header = header;
+        if (header.Ambiguous.Count > 0)
+        {
+            context.Problems.Add(ProblemCatalog.HeaderAmbiguous(row.Sheet, row.Row, header.Ambiguous));
+            _skipSheet = true;
+        }
+    }
+
+    /// <summary>The cell that makes this a total or subtotal row: the row's label or its indicator cell.</summary>
+    private Cell? TotalLabel(SheetRow row, Cell first)
+    {
+        if (first.Kind == CellKind.Text && TotalRowWords.Contains(JapaneseText.Key(first.Text)))
+        {
+            return first;
+        }
+
+        foreach (var column in _header!.IndicatorColumns)
+        {
+            if (row[column] is { Kind: CellKind.Text } cell && TotalRowWords.Contains(JapaneseText.Key(cell.Text)))
+            {
+                return cell;
+            }
+        }
+
+        return null;
+    }
+
+    private static Cell FirstCell(SheetRow row)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (!cell.IsBlank)
+            {
+                return cell;
+            }
+        }
+
+        return default;
+    }
+
+    private static bool IsNote(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 0 && trimmed[0] is '※' or '注';
+    }
+}

@@ -1,0 +1,27 @@
+using Pipeline.Domain.Observations;
+using Pipeline.Domain.Problems;
+namespace Pipeline.Spreadsheets;
+
+/// <summary>
+/// A department's file, interpreted whole by <see cref="SubmissionReader.Read"/>: every valid observation and
+/// evaluation it holds (also where the file has an error elsewhere) and every problem found.
+/// </summary>
+public sealed record Submission(
+    string FileName,
+    string Format,
+    IReadOnlyList<Observation> Observations,
+    IReadOnlyList<Evaluation> Evaluations,
+    IReadOnlyList<Problem> Problems,
+    int RowsRead,
+    int RowsSkipped)
+{
+    /// <summary>Valid observations found.</summary>
+    public int ObservationCount => Observations.Count;
+
+    /// <summary>True where the file has no error: all of it may be stored.</summary>
+    public bool IsAcceptable => !Problems.Any(p => p.Severity == Severity.Error);
+
+    public int ErrorCount => Problems.Count(p => p.Severity == Severity.Error);
+
+    public int WarningCount => Problems.Count(p => p.Severity == Severity.Warning);
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text;
+using Pipeline.Testing;
+using Xunit.Abstractions;
+using Pipeline.Application.Reports;
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Problems;
+using Pipeline.Domain.Uploads;
+using Pipeline.Spreadsheets;
+using Pipeline.Spreadsheets.Reading;
+
+namespace Pipeline.Spreadsheets.Tests;
+
+/// <summary>
+/// Broken and hostile files, generated here: every one gets a report with a located problem, never an
+/// unhandled exception, and limits are enforced while the file streams.
+/// </summary>
+public sealed class HostileFileTests(ITestOutputHelper output)
+{
+    private static readonly Plan Plan = BuiltInPlans.Default;
+    private static readonly Department Shakyo = Plan.FindDepartment("shakyo")!;
+    private static readonly string[] Header = ["指標ID", "年度", "実績値"];
+
+    static HostileFileTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public sealed record HostileFile(string Name, Func<byte[]> Content, string ExpectedCode, ReadLimits? Limits = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static string Row(string id, string fy, string value) => RawXlsx.Rows(Header, [id, fy, value]);
+
+    private static byte[] Xlsx(string rows, string prolog = "") => RawXlsx.Package(RawXlsx.Sheet(rows, prolog));
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static byte[] Sample(string relative) =>
+        File.ReadAllBytes(Path.Combine(RepositoryRoot.Find(), "samples", "submissions", relative));
+
+    private static readonly string Laughs =
+        "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">" +
+        "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">" +
+        "<!ENTITY lol9 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">]>";
+
+    public static IEnumerable<HostileFile> Corpus()
+    {
+        // Packages that expand or recurse.
+        yield return new("zip-bomb.xlsx", () => RawXlsx.Bomb(210L * 1024 * 1024), "file_too_large");
+        yield return new("billion-laughs-sheet.xlsx", () => Xlsx(RawXlsx.Rows(Header, ["&lol9;", "2021", "1"]).Replace("&amp;lol9;", "&lol9;", StringComparison.Ordinal), Laughs), "file_unreadable");
+        yield return new("xxe-sheet.xlsx", () => Xlsx(Row("&xxe;", "2021", "1").Replace("&amp;xxe;", "&xxe;", StringComparison.Ordinal), "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"), "file_unreadable");
+        yield return new("xxe-shared-strings.xlsx", () => RawXlsx.Package(RawXlsx.Sheet(Row("I-1-K2", "2021", "1")),
+            $"<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><sst xmlns=\"{RawXlsx.Main}\"><si><t>&xxe;</t></si></sst>"), "file_unreadable");
+        yield return new("dtd-workbook.xlsx", () => RawXlsx.Package(RawXlsx.Sheet(Row("I-1-K2", "2021", "1")), workbookXml:
+            $"<?xml version=\"1.0\"?>{Laughs}<workbook xmlns=\"{RawXlsx.Main}\"><sheets/></workbook>"), "file_unreadable");
+        yield return new("deep-nesting-in-cell.xlsx", () => Xlsx(RawXlsx.Rows(Header) +
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is>" + string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000)) + "</is></c></row>"), "no_values");
+        yield return new("deep-nesting-in-sheet.xlsx", () => Xlsx(string.Concat(Enumerable.Repeat("<x>", 200_000)) + string.Concat(Enumerable.Repeat("</x>", 200_000))), "header_not_found");
+        yield return new("huge-shared-strings.xlsx", () => RawXlsx.Package(RawXlsx.Sheet(Row("I-1-K2", "2021", "1")),
+            $"<?xml version=\"1.0\"?><sst xmlns=\"{RawXlsx.Main}\">" + string.Concat(Enumerable.Repeat($"<si><t>{new string('あ', 4000)}</t></si>", 4_100)) + "</sst>"), "file_too_large");
+        yield return new("too-many-rows.xlsx", () => Xlsx(RawXlsx.Rows(Header) + string.Concat(Enumerable.Range(2, 100_001).Select(r => $"<row r=\"{r}\"><c r=\"A{r}\"><v>1</v></c></row>"))), "too_many_rows");
+        yield return new("column-beyond-xfd.xlsx", () => Xlsx(RawXlsx.Rows(Header) + "<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>"), "too_many_columns");
+        yield return new("garbage-cell-reference.xlsx", () => Xlsx(RawXlsx.Rows(Header) + "<row r=\"2\"><c r=\"AAAAAAAAAAAA2\"><v>1</v></c></row>"), "too_many_columns");
+        yield return new("cell-too-long.xlsx", () => Xlsx(Row("I-1-K2", "2021", new string('x', 40_000))), "cell_too_long");
+        yield return new("shared-string-out-of-range.xlsx", () => Xlsx(RawXlsx.Rows(Header) + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row>"), "file_unreadable");
+        yield return new("truncated.xlsx", () => new WorkbookBuilder().Sheet("Sheet1", Header.Cast<object?>().ToArray()).Build()[..600], "file_unreadable");
+        yield return new("no-workbook-part.xlsx", () => RawXlsx.Bomb(1024), "file_unreadable");
+        yield return new("macro-vba-project.xlsx", () => RawXlsx.Package(RawXlsx.Sheet(Row("I-1-K2", "2021", "1")), extraParts: new Dictionary<string, byte[]> { ["xl/vbaProject.bin"] = [1, 2, 3] }), "unsupported_format");
+        yield return new("macro-enabled.xlsm", () => Xlsx(Row("I-1-K2", "2021", "1")), "unsupported_format");
+        yield return new("macro-content-type.xlsx", () => RawXlsx.Package(RawXlsx.Sheet(Row("I-1-K2", "2021", "1")),
+            workbookContentType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml"), "unsupported_format");
+        yield return new("template-content-type.xlsx", () => RawXlsx.Package(RawXlsx.Sheet(Row("I-1-K2", "2021", "1")),
+            workbookContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"), "unsupported_format");
+        yield return new("formula-without-cache.xlsx", () => Xlsx(RawXlsx.Rows(Header) + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>I-1-K2</t></is></c><c r=\"B2\"><v>2021</v></c><c r=\"C2\"><f>SUM(Z1:Z9)</f></c></row>"), "formula_without_value");
+        yield return new("error-cell.xlsx", () => Xlsx(RawXlsx.Rows(Header) + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>I-1-K2</t></is></c><c r=\"B2\"><v>2021</v></c><c r=\"C2\" t=\"e\"><v>#DIV/0!</v></c></row>"), "cell_error");
+        yield return new("markup-in-cells.xlsx", () => Xlsx(Row("<script>alert(1)</script>", "2021", "1")), "unknown_indicator");
+        yield return new("huge-number.xlsx", () => Xlsx(Row("I-1-K2", "2021", "1e300")), "value_not_numeric");
+        yield return new("nan-text.xlsx", () => Xlsx(Row("I-1-K2", "2021", "NaN")), "value_not_numeric");
+        yield return new("absurd-year.xlsx", () => Xlsx(Row("I-1-K2", "1e308", "1")), "fiscal_year_unrecognised");
+        yield return new("only-example-sheet.xlsx", () => new WorkbookBuilder().Sheet("記入例", Header.Cast<object?>().ToArray(), ["I-1-K2", "R3", 1]).Build(), "header_not_found");
+        yield return new("only-a-header.xlsx", () => Xlsx(RawXlsx.Rows(Header)), "no_values");
+
+        // .xls
+        yield return new("corrupt-compound.xls", () => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7))], "file_unreadable");
+        yield return new("truncated-sample.xls", () => Sample("kenko-fukushi-seisaku/成果指標_取組評価_R2-R5.xls")[..5000], "file_unreadable");
+        yield return new("garbage.xls", () => Enumerable.Range(0, 3000).Select(i => (byte)(i * 31 + 7)).ToArray(), "file_unreadable");
+        yield return new("xlsx-named-xls.xls", () => Xlsx(Row("I-1-K2", "2021", "abc")), "value_not_numeric");
+
+        // .csv
+        yield return new("sixty-megabyte-line.csv", () => Utf8("指標ID,年度,実績値\nI-1-K2,2021," + new string('9', 60 * 1024 * 1024) + "\n"), "file_unreadable",
+            ReadLimits.Default with { MaxFileBytes = 100L * 1024 * 1024 });
+        yield return new("unclosed-quote.csv", () => Utf8("指標ID,年度,実績値\n\"I-1-K2,2021,1\n" + string.Concat(Enumerable.Repeat("I-1-K2,2021,1\n", 400_000))), "file_unreadable",
+            ReadLimits.Default with { MaxFileBytes = 100L * 1024 * 1024 });
+        yield return new("over-twenty-megabytes.csv", () => Utf8("指標ID,年度,実績値\n" + string.Concat(Enumerable.Repeat("I-1-K2,2021,1\n", 1_600_000))), "file_too_large");
+        yield return new("binary-garbage.csv", () => Enumerable.Range(0, 5000).Select(i => (byte)((i * 131) % 256)).ToArray(), "header_not_found");
+        yield return new("nul-bytes.csv", () => new byte[4096], "header_not_found");
+        yield return new("too-many-columns.csv", () => Utf8("指標ID,年度,実績値" + new string(',', 20_000) + "\n"), "too_many_columns");
+        yield return new("too-many-rows.csv", () => Utf8("指標ID,年度,実績値\n" + string.Concat(Enumerable.Repeat("I-1-K2,2021,1\n", 100_001))), "too_many_rows");
+        yield return new("control-characters.csv", () => Utf8("指標ID,年度,実績値\nI-1-K2\u0001\u0007,2021,1\n"), "unknown_indicator");
+        yield return new("empty.csv", () => [], "file_unreadable");
+        yield return new("zip-named-csv.csv", () => Xlsx(Row("I-1-K2", "2021", "1")), "file_unreadable");
+        yield return new("pdf-named-xlsx.xlsx", () => Utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"), "file_unreadable");
+        yield return new("executable.exe", () => [0x4D, 0x5A, 0x90, 0x00], "unsupported_format");
+        yield return new("cell-too-long.csv", () => Utf8("指標ID,年度,実績値\nI-1-K2,2021," + new string('1', 40_000) + "\n"), "cell_too_long");
+    }
+
+    public static TheoryData<HostileFile> Files() => new(Corpus());
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_hostile_file_gets_a_report_with_its_problem(HostileFile file)
+    {
+        var content = file.Content();
+        var watch = Stopwatch.StartNew();
+        var submission = new SubmissionReader(Plan, file.Limits ?? ReadLimits.Default).Read(new MemoryStream(content), file.Name, Shakyo);
+        watch.Stop();
+        Assert.False(submission.IsAcceptable);
+        Assert.Contains(submission.Problems, p => p.Code == file.ExpectedCode);
+        Assert.All(submission.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.MessageJa + p.MessageEn)));
+        // A safety bound against a file that makes the reader spin, not a performance goal.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{file.Name} took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void The_corpus_holds_at_least_40_files()
+    {
+        Assert.True(Corpus().Count() >= 40);
+        Assert.Equal(Corpus().Count(), Corpus().Select(f => f.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Reports_never_echo_markup_raw()
+    {
+        var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(Xlsx(Row("<img src=x onerror=alert(1)>", "2021", "1"))), "x.xlsx", Shakyo);
+        var report = new UploadReport("1.0", Plan.Id, "shakyo", "shakyo/x.xlsx", "u", "", default, default, UploadStatus.Rejected,
+            new ReportCounts(1, 0, 0, 0, 1, 0), null, submission.Problems.Select(ReportProblem.From).ToArray());
+        var json = Encoding.UTF8.GetString(report.ToJson());
+        Assert.DoesNotContain("<img", json, StringComparison.Ordinal);
+        Assert.Contains("\\u003Cimg", json, StringComparison.Ordinal);
+        Assert.Contains("成果指標ではありません", json, StringComparison.Ordinal); // Japanese stays readable
+    }
+
+    [Fact]
+    public void Phonetic_guides_in_shared_strings_are_not_read_as_text()
+    {
+        var sst = $"<?xml version=\"1.0\"?><sst xmlns=\"{RawXlsx.Main}\"><si><t>指標ID</t><rPh sb=\"0\" eb=\"2\"><t>シヒョウ</t></rPh></si></sst>";
+        var sheet = RawXlsx.Sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>年度</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>実績値</t></is></c></row>" +
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>I-1-K2</t><rPh><t>ヨミ</t></rPh></is></c><c r=\"B2\"><v>2021</v></c><c r=\"C2\"><v>5</v></c></row>");
+        var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(RawXlsx.Package(sheet, sst)), "p.xlsx", Shakyo);
+        Assert.True(submission.IsAcceptable, string.Join("\n", submission.Problems));
+        Assert.Equal(5m, Assert.Single(submission.Observations).Value);
+    }
+
+    [Fact]
+    public void Mutated_valid_files_always_give_a_report()
+    {
+        var random = new Random(431001);
+        var samples = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "samples", "submissions"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var outcomes = new Dictionary<string, int>();
+        for (var i = 0; i < 300; i++)
+        {
+            var path = samples[i % samples.Length];
+            var bytes = File.ReadAllBytes(path);
+            switch (random.Next(3))
+            {
+                case 0:
+                    for (var k = random.Next(1, 20); k > 0; k--)
+                    {
+                        bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                    }
+
+                    break;
+                case 1:
+                    bytes = bytes[..random.Next(1, bytes.Length)];
+                    break;
+                default:
+                    var at = random.Next(bytes.Length);
+                    var length = random.Next(1, Math.Min(4096, bytes.Length - at));
+                    bytes = [.. bytes[..at], .. bytes[at..(at + length)], .. bytes[at..]];
+                    break;
+            }
+
+            var department = Plan.FindDepartment(Path.GetFileName(Path.GetDirectoryName(path))!);
+            var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(bytes), Path.GetFileName(path), department);
+            var outcome = submission.IsAcceptable ? "accepted" : submission.Problems.First(p => p.Severity == Severity.Error).Code;
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+
+        output.WriteLine("mutation outcomes: " + string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key}={o.Value}")));
+        Assert.Equal(300, outcomes.Values.Sum());
+        Assert.True(outcomes.Count >= 3, string.Join(", ", outcomes.Select(o => $"{o.Key}={o.Value}")));
+    }
+}
