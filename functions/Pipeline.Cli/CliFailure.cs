@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Azure;
+using Pipeline.Cli.Verbs;
 using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Cli;

@@ -1,14 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Pipeline.Domain.Json;
 using Pipeline.Publishing.Document;
 using Pipeline.Publishing.Formats;
 
 namespace Pipeline.Publishing;
-
-/// <summary>One file of the published feed: its path under the plan's folder, bytes and HTTP headers.</summary>
-public sealed record FeedFile(string Name, byte[] Content, string ContentType, string CacheControl);
 
 /// <summary>
 /// The files published for a plan: progress.json, progress.csv, datapackage.json and the JSON Schema.

@@ -1,9 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Json;
-using Pipeline.Domain.Observations;
-using Pipeline.Domain.Problems;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets;
 
@@ -53,31 +49,6 @@ public sealed record UploadReport(
     /// <summary>The report blob's name for an upload's blob name.</summary>
     public static string BlobNameFor(string uploadBlobName) => uploadBlobName + ".report.json";
 }
-
-/// <summary>Row counts of an upload.</summary>
-public sealed record ReportCounts(int RowsRead, int RowsSkipped, int Observations, int Evaluations, int Errors, int Warnings);
-
-/// <summary>One problem in a report, located and worded in both languages.</summary>
-public sealed record ReportProblem(Severity Severity, string Code, string? Sheet, int? Row, string? Column, ReportMessage Message)
-{
-    public static ReportProblem From(Problem p) =>
-        new(p.Severity, p.Code, p.Sheet, p.Row, p.Column, new ReportMessage(p.MessageJa, p.MessageEn));
-}
-
-/// <summary>One value read: month null for an annual value, the whole city's code for a city value.</summary>
-public sealed record ReportValue(string IndicatorId, int FiscalYear, string AreaCode, int? Month, decimal Value)
-{
-    public static ReportValue From(Observation o) => new(o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month, o.Value);
-}
-
-/// <summary>One evaluation read.</summary>
-public sealed record ReportEvaluation(string InitiativeId, int FiscalYear, Rating Rating)
-{
-    public static ReportEvaluation From(Evaluation e) => new(e.InitiativeId, e.FiscalYear.Value, e.Rating);
-}
-
-/// <summary>A message in Japanese and English.</summary>
-public sealed record ReportMessage(string Ja, string En);
 
 /// <summary>Type information for the report; the options are <see cref="ReportJson.Options"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

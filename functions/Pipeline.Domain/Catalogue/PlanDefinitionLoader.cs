@@ -4,25 +4,6 @@ using Pipeline.Domain.Problems;
 
 namespace Pipeline.Domain.Catalogue;
 
-/// <summary>One thing wrong in a plan-definition file, at a JSON path such as <c>$.indicators[3].owner</c>.</summary>
-public sealed record PlanDefinitionProblem(string Path, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Path}: {Message}";
-}
-
-/// <summary>A plan-definition file that cannot be used, with every problem found in it.</summary>
-public sealed class PlanDefinitionException(string source, IReadOnlyList<PlanDefinitionProblem> problems)
-    : Exception($"Plan definition '{source}' has {problems.Count} problem(s):{Environment.NewLine}  " +
-                string.Join(Environment.NewLine + "  ", problems))
-{
-    /// <summary>Where the definition came from (a file name).</summary>
-    public string DefinitionSource { get; } = source;
-
-    /// <summary>Every problem found, in file order.</summary>
-    public IReadOnlyList<PlanDefinitionProblem> Problems { get; } = problems;
-}
-
 /// <summary>
 /// Reads and checks a plan-definition file. The catalogue is data: a later plan or another
 /// city's plan loads through this without a code change.

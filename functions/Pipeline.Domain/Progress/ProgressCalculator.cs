@@ -2,36 +2,6 @@ using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Domain.Progress;
 
-/// <summary>Where an indicator stands (RULES.md §4).</summary>
-public enum ProgressStatus
-{
-    NoData,
-    Achieved,
-    OnTrack,
-    Behind,
-    Deteriorated,
-}
-
-/// <summary>The Open SDG progress measure with a target (sdg-build ProgressMeasure, direction positive).</summary>
-public enum SdgProgress
-{
-    NotAvailable,
-    TargetAchieved,
-    SubstantialProgress,
-    ModerateProgress,
-    LimitedProgress,
-    Deterioration,
-}
-
-/// <summary>An indicator's progress at its latest value.</summary>
-public sealed record IndicatorProgress(
-    FiscalYear? LatestFiscalYear,
-    decimal? LatestValue,
-    decimal? AchievementRatePercent,
-    decimal? ExpectedProgress,
-    ProgressStatus Status,
-    SdgProgress SdgProgress);
-
 /// <summary>RULES.md §4: 達成率, the expected share of the way, the status and the Open SDG measure.</summary>
 public static class ProgressCalculator
 {
@@ -120,37 +90,4 @@ public static class ProgressCalculator
         indicator.Direction == IndicatorDirection.Decrease ? v <= indicator.Target.Value!.Value : v >= indicator.Target.Value!.Value;
 
     private static double Cagr(double x, double y, int a, int c) => Math.Pow(x / y, 1.0 / (a - c)) - 1;
-}
-
-/// <summary>
-/// When a fiscal year's value is due: by default 30 June after the FY closes (31 March), judged in
-/// Japan Standard Time. An indicator whose latest FY is older than the last FY due is overdue.
-/// </summary>
-public sealed record FreshnessRule(int DueMonth = 6, int DueDay = 30)
-{
-    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-
-    /// <summary>The latest fiscal year of the plan whose value is due by <paramref name="now"/>, if any.</summary>
-    public FiscalYear? LastDue(Plan plan, DateTimeOffset now)
-    {
-        var today = DateOnly.FromDateTime(now.ToOffset(Jst).DateTime);
-        FiscalYear? due = null;
-        for (var fy = plan.StartFiscalYear.Value; fy <= plan.EndFiscalYear.Value; fy++)
-        {
-            if (today > new DateOnly(fy + 1, DueMonth, DueDay))
-            {
-                due = new FiscalYear(fy);
-            }
-        }
-
-        return due;
-    }
-
-    /// <summary>RULES.md §7: <c>closed</c> once the plan's last fiscal year's results are due, else <c>active</c>.</summary>
-    public PlanStatus StatusOf(Plan plan, DateTimeOffset now) =>
-        LastDue(plan, now) == plan.EndFiscalYear ? PlanStatus.Closed : PlanStatus.Active;
-
-    /// <summary>True where a value is due for a later fiscal year than the latest one given.</summary>
-    public static bool IsOverdue(FiscalYear? latest, FiscalYear? lastDue) =>
-        lastDue is { } due && (latest is not { } l || l < due);
 }

@@ -4,20 +4,6 @@ using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Domain.Rollup;
 
-/// <summary>One area's value in a fiscal year; <see cref="MonthsReported"/> is null for an annual value.</summary>
-public sealed record AreaValue(string Code, decimal Value, decimal? Numerator, decimal? Denominator, bool Partial, int? MonthsReported = null);
-
-/// <summary>Something the roll-up noticed and kept for the feed (never an error).</summary>
-public sealed record RollupWarning(string Code, string MessageJa, string MessageEn);
-
-/// <summary>
-/// An indicator's value for one fiscal year, with its ward breakdown; <see cref="MonthsReported"/> is
-/// the months the value covers where it was reported by month (null for an annual value).
-/// </summary>
-public sealed record FiscalYearActual(
-    FiscalYear FiscalYear, decimal? Value, bool Partial, IReadOnlyList<AreaValue> Areas, IReadOnlyList<RollupWarning> Warnings,
-    int? MonthsReported = null);
-
 /// <summary>
 /// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of accepted
 /// uploads count; for each indicator / FY / area / month the upload with the latest blob creation

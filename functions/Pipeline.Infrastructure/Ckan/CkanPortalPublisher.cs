@@ -162,13 +162,6 @@ public sealed partial class CkanPortalPublisher(
     private partial void LogPushFailed(Exception exception, string planId, string datasetId, Uri baseUrl, string reason);
 }
 
-/// <summary>The portal refused the request (<c>"success": false</c>); <paramref name="Transient"/> for 5xx, 408 and 429.</summary>
-public sealed class CkanException(string message, bool Transient = false) : Exception(message)
-{
-    /// <summary>True where trying again later may succeed.</summary>
-    public bool Transient { get; } = Transient;
-}
-
 internal sealed record CkanError([property: JsonPropertyName("message")] string? Message, [property: JsonPropertyName("__type")] string? Type);
 
 internal sealed record CkanResource([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("name")] string? Name);

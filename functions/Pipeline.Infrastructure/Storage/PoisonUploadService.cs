@@ -44,8 +44,5 @@ public sealed class PoisonUploadService(StorageAccount storage, UploadRouter ing
     }
 }
 
-/// <summary>The message the blob trigger writes to its poison queue.</summary>
-public sealed record PoisonMessage(string? Type, string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag, int? DequeueCount);
-
 [System.Text.Json.Serialization.JsonSerializable(typeof(PoisonMessage))]
 internal sealed partial class PoisonJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -7,9 +7,6 @@ using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Infrastructure.Storage;
 
-/// <summary>What one sweep did.</summary>
-public sealed record SweepRun(int Uploads, int Rows);
-
 /// <summary>
 /// Deletes the staged rows of uploads that were rejected, failed or found a duplicate (after staging, when
 /// another upload of the same content committed first) more than a day ago (README, Reliability): they were

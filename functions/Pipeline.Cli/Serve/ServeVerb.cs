@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Pipeline.Cli.Verbs;
 
 namespace Pipeline.Cli.Serve;
 
 /// <summary><c>pipeline serve [--port N]</c>: the portal, the API, the dashboards and the feed on one local port (RULES.md §9).</summary>
-internal static class ServeCommand
+internal static class ServeVerb
 {
     public static Command Create(TextWriter output, IDictionary<string, string?>? settings)
     {
@@ -32,6 +33,6 @@ internal static class ServeCommand
             await output.WriteLineAsync("停止しました / stopped");
         }
 
-        return PipelineCommand.Ok;
+        return ExitCode.Ok;
     }
 }

@@ -1,8 +1,9 @@
+using System.CommandLine;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Progress;
 
-namespace Pipeline.Cli;
+namespace Pipeline.Cli.Verbs;
 
 /// <summary>
 /// <c>pipeline plans</c> (RULES.md §6, §7): the plan set with id, period, status, source and validity;
@@ -10,6 +11,13 @@ namespace Pipeline.Cli;
 /// </summary>
 internal static class PlansVerb
 {
+    public static Command Create(TextWriter output, IDictionary<string, string?>? settings)
+    {
+        var plans = new Command("plans", "計画の一覧と定義ファイルの検査 / list the plan set and check every plan file; exit 1 if one is invalid");
+        plans.SetAction(_ => Run(output, settings));
+        return plans;
+    }
+
     public static int Run(TextWriter output, IDictionary<string, string?>? settings)
     {
         using var host = CliHost.Build(settings);
@@ -36,6 +44,6 @@ internal static class PlansVerb
             }
         }
 
-        return plans.HasInvalidPlans ? PipelineCommand.Rejected : PipelineCommand.Ok;
+        return plans.HasInvalidPlans ? ExitCode.Rejected : ExitCode.Ok;
     }
 }

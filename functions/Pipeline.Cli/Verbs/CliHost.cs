@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Hosting;
 
-namespace Pipeline.Cli;
+namespace Pipeline.Cli.Verbs;
 
 /// <summary>
 /// The pipeline composed as the Functions host composes it (AddPipeline), for the command line:

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Pipeline.Domain.Catalogue;
 
-namespace Pipeline.Cli;
+namespace Pipeline.Cli.Verbs;
 
 /// <summary><c>--plan P</c> (RULES.md §6): the plan a verb concerns, by default the deployment's default plan.</summary>
 internal static class PlanChoice
@@ -19,7 +19,7 @@ internal static class PlanChoice
         error.WriteLine(plans.Entry(id) is { } entry
             ? $"計画「{id}」は定義に誤りがあるため使えません / plan '{id}' is not served ({entry.Source}): {entry.Problems.Count} problem(s); see `pipeline plans`"
             : $"計画「{id}」はありません / unknown plan '{id}' (known: {string.Join(", ", plans.Plans.Select(p => p.Id))})");
-        error.WriteLine(PipelineCommand.UsageLine);
+        error.WriteLine(ExitCode.UsageLine);
         return null;
     }
 }

@@ -1,10 +1,11 @@
+using System.CommandLine;
 using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
 
-namespace Pipeline.Cli;
+namespace Pipeline.Cli.Verbs;
 
 /// <summary>
 /// <c>pipeline demo [--plan P]</c>: every sample plan (or P) against an Azurite it starts itself. The
@@ -13,6 +14,15 @@ namespace Pipeline.Cli;
 /// </summary>
 internal static class DemoVerb
 {
+    public static Command Create(TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
+    {
+        var plan = VerbOptions.Plan();
+        var demoOut = new Option<DirectoryInfo?>("--out") { Description = "where the feed and dashboard go (default ./out)" };
+        var demo = new Command("demo", "samples/ を Azurite で一通り実行する / everything on samples/ (every sample plan, or --plan P) against an Azurite it starts itself") { plan, demoOut };
+        demo.SetAction((parse, ct) => RunAsync(parse.GetValue(plan), parse.GetValue(demoOut), output, error, settings, ct));
+        return demo;
+    }
+
     public static async Task<int> RunAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         var root = RepositoryRoot.Find();
@@ -26,7 +36,7 @@ internal static class DemoVerb
         {
             if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
             {
-                return PipelineCommand.Usage;
+                return ExitCode.Usage;
             }
 
             plans = host.Get<PlanSet>();
@@ -40,10 +50,10 @@ internal static class DemoVerb
         var files = plans.Plans.Where(p => planId is null || p.Id == planId)
             .SelectMany(p => SampleFiles(p.Id, p.Id == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions") : Path.Combine(samplePlans, p.Id)))
             .ToArray();
-        var worst = await PipelineCommand.IngestAsync(files, json: false, output, demoSettings, ct);
+        var worst = await IngestVerb.IngestAsync(files, json: false, output, demoSettings, ct);
 
         await output.WriteLineAsync();
-        await PipelineCommand.AggregateAsync(planId, outDir, output, error, demoSettings, ct);
+        await AggregateVerb.RunAsync(planId, outDir, output, error, demoSettings, ct);
         foreach (var plan in plans.Plans.Where(p => planId is null || p.Id == planId))
         {
             await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedFiles.Folder(plan.Id), FeedFiles.DashboardName)}");

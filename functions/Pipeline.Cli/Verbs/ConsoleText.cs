@@ -8,7 +8,7 @@ using Pipeline.Domain.Progress;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing.Document;
 
-namespace Pipeline.Cli;
+namespace Pipeline.Cli.Verbs;
 
 /// <summary>Readable output for people at a terminal: reports, and the progress table, aligned for Japanese text.</summary>
 internal static class ConsoleText

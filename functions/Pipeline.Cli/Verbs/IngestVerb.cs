@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Pipeline.Application.Reports;
+using Pipeline.Infrastructure.Storage;
+
+namespace Pipeline.Cli.Verbs;
+
+/// <summary>
+/// <c>pipeline ingest [--plan P] --department D FILE…</c>: uploads each file and ingests it as the blob trigger
+/// does (RULES.md §6).
+/// </summary>
+internal static class IngestVerb
+{
+    public static Command Create(TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
+    {
+        var (plan, department, files, json) =
+            (VerbOptions.Plan(), VerbOptions.Department(), VerbOptions.Files(), VerbOptions.Json());
+        var ingest = new Command("ingest", "アップロードして取り込む / upload to uploads/P/D/ (uploads/D/ without --plan) and ingest as the blob trigger does; exit 1 if any is rejected") { plan, department, files, json };
+        ingest.SetAction((parse, ct) => RunAsync(parse.GetValue(plan), parse.GetRequiredValue(department),
+            parse.GetRequiredValue(files), parse.GetValue(json), output, error, settings, ct));
+        return ingest;
+    }
+
+    private static async Task<int> RunAsync(string? planId, string departmentId, FileInfo[] files, bool json, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
+    {
+        using (var host = CliHost.Build(settings))
+        {
+            if (PlanChoice.Resolve(host, planId, error) is null)
+            {
+                return ExitCode.Usage;
+            }
+        }
+
+        // Without --plan the two-part path of the default plan (RULES.md §2); with it, the plan's own prefix.
+        var prefix = planId is null ? "" : planId + "/";
+        return await IngestAsync(files.Select(f => (prefix + departmentId, f)).ToArray(), json, output, settings, ct);
+    }
+
+    /// <summary>Uploads each file under its folder (<c>{planId}/{departmentId}</c> or <c>{departmentId}</c>) and ingests it.</summary>
+    public static async Task<int> IngestAsync((string Folder, FileInfo File)[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+    {
+        using var host = CliHost.Build(settings);
+        var storage = host.Get<StorageAccount>();
+        var uploads = await storage.ContainerAsync(StorageNames.UploadsContainer, ct);
+        var reports = new List<UploadReport>();
+        for (var i = 0; i < files.Length; i++)
+        {
+            var blob = uploads.GetBlobClient($"{files[i].Folder}/{files[i].File.Name}");
+            await using (var stream = files[i].File.OpenRead())
+            {
+                await blob.UploadAsync(stream, overwrite: true, ct);
+            }
+
+            var result = await host.Get<BlobIngestor>().IngestAsync(blob, ct);
+            reports.Add(result.Report);
+            if (!json)
+            {
+                await output.WriteAsync($"[{i + 1}/{files.Length}] ");
+                ConsoleText.Report(output, blob.Name, result.Report);
+            }
+        }
+
+        return await ReportsOutcome.FinishAsync(reports, json, output);
+    }
+}

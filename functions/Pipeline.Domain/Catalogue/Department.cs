@@ -1,0 +1,5 @@
+
+namespace Pipeline.Domain.Catalogue;
+
+/// <summary>A department allowed to submit files, and the id of the organisation it belongs to.</summary>
+public sealed record Department(string Id, LocalizedText Name, string OrganisationId);

@@ -1,0 +1,16 @@
+
+namespace Pipeline.Domain.Catalogue;
+
+/// <summary>An outcome indicator (成果指標) of a policy direction.</summary>
+public sealed record Indicator(
+    string Id,
+    string PolicyId,
+    string BasicPolicyId,
+    LocalizedText Name,
+    Unit Unit,
+    IndicatorKind Kind,
+    FiscalYearValue Baseline,
+    FiscalYearValue Target,
+    string OwnerDepartmentId,
+    IndicatorDirection Direction = IndicatorDirection.Increase,
+    SeriesContinuation? Continues = null);

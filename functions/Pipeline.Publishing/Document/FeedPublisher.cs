@@ -1,0 +1,5 @@
+using Pipeline.Domain.Catalogue;
+
+namespace Pipeline.Publishing.Document;
+
+public sealed record FeedPublisher(LocalizedText Name, string LocalGovernmentCode, IReadOnlyList<LocalizedText> Partners);
