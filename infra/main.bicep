@@ -33,7 +33,7 @@ param departments array = []
 @description('The portal\'s Entra ID app registration (client id); its access tokens are validated by the app. Empty: no one can sign in to the portal.')
 param portalClientId string = ''
 
-@description('Name of the Key Vault secret holding the portal app registration\'s client secret (browser sign-in, README "Signing in").')
+@description('Name of the Key Vault secret holding the portal app registration\'s client secret (browser sign-in, docs/portal.md).')
 param portalClientSecretName string = 'portal-client-secret'
 
 @description('The Entra ID tenant of the portal\'s app registration.')
@@ -184,7 +184,7 @@ output AZURE_LOCATION string = location
 output AZURE_RESOURCE_GROUP string = resourceGroup().name
 output FUNCTION_APP_NAME string = functionApp.outputs.name
 output FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
-// The two Web redirect URIs to register on the portal's app registration (README "Signing in").
+// The two Web redirect URIs to register on the portal's app registration (docs/portal.md).
 output PORTAL_SIGN_IN_REDIRECT_URI string = '${functionApp.outputs.portalPublicOrigin}/api/sign-in/entra/callback'
 output PORTAL_SIGNED_OUT_URI string = '${functionApp.outputs.portalPublicOrigin}/api/portal/signed-out.html'
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name

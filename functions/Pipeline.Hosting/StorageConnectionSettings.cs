@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 namespace Pipeline.Hosting;
 
 /// <summary>
-/// Checks the storage setting as the Functions host reads it (README, Settings): a connection string in
+/// Checks the storage setting as the Functions host reads it (docs/settings.md): a connection string in
 /// <c>AzureWebJobsStorage</c>, or the identity-based <c>AzureWebJobsStorage__blobServiceUri</c>,
 /// <c>__queueServiceUri</c> and <c>__tableServiceUri</c>. Only in Development does nothing at all mean
 /// Azurite (<c>UseDevelopmentStorage=true</c>); anywhere else a missing or half-given setting stops start-up.

@@ -52,7 +52,7 @@ public static class PortalHostExtensions
         if (options.ValidatesTokens)
         {
             // Entra ID access tokens for the app registration, validated in the app: the Flex Consumption plan does
-            // not enforce App Service Authentication (README, "The department portal").
+            // not enforce App Service Authentication (docs/portal.md).
             // Metadata and validation rules are shared with the browser sign-in (EntraMetadata, EntraTokenRules).
             authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.MapInboundClaims = false);
             builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

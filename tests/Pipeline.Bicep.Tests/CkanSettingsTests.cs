@@ -3,7 +3,7 @@ using Pipeline.Testing;
 namespace Pipeline.Bicep.Tests;
 
 /// <summary>
-/// The CKAN app settings main.bicep gives the function app (README, "Settings"), evaluated by <c>bicep snapshot</c>:
+/// The CKAN app settings main.bicep gives the function app (docs/settings.md), evaluated by <c>bicep snapshot</c>:
 /// <c>ckanDatasets</c> (plan id → dataset) becomes one <c>Ckan__Datasets__{planId}</c> each, beside <c>Ckan__DatasetId</c>.
 /// </summary>
 public sealed class CkanSettingsTests : IDisposable

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Pipeline.Cli.Tests;
 
 /// <summary>
-/// The README's main command, <c>pipeline serve</c>, stops on Ctrl+C (SIGINT), as it says it does, and on SIGTERM
+/// The run command (docs/demo.md), <c>pipeline serve</c>, stops on Ctrl+C (SIGINT), as it says it does, and on SIGTERM
 /// (a service manager, <c>docker stop</c>, an editor's stop button), taking the Azurite it started with it. Both
 /// once left it running: the web host takes the signals, and the command waited for the command line's token only.
 /// The program runs as a process of its own (signals only reach a whole process), through <c>env

@@ -6,7 +6,7 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Integration.Tests;
 
 /// <summary>
-/// Which dataset each plan is pushed to (README, "Settings"), from the settings and the plan set: the built-in
+/// Which dataset each plan is pushed to (docs/settings.md), from the settings and the plan set: the built-in
 /// kumamoto-welfare-4 (the default) and the samples kumamoto-welfare-5 and tamana-health-3.
 /// </summary>
 public sealed class CkanDatasetsTests : IDisposable

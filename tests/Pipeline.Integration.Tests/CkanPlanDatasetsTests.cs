@@ -10,7 +10,7 @@ using Pipeline.Publishing;
 namespace Pipeline.Integration.Tests;
 
 /// <summary>
-/// A dataset per plan (README, "Settings": <c>Ckan__Datasets__{planId}</c>) on Azurite against a loopback
+/// A dataset per plan (docs/settings.md: <c>Ckan__Datasets__{planId}</c>) on Azurite against a loopback
 /// CKAN: the built-in default plan kumamoto-welfare-4 and the sample kumamoto-welfare-5 side by side, each
 /// pushed to its own dataset, and the sample tamana-health-3, which has none and is not pushed.
 /// </summary>

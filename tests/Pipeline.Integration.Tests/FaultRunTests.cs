@@ -23,7 +23,10 @@ namespace Pipeline.Integration.Tests;
 /// </summary>
 public sealed partial class FaultRunTests(ITestOutputHelper output)
 {
-    /// <summary>Storage call points found per path in a fault-free run (README, Reliability): a refactor that loses hooks fails here.</summary>
+    /// <summary>
+    /// Storage call points found per path in a fault-free run (docs/reliability.md): a refactor that loses hooks
+    /// fails here.
+    /// </summary>
     private static readonly Dictionary<string, int> ExpectedCallPoints = new()
     {
         ["accepted, 2 samples + 1,728 rows"] = 127,

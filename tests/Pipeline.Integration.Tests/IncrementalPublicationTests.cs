@@ -14,7 +14,7 @@ using Pipeline.Functions;
 namespace Pipeline.Integration.Tests;
 
 /// <summary>
-/// The incremental nightly run (README, "Publication") on Azurite. Two deployments read the same
+/// The incremental nightly run (docs/storage-and-publication.md) on Azurite. Two deployments read the same
 /// uploads and observations: one runs the timer and the queue function (incremental), the other
 /// recomputes every plan every night (<c>aggregate --force</c>), each publishing to its own container.
 /// After every day of uploads, plan-file edits and dates passing, both containers hold the same files.

@@ -3,7 +3,8 @@ namespace Pipeline.Application.Ports;
 
 /// <summary>
 /// The ledger's answer to "was an upload of this plan accepted since?" without reading the uploads
-/// themselves: each commit also writes its department's marker in the same transaction (README, "Table design").
+/// themselves: each commit also writes its department's marker in the same transaction
+/// (docs/storage-and-publication.md).
 /// </summary>
 public interface IAcceptedUploadMarks
 {

@@ -10,7 +10,7 @@ public interface IPortalPublisher
 
     /// <summary>
     /// Where on the portal the plan goes (its CKAN dataset, say), or null where the portal does not publish it:
-    /// such a plan is never pushed to it and never waits for it (README, "Settings"). The last push is remembered
+    /// such a plan is never pushed to it and never waits for it (docs/settings.md). The last push is remembered
     /// with its destination, so a plan pointed at another dataset is pushed there the next night.
     /// </summary>
     string? DestinationOf(string planId);

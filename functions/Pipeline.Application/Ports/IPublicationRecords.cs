@@ -1,7 +1,9 @@
 
 namespace Pipeline.Application.Ports;
 
-/// <summary>What each plan's last computation was made from and what it published (README, "Table design").</summary>
+/// <summary>
+/// What each plan's last computation was made from and what it published (docs/storage-and-publication.md).
+/// </summary>
 public interface IPublicationRecords
 {
     /// <summary>The record of a plan, if it was ever computed.</summary>

@@ -5,9 +5,10 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Application.Publication;
 
 /// <summary>
-/// The nightly timer's part of the fan-out (README, "Publication"; infra/README.md): the maintenance steps,
-/// then the index of plans brought in line with the plan set and the records, then one message per plan
-/// that needs work, for the queue function <c>AggregatePlan</c> to compute in parallel. Reads no observation.
+/// The nightly timer's part of the fan-out (docs/storage-and-publication.md; at scale: infra/README.md): the
+/// maintenance steps, then the index of plans brought in line with the plan set and the records, then one
+/// message per plan that needs work, for the queue function <c>AggregatePlan</c> to compute in parallel.
+/// Reads no observation.
 /// </summary>
 public sealed partial class NightlyDispatch(
     IEnumerable<INightlyMaintenance> maintenance,

@@ -5,7 +5,7 @@ using Pipeline.Domain.Progress;
 namespace Pipeline.Application.Publication;
 
 /// <summary>
-/// Which plans need work tonight, and why (README, "Publication"): a plan is recomputed only when an
+/// Which plans need work tonight, and why (docs/storage-and-publication.md): a plan is recomputed only when an
 /// upload was accepted since its last computation, its plan file or the code changed, a date its feed
 /// depends on passed, a portal still lacks its content, or an operator forces it. Reads the ledger's
 /// markers and the publication records only, never an observation.

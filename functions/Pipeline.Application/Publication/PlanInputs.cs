@@ -5,7 +5,7 @@ using Pipeline.Domain.Progress;
 namespace Pipeline.Application.Publication;
 
 /// <summary>
-/// Everything a plan's feed is computed from apart from the stored rows (README, "Publication"): the plan
+/// Everything a plan's feed is computed from apart from the stored rows (docs/storage-and-publication.md): the plan
 /// file, the code, the ledger's stamp of accepted uploads and the dates the feed depends on. Equal
 /// inputs and equal rows give an equal feed; rows change only through a commit, which changes the stamp.
 /// </summary>

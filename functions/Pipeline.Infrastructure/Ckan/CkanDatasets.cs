@@ -5,7 +5,7 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Infrastructure.Ckan;
 
 /// <summary>
-/// Which CKAN dataset each plan is pushed to (README, "Settings"): <c>Ckan__Datasets__{planId}</c>, and
+/// Which CKAN dataset each plan is pushed to (docs/settings.md): <c>Ckan__Datasets__{planId}</c>, and
 /// <c>Ckan__DatasetId</c> for the default plan. A plan without one is not pushed. Two plans never share a
 /// dataset (each would overwrite the other's progress.json), and the default plan's two settings, where both
 /// are given, must agree: a plan caught in either is not pushed, with an error logged, while its blob

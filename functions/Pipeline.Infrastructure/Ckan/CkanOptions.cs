@@ -1,7 +1,7 @@
 namespace Pipeline.Infrastructure.Ckan;
 
 /// <summary>
-/// Section <c>Ckan</c>: the portal the feeds are pushed to, one dataset per plan (README, "Settings").
+/// Section <c>Ckan</c>: the portal the feeds are pushed to, one dataset per plan (docs/settings.md).
 /// Without a base URL and a dataset nothing is pushed; a plan without a dataset is not pushed.
 /// </summary>
 public sealed class CkanOptions

@@ -5,7 +5,7 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
-/// The plan-definition files kept in a private blob container (<c>Pipeline__PlansContainer</c>, README "Plans"):
+/// The plan-definition files kept in a private blob container (<c>Pipeline__PlansContainer</c>, docs/plans.md):
 /// how a city adds its next plan in Azure without a deployment of code, read with the app's own identity.
 /// Read once, when the plan set is built at start-up; each <c>*.json</c> blob becomes an entry of the set,
 /// served or listed with its problems, like a file of the plans folder.

@@ -9,7 +9,7 @@ namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
 /// Deletes the staged rows of uploads that were rejected, failed or found a duplicate (after staging, when
-/// another upload of the same content committed first) more than a day ago (README, Reliability): they were
+/// another upload of the same content committed first) more than a day ago (docs/reliability.md): they were
 /// never visible, and never will be unless the upload is replayed, whose rows are left alone. A few uploads a run (bounded, so a run
 /// stays short); the ledger keeps its record of each, marked with when its rows were swept.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Pipeline.Portal.Access;
 
-/// <summary>Who may act (section <c>Portal</c>; README "The department portal").</summary>
+/// <summary>Who may act (section <c>Portal</c>; docs/portal.md).</summary>
 public sealed class PortalAccessOptions
 {
     public const string Section = "Portal";

@@ -6,7 +6,7 @@ namespace Pipeline.Portal.Http;
 /// <summary>The portal's errors as RFC 9457 problem details (<c>application/problem+json</c>), worded in Japanese and English.</summary>
 public static class Problems
 {
-    /// <summary>Where the problem types are described (README, "The department portal").</summary>
+    /// <summary>Where the problem types are described (docs/portal.md).</summary>
     public const string TypeBase = "urn:pipeline:problem:";
 
     public static IResult Unauthorized() => Create("unauthorized", "サインインが必要です / Sign-in required", 401,

@@ -11,7 +11,7 @@ using Pipeline.Portal.Http;
 namespace Pipeline.Portal.SignIn;
 
 /// <summary>
-/// The portal's browser sign-in with Microsoft Entra ID (README "The department portal", "Signing in"): the OpenID
+/// The portal's browser sign-in with Microsoft Entra ID (docs/portal.md): the OpenID
 /// Connect authorization-code flow with PKCE, done by these handlers so that the Functions app and <c>pipeline serve</c>
 /// run the same code (the Functions host has no ASP.NET Core authentication middleware to intercept a callback path).
 /// The result is a protected session cookie that <see cref="PortalAccess"/> reads; <see cref="EntraSignOut"/> ends it.

@@ -11,7 +11,7 @@ using Pipeline.Portal.Http;
 namespace Pipeline.Portal.SignIn;
 
 /// <summary>
-/// <c>POST /api/sign-out</c> (README "Signing in"): ends the portal session and, with OpenID Connect RP-Initiated
+/// <c>POST /api/sign-out</c> (docs/portal.md): ends the portal session and, with OpenID Connect RP-Initiated
 /// Logout 1.0, the tenant's Entra ID session too, so that on a shared computer the next person is not signed straight
 /// back in as the previous one. Accepted only from the portal's own page (<see cref="PortalOrigin.SentFromPortal"/>).
 /// </summary>

@@ -4,7 +4,7 @@ using Pipeline.Portal.Access;
 namespace Pipeline.Portal.SignIn;
 
 /// <summary>
-/// The portal's public origin (README "Signing in"): <c>Portal:PublicOrigin</c> where a proxy, Front Door or a custom
+/// The portal's public origin (docs/portal.md): <c>Portal:PublicOrigin</c> where a proxy, Front Door or a custom
 /// domain stands in front of the app, otherwise the request's own scheme and host. The redirect URIs are made from it,
 /// and a state-changing request made by the portal's own script must come from it.
 /// </summary>

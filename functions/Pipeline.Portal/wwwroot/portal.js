@@ -1,4 +1,4 @@
-// The department portal (README "The department portal"). Every text that came from the server or a file is
+// The department portal (docs/portal.md). Every text that came from the server or a file is
 // put on the page with textContent, never as markup.
 "use strict";
 

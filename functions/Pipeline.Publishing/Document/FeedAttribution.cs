@@ -3,7 +3,7 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Publishing.Document;
 
 /// <summary>
-/// The licence of a plan's open data and the attribution its terms ask for (README "Publication"):
+/// The licence of a plan's open data and the attribution its terms ask for (RULES.md §10):
 /// 政府標準利用規約（第2.0版） for CC BY 4.0, or 公共データ利用規約（第1.0版） (PDL1.0), as the plan file says.
 /// Both ask for a source line naming the publishers and the dataset's URL, the words "…を加工して作成"
 /// for derived data, and forbid presenting edited data as if the publishers had made it; both are

@@ -8,7 +8,7 @@ namespace Pipeline.Spreadsheets.Reading;
 /// Streams the rows of an OpenDocument spreadsheet (.ods, as LibreOffice writes it): the package's declared
 /// sizes are checked first (<see cref="PackageLimits"/>), then <c>content.xml</c> streams through a forward-only
 /// XmlReader (<see cref="OdsRowParser"/>), one row in memory at a time. Formulas give their cached values;
-/// repeated rows and columns are expanded only where they hold something (README "What files are accepted").
+/// repeated rows and columns are expanded only where they hold something (docs/files.md).
 /// </summary>
 internal static class OdsSheetReader
 {
