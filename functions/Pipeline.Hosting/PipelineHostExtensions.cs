@@ -41,6 +41,7 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IUploadHistory>(sp => sp.GetRequiredService<TableUploadLedger>());
         builder.Services.TryAddSingleton<IUploadStore, BlobUploadStore>();
         builder.Services.TryAddSingleton<IObservationStore, TableObservationStore>();
+        builder.Services.TryAddSingleton<ICommentaryStore, TableCommentaryStore>();
         builder.Services.TryAddSingleton<IReportWriter, BlobReportWriter>();
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
         builder.Services.TryAddSingleton(new FreshnessRule());

@@ -27,12 +27,14 @@ public static class StatusLabels
         _ => new("終了（修正は受付）", "closed (corrections accepted)"),
     };
 
-    /// <summary>受理, 差戻し, 重複, 失敗.</summary>
+    /// <summary>受理, 不受理, 重複, 公開前, 差戻し, 失敗.</summary>
     public static LocalizedText Of(UploadStatus status) => status switch
     {
         UploadStatus.Accepted => new("受理", "accepted"),
-        UploadStatus.Rejected => new("差戻し", "rejected"),
+        UploadStatus.Rejected => new("不受理", "rejected"),
         UploadStatus.Duplicate => new("重複", "duplicate"),
+        UploadStatus.PendingReview => new("公開前（事務局の確認待ち）", "not yet published (pending review)"),
+        UploadStatus.Returned => new("差戻し", "returned"),
         _ => new("失敗", "failed"),
     };
 

@@ -23,6 +23,10 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
 
     private const string SweptOn = "StagedRowsSweptOn";
 
+    /// <summary>The tables an upload stages rows in.</summary>
+    private static readonly string[] StagedTables =
+        [StorageNames.ObservationsTable, StorageNames.EvaluationsTable, StorageNames.CommentaryTable];
+
     /// <inheritdoc />
     Task INightlyMaintenance.RunAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
@@ -69,7 +73,7 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
             // of the upload writes its rows again after it has read that record, and those are never touched.
             var staged = string.Join(" or ", chunk.Select(u => TableClient.CreateQueryFilter($"(UploadId eq {u.RowKey} and Timestamp lt {u.Timestamp!.Value})")));
             var range = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
-            foreach (var name in new[] { StorageNames.ObservationsTable, StorageNames.EvaluationsTable })
+            foreach (var name in StagedTables)
             {
                 var table = await storage.TableAsync(name, cancellationToken);
                 var found = new List<ITableEntity>();

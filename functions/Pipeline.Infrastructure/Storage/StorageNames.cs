@@ -28,6 +28,9 @@ public static class StorageNames
     public const string ObservationsTable = "observations";
     public const string EvaluationsTable = "evaluations";
 
+    /// <summary>The departments' commentary per indicator and fiscal year, under the upload that brought it.</summary>
+    public const string CommentaryTable = "commentary";
+
     /// <summary>The portal's data-protection keys (private), shared by every instance of the app.</summary>
     public const string DataProtectionContainer = "dataprotection";
 }

@@ -11,6 +11,8 @@ namespace Pipeline.Infrastructure.Storage;
 /// a consumer may want one policy direction), RK <c>{indicatorId}~{FY}~{area}~{month|00}~{uploadId}</c>,
 /// so one indicator's history is one contiguous range and every upload's value is kept.</item>
 /// <item>evaluations: PK <c>{planId}~{measureId}</c>, RK <c>{initiativeId}~{FY}~{uploadId}</c>.</item>
+/// <item>commentary: PK <c>{planId}~{indicatorId}</c> (the nightly run reads a plan's range in one query),
+/// RK <c>{FY}~{uploadId}</c>, so every upload's words are kept.</item>
 /// <item>uploads: PK <c>{planId}~{departmentId}</c>, RK <c>{uploadId}</c> (creation-time first, so sortable),
 /// and <c>content~{sha256}</c> markers in the same partition so accepting an upload and claiming its
 /// content is one transaction; and <c>accepted~latest</c>, the department's latest commit, written in the
@@ -37,6 +39,11 @@ public static class TableKeys
 
     public static string EvaluationRow(string initiativeId, FiscalYear fiscalYear, string uploadId) =>
         Join(initiativeId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), uploadId);
+
+    public static string CommentaryPartition(string planId, string indicatorId) => Join(planId, indicatorId);
+
+    public static string CommentaryRow(FiscalYear fiscalYear, string uploadId) =>
+        Join(fiscalYear.Value.ToString(CultureInfo.InvariantCulture), uploadId);
 
     public static string ContentMarkerRow(string sha256) => Join("content", sha256);
 

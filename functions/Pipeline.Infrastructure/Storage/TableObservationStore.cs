@@ -11,7 +11,7 @@ namespace Pipeline.Infrastructure.Storage;
 /// <summary>
 /// Observations and evaluations in Table Storage (see <see cref="TableKeys"/>). Decimals are stored as
 /// invariant strings, never doubles. Rows carry their upload's id and blob creation time: the ledger
-/// decides which are visible, the creation time which supersedes.
+/// decides which are visible, the creation time which supersedes; and the value's flag and note, where given.
 /// </summary>
 public sealed class TableObservationStore(StorageAccount storage) : IObservationStore
 {
@@ -47,6 +47,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
             ["Numerator"] = o.Numerator is { } n ? Exact.Format(n) : null,
             ["Denominator"] = o.Denominator is { } d ? Exact.Format(d) : null,
             ["Note"] = o.Note,
+            ["Flag"] = o.Flag?.ToString(),
             ["UploadId"] = upload.UploadId,
             ["DepartmentId"] = upload.DepartmentId,
             ["BlobCreatedOn"] = upload.BlobCreatedOn,
@@ -72,7 +73,9 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
         PartitionsAsync(StorageNames.ObservationsTable, plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id, p.Id)), e => new StoredObservation(
             e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"), e.GetInt32("Month"),
             Exact.Parse(e.GetString("Value")), Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
-            e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default), cancellationToken);
+            e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default,
+            e.GetString("Flag") is { } flag ? Enum.Parse<ValueFlag>(flag) : null, e.GetString("Note")),
+            cancellationToken);
 
     public IAsyncEnumerable<StoredEvaluation> EvaluationsAsync(Plan plan, CancellationToken cancellationToken) =>
         PartitionsAsync(StorageNames.EvaluationsTable, plan.Measures.Select(m => TableKeys.EvaluationPartition(plan.Id, m.Id)), e => new StoredEvaluation(
