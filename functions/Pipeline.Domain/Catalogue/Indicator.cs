@@ -13,4 +13,6 @@ public sealed record Indicator(
     FiscalYearValue Target,
     string OwnerDepartmentId,
     IndicatorDirection Direction = IndicatorDirection.Increase,
-    SeriesContinuation? Continues = null);
+    SeriesContinuation? Continues = null,
+    decimal Tolerance = 0m,
+    DefinitionChange? DefinitionChange = null);

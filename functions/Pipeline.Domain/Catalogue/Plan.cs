@@ -64,6 +64,9 @@ public sealed class Plan
     /// <summary>The licence and dataset URL of the plan's open data (plan-file section <c>openData</c>).</summary>
     public OpenDataTerms OpenData { get; init; } = OpenDataTerms.Default;
 
+    /// <summary>When departments are reminded before a results due date (plan-file section <c>reminders</c>).</summary>
+    public ReminderDates Reminders { get; init; } = ReminderDates.Default;
+
     public Indicator? FindIndicator(string id) => _indicators.GetValueOrDefault(id);
     public Initiative? FindInitiative(string id) => _initiatives.GetValueOrDefault(id);
     public Measure? FindMeasure(string id) => _measures.GetValueOrDefault(id);

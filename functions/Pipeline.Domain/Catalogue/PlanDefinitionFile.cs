@@ -18,9 +18,14 @@ internal sealed record PlanFileBasicPolicy(string? Id, PlanFileText? Name, List<
 
 internal sealed record PlanFileContinuation(string? PlanId, string? IndicatorId, PlanFileText? Note);
 
+internal sealed record PlanFileDefinitionChange(int? FiscalYear, PlanFileText? Note);
+
 internal sealed record PlanFileIndicator(
     string? Id, string? PolicyId, PlanFileText? Name, string? Unit, string? Kind,
-    PlanFileValue? Baseline, PlanFileValue? Target, string? Owner, string? Direction, PlanFileContinuation? Continues);
+    PlanFileValue? Baseline, PlanFileValue? Target, string? Owner, string? Direction, PlanFileContinuation? Continues,
+    decimal? Tolerance = null, PlanFileDefinitionChange? DefinitionChange = null);
+
+internal sealed record PlanFileReminders(List<string>? Before);
 
 internal sealed record PlanFileOrganisation(string? Id, PlanFileText? Name);
 
@@ -37,7 +42,8 @@ internal sealed record PlanFileOpenData(string? License, string? DatasetUrl);
 internal sealed record PlanFile(
     string? SchemaVersion, string? Id, PlanFileText? Name, int? StartFiscalYear, int? EndFiscalYear,
     PlanFilePublisher? Publisher, PlanFileAreas? Areas, List<PlanFileOrganisation>? Organisations, List<PlanFileDepartment>? Departments,
-    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, bool? Default, PlanFileOpenData? OpenData = null);
+    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, bool? Default, PlanFileOpenData? OpenData = null,
+    PlanFileReminders? Reminders = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -62,7 +62,9 @@ public static partial class PlanDefinitionLoader
                 var basicPolicyId = policies.TryGetValue(policyId, out var policy) ? policy.BasicPolicyId : "";
                 result.Add(new Indicator(id, policyId, basicPolicyId, Text(item.Name, $"{path}.name"),
                     unit ?? new Unit(unitSymbol, false), kind, baseline, target, owner, direction,
-                    Continuation(item.Continues, $"{path}.continues")));
+                    Continuation(item.Continues, $"{path}.continues"),
+                    Tolerance(item.Tolerance, $"{path}.tolerance"),
+                    Change(item.DefinitionChange, baseline, end, $"{path}.definitionChange")));
             }
 
             if (result.Count == 0)
@@ -95,6 +97,30 @@ public static partial class PlanDefinitionLoader
             }
 
             return direction;
+        }
+
+        /// <summary>RULES.md §11: the change within which a final value counts as unchanged, in the indicator's unit.</summary>
+        private decimal Tolerance(decimal? tolerance, string path) => tolerance switch
+        {
+            null => 0m,
+            < 0m => Fail(path, $"the tolerance {tolerance} must not be negative (it is a distance in the indicator's unit)", 0m),
+            { } t => t,
+        };
+
+        private DefinitionChange? Change(PlanFileDefinitionChange? change, FiscalYearValue baseline, int? end, string path)
+        {
+            if (change is null)
+            {
+                return null;
+            }
+
+            var fy = Required(change.FiscalYear, $"{path}.fiscalYear") ?? 0;
+            if (fy != 0 && (fy <= baseline.FiscalYear.Value || (end is not null && fy > end)))
+            {
+                Problem($"{path}.fiscalYear", $"FY{fy} must lie after the baseline FY{baseline.FiscalYear} and not after the plan's last FY{end}");
+            }
+
+            return new DefinitionChange(new FiscalYear(fy), change.Note is null ? null : Text(change.Note, $"{path}.note"));
         }
 
         private SeriesContinuation? Continuation(PlanFileContinuation? continues, string path)

@@ -80,6 +80,7 @@ public static partial class PlanDefinitionLoader
             var policies = basicPolicies.SelectMany(b => b.Policies).ToDictionary(p => p.Id, StringComparer.Ordinal);
             var indicators = Indicators(file.Indicators, policies, departments, start, end);
             var openData = OpenDataTerms.From(file.OpenData, Problem);
+            var reminders = ReminderDates.From(file.Reminders, Problem);
 
             if (_problems.Count > 0)
             {
@@ -87,7 +88,11 @@ public static partial class PlanDefinitionLoader
             }
 
             return new Plan(id!, name, new FiscalYear(start!.Value), new FiscalYear(end!.Value), publisher, city,
-                file.Areas?.City?.Aliases ?? [], wards, organisations, departments, basicPolicies, indicators, file.Default ?? false) { OpenData = openData };
+                file.Areas?.City?.Aliases ?? [], wards, organisations, departments, basicPolicies, indicators, file.Default ?? false)
+            {
+                OpenData = openData,
+                Reminders = reminders,
+            };
         }
 
         private IReadOnlyList<Department> Departments(List<PlanFileDepartment>? list, IReadOnlyList<Organisation> organisations)

@@ -10,6 +10,9 @@ public sealed record FreshnessRule(int DueMonth = 6, int DueDay = 30)
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
+    /// <summary>The day a fiscal year's results are due: <see cref="DueMonth"/>/<see cref="DueDay"/> after it closes.</summary>
+    public DateOnly DueDateOf(FiscalYear fiscalYear) => new(fiscalYear.Value + 1, DueMonth, DueDay);
+
     /// <summary>The latest fiscal year of the plan whose value is due by <paramref name="now"/>, if any.</summary>
     public FiscalYear? LastDue(Plan plan, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Grading;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Progress;
@@ -24,7 +25,15 @@ public static class FeedBuilder
         FreshnessRule freshness)
     {
         var lastDue = freshness.LastDue(plan, now);
-        var indicators = plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue, now)).ToList();
+        var status = freshness.StatusOf(plan, now);
+        var indicators = plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue, now) with
+        {
+            // RULES.md §11: once the plan is closed, each indicator's final grade.
+            FinalEvaluation = status == PlanStatus.Closed
+                ? FeedFinalEvaluation.From(FinalGrading.Of(i, plan.EndFiscalYear, actuals.GetValueOrDefault(i.Id) ?? [], now))
+                : null,
+        }).ToList();
+        var gradeOf = indicators.ToDictionary(i => i.Id, i => i.FinalEvaluation?.Grade, StringComparer.Ordinal);
         var evaluations = currentEvaluations.ToLookup(e => e.InitiativeId);
         var statusOf = indicators.ToDictionary(i => i.Id, i => i.Status, StringComparer.Ordinal);
 
@@ -39,7 +48,10 @@ public static class FeedBuilder
 
         var basicPolicies = plan.BasicPolicies.Select(b => new FeedBasicPolicy(
             b.Id, b.Name, b.Policies.Select(p => p.Id).ToList(),
-            Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => statusOf[i.Id])))).ToList();
+            Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => statusOf[i.Id])),
+            status == PlanStatus.Closed
+                ? FinalGrading.Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => gradeOf[i.Id]!.Value))
+                : null)).ToList();
 
         return new ProgressFeed(
             "1.0",
@@ -48,7 +60,7 @@ public static class FeedBuilder
             License(plan),
             new FeedPlan(plan.Id, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
                 PublisherOf(plan),
-                freshness.StatusOf(plan, now), plan.Organisations),
+                status, plan.Organisations),
             new FeedFreshness(lastDue?.Value, $"--{freshness.DueMonth:00}-{freshness.DueDay:00} after the fiscal year closes (JST)",
                 indicators.Count(i => i.Overdue)),
             indicators,

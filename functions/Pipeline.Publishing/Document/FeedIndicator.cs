@@ -22,4 +22,5 @@ public sealed record FeedIndicator(
     bool Overdue,
     IndicatorDirection Direction,
     FeedYearToDate? YearToDate,
-    SeriesContinuation? Continues);
+    SeriesContinuation? Continues,
+    FeedFinalEvaluation? FinalEvaluation = null);

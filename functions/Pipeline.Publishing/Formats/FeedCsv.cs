@@ -45,6 +45,9 @@ public static class FeedCsv
         new("department_id", "string", "提出課ID", "Department that submitted the value"),
         new("upload_ids", "string", "アップロードID", "Uploads the value came from, space-separated"),
         new("received_at", "datetime", "受付日時", "When the latest of those uploads was received (UTC)"),
+        new("final_grade", "string", "最終評価", "Final grade A–E once the plan is closed (city rows; RULES.md §11)"),
+        new("final_grade_fiscal_year", "integer", "最終評価の年度", "Fiscal year of the value the final grade judged (city rows)"),
+        new("final_grade_reason", "string", "最終評価の理由", "Why: target_reached, improved, unchanged, worsened, no_baseline, no_recent_value, definition_changed"),
     ];
 
     /// <summary>The columns that identify a row.</summary>
@@ -117,6 +120,10 @@ public static class FeedCsv
         Text(csv, actual.Source?.DepartmentId ?? "");
         Text(csv, string.Join(' ', actual.Source?.UploadIds ?? []));
         Text(csv, actual.Source is { ReceivedAt.Count: > 0 } source ? Timestamp(source.ReceivedAt.Max()) : "");
+        var grade = headline ? indicator.FinalEvaluation : null;
+        Text(csv, grade is null ? "" : grade.Grade.ToString());
+        Number(csv, grade?.FiscalYear);
+        Text(csv, grade is null ? "" : PipelineJson.Name(grade.Reason));
         csv.EndRecord();
     }
 
