@@ -57,6 +57,8 @@ public static class PipelineCommand
             ReplayVerb.Create(output, error, settings),
             AggregateVerb.Create(output, error, settings),
             TemplateVerb.Create(output, error, settings),
+            ContactsVerb.Create(output, error, settings),
+            RemindVerb.Create(output, error, settings),
             PlansVerb.Create(output, settings),
             DemoVerb.Create(output, error, settings),
             ServeVerb.Create(output, settings),

@@ -64,6 +64,7 @@ public static class PipelineHostExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INightlyMaintenance, StagedRowSweeper>(sp => sp.GetRequiredService<StagedRowSweeper>()));
         builder.Services.TryAddSingleton<IPortalPushLedger, TablePortalPushLedger>();
         builder.AddCkanPortal();
+        builder.AddReminders();
         return builder;
     }
 

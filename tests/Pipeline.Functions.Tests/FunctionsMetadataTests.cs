@@ -24,7 +24,7 @@ public sealed class FunctionsMetadataTests
     public void Exactly_the_expected_functions_are_generated()
     {
         Assert.Equal(["AggregatePlan", "DevelopmentSignIn", "EntraSignIn", "EntraSignInCallback", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
-                "RecordPoisonPlan", "RecordPoisonUpload", "SignInOptions", "SignOut", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
+                "RecordPoisonPlan", "RecordPoisonUpload", "SendReminders", "SignInOptions", "SignOut", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
             Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -47,6 +47,18 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("%NightlyAggregationSchedule%", trigger.GetProperty("schedule").GetString());
         var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "functions", "Pipeline.Functions", "local.settings.json.sample")));
         Assert.Equal("0 0 17 * * *", settings.RootElement.GetProperty("Values").GetProperty("NightlyAggregationSchedule").GetString());
+    }
+
+    [Fact]
+    public void The_reminders_timer_takes_its_schedule_from_an_app_setting_defaulting_to_9am_jst()
+    {
+        var trigger = Trigger("SendReminders");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%RemindersSchedule%", trigger.GetProperty("schedule").GetString());
+        var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "functions", "Pipeline.Functions", "local.settings.json.sample")));
+        // 00:00 UTC = 09:00 JST (Flex Consumption ignores WEBSITE_TIME_ZONE).
+        Assert.Equal("0 0 0 * * *", settings.RootElement.GetProperty("Values").GetProperty("RemindersSchedule").GetString());
+        Assert.Equal("Pipeline.Functions.SendReminders.Run", Function("SendReminders").GetProperty("entryPoint").GetString());
     }
 
     [Fact]

@@ -27,13 +27,18 @@ public sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly AzuriteProcess? _azurite;
+    private readonly MaildevProcess? _maildev;
 
-    private LocalServer(WebApplication app, AzuriteProcess? azurite, Uri address)
+    private LocalServer(WebApplication app, AzuriteProcess? azurite, MaildevProcess? maildev, Uri address)
     {
         _app = app;
         _azurite = azurite;
+        _maildev = maildev;
         Address = address;
     }
+
+    /// <summary>The inbox of the maildev started here when no SMTP host is set (reminders land there), else null.</summary>
+    public Uri? Inbox => _maildev?.Inbox;
 
     /// <summary>The server's base address, such as <c>http://127.0.0.1:5080/</c>.</summary>
     public Uri Address { get; }
@@ -64,6 +69,25 @@ public sealed class LocalServer : IAsyncDisposable
             values[PipelineHostExtensions.StorageSetting] = azurite.ConnectionString;
         }
 
+        // RULES.md §12: without a mail server of its own, reminders go to a local maildev whose inbox serve prints.
+        MaildevProcess? maildev = null;
+        if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("Reminders:Smtp:Host") ?? Environment.GetEnvironmentVariable("Reminders__Smtp__Host")))
+        {
+            maildev = MaildevProcess.Start(RepositoryRoot.Find());
+            values["Reminders:Smtp:Host"] = "127.0.0.1";
+            values["Reminders:Smtp:Port"] = maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values["Reminders:Smtp:UseStartTls"] = "false";
+            if (Environment.GetEnvironmentVariable("Reminders__From") is null)
+            {
+                values.TryAdd("Reminders:From", "pipeline@localhost.invalid");
+            }
+
+            if (port != 0 && Environment.GetEnvironmentVariable("Reminders__PortalUrl") is null)
+            {
+                values.TryAdd("Reminders:PortalUrl", $"http://127.0.0.1:{port}/");
+            }
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = environment ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Development",
@@ -83,7 +107,7 @@ public sealed class LocalServer : IAsyncDisposable
         app.MapGet("/feeds/v1/{planId}/{**file}", ServeFeedFileAsync);
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalServer(app, azurite, new Uri(bound.TrimEnd('/') + "/"));
+        return new LocalServer(app, azurite, maildev, new Uri(bound.TrimEnd('/') + "/"));
     }
 
     /// <summary>A published file (dashboard, feed, CSV, data package) from the open-data container, as Azure serves it.</summary>
@@ -113,5 +137,6 @@ public sealed class LocalServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _azurite?.Dispose();
+        _maildev?.Dispose();
     }
 }

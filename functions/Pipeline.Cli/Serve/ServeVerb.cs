@@ -20,6 +20,11 @@ internal static class ServeVerb
         await using var server = await LocalServer.StartAsync(port, settings, environment: null, ct);
         await output.WriteLineAsync($"ポータル / portal:       {server.Portal}");
         await output.WriteLineAsync($"ダッシュボード / dashboards: {server.Address}feeds/v1/{{planId}}/ (after the first accepted upload)");
+        if (server.Inbox is { } inbox)
+        {
+            await output.WriteLineAsync($"督促メールの受信箱 / reminders' inbox (maildev): {inbox}");
+        }
+
         await output.WriteLineAsync("Ctrl+C で終了 / Ctrl+C to stop");
         // Until the command line is cancelled or the web host is told to stop (Ctrl+C, SIGTERM): the host takes those
         // signals, so waiting for the command line's token alone never ended (the server ran on after Ctrl+C).

@@ -33,4 +33,10 @@ public static class StorageNames
 
     /// <summary>The portal's data-protection keys (private), shared by every instance of the app.</summary>
     public const string DataProtectionContainer = "dataprotection";
+
+    /// <summary>The contact addresses of each plan's departments and secretariat (RULES.md §12); private.</summary>
+    public const string ContactsTable = "contacts";
+
+    /// <summary>One record per reminder (plan, department, day), so nothing is sent twice (RULES.md §12).</summary>
+    public const string RemindersTable = "reminders";
 }
