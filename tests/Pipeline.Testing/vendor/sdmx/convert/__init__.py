@@ -1,0 +1,3 @@
+from .common import Converter
+
+__all__ = ["Converter"]

@@ -1,0 +1,6 @@
+from . import v1, v2
+
+__all__ = [
+    "v1",
+    "v2",
+]

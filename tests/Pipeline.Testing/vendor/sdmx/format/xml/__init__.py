@@ -1,0 +1,5 @@
+from .common import validate_xml
+
+__all__ = [
+    "validate_xml",
+]

@@ -1,0 +1,7 @@
+from .common import Resource
+from .v21 import URL
+
+__all__ = [
+    "Resource",
+    "URL",
+]

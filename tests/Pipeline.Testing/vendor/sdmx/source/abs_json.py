@@ -1,0 +1,5 @@
+from .abs import Source as ABS
+
+
+class Source(ABS):
+    _id = "ABS_JSON"
