@@ -1,13 +1,17 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Pipeline.Publishing.Document;
 using Pipeline.Publishing.Formats;
+using Pipeline.Publishing.Pages;
 
 namespace Pipeline.Publishing;
 
 /// <summary>
-/// The files published for a plan: progress.json, progress.csv, datapackage.json and the JSON Schema.
-/// <see cref="ContentHash"/> leaves out the generation time, so a run that changes nothing is known as such.
+/// The files published for a plan (RULES.md §5, §10): progress.json and progress.csv, their Data Package, JSON
+/// Schema, CSVW metadata and SDMX copy, the revisions, the committee's workbook, the Open SDG copy, the dashboard
+/// and one zip of all of them. <see cref="ContentHash"/> covers every file but leaves out the generation time, so a
+/// run that changes nothing is known as such and a change to any renderer publishes again.
 /// </summary>
 public static class FeedFiles
 {
@@ -15,6 +19,21 @@ public static class FeedFiles
     public const string CsvName = "progress.csv";
     public const string DataPackageName = "datapackage.json";
     public const string SchemaName = "progress.schema.json";
+
+    /// <summary>The zip of every file of the plan (see <see cref="FeedArchive"/>).</summary>
+    public const string ZipName = FeedArchive.Name;
+
+    /// <summary>The SDMX-CSV copy of progress.csv (see <see cref="SdmxCsv"/>).</summary>
+    public const string SdmxName = SdmxCsv.Name;
+
+    /// <summary>The SDMX-ML structure the SDMX-CSV file refers to (see <see cref="SdmxStructure"/>).</summary>
+    public const string SdmxStructureName = SdmxStructure.Name;
+
+    /// <summary>The CSVW metadata of progress.csv (see <see cref="CsvwMetadata"/>).</summary>
+    public const string CsvwName = CsvwMetadata.Name;
+
+    /// <summary>The deployment's zip, beside index.json: the index and every plan's files under the plan's id.</summary>
+    public const string DeploymentZipPath = FeedArchive.DeploymentPath;
 
     private const string ShortCache = "public, max-age=300";
 
@@ -28,19 +47,27 @@ public static class FeedFiles
 
     /// <summary>The data files kept in the dated archive (the static files and the Open SDG copies are not).</summary>
     public static readonly IReadOnlySet<string> ArchivedNames =
-        new HashSet<string>([JsonName, CsvName, DataPackageName, RevisionsCsv.Name, WorkbookName], StringComparer.Ordinal);
+        new HashSet<string>([JsonName, CsvName, DataPackageName, RevisionsCsv.Name, WorkbookName, SdmxName, SdmxStructureName, CsvwName],
+            StringComparer.Ordinal);
+
+    /// <summary>The data files a person downloads, in the order the dashboard and the Dataset list them.</summary>
+    public static readonly IReadOnlyList<string> DownloadNames =
+        [JsonName, CsvName, SdmxName, SdmxStructureName, CsvwName, RevisionsCsv.Name, WorkbookName, DataPackageName, ZipName];
 
     private static readonly Lazy<IReadOnlyList<FeedFile>> StaticFiles = new(() =>
     [
         new(SchemaName, Resource("Pipeline.Publishing.Formats.progress.schema.json"), "application/schema+json; charset=utf-8", ShortCache),
-        new(DashboardName, Resource("Pipeline.Publishing.Pages.Dashboard.index.html"), "text/html; charset=utf-8", ShortCache),
         new("dashboard.css", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.css"), "text/css; charset=utf-8", ShortCache),
         new("dashboard.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.js"), "text/javascript; charset=utf-8", ShortCache),
+        new("dashboard-summary.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard-summary.js"), "text/javascript; charset=utf-8", ShortCache),
     ]);
 
+    private static readonly Lazy<byte[]> DashboardTemplate = new(() => Resource("Pipeline.Publishing.Pages.Dashboard.index.html"));
+
     /// <summary>
-    /// Every file published for a feed: the data (JSON, CSV, revisions, the committee's workbook, the Open SDG
-    /// copy), its schema, the dashboard, and the Data Package describing all of them.
+    /// Every file published for a feed: the data (JSON, CSV, SDMX, revisions, the committee's workbook, the Open
+    /// SDG copy), their metadata (JSON Schema, CSVW, the SDMX structure), the dashboard, the Data Package describing
+    /// all of them, and the zip of everything, last.
     /// </summary>
     public static IReadOnlyList<FeedFile> Create(ProgressFeed feed)
     {
@@ -48,14 +75,36 @@ public static class FeedFiles
         [
             new(JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
             new(CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
+            new(CsvwName, CsvwMetadata.Write(feed), "application/csvm+json; charset=utf-8", ShortCache),
+            new(SdmxName, SdmxCsv.Write(feed), SdmxCsv.ContentType, ShortCache),
+            new(SdmxStructureName, SdmxStructure.Write(feed), "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8", ShortCache),
             new(RevisionsCsv.Name, RevisionsCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
             new(WorkbookName, ProgressReport.Write(feed), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
             .. OpenSdgExport.Files(feed).Select(f => new FeedFile(f.Name, f.Content,
                 f.IsData ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8", ShortCache)),
             .. StaticFiles.Value,
         ];
-        files.Insert(2, new(DataPackageName, DataPackageDescriptor.Create(feed, files), "application/json; charset=utf-8", ShortCache));
+        // The Data Package lists the zip and the zip holds the Data Package: the zip's entry is described by name.
+        var zip = new FeedFile(ZipName, [], FeedArchive.ContentType, ShortCache);
+        files.Insert(2, new(DataPackageName, DataPackageDescriptor.Create(feed, [.. files, Dashboard(feed, files), zip]),
+            "application/json; charset=utf-8", ShortCache));
+        files.Add(Dashboard(feed, files));
+        files.Add(zip with { Content = FeedArchive.Write(files.Select(f => (f.Name, f.Content)), feed.GeneratedAt) });
         return files;
+    }
+    /// <summary>
+    /// The deployment's zip (RULES.md §5): index.json, and the entries of each plan's zip (<paramref name="planZips"/>,
+    /// by plan id) under the plan's id, as they lie beside index.json. A plan whose zip is not published yet is left out.
+    /// </summary>
+    public static FeedFile DeploymentArchive(PlanIndexDocument index, IReadOnlyDictionary<string, byte[]> planZips)
+    {
+        IEnumerable<(string, byte[])> entries = [("index.json", PlanIndex.Json(index))];
+        foreach (var plan in index.Plans.Where(p => planZips.ContainsKey(p.Id)))
+        {
+            entries = entries.Concat(FeedArchive.Read(planZips[plan.Id]).Select(e => ($"{plan.Id}/{e.Path}", e.Content)));
+        }
+
+        return new(DeploymentZipPath, FeedArchive.Write(entries, index.GeneratedAt), FeedArchive.ContentType, ShortCache);
     }
 
     /// <summary>The Data Package describing every file published with the feed.</summary>
@@ -66,14 +115,33 @@ public static class FeedFiles
     public static ProgressFeed ReadJson(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, FeedJson.TypeInfo<ProgressFeed>()) ?? throw new JsonException("The feed is empty.");
 
-    /// <summary>SHA-256 of the feed without its generation time, and of the static files published with it.</summary>
+    /// <summary>
+    /// SHA-256 of every file published for the feed, built as at no particular time (the generation time left out):
+    /// equal for equal content, and different when any renderer writes a file differently. The workbook counts by its
+    /// parts (its zip stamps them with the time it was written) and the zip by the files it holds, counted already.
+    /// </summary>
     public static string ContentHash(ProgressFeed feed)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Json(feed with { GeneratedAt = default }));
-        foreach (var file in StaticFiles.Value)
+        void Add(string name, string contentType, byte[] content)
         {
-            hash.AppendData(file.Content);
+            hash.AppendData(Encoding.UTF8.GetBytes(name + "\n" + contentType + "\n" + content.Length + "\n"));
+            hash.AppendData(content);
+        }
+
+        foreach (var file in Create(feed with { GeneratedAt = default }).Where(f => f.Name != ZipName))
+        {
+            if (file.Name == WorkbookName)
+            {
+                foreach (var (part, content) in FeedArchive.Read(file.Content))
+                {
+                    Add(file.Name + "/" + part, file.ContentType, content);
+                }
+            }
+            else
+            {
+                Add(file.Name, file.ContentType, file.Content);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -81,6 +149,14 @@ public static class FeedFiles
 
     /// <summary>The JSON Schema of progress.json (draft 2020-12).</summary>
     public static byte[] Schema() => StaticFiles.Value[0].Content;
+
+    private static FeedFile Dashboard(ProgressFeed feed, IReadOnlyList<FeedFile> files)
+    {
+        var types = files.ToDictionary(f => f.Name, f => f.ContentType.Split(';')[0].Trim(), StringComparer.Ordinal);
+        types[ZipName] = FeedArchive.ContentType;
+        var downloads = DownloadNames.Where(types.ContainsKey).Select(n => (n, types[n]));
+        return new(DashboardName, DashboardPage.Write(DashboardTemplate.Value, feed, downloads), "text/html; charset=utf-8", ShortCache);
+    }
 
     private static byte[] Resource(string name)
     {

@@ -307,6 +307,7 @@ internal static class Harness
         public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
         public Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
+        public Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
         public Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken) => Task.FromResult(new IndexVersion(null, new Dictionary<string, string?>()));
         public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
         public Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected, CancellationToken cancellationToken) => Task.FromResult(true);

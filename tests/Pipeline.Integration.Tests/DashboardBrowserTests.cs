@@ -87,7 +87,10 @@ public sealed partial class DashboardBrowserTests : IDisposable
             Assert.Contains("data-table=\"actuals\"", card, StringComparison.Ordinal);
             Assert.Contains($"data-field=\"target-value\">{indicator.Target.Value!.Value.ToString("#,0.#", CultureInfo.InvariantCulture)}<", card, StringComparison.Ordinal);
             Assert.Equal(indicator.Actuals.Count, Regex.Count(card, "<tr data-fy=\""));
-            Assert.Equal(3 + indicator.Target.FiscalYear - indicator.Baseline.FiscalYear - 1, Regex.Count(card, "class=\"tick\"")); // min, middle, max; each FY between baseline and target
+            // Value ticks (min, middle, max) and the fiscal years: FY at both ends, years between as space allows.
+            Assert.Contains($"class=\"tick\" x=\"34\" y=\"118\" text-anchor=\"start\">FY{indicator.Baseline.FiscalYear}<", card, StringComparison.Ordinal);
+            Assert.Contains($"text-anchor=\"end\">FY{indicator.Target.FiscalYear}<", card, StringComparison.Ordinal);
+            Assert.InRange(Regex.Count(card, "class=\"tick\""), 3 + 2, 3 + indicator.Target.FiscalYear - indicator.Baseline.FiscalYear + 1);
             Assert.Contains($"href=\"open-sdg/data/indicator_{indicator.Id}.csv\"", card, StringComparison.Ordinal);
             Assert.Equal(indicator.Actuals.Any(a => a.Areas.Count > 0), card.Contains("data-table=\"wards\"", StringComparison.Ordinal));
         }

@@ -116,7 +116,9 @@ public sealed class PlanPortfolioTests : IDisposable
         var served = await _pipeline.Get<Application.Ports.IFeedStore>().ReadIndexAsync(CancellationToken.None);
         Assert.NotNull(served);
         Assert.Equal([Kumamoto, Tamana], PlanIndex.ReadJson(served.Json).Plans.Select(p => p.Id));
-        Assert.Equal(PlanIndex.ContentHash(index), served.ContentHash);
+        var records = (await _pipeline.Get<Application.Ports.IPublicationRecords>().AllAsync(CancellationToken.None))
+            .OrderBy(r => r.PlanId, StringComparer.Ordinal).Select(r => $"{r.PlanId}:{r.ContentHash}");
+        Assert.Equal(PlanIndex.ContentHash(index, records), served.ContentHash);
 
         // A second run with nothing new publishes nothing again.
         var again = await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);

@@ -41,6 +41,7 @@ public static class PublishedFeedChecks
         await RevisionsCsvAsync(folder, feed);
         await OpenSdgAsync(folder, feed);
         await WorkbookAsync(folder, feed);
+        await OpenFormatChecks.AssertAsync(folder, files, feed);
     }
 
     private static string Profile(string name) => Path.Combine(AppContext.BaseDirectory, "Frictionless", name);

@@ -22,10 +22,33 @@ public static class RealClients
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    /// <summary>Runs the Python script <c>Clients/NAME ARGS…</c> (Debian's python3) and parses what it printed.</summary>
+    public static async Task<JsonElement> RunScriptAsync(string script, params string[] arguments)
+    {
+        var output = await RunAsync(Python, [Path.Combine(AppContext.BaseDirectory, "Clients", script), .. arguments], withErrors: false);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Runs the Node.js script <c>Clients/NAME ARGS…</c> (its packages from the repository's node_modules, which
+    /// <c>npm ci</c> installs) and parses the JSON it printed, also when it exits 1 for what it found wrong.
+    /// </summary>
+    public static async Task<JsonElement> NodeScriptAsync(string script, params string[] arguments)
+    {
+        var node = NodeExecutable();
+        var output = await RunAsync(node, [Path.Combine(AppContext.BaseDirectory, "Clients", script), .. arguments], withErrors: false, allowedExit: 1);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    /// <summary>node from PATH (.ci/run checks it is Node.js 20 or later).</summary>
+    public static string NodeExecutable() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "node")).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("node is missing from PATH: install Node.js 20 or later, then npm ci in the repository.");
+
     /// <summary>csvclean's dry run: "No errors." or the structural errors it found.</summary>
     public static async Task<string> CsvCleanAsync(string path) => (await RunAsync(CsvClean, ["-n", path], withErrors: true)).Trim();
 
-    private static async Task<string> RunAsync(string executable, string[] arguments, bool withErrors)
+    private static async Task<string> RunAsync(string executable, string[] arguments, bool withErrors, int allowedExit = 0)
     {
         if (!File.Exists(executable))
         {
@@ -35,6 +58,7 @@ public static class RealClients
 
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["PYTHONIOENCODING"] = "utf-8";
+        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -45,7 +69,7 @@ public static class RealClients
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
+        if (process.ExitCode != 0 && process.ExitCode != allowedExit)
         {
             throw new InvalidOperationException($"{Path.GetFileName(executable)} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
         }

@@ -18,13 +18,16 @@ public interface IFeedStore
     Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the index of plans and the landing page (named by their paths in the container), the index
+    /// Writes the index of plans, the landing page and the deployment's zip (named by their paths in the container), the index
     /// last, each only over the version in <paramref name="expected"/>; false where another writer came first.
     /// </summary>
     Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected, CancellationToken cancellationToken);
 
     /// <summary>The latest index of plans (feeds/v1/index.json), if published.</summary>
     Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken);
+
+    /// <summary>A file of the plan's published feed (by its name in the plan's folder), if published.</summary>
+    Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken);
 
     /// <summary>The latest progress.json, if published.</summary>
     Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);

@@ -1,12 +1,14 @@
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
+using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
 
 namespace Pipeline.Application.Publication;
 
 /// <summary>
-/// The index of plans and the landing page (RULES.md §7), built from the publication records of the
-/// served plans (never from a feed or an observation), published only when changed. Plans are
+/// The index of plans, the landing page and the deployment's zip (RULES.md §5, §7), built from the publication
+/// records of the served plans (never from a feed or an observation) and each plan's published zip, published only
+/// when the index or a plan's content changed (the records' content hashes are part of its hash). Plans are
 /// computed in parallel by the queue function, so the index is written only over the version it was
 /// built against; when another writer came first it is built again from the records.
 /// </summary>
@@ -20,14 +22,24 @@ public sealed class PlanIndexPublisher(PlanSet plans, IPublicationRecords record
         for (var attempt = 1; ; attempt++)
         {
             var version = await feeds.IndexVersionAsync(cancellationToken);
-            var index = await BuildAsync(cancellationToken);
-            var hash = PlanIndex.ContentHash(index);
+            var (index, planHashes) = await BuildAsync(cancellationToken);
+            var hash = PlanIndex.ContentHash(index, planHashes);
             if (version.ContentHash == hash)
             {
                 return (index, false);
             }
 
-            if (await feeds.TryPublishIndexAsync(PlanIndex.Files(index), hash, version, cancellationToken))
+            var zips = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var plan in index.Plans)
+            {
+                if (await feeds.ReadFileAsync(plan.Id, FeedFiles.ZipName, cancellationToken) is { } zip)
+                {
+                    zips[plan.Id] = zip;
+                }
+            }
+
+            IReadOnlyList<FeedFile> files = [.. PlanIndex.Files(index), FeedFiles.DeploymentArchive(index, zips)];
+            if (await feeds.TryPublishIndexAsync(files, hash, version, cancellationToken))
             {
                 return (index, true);
             }
@@ -46,11 +58,11 @@ public sealed class PlanIndexPublisher(PlanSet plans, IPublicationRecords record
         return plans.Plans.All(p => recorded.Contains(p.Id));
     }
 
-    private async Task<PlanIndexDocument> BuildAsync(CancellationToken cancellationToken)
+    private async Task<(PlanIndexDocument Index, IEnumerable<string> PlanHashes)> BuildAsync(CancellationToken cancellationToken)
     {
         var recorded = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
-        var entries = plans.Plans.Where(p => recorded.ContainsKey(p.Id))
-            .Select(p => (FeedBuilder.PublisherOf(p), recorded[p.Id].IndexEntry)).ToList();
-        return PlanIndex.Build(entries, clock.GetUtcNow());
+        var served = plans.Plans.Where(p => recorded.ContainsKey(p.Id)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var entries = served.Select(p => (FeedBuilder.PublisherOf(p), recorded[p.Id].IndexEntry)).ToList();
+        return (PlanIndex.Build(entries, clock.GetUtcNow()), served.Select(p => $"{p.Id}:{recorded[p.Id].ContentHash}"));
     }
 }

@@ -56,7 +56,8 @@ public sealed partial class PlanWorker(
         var entry = PlanIndex.Entry(run.Feed);
         await records.SaveAsync(new PublicationRecord(plan.Id, inputs, run.ContentHash, now, mark.LatestUploadId, mark.LatestAcceptedAt, entry), cancellationToken);
         LogComputed(plan.Id, reason, run.Published);
-        if (publishIndex && (record is null || !SameEntry(record.IndexEntry, entry)))
+        // The deployment's zip holds every plan's files: a plan whose content changed changes it too.
+        if (publishIndex && (record is null || !SameEntry(record.IndexEntry, entry) || record.ContentHash != run.ContentHash))
         {
             await index.PublishAsync(cancellationToken);
         }

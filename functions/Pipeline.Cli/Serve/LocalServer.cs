@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Development;
 using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
+using Pipeline.Publishing.Document;
 using Pipeline.Portal;
 using Pipeline.Portal.Api;
 using Pipeline.Domain.Catalogue;
@@ -105,6 +106,11 @@ public sealed class LocalServer : IAsyncDisposable
         var app = builder.Build();
         app.MapPortal();
         app.MapGet("/feeds/v1/{planId}/{**file}", ServeFeedFileAsync);
+        // Beside the plans' folders: the index of plans and the deployment's zip that the dashboards link.
+        foreach (var path in new[] { PlanIndex.JsonPath, Publishing.FeedFiles.DeploymentZipPath })
+        {
+            app.MapGet("/" + path, (StorageAccount storage, CancellationToken ct) => ServeBlobAsync(storage, path, ct));
+        }
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalServer(app, azurite, maildev, new Uri(bound.TrimEnd('/') + "/"));
@@ -119,8 +125,13 @@ public sealed class LocalServer : IAsyncDisposable
             return Results.NotFound();
         }
 
+        return await ServeBlobAsync(storage, BlobFeedStore.Path(planId, file), cancellationToken);
+    }
+
+    private static async Task<IResult> ServeBlobAsync(StorageAccount storage, string path, CancellationToken cancellationToken)
+    {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
-        var blob = container.GetBlobClient(BlobFeedStore.Path(planId, file));
+        var blob = container.GetBlobClient(path);
         try
         {
             var download = await blob.DownloadContentAsync(cancellationToken);

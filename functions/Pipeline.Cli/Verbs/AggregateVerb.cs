@@ -61,7 +61,11 @@ internal static class AggregateVerb
 
         if (outDir is not null)
         {
-            foreach (var file in PlanIndex.Files(nightly.Index))
+            // The deployment's zip, from the plans' zips written under --out (this run's plans; others' as left there).
+            var zips = nightly.Index.Plans
+                .Select(p => (p.Id, Path: Path.Combine(outDir.FullName, FeedFiles.Folder(p.Id), FeedFiles.ZipName)))
+                .Where(p => File.Exists(p.Path)).ToDictionary(p => p.Id, p => File.ReadAllBytes(p.Path), StringComparer.Ordinal);
+            foreach (var file in PlanIndex.Files(nightly.Index).Append(FeedFiles.DeploymentArchive(nightly.Index, zips)))
             {
                 var path = Path.Combine(outDir.FullName, file.Name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -69,7 +73,7 @@ internal static class AggregateVerb
             }
         }
 
-        await output.WriteLineAsync($"index of {nightly.Index.Plans.Count} plan(s) {(nightly.IndexPublished ? "published" : "unchanged")}: {PlanIndex.JsonPath}, {PlanIndex.LandingPath}");
+        await output.WriteLineAsync($"index of {nightly.Index.Plans.Count} plan(s) {(nightly.IndexPublished ? "published" : "unchanged")}: {PlanIndex.JsonPath}, {PlanIndex.LandingPath}, {FeedFiles.DeploymentZipPath}");
         return ExitCode.Ok;
     }
 

@@ -19,13 +19,16 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) =>
         HashAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
 
-    /// <remarks>The ETag of index.json and of the landing page (absent: null), and the hash in index.json's metadata.</remarks>
+    /// <remarks>
+    /// The ETag of index.json, of the landing page and of the deployment's zip (absent: null), and the hash in
+    /// index.json's metadata.
+    /// </remarks>
     public async Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         string? hash = null;
         var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in new[] { PlanIndex.LandingPath, PlanIndex.JsonPath })
+        foreach (var name in new[] { PlanIndex.LandingPath, FeedFiles.DeploymentZipPath, PlanIndex.JsonPath })
         {
             try
             {
@@ -101,6 +104,19 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
 
     public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) =>
         ReadBlobAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
+
+    public async Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
+        try
+        {
+            return (await container.GetBlobClient(Path(planId, name)).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
 
     public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => ReadBlobAsync(PlanIndex.JsonPath, cancellationToken);
 

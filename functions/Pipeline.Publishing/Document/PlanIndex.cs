@@ -30,7 +30,9 @@ public static class PlanIndex
     {
         var ordered = plans.OrderBy(p => p.Entry.Id, StringComparer.Ordinal).ToList();
         var publisher = ordered.Select(p => p.Publisher).FirstOrDefault();
-        return new PlanIndexDocument("1.0", now.ToOffset(Jst), publisher, ordered.Select(p => p.Entry).ToList());
+        // The links follow from the id: an entry recorded before a file was added links it too.
+        return new PlanIndexDocument("1.0", now.ToOffset(Jst), publisher,
+            ordered.Select(p => p.Entry with { Links = LinksOf(p.Entry.Id) }).ToList());
     }
 
     /// <summary>
@@ -61,9 +63,24 @@ public static class PlanIndex
         return Convert.ToHexStringLower(SHA256.HashData([.. Json(stable), .. LandingPage.Write(stable)]));
     }
 
+    /// <summary>
+    /// The hash published with the index: that of the index and landing page, and the content hash of each plan's feed
+    /// (<c>{planId}:{hash}</c>, in plan-id order), whose files the deployment's zip holds.
+    /// </summary>
+    public static string ContentHash(PlanIndexDocument index, IEnumerable<string> planContentHashes) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\n', [ContentHash(index), .. planContentHashes]))));
+
     /// <summary>A plan's entry in the index, from its feed.</summary>
     public static PlanIndexEntry Entry(ProgressFeed feed) =>
-        Entry(feed.Plan.Id, feed.Plan.Name, feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear, feed.Plan.Status, feed.Indicators.Select(i => i.Status));
+        Entry(feed.Plan.Id, feed.Plan.Name, feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear, feed.Plan.Status, feed.Indicators.Select(i => i.Status))
+        with { LicenseUrl = feed.LicenseDetail.Url };
+
+    /// <summary>A plan's files, relative to index.json.</summary>
+    public static PlanIndexLinks LinksOf(string planId) => new(
+        $"{planId}/{FeedFiles.JsonName}", $"{planId}/{FeedFiles.CsvName}", $"{planId}/{FeedFiles.DataPackageName}",
+        $"{planId}/{FeedFiles.DashboardName}", $"{planId}/{FeedFiles.ZipName}", $"{planId}/{FeedFiles.SdmxName}",
+        $"{planId}/{FeedFiles.SdmxStructureName}", $"{planId}/{FeedFiles.CsvwName}");
 
     private static PlanIndexEntry Entry(string id, LocalizedText name, int start, int end, PlanStatus status, IEnumerable<ProgressStatus> statuses)
     {
@@ -73,7 +90,6 @@ public static class PlanIndex
             counts[PipelineJson.Name(indicator)]++;
         }
 
-        return new PlanIndexEntry(id, name, start, end, status, counts,
-            new PlanIndexLinks($"{id}/{FeedFiles.JsonName}", $"{id}/{FeedFiles.CsvName}", $"{id}/{FeedFiles.DataPackageName}", $"{id}/{FeedFiles.DashboardName}"));
+        return new PlanIndexEntry(id, name, start, end, status, counts, LinksOf(id));
     }
 }

@@ -18,8 +18,8 @@ public static class FeedCsv
     /// <summary>The columns: name, Table Schema type, Japanese title and English description (listed in the Data Package).</summary>
     public static readonly IReadOnlyList<TableColumn> Columns =
     [
-        new("全国地方公共団体コード", "string", "全国地方公共団体コード", "Local government code of the area (the whole city or a ward)"),
-        new("地方公共団体名", "string", "地方公共団体名", "Name of the area"),
+        new("全国地方公共団体コード", "string", "全国地方公共団体コード", "Local government code of the area (the whole city or a ward)", "lg_code"),
+        new("地方公共団体名", "string", "地方公共団体名", "Name of the area", "lg_name"),
         new("plan_id", "string", "計画ID", "Plan id"),
         new("basic_policy_id", "string", "基本方針", "Basic policy"),
         new("policy_id", "string", "施策方針", "Policy direction"),

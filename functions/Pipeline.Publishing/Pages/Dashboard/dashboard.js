@@ -56,9 +56,6 @@
     if (ytd && ytd.fiscalYear <= x1) {
       root.appendChild(svg("circle", { "class": "ytd", cx: sx(ytd.fiscalYear), cy: sy(Math.max(yMin, Math.min(yMax, ytd.value))), r: 3, fill: "none", stroke: "currentColor" }));
     }
-    [[x0, "start"], [x1, "end"]].forEach(function (x) {
-      var t = svg("text", { x: sx(x[0]), y: H - 4, "text-anchor": x[1] }); t.textContent = "FY" + x[0]; root.appendChild(t);
-    });
     var label = svg("text", { x: W - R, y: sy(indicator.target.value) + (sy(indicator.target.value) < T + 8 ? 10 : -3), "text-anchor": "end" }); label.textContent = "目標"; root.appendChild(label);
     axes(root, sx, sy, x0, x1, yMin, yMax, indicator.unit);
     return root;
@@ -123,11 +120,11 @@
       });
     });
     if (rows.length === 0) { return null; }
-    return el("table", { "class": "evaluations" }, [
+    return el("div", { "class": "table-scroll", tabindex: "0", role: "region", "aria-label": "重点取組の評価 " + policy.id + " / priority initiatives" }, [el("table", { "class": "evaluations" }, [
       el("caption", { text: "重点取組の評価 / Priority initiatives' evaluations (A 順調, B 概ね順調, C 遅れ, D 未着手)" }),
       el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "取組 / initiative" })].concat(years.map(function (y) { return el("th", { scope: "col", text: "FY" + y }); })))]),
       el("tbody", {}, rows)
-    ]);
+    ])]);
   }
 
   function counts(statusCounts) {
@@ -149,6 +146,7 @@
     var total = {}; ORDER.forEach(function (s) { total[s] = 0; });
     feed.basicPolicies.forEach(function (b) { ORDER.forEach(function (s) { total[s] += b.statusCounts[s]; }); });
     counts(total).forEach(function (li) { document.getElementById("overall-counts").appendChild(li); });
+    window.DashboardSummary.render(feed);
     document.getElementById("freshness").textContent = feed.freshness.overdueIndicators > 0
       ? "⚠ " + feed.freshness.overdueIndicators + " 指標で FY" + feed.freshness.lastDueFiscalYear + " の実績が未報告です / " + feed.freshness.overdueIndicators + " indicators lack FY" + feed.freshness.lastDueFiscalYear + " results"
       : "";
@@ -187,8 +185,16 @@
       root.appendChild(t);
       root.appendChild(svg("line", { "class": "grid", x1: sx(x0), x2: sx(x1), y1: sy(v), y2: sy(v) }));
     });
-    for (var y = x0 + 1; y < x1; y++) {
-      var t = svg("text", { "class": "tick", x: sx(y), y: 118, "text-anchor": "middle" }); t.textContent = String(y).slice(2); root.appendChild(t);
+    // Fiscal years under the x axis, "FY2018" at the ends and two digits between, thinned to every step-th year
+    // so that no two labels overlap (about 6 user units a character at 9px; a gap of 4).
+    var per = (sx(x1) - sx(x0)) / Math.max(1, x1 - x0);
+    var step = Math.max(1, Math.ceil((2 * 6 + 4) / per));
+    var endWidth = 6 * 6;
+    for (var y = x0; y <= x1; y++) {
+      var edge = y === x0 || y === x1;
+      if (!edge && ((y - x0) % step !== 0 || sx(y) - sx(x0) < endWidth + 10 || sx(x1) - sx(y) < endWidth + 10)) { continue; }
+      var t = svg("text", { "class": "tick", x: sx(y), y: 118, "text-anchor": y === x0 ? "start" : y === x1 ? "end" : "middle" });
+      t.textContent = edge ? "FY" + y : String(y).slice(2); root.appendChild(t);
     }
   }
 
@@ -265,7 +271,9 @@
 
   function renderDownloads(feed) {
     var links = [["progress.json", "JSON"], ["progress.csv", "CSV（自治体標準データセット形式）"], ["revisions.csv", "修正履歴 revisions CSV"],
-      ["datapackage.json", "Data Package"], ["progress-report.xlsx", "推進会議資料 workbook (xlsx)"], ["progress.schema.json", "JSON Schema"]];
+      ["progress.sdmx.csv", "SDMX-CSV"], ["progress.dsd.xml", "SDMX 構造定義 DSD"], ["progress.csv-metadata.json", "CSVW"],
+      ["datapackage.json", "Data Package"], ["progress-report.xlsx", "推進会議資料 workbook (xlsx)"], ["progress.schema.json", "JSON Schema"],
+      ["progress-all.zip", "すべてのファイル zip / all files"], ["../progress-all.zip", "全計画 zip / every plan"]];
     var list = el("ul", { "class": "downloads" }, links.map(function (l) { return el("li", {}, [el("a", { href: l[0], download: "", text: l[1] })]); }));
     var osdg = el("li", {}, ["Open SDG: "].concat(feed.indicators.map(function (i, n) {
       return el("span", {}, [n > 0 ? " · " : "", el("a", { href: "open-sdg/data/indicator_" + i.id + ".csv", text: i.id })]);

@@ -1,0 +1,58 @@
+// The summary at the top of the dashboard: how the plan is doing in one screen — the indicators' statuses per basic
+// policy as a stacked bar with its numbers written beside it (the bar is drawn from the same counts).
+// Loaded before dashboard.js, which calls DashboardSummary.render(feed).
+(function () {
+  "use strict";
+  var ORDER = ["achieved", "on_track", "behind", "deteriorated", "no_data"];
+  var LABEL = {
+    achieved: ["達成", "achieved"], on_track: ["順調", "on track"], behind: ["遅れ", "behind"],
+    deteriorated: ["悪化", "deteriorated"], no_data: ["データなし", "no data"]
+  };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") { node.textContent = attrs[k]; } else { node.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); } });
+    return node;
+  }
+
+  function total(counts) { return ORDER.reduce(function (n, s) { return n + (counts[s] || 0); }, 0); }
+
+  // One basic policy: its name, a bar of its indicators by status (widths from the counts) and the counts in words.
+  function row(id, name, counts) {
+    var n = total(counts);
+    var words = ORDER.filter(function (s) { return counts[s] > 0; })
+      .map(function (s) { return LABEL[s][0] + " " + counts[s]; }).join("・");
+    var bar = el("div", { "class": "stack", role: "img", "aria-label": name + "：" + (words || "指標なし") });
+    ORDER.forEach(function (s) {
+      if (counts[s] > 0) {
+        bar.appendChild(el("span", { "class": "seg " + s, "data-status": s, style: "width:" + (100 * counts[s] / n) + "%" }));
+      }
+    });
+    return el("li", { "class": "summary-row", "data-basic-policy": id }, [
+      el("span", { "class": "summary-name", text: name }),
+      n > 0 ? bar : null,
+      el("span", { "class": "summary-counts", "aria-hidden": "true", text: (words || "指標なし / no indicators") + "（計 " + n + "）" })
+    ]);
+  }
+
+  function legend() {
+    return el("ul", { "class": "legend", "aria-label": "凡例 / legend" }, ORDER.map(function (s) {
+      return el("li", {}, [el("span", { "class": "swatch " + s, "aria-hidden": "true" }), LABEL[s][0] + " " + LABEL[s][1]]);
+    }));
+  }
+
+  function render(feed) {
+    var list = el("ul", { "class": "summary-chart", id: "summary-chart" });
+    feed.basicPolicies.forEach(function (b) {
+      list.appendChild(row(b.id, "基本方針 " + b.id + " " + b.name.ja, b.statusCounts));
+    });
+    var section = document.getElementById("summary");
+    section.insertBefore(legend(), document.getElementById("overall-counts"));
+    section.insertBefore(list, document.getElementById("overall-counts"));
+  }
+
+  window.DashboardSummary = { render: render };
+})();

@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Pipeline.Testing;
+using Pipeline.Publishing.Document;
+using Pipeline.Publishing.Formats;
+
+namespace Pipeline.Publishing.Tests;
+
+/// <summary>
+/// SDMX, CSVW, the zips and the Dataset JSON-LD (RULES.md §5): their exact shape, and the read-back checks of
+/// <see cref="OpenFormatChecks"/> refusing a broken copy, so a green check means something.
+/// </summary>
+public sealed class StandardFormatTests : IDisposable
+{
+    private readonly TempFolder _folder = new("standard-formats-");
+
+    public void Dispose() => _folder.Dispose();
+
+    private static IReadOnlyDictionary<string, byte[]> Files() => PublishedFeedChecks.ByName(FeedFiles.Create(FeedFilesTests.SampleFeed()));
+
+    [Fact]
+    public void The_sdmx_csv_starts_with_the_structure_columns_then_dimensions_measure_and_attributes_without_a_bom()
+    {
+        var files = Files();
+        var text = Encoding.UTF8.GetString(files[FeedFiles.SdmxName]);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,PROGRESS_STATUS,OBS_FLAG", lines[0]);
+        Assert.StartsWith("dataflow,LG431001:DF_KUMAMOTO_WELFARE_4(1.0),I,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("dataflow,LG431001:DF_KUMAMOTO_WELFARE_4(1.0),I,I-1-K2,431001,2023,350,人,", text, StringComparison.Ordinal);
+        Assert.Equal('S', text[0]); // no BOM before STRUCTURE
+    }
+
+    [Fact]
+    public async Task A_broken_structure_or_data_file_is_refused_by_the_schemas_and_by_sdmx1()
+    {
+        var files = Files();
+        var structure = Encoding.UTF8.GetString(files[FeedFiles.SdmxStructureName]);
+        var broken = structure.Replace("position=\"2\"", "position=\"two\"", StringComparison.Ordinal);
+        Assert.NotEqual(structure, broken);
+        Assert.Contains(OpenFormatChecks.SdmxSchemaErrors(Encoding.UTF8.GetBytes(broken)), e => e.Contains("position", StringComparison.Ordinal));
+        Assert.Empty(OpenFormatChecks.SdmxSchemaErrors(files[FeedFiles.SdmxStructureName]));
+
+        var structurePath = _folder.File(FeedFiles.SdmxStructureName);
+        await File.WriteAllBytesAsync(structurePath, files[FeedFiles.SdmxStructureName]);
+        var withBom = _folder.File("bom.sdmx.csv");
+        await File.WriteAllBytesAsync(withBom, [.. Encoding.UTF8.Preamble, .. files[FeedFiles.SdmxName]]);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenFormatChecks.ReadSdmxAsync(structurePath, withBom));
+        Assert.Contains("Invalid SDMX-CSV", error.Message, StringComparison.Ordinal);
+
+        var badArea = _folder.File("bad-area.sdmx.csv");
+        await File.WriteAllTextAsync(badArea, Encoding.UTF8.GetString(files[FeedFiles.SdmxName]).Replace(",431010,", ",999999,", StringComparison.Ordinal));
+        var read = await OpenFormatChecks.ReadSdmxAsync(structurePath, badArea);
+        Assert.Contains(read.GetProperty("invalid").EnumerateArray(), i => i[1].GetString() == "999999");
+    }
+
+    [Fact]
+    public void The_csvw_metadata_names_every_column_in_ascii_and_the_check_refuses_a_renamed_header_or_a_bad_cell()
+    {
+        var files = Files();
+        var metadata = JsonDocument.Parse(files[FeedFiles.CsvwName]).RootElement;
+        var first = metadata.GetProperty("tableSchema").GetProperty("columns")[0];
+        Assert.Equal("lg_code", first.GetProperty("name").GetString());
+        Assert.Equal("全国地方公共団体コード", first.GetProperty("titles").GetProperty("und").GetString());
+        Assert.Equal(["indicator_id", "fiscal_year", "lg_code"], metadata.GetProperty("tableSchema").GetProperty("primaryKey").EnumerateArray().Select(k => k.GetString()));
+        OpenFormatChecks.Csvw(files);
+
+        var csv = Encoding.UTF8.GetString(files[FeedFiles.CsvName]);
+        Assert.ThrowsAny<Exception>(() => OpenFormatChecks.Csvw(With(files, FeedFiles.CsvName, csv.Replace("fiscal_year", "year", StringComparison.Ordinal))));
+        Assert.ThrowsAny<Exception>(() => OpenFormatChecks.Csvw(With(files, FeedFiles.CsvName, csv.Replace(",2023,", ",20x3,", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void The_plan_zip_holds_every_other_file_and_the_deployment_zip_every_plan_under_its_id()
+    {
+        var files = Files();
+        OpenFormatChecks.Zip(files);
+        Assert.Equal(files[FeedFiles.ZipName], PublishedFeedChecks.ByName(FeedFiles.Create(FeedFilesTests.SampleFeed()))[FeedFiles.ZipName]);
+
+        var feed = FeedFilesTests.SampleFeed();
+        var index = PlanIndex.Build([feed], feed.GeneratedAt);
+        var deployment = FeedFiles.DeploymentArchive(index, new Dictionary<string, byte[]> { [feed.Plan.Id] = files[FeedFiles.ZipName] });
+        Assert.Equal(FeedFiles.DeploymentZipPath, deployment.Name);
+        using var zip = new ZipArchive(new MemoryStream(deployment.Content), ZipArchiveMode.Read);
+        Assert.Equal(["index.json", .. files.Keys.Where(k => k != FeedFiles.ZipName).Select(k => $"{feed.Plan.Id}/{k}").Order(StringComparer.Ordinal)],
+            zip.Entries.Select(e => e.FullName).Take(1).Concat(zip.Entries.Skip(1).Select(e => e.FullName).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_landing_page_carries_the_deployments_dataset_with_each_plan_as_a_part()
+    {
+        var feed = FeedFilesTests.SampleFeed();
+        var index = PlanIndex.Build([feed], feed.GeneratedAt);
+        var page = Encoding.UTF8.GetString(PlanIndex.Files(index).Single(f => f.Name == PlanIndex.LandingPath).Content);
+        Assert.Contains($"href=\"{FeedFiles.DeploymentZipPath}\"", page, StringComparison.Ordinal);
+        var result = await OpenFormatChecks.DatasetAsync(_folder.Path, page, "https://example.jp/opendata/index.html");
+        var datasets = result.GetProperty("datasets").EnumerateArray().ToList();
+        Assert.Equal(2, datasets.Count);
+        Assert.Equal(["https://example.jp/opendata/feeds/v1/index.json", "https://example.jp/opendata/feeds/v1/progress-all.zip"],
+            datasets[0].GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
+        Assert.Contains("https://example.jp/opendata/feeds/v1/kumamoto-welfare-4/progress.sdmx.csv",
+            datasets[1].GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
+        Assert.Equal("https://creativecommons.org/licenses/by/4.0/", datasets[1].GetProperty("license").GetString());
+
+        // The same check refuses a Dataset without its name, and a property schema.org does not have.
+        var broken = page.Replace("\"name\": \"熊本市 計画", "\"nome\": \"熊本市 計画", StringComparison.Ordinal);
+        Assert.NotEqual(page, broken);
+        await Assert.ThrowsAnyAsync<Exception>(() => OpenFormatChecks.DatasetAsync(_folder.Path, broken, "https://example.jp/opendata/index.html"));
+    }
+
+    private static Dictionary<string, byte[]> With(IReadOnlyDictionary<string, byte[]> files, string name, string text) =>
+        new(files) { [name] = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)] };
+}
