@@ -47,7 +47,8 @@ public sealed class PhoneDashboardTests : IDisposable
         // The summary: one row per basic policy, its numbers those of the feed, drawn as a bar of the same counts.
         var rows = await tab.EvaluateAsync<JsonElement>(@"() => [...document.querySelectorAll('#summary-chart li.summary-row')].map(li => ({
             id: li.dataset.basicPolicy, counts: li.querySelector('.summary-counts').textContent,
-            segments: [...li.querySelectorAll('.seg')].map(s => s.dataset.status) }))");
+            segments: [...li.querySelectorAll('.seg')].map(s => s.dataset.status),
+            grades: li.querySelector('.summary-grades') ? li.querySelector('.summary-grades').dataset.finalGrades : null }))");
         var basics = run.Feed.BasicPolicies;
         Assert.Equal(basics.Select(b => b.Id), rows.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
         foreach (var (basic, row) in basics.Zip(rows.EnumerateArray()))
@@ -55,7 +56,14 @@ public sealed class PhoneDashboardTests : IDisposable
             var counted = FeedBuilder.CountedStatuses.Select(PipelineJson.Name).Where(s => basic.StatusCounts[s] > 0).ToList();
             Assert.Equal(counted, row.GetProperty("segments").EnumerateArray().Select(s => s.GetString()));
             Assert.EndsWith($"（計 {basic.StatusCounts.Values.Sum()}）", row.GetProperty("counts").GetString(), StringComparison.Ordinal);
+
+            // The sample plan has closed (FY2020–FY2024, results due June 2025): its final grades A–E per basic policy.
+            var grades = basic.FinalGradeCounts ?? throw new InvalidOperationException("a closed plan's feed has final grade counts");
+            Assert.Equal(string.Join("・", "ABCDE".Select(g => $"{g} {grades.GetValueOrDefault(g.ToString())}")), row.GetProperty("grades").GetString());
         }
+
+        Assert.Equal(Domain.Catalogue.PlanStatus.Closed, run.Feed.Plan.Status);
+        Assert.True(run.Feed.BasicPolicies.Sum(b => b.FinalGradeCounts!.Values.Sum()) > 0);
 
         // The summary is at the top: on the first screen of the phone.
         var top = await tab.EvaluateAsync<double>("() => document.getElementById('summary-chart').getBoundingClientRect().top");

@@ -1,5 +1,6 @@
 // The summary at the top of the dashboard: how the plan is doing in one screen — the indicators' statuses per basic
-// policy as a stacked bar with its numbers written beside it (the bar is drawn from the same counts).
+// policy as a stacked bar with its numbers written beside it (the bar is drawn from the same counts), and for a
+// closed plan the final grades A–E per basic policy (RULES.md §11, finalGradeCounts).
 // Loaded before dashboard.js, which calls DashboardSummary.render(feed).
 (function () {
   "use strict";
@@ -18,10 +19,19 @@
     return node;
   }
 
+  var GRADES = [["A", "目標値に達した", "target reached"], ["B", "改善傾向", "improved"], ["C", "変わらない", "no change"],
+    ["D", "悪化", "worse"], ["E", "評価困難", "cannot be evaluated"]];
+
   function total(counts) { return ORDER.reduce(function (n, s) { return n + (counts[s] || 0); }, 0); }
 
   // One basic policy: its name, a bar of its indicators by status (widths from the counts) and the counts in words.
-  function row(id, name, counts) {
+  function grades(counts) {
+    if (!counts) { return null; }
+    var words = GRADES.map(function (g) { return g[0] + " " + (counts[g[0]] || 0); }).join("・");
+    return el("span", { "class": "summary-grades", "data-final-grades": words, text: "最終評価 / final grades：" + words });
+  }
+
+  function row(id, name, counts, finalCounts) {
     var n = total(counts);
     var words = ORDER.filter(function (s) { return counts[s] > 0; })
       .map(function (s) { return LABEL[s][0] + " " + counts[s]; }).join("・");
@@ -34,7 +44,8 @@
     return el("li", { "class": "summary-row", "data-basic-policy": id }, [
       el("span", { "class": "summary-name", text: name }),
       n > 0 ? bar : null,
-      el("span", { "class": "summary-counts", "aria-hidden": "true", text: (words || "指標なし / no indicators") + "（計 " + n + "）" })
+      el("span", { "class": "summary-counts", "aria-hidden": "true", text: (words || "指標なし / no indicators") + "（計 " + n + "）" }),
+      grades(finalCounts)
     ]);
   }
 
@@ -45,13 +56,19 @@
   }
 
   function render(feed) {
+    var closed = feed.plan.status === "closed";
     var list = el("ul", { "class": "summary-chart", id: "summary-chart" });
     feed.basicPolicies.forEach(function (b) {
-      list.appendChild(row(b.id, "基本方針 " + b.id + " " + b.name.ja, b.statusCounts));
+      list.appendChild(row(b.id, "基本方針 " + b.id + " " + b.name.ja, b.statusCounts, closed ? b.finalGradeCounts : null));
     });
     var section = document.getElementById("summary");
-    section.insertBefore(legend(), document.getElementById("overall-counts"));
-    section.insertBefore(list, document.getElementById("overall-counts"));
+    var counts = document.getElementById("overall-counts");
+    section.insertBefore(legend(), counts);
+    section.insertBefore(list, counts);
+    if (closed && feed.basicPolicies.some(function (b) { return b.finalGradeCounts; })) {
+      section.insertBefore(el("p", { "class": "grade-legend", id: "grade-legend", text: "最終評価 / final grades：" +
+        GRADES.map(function (g) { return g[0] + " " + g[1] + " " + g[2]; }).join("、") }), counts);
+    }
   }
 
   window.DashboardSummary = { render: render };
