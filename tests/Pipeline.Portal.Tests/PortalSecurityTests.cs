@@ -209,6 +209,15 @@ public sealed class PortalSecurityTests : IAsyncLifetime
 
         using var nothing = await SendAsync(_trusted, HttpMethod.Post, $"/api/plans/{Plan}/departments/{DepartmentA}/uploads?name=..%2F..", People["A"], content);
         Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+
+        // A name that is only an extension names no file: 400 "name missing", not 415 "unsupported format".
+        foreach (var extensionOnly in new[] { ".csv", "..xlsx", " .txt" })
+        {
+            using var bare = await SendAsync(_trusted, HttpMethod.Post,
+                $"/api/plans/{Plan}/departments/{DepartmentA}/uploads?name={Uri.EscapeDataString(extensionOnly)}", People["A"], content);
+            Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+            Assert.Contains("?name=", await bare.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

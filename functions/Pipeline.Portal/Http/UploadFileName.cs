@@ -36,7 +36,8 @@ public static class UploadFileName
         }
 
         var name = builder.ToString().Trim().TrimStart('.', ' ');
-        if (name.Length == 0)
+        // A name that is only an extension (".csv") names no file: missing, not an unsupported format.
+        if (name.Length == 0 || Path.GetFileNameWithoutExtension(builder.ToString().Trim()).Trim('.', ' ').Length == 0)
         {
             return null;
         }
