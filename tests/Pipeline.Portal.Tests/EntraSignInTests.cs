@@ -139,7 +139,7 @@ public sealed class EntraSignInTests : IAsyncLifetime, IDisposable
         await using var chromium = await HeadlessBrowser.LaunchAsync();
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(_server.Portal.ToString());
-        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("試験 花子 としてサインイン中");
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("試験 花子（サインイン中 / signed in）");
         Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "pipeline-session");
 
         await page.ClickAsync("#sign-out");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Pipeline.Spreadsheets;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Api.Documents;
 using Pipeline.Portal.Http;
@@ -85,7 +86,7 @@ public sealed class PortalApi(
             .Select(g => plans.Find(g.PlanId) is { } p && p.FindDepartment(g.DepartmentId) is { } d ? View(p, d) : null)
             .OfType<DepartmentView>()
             .ToArray();
-        return Json(new MeDocument(me.Id, me.Name, me.Source, departments));
+        return Json(new MeDocument(me.Id, me.Name, me.Source, departments, SubmissionReader.AcceptedExtensions));
     }
 
     /// <summary>
@@ -121,5 +122,6 @@ public sealed class PortalApi(
     internal static IResult Json<T>(T document, int status = StatusCodes.Status200OK) =>
         Results.Json(document, PortalJson.Options, "application/json; charset=utf-8", status);
 
-    private static DepartmentView View(Plan plan, Department department) => new(plan.Id, plan.Name, department.Id, department.Name);
+    private static DepartmentView View(Plan plan, Department department) => new(plan.Id, plan.Name, department.Id, department.Name,
+        [new(plan.WholeCity.Code, plan.WholeCity.Name), .. plan.Wards.Select(w => new AreaName(w.Code, w.Name))]);
 }

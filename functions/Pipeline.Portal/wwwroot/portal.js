@@ -2,7 +2,7 @@
 // put on the page with textContent, never as markup.
 "use strict";
 
-const state = { me: null, acting: null };
+const state = { me: null, acting: null, names: {}, areas: {} };
 const $ = (id) => document.getElementById(id);
 const labels = {
   received: "受領 received", missing: "未提出 missing", overdue: "期限超過 overdue",
@@ -69,7 +69,12 @@ async function start() {
 function showWorkspace() {
   const me = state.me;
   const development = me.source === "development";
-  $("who").textContent = `${me.name} としてサインイン中 / Signed in as ${me.name}` + (development ? "（開発用サインイン / development sign-in）" : "");
+  $("who").textContent = `${me.name}（サインイン中 / signed in）` + (development ? "（開発用サインイン / development sign-in）" : "");
+  const extensions = me.acceptedExtensions || [];
+  if (extensions.length > 0) {
+    $("accepted-extensions").textContent = extensions.join(" ");
+    $("file").accept = extensions.join(",");
+  }
   $("signin").hidden = true;
   $("workspace").hidden = false;
   $("sign-out").hidden = !(development || me.source === "entra_session");
@@ -89,6 +94,9 @@ function showWorkspace() {
 
 function selectDepartment(index) {
   state.acting = state.me.departments[index];
+  state.names = {};
+  state.areas = {};
+  for (const a of state.acting.areas || []) state.areas[a.code] = a.name.ja;
   $("template-link").href = `${base()}/template`;
   $("dashboard-link").href = `/feeds/v1/${encodeURIComponent(state.acting.planId)}/index.html`;
   $("report").hidden = true;
@@ -113,6 +121,7 @@ async function loadObligations() {
   header.querySelectorAll("th").forEach((th) => th.setAttribute("scope", "col"));
   head.appendChild(header);
   for (const item of result.body.items) {
+    state.names[item.id] = item.name.ja;
     const name = el("th", `${item.id} ${item.name.ja}`);
     name.setAttribute("scope", "row");
     body.appendChild(row([name].concat(item.years.map((y) => el("td", labels[y.state], `state-${y.state}`)))));
@@ -142,6 +151,12 @@ async function loadHistory() {
     body.appendChild(row([new Date(u.receivedAt).toLocaleString("ja-JP"), u.name, el("td", labels[u.status] || u.status, `status-${u.status}`),
       `${u.observations} / ${u.evaluations} / ${u.errors}`, u.uploadedBy || "", cell]));
   }
+  if (result.body.uploads.length === 0) {
+    const empty = el("td", "まだ提出はありません / No uploads yet", "empty");
+    empty.colSpan = 6;
+    body.appendChild(row([empty]));
+  }
+  labelCells($("history"));
 }
 
 function problem(result) {
@@ -152,6 +167,7 @@ function problem(result) {
   $("report-status").className = "status status-rejected";
   $("report-counts").textContent = "";
   $("problems").hidden = true;
+  $("evaluations").hidden = true;
   $("values").hidden = true;
   if (b.report) showReport(b.report);
   else $("report-title").focus();
@@ -160,32 +176,6 @@ function problem(result) {
 function progress(on, text) {
   $("progress").hidden = !on;
   $("progress-text").textContent = text || "";
-}
-
-function showReport(report) {
-  progress(false);
-  $("report").hidden = false;
-  $("report-status").textContent = `${report.blobName.split("/").pop()}: ${labels[report.status] || report.status}`;
-  $("report-status").className = `status status-${report.status}`;
-  const c = report.counts;
-  $("report-counts").textContent = `読んだ行 ${c.rowsRead}、値 ${c.observations} 件、評価 ${c.evaluations} 件、エラー ${c.errors} 件、警告 ${c.warnings} 件 / ` +
-    `${c.rowsRead} rows read, ${c.observations} values, ${c.evaluations} evaluations, ${c.errors} errors, ${c.warnings} warnings`;
-  const problems = $("problems").querySelector("tbody");
-  problems.replaceChildren();
-  for (const p of report.problems) {
-    const en = el("td", p.message.en, "en-col");
-    en.lang = "en";
-    en.hidden = !$("show-en").checked;
-    problems.appendChild(row([el("td", labels[p.severity] || p.severity, `severity-${p.severity}`), p.sheet || "—", p.row || "—", p.column || "—", p.message.ja, en]));
-  }
-  $("problems").hidden = report.problems.length === 0;
-  const values = $("values").querySelector("tbody");
-  values.replaceChildren();
-  for (const v of (report.values || []).slice(0, 200)) {
-    values.appendChild(row([v.indicatorId, `FY${v.fiscalYear}`, v.areaCode, v.month || "—", num(v.value)]));
-  }
-  $("values").hidden = values.children.length === 0;
-  $("report-title").focus();
 }
 
 async function send(mode) {
@@ -249,7 +239,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("upload-form").addEventListener("submit", (event) => { event.preventDefault(); send(mode); });
   $("file").addEventListener("change", () => {
     const f = $("file").files[0];
-    $("chosen").textContent = f ? `選択: ${f.name}（${f.size.toLocaleString()} バイト / bytes）` : "";
+    $("chosen").textContent = f ? `選択: ${f.name}（${f.size.toLocaleString()} バイト / bytes）` : "選択されていません / No file chosen";
   });
   const drop = $("drop");
   drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });

@@ -2,5 +2,9 @@ using Pipeline.Portal.Access;
 
 namespace Pipeline.Portal.Api.Documents;
 
-/// <summary><c>GET /api/me</c>: who is signed in, how, and the departments they may act for.</summary>
-public sealed record MeDocument(string Id, string Name, SignInSource Source, IReadOnlyList<DepartmentView> Departments);
+/// <summary>
+/// <c>GET /api/me</c>: who is signed in, how, the departments they may act for, and the file extensions an upload may
+/// have (the readers' own list, shown by the file picker).
+/// </summary>
+public sealed record MeDocument(
+    string Id, string Name, SignInSource Source, IReadOnlyList<DepartmentView> Departments, IReadOnlyList<string> AcceptedExtensions);
