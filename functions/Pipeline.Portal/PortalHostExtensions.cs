@@ -13,8 +13,8 @@ using Pipeline.Portal.Access;
 using Pipeline.Portal.Api;
 using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;
-using Pipeline.Portal.Static;
 using Pipeline.Application.Obligations;
+using Pipeline.Portal.Settings;
 
 namespace Pipeline.Portal;
 

@@ -49,7 +49,7 @@ public sealed class SubmissionReader
     /// </summary>
     public SubmissionReading Open(Stream content, string fileName, Department? department)
     {
-        var problems = new ProblemList();
+        var problems = new ProblemList(MaxProblemsListed);
         if (department is null)
         {
             problems.Add(ProblemCatalog.DepartmentUnknown(null));

@@ -19,7 +19,7 @@ public sealed class SubmissionReading
     private readonly string _fileName;
     private readonly IEnumerable<SheetRow>? _rows;
     private readonly ProblemList _problems;
-    private readonly ReadOutput _output = new();
+    private readonly ReadOutput _output = new(SubmissionReader.MaxValuesListed);
     private readonly SheetInterpreter _interpreter;
     private bool _started;
     private SubmissionSummary? _summary;

@@ -1,4 +1,3 @@
-using Pipeline.Application.Publication;
 using Pipeline.Publishing.Document;
 
 namespace Pipeline.Application.Ports;

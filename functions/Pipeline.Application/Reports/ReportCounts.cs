@@ -1,4 +1,3 @@
-
 namespace Pipeline.Application.Reports;
 
 /// <summary>Row counts of an upload.</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Application.Reports;
 
 /// <summary>A message in Japanese and English.</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>A basic policy (基本方針).</summary>

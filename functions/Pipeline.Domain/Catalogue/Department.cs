@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>A department allowed to submit files, and the id of the organisation it belongs to.</summary>

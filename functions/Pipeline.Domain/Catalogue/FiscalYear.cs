@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>A Japanese fiscal year, April to March, named by the calendar year it starts in.</summary>

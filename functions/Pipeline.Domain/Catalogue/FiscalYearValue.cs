@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>A measured value of an indicator at a fiscal year; <see cref="Value"/> is null where the plan has none (現状値なし).</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>An outcome indicator (成果指標) of a policy direction.</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>How an indicator's monthly and ward values combine into a fiscal-year value (RULES.md §3).</summary>

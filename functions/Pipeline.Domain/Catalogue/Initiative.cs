@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>A main initiative (主な取組項目) of a measure; 【重点】 ones are priorities.</summary>

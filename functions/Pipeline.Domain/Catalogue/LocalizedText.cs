@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>Text in Japanese with an optional English rendering.</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>A plan-definition file that cannot be used, with every problem found in it.</summary>

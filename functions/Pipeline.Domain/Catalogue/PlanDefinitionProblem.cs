@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>One thing wrong in a plan-definition file, at a JSON path such as <c>$.indicators[3].owner</c>.</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Progress;
 
 /// <summary>Where an indicator stands (RULES.md §4).</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Progress;
 
 /// <summary>The Open SDG progress measure with a target (sdg-build ProgressMeasure, direction positive).</summary>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Rollup;
 
 /// <summary>One area's value in a fiscal year; <see cref="MonthsReported"/> is null for an annual value.</summary>

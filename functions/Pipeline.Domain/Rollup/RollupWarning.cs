@@ -1,4 +1,3 @@
-
 namespace Pipeline.Domain.Rollup;
 
 /// <summary>Something the roll-up noticed and kept for the feed (never an error).</summary>

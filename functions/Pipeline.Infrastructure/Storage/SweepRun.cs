@@ -1,4 +1,3 @@
-
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>What one sweep did.</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Portal.Http;
 using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;
+using Pipeline.Portal.Settings;
 
 namespace Pipeline.Portal.Access;
 

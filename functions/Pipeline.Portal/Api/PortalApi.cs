@@ -11,6 +11,7 @@ using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Progress;
 using Pipeline.Publishing.Document;
+using Pipeline.Portal.Settings;
 
 namespace Pipeline.Portal.Api;
 
@@ -50,7 +51,7 @@ public sealed class PortalApi(
         DevelopmentSignInRequest? request;
         try
         {
-            request = await context.Request.ReadFromJsonAsync<DevelopmentSignInRequest>(PortalJson.Options, context.RequestAborted);
+            request = await context.Request.ReadFromJsonAsync<DevelopmentSignInRequest>(DocumentJson.Options, context.RequestAborted);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -120,7 +121,7 @@ public sealed class PortalApi(
     }
 
     internal static IResult Json<T>(T document, int status = StatusCodes.Status200OK) =>
-        Results.Json(document, PortalJson.Options, "application/json; charset=utf-8", status);
+        Results.Json(document, DocumentJson.Options, "application/json; charset=utf-8", status);
 
     private static DepartmentView View(Plan plan, Department department) => new(plan.Id, plan.Name, department.Id, department.Name,
         [new(plan.WholeCity.Code, plan.WholeCity.Name), .. plan.Wards.Select(w => new AreaName(w.Code, w.Name))]);

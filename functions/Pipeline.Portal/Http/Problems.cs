@@ -46,5 +46,5 @@ public static class Problems
         $"{report.Counts.Errors} 件のエラーがあります。 / The file has {report.Counts.Errors} errors.", report);
 
     private static IResult Create(string type, string title, int status, string detail, UploadReport? report = null) =>
-        Results.Json(new ProblemDocument(TypeBase + type, title, status, detail, report), PortalJson.Options, "application/problem+json", status);
+        Results.Json(new ProblemDocument(TypeBase + type, title, status, detail, report), ProblemJson.Options, "application/problem+json", status);
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Pipeline.Portal.Access;
+using Pipeline.Portal.Settings;
 
 namespace Pipeline.Portal.SignIn;
 

@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Http;
+using Pipeline.Portal.Settings;
 
 namespace Pipeline.Portal.SignIn;
 

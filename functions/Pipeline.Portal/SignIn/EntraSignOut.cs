@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Pipeline.Portal.Access;
-using Pipeline.Portal.Api;
-using Pipeline.Portal.Api.Documents;
+using Pipeline.Portal.Settings;
 using Pipeline.Portal.Http;
 
 namespace Pipeline.Portal.SignIn;
@@ -75,7 +73,8 @@ public sealed partial class EntraSignOut(
         return SendTo(QueryHelpers.AddQueryString(configuration.EndSessionEndpoint, query));
     }
 
-    private static IResult SendTo(string redirect) => PortalApi.Json(new SignOutDocument(redirect));
+    private static IResult SendTo(string redirect) =>
+        Results.Json(new SignOutDocument(redirect), SignInJson.Options, "application/json; charset=utf-8");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The tenant's OpenID Connect metadata could not be read to end the Entra ID session at sign-out")]
     private static partial void MetadataUnavailable(ILogger logger, Exception exception);

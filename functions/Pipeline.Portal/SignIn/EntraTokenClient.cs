@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Pipeline.Portal.Http;
 
 namespace Pipeline.Portal.SignIn;
 
@@ -24,7 +23,7 @@ public sealed class EntraTokenClient(HttpClient http)
             ["scope"] = "openid profile",
         });
         using var response = await http.PostAsync(tokenEndpoint, form, cancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(PortalJson.Options, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(SignInJson.Options, cancellationToken);
         return body ?? new TokenResponse(null, "empty_response", $"HTTP {(int)response.StatusCode}");
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Pipeline.Portal.Access;
+using Pipeline.Portal.Settings;
 
 namespace Pipeline.Portal.SignIn;
 

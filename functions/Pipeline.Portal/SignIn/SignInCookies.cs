@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using Pipeline.Portal.Http;
 
 namespace Pipeline.Portal.SignIn;
 
@@ -49,7 +48,7 @@ public sealed class SignInCookies(IDataProtectionProvider protection, TimeProvid
     };
 
     private static string Protect<T>(IDataProtector protector, T value) =>
-        protector.Protect(JsonSerializer.Serialize(value, PortalJson.Options));
+        protector.Protect(JsonSerializer.Serialize(value, SignInJson.Options));
 
     private static T? Unprotect<T>(IDataProtector protector, string? value) where T : class
     {
@@ -60,7 +59,7 @@ public sealed class SignInCookies(IDataProtectionProvider protection, TimeProvid
 
         try
         {
-            return JsonSerializer.Deserialize<T>(protector.Unprotect(value), PortalJson.Options);
+            return JsonSerializer.Deserialize<T>(protector.Unprotect(value), SignInJson.Options);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -1,12 +1,12 @@
 using Pipeline.Domain.Observations;
-namespace Pipeline.Spreadsheets;
+namespace Pipeline.Spreadsheets.Rows;
 
 /// <summary>
 /// What one reading of a file has produced so far: the valid observations of the current row (taken by the
 /// reading as soon as the row is done), every evaluation, the counts, and the first values listed for the
-/// report (<c>RULES.md §2</c>: up to <see cref="SubmissionReader.MaxValuesListed"/>).
+/// report (<c>RULES.md §2</c>: up to <c>listed</c>, <c>SubmissionReader.MaxValuesListed</c>).
 /// </summary>
-internal sealed class ReadOutput
+internal sealed class ReadOutput(int listed)
 {
     public List<Observation> Pending { get; } = [];
 
@@ -24,7 +24,7 @@ internal sealed class ReadOutput
     {
         ObservationCount++;
         Pending.Add(observation);
-        if (Listed.Count < SubmissionReader.MaxValuesListed)
+        if (Listed.Count < listed)
         {
             Listed.Add(observation);
         }

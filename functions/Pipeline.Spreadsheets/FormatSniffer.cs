@@ -1,6 +1,7 @@
 using Pipeline.Spreadsheets.Problems;
+using Pipeline.Spreadsheets.Reading;
 
-namespace Pipeline.Spreadsheets.Reading;
+namespace Pipeline.Spreadsheets;
 
 /// <summary>
 /// Picks the sheet reader from the file's name and its first bytes (a ZIP package, an OLE compound file or

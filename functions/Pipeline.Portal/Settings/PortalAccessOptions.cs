@@ -1,4 +1,4 @@
-namespace Pipeline.Portal.Access;
+namespace Pipeline.Portal.Settings;
 
 /// <summary>Who may act (section <c>Portal</c>; docs/portal.md).</summary>
 public sealed class PortalAccessOptions

@@ -1,4 +1,4 @@
-namespace Pipeline.Portal.Api.Documents;
+namespace Pipeline.Portal.SignIn;
 
 /// <summary>
 /// <c>POST /api/sign-out</c>: where the page sends the browser next, either the tenant's end-session endpoint (which

@@ -1,4 +1,4 @@
-namespace Pipeline.Portal.Access;
+namespace Pipeline.Portal.Settings;
 
 /// <summary>
 /// One line of the group mapping (section <c>Portal:Groups</c>): members of the Entra ID group with object id

@@ -2,7 +2,7 @@ using System.Globalization;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Progress;
 
-namespace Pipeline.Application.Publication;
+namespace Pipeline.Application.Ports;
 
 /// <summary>
 /// Everything a plan's feed is computed from apart from the stored rows (docs/storage-and-publication.md): the plan

@@ -2,9 +2,9 @@ using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Spreadsheets.Problems;
 using Pipeline.Spreadsheets.Reading;
-using Pipeline.Spreadsheets.Rows;
+using Pipeline.Spreadsheets.Parsing;
 
-namespace Pipeline.Spreadsheets.Parsing;
+namespace Pipeline.Spreadsheets.Rows;
 
 /// <summary>
 /// The rules of <c>RULES.md §2</c> for one value cell (with its numerator and denominator): a number, in
