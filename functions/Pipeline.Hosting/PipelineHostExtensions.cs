@@ -55,8 +55,9 @@ public static class PipelineHostExtensions
         builder.Services.TryAddTransient<NightlyAggregationService>();
         builder.Services.TryAddTransient<NightlyDispatch>();
         builder.Services.TryAddSingleton<PlanPoisonService>();
-        builder.Services.TryAddSingleton<PoisonUploadService>();
-        builder.Services.TryAddSingleton<BlobIngestor>();
+        builder.Services.TryAddSingleton<IUploadSource, BlobUploadSource>();
+        builder.Services.TryAddSingleton<PoisonUploads>();
+        builder.Services.TryAddSingleton<UploadIngestion>();
         builder.Services.TryAddSingleton(sp => new StagedRowSweeper(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<PlanSet>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StagedRowSweeper>>(),
             sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SweepUploadsPerRun));

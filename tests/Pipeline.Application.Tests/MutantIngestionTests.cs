@@ -8,6 +8,7 @@ using Pipeline.Application.Ingestion;
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
+using Pipeline.Application.Ports;
 
 namespace Pipeline.Application.Tests;
 

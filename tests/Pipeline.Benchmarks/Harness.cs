@@ -20,6 +20,7 @@ using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
 using Pipeline.Spreadsheets;
 using Pipeline.Spreadsheets.Reading;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Benchmarks;
 
@@ -165,7 +166,7 @@ internal static class Harness
         await blob.UploadAsync(file, overwrite: true);
         await storage.TableAsync(StorageNames.ObservationsTable, CancellationToken.None);
         var watch = Stopwatch.StartNew();
-        var result = await host.Services.GetRequiredService<BlobIngestor>().IngestAsync(blob, CancellationToken.None);
+        var result = await host.Services.GetRequiredService<UploadIngestion>().IngestAsync(blob.Name, CancellationToken.None);
         watch.Stop();
         if (result.Record.Status != UploadStatus.Accepted || result.Record.Observations != rows)
         {

@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Json;
 using Pipeline.Functions;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Integration.Tests;
 
@@ -124,7 +125,7 @@ public sealed partial class FaultRunTests(ITestOutputHelper output)
     private static TestPipeline Pipeline(FaultInjection faults) => new(Azurite.Instance, faults.AddTo); // the default write parallelism (4)
 
     private static Task<int> DeliverAsync(TestPipeline p, BlobClient blob) =>
-        HostDelivery.RetryAsync(() => new IngestUpload(p.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
+        HostDelivery.RetryAsync(() => new IngestUpload(p.Get<UploadIngestion>()).Run(blob, CancellationToken.None));
 
     private static Task<int> NightlyAsync(TestPipeline p) => HostDelivery.NightlyAsync(p);
 

@@ -159,7 +159,7 @@ public sealed class IngestUploadTests : IDisposable
             new DyingLedger(_pipeline.Get<IUploadLedger>()), _pipeline.Get<IObservationStore>(), _pipeline.Get<IReportWriter>(),
             _pipeline.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<IngestionService>.Instance);
         var router = new UploadRouter(_pipeline.Get<PlanSet>(), _ => dying, _pipeline.Get<IReportWriter>(), _pipeline.Clock);
-        await Assert.ThrowsAsync<IOException>(() => new IngestUpload(new BlobIngestor(router)).Run(blob, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => new IngestUpload(new UploadIngestion(_pipeline.Get<IUploadSource>(), router)).Run(blob, CancellationToken.None));
 
         Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
         Assert.Empty(await CurrentValuesAsync());

@@ -7,6 +7,7 @@ using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Uploads;
 using Pipeline.Functions;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Integration.Tests;
 
@@ -38,7 +39,7 @@ public sealed class InternalErrorTests : IDisposable
     {
         var blob = await Uploads.PutAsync(_pipeline, "shakyo/ours.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
 
-        await Assert.ThrowsAsync<NullReferenceException>(() => new IngestUpload(_pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
+        await Assert.ThrowsAsync<NullReferenceException>(() => new IngestUpload(_pipeline.Get<UploadIngestion>()).Run(blob, CancellationToken.None));
 
         var report = await Uploads.ReportAsync(_pipeline, blob.Name);
         Assert.Equal(UploadStatus.Failed, report.Status);

@@ -11,6 +11,7 @@ using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
 using Pipeline.Functions;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Integration.Tests;
 
@@ -48,7 +49,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
         var failures = 0;
         foreach (var blob in blobs)
         {
-            failures += await HostDelivery.RetryAsync(() => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
+            failures += await HostDelivery.RetryAsync(() => new IngestUpload(pipeline.Get<UploadIngestion>()).Run(blob, CancellationToken.None));
         }
 
         return failures + await HostDelivery.NightlyAsync(pipeline);
@@ -156,7 +157,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
             var blobs = await UploadAsync(pipeline, files);
             var deliveries = blobs.SelectMany(b => Enumerable.Repeat(b, random.Next(1, 4))).OrderBy(_ => random.Next()).ToList();
             await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 4 },
-                async (blob, ct) => await new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, ct));
+                async (blob, ct) => await new IngestUpload(pipeline.Get<UploadIngestion>()).Run(blob, ct));
             await Nightly.RunAsync(pipeline);
             Assert.Equal(serial, await SnapshotAsync(pipeline));
             output.WriteLine($"round {round}: {deliveries.Count} deliveries of {blobs.Count} uploads by 4 workers = the serial run");
@@ -169,7 +170,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
         using var pipeline = Pipeline(Azurite.Instance);
         var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n");
         var blobs = new[] { await Uploads.PutAsync(pipeline, "shakyo/a.csv", content), await Uploads.PutAsync(pipeline, "shakyo/b.csv", content) };
-        await Task.WhenAll(blobs.SelectMany(b => new[] { b, b }).Select(b => new IngestUpload(pipeline.Get<BlobIngestor>()).Run(b, CancellationToken.None)));
+        await Task.WhenAll(blobs.SelectMany(b => new[] { b, b }).Select(b => new IngestUpload(pipeline.Get<UploadIngestion>()).Run(b, CancellationToken.None)));
         var statuses = new[] { (await Uploads.ReportAsync(pipeline, "shakyo/a.csv")).Status, (await Uploads.ReportAsync(pipeline, "shakyo/b.csv")).Status }.Order();
         Assert.Equal([UploadStatus.Accepted, UploadStatus.Duplicate], statuses);
     }

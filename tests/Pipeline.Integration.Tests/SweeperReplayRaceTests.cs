@@ -5,6 +5,7 @@ using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Functions;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Integration.Tests;
 
@@ -38,7 +39,7 @@ public sealed class SweeperReplayRaceTests : IDisposable
         var transactions = 0;
         // One partition (policy I-1): one staging transaction, then the commit.
         _faults.Interleave(r => StorageRequests.IsTransaction(r) && Interlocked.Increment(ref transactions) == 2, () => throw new Azure.RequestFailedException(503, "Injected: the commit was refused."));
-        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => new IngestUpload(_pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None));
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => new IngestUpload(_pipeline.Get<UploadIngestion>()).Run(blob, CancellationToken.None));
         await Uploads.PoisonAsync(_pipeline, blob);
         Assert.Equal(UploadStatus.Failed, (await Uploads.ReportAsync(_pipeline, blob.Name)).Status);
         Assert.Equal(3, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // staged, invisible

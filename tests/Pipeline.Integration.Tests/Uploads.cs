@@ -9,6 +9,7 @@ using Pipeline.Domain.Observations;
 using Pipeline.Domain.Rollup;
 using Pipeline.Publishing.Document;
 using Pipeline.Functions;
+using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Integration.Tests;
 
@@ -32,7 +33,7 @@ internal static class Uploads
 
     public static async Task<UploadReport> DeliverAsync(TestPipeline pipeline, BlobClient blob)
     {
-        await new IngestUpload(pipeline.Get<BlobIngestor>()).Run(blob, CancellationToken.None);
+        await new IngestUpload(pipeline.Get<UploadIngestion>()).Run(blob, CancellationToken.None);
         return await ReportAsync(pipeline, blob.Name);
     }
 
@@ -41,7 +42,7 @@ internal static class Uploads
     /// delivered to the queue function, as the host would.
     /// </summary>
     public static Task PoisonAsync(TestPipeline pipeline, BlobClient blob) =>
-        new RecordPoisonUpload(pipeline.Get<PoisonUploadService>()).Run(
+        new RecordPoisonUpload(pipeline.Get<PoisonUploads>()).Run(
             $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","BlobType":"BlockBlob","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","ETag":"x","DequeueCount":5}""",
             CancellationToken.None);
 

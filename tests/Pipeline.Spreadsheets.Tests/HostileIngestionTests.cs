@@ -6,6 +6,7 @@ using Pipeline.Application.Ingestion;
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets.Reading;
+using Pipeline.Application.Ports;
 
 namespace Pipeline.Spreadsheets.Tests;
 

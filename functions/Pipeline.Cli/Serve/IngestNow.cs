@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pipeline.Infrastructure.Storage;
 using Pipeline.Portal.Api;
+using Pipeline.Application.Ingestion;
 using Pipeline.Application.Publication;
 using Pipeline.Domain.Uploads;
 
@@ -45,8 +45,7 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
         await _oneAtATime.WaitAsync();
         try
         {
-            var container = await services.GetRequiredService<StorageAccount>().ContainerAsync(StorageNames.UploadsContainer, CancellationToken.None);
-            var result = await services.GetRequiredService<BlobIngestor>().IngestAsync(container.GetBlobClient(blobName), CancellationToken.None);
+            var result = await services.GetRequiredService<UploadIngestion>().IngestAsync(blobName, CancellationToken.None);
             LogIngested(blobName, result.Record.Status);
             if (result.Record.Status == UploadStatus.Accepted)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Application.Ingestion;
 using Pipeline.Application.Reports;
 using Pipeline.Infrastructure.Storage;
 
@@ -50,7 +51,7 @@ internal static class IngestVerb
                 await blob.UploadAsync(stream, overwrite: true, ct);
             }
 
-            var result = await host.Get<BlobIngestor>().IngestAsync(blob, ct);
+            var result = await host.Get<UploadIngestion>().IngestAsync(blob.Name, ct);
             reports.Add(result.Report);
             if (!json)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Application.Ingestion;
 using Pipeline.Application.Reports;
 using Pipeline.Infrastructure.Storage;
 
@@ -32,7 +33,7 @@ internal static class ReplayVerb
                 return ExitCode.Rejected;
             }
 
-            var result = await host.Get<BlobIngestor>().IngestAsync(blob, ct);
+            var result = await host.Get<UploadIngestion>().IngestAsync(name, ct);
             reports.Add(result.Report);
             if (!json)
             {

@@ -8,7 +8,7 @@ namespace Pipeline.Infrastructure.Storage;
 /// <summary>
 /// Stores portal uploads in container <c>uploads</c> (the blob trigger ingests them from there) and reads
 /// their reports from <c>upload-reports</c>. Who uploaded a file goes into the blob's metadata,
-/// percent-encoded because metadata values are ASCII; <see cref="BlobIngestor"/> carries it into the ledger.
+/// percent-encoded because metadata values are ASCII; <see cref="BlobUploadSource"/> reads it back for the ledger.
 /// </summary>
 public sealed class BlobUploadStore(StorageAccount storage) : IUploadStore
 {
