@@ -10,7 +10,7 @@ public sealed class ProgressApi(PortalApi api)
 {
     [Function(nameof(ProgressApi))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}/progress")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.Progress)] HttpRequest request,
         string planId)
     {
         await (await api.ProgressAsync(planId, request.HttpContext.RequestAborted)).ExecuteAsync(request.HttpContext);

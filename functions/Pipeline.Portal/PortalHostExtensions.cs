@@ -66,26 +66,19 @@ public static class PortalHostExtensions
         return builder;
     }
 
-    /// <summary>The portal's routes on an ASP.NET Core host (<c>pipeline serve</c>), calling the same handlers as the functions.</summary>
+    /// <summary>
+    /// The portal's routes on an ASP.NET Core host (<c>pipeline serve</c>): every route of <see cref="PortalRoutes"/>,
+    /// each running the handler its function runs in the Functions app; and the site's root sends the browser to the
+    /// portal.
+    /// </summary>
     public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
     {
-        const string department = "/api/plans/{planId}/departments/{departmentId}";
-        app.MapGet("/api/sign-in", (PortalApi api) => api.SignInOptions());
-        app.MapPost("/api/sign-in/development", (PortalApi api, HttpContext c) => api.DevelopmentSignInAsync(c));
-        app.MapPost("/api/sign-out/development", (PortalApi api, HttpContext c) => api.DevelopmentSignOut(c));
-        app.MapGet(EntraSignIn.StartPath, (EntraSignIn entra, HttpContext c) => entra.StartAsync(c));
-        app.MapGet(EntraSignIn.CallbackPath, (EntraSignIn entra, HttpContext c) => entra.CallbackAsync(c));
-        app.MapPost("/api/sign-out", (EntraSignOut entra, HttpContext c) => entra.SignOutAsync(c));
-        app.MapGet("/api/me", (PortalApi api, HttpContext c) => api.MeAsync(c));
-        app.MapGet("/api/plans", (PortalApi api, HttpContext c) => api.PlansAsync(c));
-        app.MapGet("/api/plans/{planId}/progress", (PortalApi api, string planId, HttpContext c) => api.ProgressAsync(planId, c.RequestAborted));
-        app.MapGet(department + "/obligations", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.ObligationsAsync(c, planId, departmentId));
-        app.MapGet(department + "/template", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.TemplateAsync(c, planId, departmentId));
-        app.MapPost(department + "/validate", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.ValidateAsync(c, planId, departmentId));
-        app.MapPost(department + "/uploads", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.UploadAsync(c, planId, departmentId));
-        app.MapGet(department + "/uploads", (DepartmentApi api, HttpContext c, string planId, string departmentId) => api.HistoryAsync(c, planId, departmentId));
-        app.MapGet(department + "/uploads/{name}/report", (DepartmentApi api, HttpContext c, string planId, string departmentId, string name) => api.ReportAsync(c, planId, departmentId, name));
-        app.MapGet("/api/portal/{**path}", (PortalApi api, HttpContext c, string? path) => api.PageAsync(c, path));
+        foreach (var route in PortalRoutes.All)
+        {
+            app.MapMethods(route.Pattern, [route.Method], async context =>
+                await (await route.Handle(context)).ExecuteAsync(context));
+        }
+
         app.MapGet("/", () => Results.Redirect("/api/portal/"));
         return app;
     }

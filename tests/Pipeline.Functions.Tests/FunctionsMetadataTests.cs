@@ -6,7 +6,7 @@ namespace Pipeline.Functions.Tests;
 /// <summary>The functions.metadata the Worker SDK generates is what the host will bind; the host itself cannot run here.</summary>
 public sealed class FunctionsMetadataTests
 {
-    private static JsonElement Metadata()
+    internal static JsonElement Metadata()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var path = Path.Combine(RepositoryRoot.Find(), "functions", "Pipeline.Functions", "bin", configuration, "net10.0", "functions.metadata");
@@ -23,7 +23,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Exactly_the_expected_functions_are_generated()
     {
-        Assert.Equal(["AggregatePlan", "DevelopmentSignIn", "EntraSignIn", "EntraSignInCallback", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
+        Assert.Equal(["AggregatePlan", "DevelopmentSignIn", "DevelopmentSignOut", "EntraSignIn", "EntraSignInCallback", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans", "PortalPages", "ProgressApi",
                 "RecordPoisonPlan", "RecordPoisonUpload", "SendReminders", "SignInOptions", "SignOut", "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
             Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
