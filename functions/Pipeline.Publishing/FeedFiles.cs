@@ -15,48 +15,20 @@ namespace Pipeline.Publishing;
 /// </summary>
 public static class FeedFiles
 {
-    public const string JsonName = "progress.json";
-    public const string CsvName = "progress.csv";
-    public const string DataPackageName = "datapackage.json";
-    public const string SchemaName = "progress.schema.json";
-
-    /// <summary>The zip of every file of the plan (see <see cref="FeedArchive"/>).</summary>
-    public const string ZipName = FeedArchive.Name;
-
-    /// <summary>The SDMX-CSV copy of progress.csv (see <see cref="SdmxCsv"/>).</summary>
-    public const string SdmxName = SdmxCsv.Name;
-
-    /// <summary>The SDMX-ML structure the SDMX-CSV file refers to (see <see cref="SdmxStructure"/>).</summary>
-    public const string SdmxStructureName = SdmxStructure.Name;
-
-    /// <summary>The CSVW metadata of progress.csv (see <see cref="CsvwMetadata"/>).</summary>
-    public const string CsvwName = CsvwMetadata.Name;
-
-    /// <summary>The deployment's zip, beside index.json: the index and every plan's files under the plan's id.</summary>
-    public const string DeploymentZipPath = FeedArchive.DeploymentPath;
-
     private const string ShortCache = "public, max-age=300";
-
-    /// <summary>The folder of a plan's feed in the open-data container.</summary>
-    public static string Folder(string planId) => $"feeds/v1/{planId}";
-
-    public const string DashboardName = "index.html";
-
-    /// <summary>The committee's workbook (see <see cref="ProgressReport"/>).</summary>
-    public const string WorkbookName = "progress-report.xlsx";
 
     /// <summary>The data files kept in the dated archive (the static files and the Open SDG copies are not).</summary>
     public static readonly IReadOnlySet<string> ArchivedNames =
-        new HashSet<string>([JsonName, CsvName, DataPackageName, RevisionsCsv.Name, WorkbookName, SdmxName, SdmxStructureName, CsvwName],
+        new HashSet<string>([FeedPaths.JsonName, FeedPaths.CsvName, FeedPaths.DataPackageName, RevisionsCsv.Name, FeedPaths.WorkbookName, FeedPaths.SdmxName, FeedPaths.SdmxStructureName, FeedPaths.CsvwName],
             StringComparer.Ordinal);
 
     /// <summary>The data files a person downloads, in the order the dashboard and the Dataset list them.</summary>
     public static readonly IReadOnlyList<string> DownloadNames =
-        [JsonName, CsvName, SdmxName, SdmxStructureName, CsvwName, RevisionsCsv.Name, WorkbookName, DataPackageName, ZipName];
+        [FeedPaths.JsonName, FeedPaths.CsvName, FeedPaths.SdmxName, FeedPaths.SdmxStructureName, FeedPaths.CsvwName, RevisionsCsv.Name, FeedPaths.WorkbookName, FeedPaths.DataPackageName, FeedPaths.ZipName];
 
     private static readonly Lazy<IReadOnlyList<FeedFile>> StaticFiles = new(() =>
     [
-        new(SchemaName, Resource("Pipeline.Publishing.Formats.progress.schema.json"), "application/schema+json; charset=utf-8", ShortCache),
+        new(FeedPaths.SchemaName, Resource("Pipeline.Publishing.Formats.progress.schema.json"), "application/schema+json; charset=utf-8", ShortCache),
         new("dashboard.css", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.css"), "text/css; charset=utf-8", ShortCache),
         new("dashboard.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.js"), "text/javascript; charset=utf-8", ShortCache),
         new("dashboard-summary.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard-summary.js"), "text/javascript; charset=utf-8", ShortCache),
@@ -73,20 +45,20 @@ public static class FeedFiles
     {
         List<FeedFile> files =
         [
-            new(JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
-            new(CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
-            new(CsvwName, CsvwMetadata.Write(feed), "application/csvm+json; charset=utf-8", ShortCache),
-            new(SdmxName, SdmxCsv.Write(feed), SdmxCsv.ContentType, ShortCache),
-            new(SdmxStructureName, SdmxStructure.Write(feed), "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8", ShortCache),
+            new(FeedPaths.JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
+            new(FeedPaths.CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
+            new(FeedPaths.CsvwName, CsvwMetadata.Write(feed), "application/csvm+json; charset=utf-8", ShortCache),
+            new(FeedPaths.SdmxName, SdmxCsv.Write(feed), SdmxCsv.ContentType, ShortCache),
+            new(FeedPaths.SdmxStructureName, SdmxStructure.Write(feed), "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8", ShortCache),
             new(RevisionsCsv.Name, RevisionsCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
-            new(WorkbookName, ProgressReport.Write(feed), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
+            new(FeedPaths.WorkbookName, ProgressReport.Write(feed), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
             .. OpenSdgExport.Files(feed).Select(f => new FeedFile(f.Name, f.Content,
                 f.IsData ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8", ShortCache)),
             .. StaticFiles.Value,
         ];
         // The Data Package lists the zip and the zip holds the Data Package: the zip's entry is described by name.
-        var zip = new FeedFile(ZipName, [], FeedArchive.ContentType, ShortCache);
-        files.Insert(2, new(DataPackageName, DataPackageDescriptor.Create(feed, [.. files, Dashboard(feed, files), zip]),
+        var zip = new FeedFile(FeedPaths.ZipName, [], FeedArchive.ContentType, ShortCache);
+        files.Insert(2, new(FeedPaths.DataPackageName, DataPackageDescriptor.Create(feed, [.. files, Dashboard(feed, files), zip]),
             "application/json; charset=utf-8", ShortCache));
         files.Add(Dashboard(feed, files));
         files.Add(zip with { Content = FeedArchive.Write(files.Select(f => (f.Name, f.Content)), feed.GeneratedAt) });
@@ -104,11 +76,11 @@ public static class FeedFiles
             entries = entries.Concat(FeedArchive.Read(planZips[plan.Id]).Select(e => ($"{plan.Id}/{e.Path}", e.Content)));
         }
 
-        return new(DeploymentZipPath, FeedArchive.Write(entries, index.GeneratedAt), FeedArchive.ContentType, ShortCache);
+        return new(FeedPaths.DeploymentZipPath, FeedArchive.Write(entries, index.GeneratedAt), FeedArchive.ContentType, ShortCache);
     }
 
     /// <summary>The Data Package describing every file published with the feed.</summary>
-    public static byte[] DataPackage(ProgressFeed feed) => Create(feed).Single(f => f.Name == DataPackageName).Content;
+    public static byte[] DataPackage(ProgressFeed feed) => Create(feed).Single(f => f.Name == FeedPaths.DataPackageName).Content;
 
     public static byte[] Json(ProgressFeed feed) => JsonSerializer.SerializeToUtf8Bytes(feed, FeedJson.TypeInfo<ProgressFeed>());
 
@@ -129,9 +101,9 @@ public static class FeedFiles
             hash.AppendData(content);
         }
 
-        foreach (var file in Create(feed with { GeneratedAt = default }).Where(f => f.Name != ZipName))
+        foreach (var file in Create(feed with { GeneratedAt = default }).Where(f => f.Name != FeedPaths.ZipName))
         {
-            if (file.Name == WorkbookName)
+            if (file.Name == FeedPaths.WorkbookName)
             {
                 foreach (var (part, content) in FeedArchive.Read(file.Content))
                 {
@@ -153,9 +125,9 @@ public static class FeedFiles
     private static FeedFile Dashboard(ProgressFeed feed, IReadOnlyList<FeedFile> files)
     {
         var types = files.ToDictionary(f => f.Name, f => f.ContentType.Split(';')[0].Trim(), StringComparer.Ordinal);
-        types[ZipName] = FeedArchive.ContentType;
+        types[FeedPaths.ZipName] = FeedArchive.ContentType;
         var downloads = DownloadNames.Where(types.ContainsKey).Select(n => (n, types[n]));
-        return new(DashboardName, DashboardPage.Write(DashboardTemplate.Value, feed, downloads), "text/html; charset=utf-8", ShortCache);
+        return new(FeedPaths.DashboardName, DashboardPage.Write(DashboardTemplate.Value, feed, downloads), "text/html; charset=utf-8", ShortCache);
     }
 
     private static byte[] Resource(string name)

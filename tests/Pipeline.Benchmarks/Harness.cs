@@ -21,6 +21,7 @@ using Pipeline.Publishing.Document;
 using Pipeline.Spreadsheets;
 using Pipeline.Spreadsheets.Reading;
 using Pipeline.Application.Ingestion;
+using Pipeline.Publishing.Formats;
 
 namespace Pipeline.Benchmarks;
 

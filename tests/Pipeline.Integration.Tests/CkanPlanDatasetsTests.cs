@@ -6,6 +6,7 @@ using Pipeline.Application.Publication;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Integration.Tests;
 
@@ -106,9 +107,9 @@ public sealed class CkanPlanDatasetsTests : IDisposable
             var resources = _ckan.ResourcesOf(dataset);
             Assert.Equal(["progress.csv", "progress.json"], resources.Select(r => (string)r["name"]!).Order(StringComparer.Ordinal));
             // The very files of the blob feed of that plan, not of another.
-            Assert.Equal(plan, FeedFiles.ReadJson(Encoding.UTF8.GetBytes(Upload(resources, FeedFiles.JsonName))).Plan.Id);
-            Assert.Equal(await PublishedAsync(plan, FeedFiles.JsonName), Upload(resources, FeedFiles.JsonName));
-            Assert.Equal(await PublishedAsync(plan, FeedFiles.CsvName), Upload(resources, FeedFiles.CsvName));
+            Assert.Equal(plan, FeedFiles.ReadJson(Encoding.UTF8.GetBytes(Upload(resources, FeedPaths.JsonName))).Plan.Id);
+            Assert.Equal(await PublishedAsync(plan, FeedPaths.JsonName), Upload(resources, FeedPaths.JsonName));
+            Assert.Equal(await PublishedAsync(plan, FeedPaths.CsvName), Upload(resources, FeedPaths.CsvName));
         }
 
         Assert.Equal(4, _ckan.Resources.Count);
@@ -139,7 +140,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
         Assert.All(_ckan.Requests.Skip(before), r => Assert.Equal(FifthDataset, r.Dataset));
         Assert.All(_ckan.ResourcesOf(FourthDataset), r => Assert.Equal(1, (int)r["updates"]!));
         Assert.All(_ckan.ResourcesOf(FifthDataset), r => Assert.Equal(2, (int)r["updates"]!));
-        var pushed = FeedFiles.ReadJson(Encoding.UTF8.GetBytes(Upload(_ckan.ResourcesOf(FifthDataset), FeedFiles.JsonName)));
+        var pushed = FeedFiles.ReadJson(Encoding.UTF8.GetBytes(Upload(_ckan.ResourcesOf(FifthDataset), FeedPaths.JsonName)));
         Assert.Equal(35.5m, pushed.Indicators.Single(i => i.Id == "III-2-K1").Actuals.Single(a => a.FiscalYear == 2024).Value);
     }
 
@@ -168,7 +169,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
         Assert.Equal([Fifth], run.Plans.Select(r => r.Feed.Plan.Id));
         Assert.Equal((false, (bool?)true), (run.For(Fifth).Published, run.For(Fifth).PortalPushed)); // same content, new place
         Assert.All(_ckan.Requests.Skip(before), r => Assert.Equal(FifthDatasetMoved, r.Dataset));
-        Assert.Equal(await PublishedAsync(Fifth, FeedFiles.JsonName), Upload(_ckan.ResourcesOf(FifthDatasetMoved), FeedFiles.JsonName));
+        Assert.Equal(await PublishedAsync(Fifth, FeedPaths.JsonName), Upload(_ckan.ResourcesOf(FifthDatasetMoved), FeedPaths.JsonName));
         Assert.Empty((await moved.Get<NightlyAggregationService>().RunAsync(new NightlyRequest(Force: false), CancellationToken.None)).Plans);
     }
 
@@ -194,7 +195,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
         Assert.False(retried.For(Fifth).Published); // the feed did not change …
         Assert.True(retried.For(Fifth).PortalPushed); // … but its dataset had not taken it yet
         Assert.All(_ckan.Requests.Skip(before), r => Assert.Equal(FifthDataset, r.Dataset));
-        Assert.Equal(await PublishedAsync(Fifth, FeedFiles.JsonName), Upload(_ckan.ResourcesOf(FifthDataset), FeedFiles.JsonName));
+        Assert.Equal(await PublishedAsync(Fifth, FeedPaths.JsonName), Upload(_ckan.ResourcesOf(FifthDataset), FeedPaths.JsonName));
 
         Assert.Empty((await NightlyAsync()).Plans);
     }

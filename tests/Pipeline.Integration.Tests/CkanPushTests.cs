@@ -3,6 +3,7 @@ using Pipeline.Testing;
 using Pipeline.Application.Publication;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Integration.Tests;
 
@@ -46,7 +47,7 @@ public sealed class CkanPushTests : IDisposable
     private async Task<byte[]> PublishedJsonAsync()
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        return (await container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.JsonName)).DownloadContentAsync()).Value.Content.ToArray();
+        return (await container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray();
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Formats;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Integration.Tests;
 
@@ -28,7 +29,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
 
         var run = (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).For("kumamoto-welfare-4");
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
+        var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.DashboardName)).Uri;
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
         var tab = await browser.OpenAsync(page, 1280, 2600);
@@ -74,7 +75,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
         await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/修正.csv", Uploads.Csv("indicator_id,fiscal_year,value\nIII-1-K2,令和5年度,395\n"));
         var run = (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).For("kumamoto-welfare-4");
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedFiles.DashboardName)).Uri;
+        var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.DashboardName)).Uri;
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
         var tab = await browser.OpenAsync(page, 1280, 5200);
@@ -108,7 +109,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
         Assert.Equal(1, Regex.Count(dom, "data-revised=\"true\""));
 
         using var http = new HttpClient();
-        foreach (var link in new[] { FeedFiles.JsonName, FeedFiles.CsvName, RevisionsCsv.Name, FeedFiles.DataPackageName, FeedFiles.WorkbookName, OpenSdgExport.DataName("I-1-K1") })
+        foreach (var link in new[] { FeedPaths.JsonName, FeedPaths.CsvName, RevisionsCsv.Name, FeedPaths.DataPackageName, FeedPaths.WorkbookName, OpenSdgExport.DataName("I-1-K1") })
         {
             Assert.Contains($"href=\"{link}\"", dom, StringComparison.Ordinal);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(page, link))).StatusCode);

@@ -56,15 +56,15 @@ public sealed class NightlyAggregationTests : IDisposable
         await IngestSamplesAsync();
         await RunTimerAsync();
 
-        var json = await (await FeedBlobAsync(FeedFiles.JsonName)).DownloadContentAsync();
+        var json = await (await FeedBlobAsync(FeedPaths.JsonName)).DownloadContentAsync();
         Assert.Equal("application/json; charset=utf-8", json.Value.Details.ContentType);
         Assert.Equal("public, max-age=300", json.Value.Details.CacheControl);
-        var csv = await (await FeedBlobAsync(FeedFiles.CsvName)).DownloadContentAsync();
+        var csv = await (await FeedBlobAsync(FeedPaths.CsvName)).DownloadContentAsync();
         Assert.Equal("text/csv; charset=utf-8", csv.Value.Details.ContentType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Value.Content.ToArray()[..3]);
-        var package = await (await FeedBlobAsync(FeedFiles.DataPackageName)).DownloadContentAsync();
+        var package = await (await FeedBlobAsync(FeedPaths.DataPackageName)).DownloadContentAsync();
         Assert.Equal("application/json; charset=utf-8", package.Value.Details.ContentType);
-        var schemaBlob = await (await FeedBlobAsync(FeedFiles.SchemaName)).DownloadContentAsync();
+        var schemaBlob = await (await FeedBlobAsync(FeedPaths.SchemaName)).DownloadContentAsync();
 
         var schema = JsonSchema.FromText(schemaBlob.Value.Content.ToString());
         var result = schema.Evaluate(JsonDocument.Parse(json.Value.Content.ToString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -85,7 +85,7 @@ public sealed class NightlyAggregationTests : IDisposable
         Assert.Equal(43, feed.Policies.SelectMany(p => p.Measures).SelectMany(m => m.Initiatives).Count(i => i.Evaluations.Count == 4));
         Assert.Equal(feed.Indicators.Count, feed.Freshness.OverdueIndicators); // today (2026-11) FY2024 is due; samples stop at FY2023
 
-        var archive = await FeedBlobAsync($"archive/{feed.GeneratedAt:yyyy-MM-dd}/{FeedFiles.JsonName}");
+        var archive = await FeedBlobAsync($"archive/{feed.GeneratedAt:yyyy-MM-dd}/{FeedPaths.JsonName}");
         Assert.True(await archive.ExistsAsync());
     }
 
@@ -94,7 +94,7 @@ public sealed class NightlyAggregationTests : IDisposable
     {
         await IngestSamplesAsync();
         await RunTimerAsync();
-        var blob = await FeedBlobAsync(FeedFiles.JsonName);
+        var blob = await FeedBlobAsync(FeedPaths.JsonName);
         var first = (await blob.GetPropertiesAsync()).Value.ETag;
 
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
@@ -119,11 +119,11 @@ public sealed class NightlyAggregationTests : IDisposable
         // The same file again (another name): a duplicate, which adds no revision and publishes nothing new.
         var sample = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Find(), "samples", "submissions", "jutaku-seisaku", "mimamori_visits.csv"));
         Assert.Equal(UploadStatus.Duplicate, (await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/mimamori_visits (2).csv", sample)).Status);
-        var etag = (await (await FeedBlobAsync(FeedFiles.JsonName)).GetPropertiesAsync()).Value.ETag;
+        var etag = (await (await FeedBlobAsync(FeedPaths.JsonName)).GetPropertiesAsync()).Value.ETag;
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
         await RunTimerAsync();
         Assert.Equal(before, await RevisionRowsAsync());
-        Assert.Equal(etag, (await (await FeedBlobAsync(FeedFiles.JsonName)).GetPropertiesAsync()).Value.ETag);
+        Assert.Equal(etag, (await (await FeedBlobAsync(FeedPaths.JsonName)).GetPropertiesAsync()).Value.ETag);
 
         // A correction of FY2023 (390 → 395), received later (blob creation times have one-second resolution).
         await Task.Delay(TimeSpan.FromSeconds(1.1));
@@ -136,17 +136,17 @@ public sealed class NightlyAggregationTests : IDisposable
         Assert.Equal(["kumamoto-welfare-4", "III-1-K2", "2023", "431001", "", "390", "395"], row[..7]);
         Assert.Equal("jutaku-seisaku", row[11]);
 
-        var feed = FeedFiles.ReadJson((await (await FeedBlobAsync(FeedFiles.JsonName)).DownloadContentAsync()).Value.Content.ToMemory().Span);
+        var feed = FeedFiles.ReadJson((await (await FeedBlobAsync(FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToMemory().Span);
         var fy2023 = feed.Indicators.Single(i => i.Id == "III-1-K2").Actuals.Single(a => a.FiscalYear == 2023);
         Assert.Equal(395m, fy2023.Value);
         Assert.Equal(row[8], Assert.Single(fy2023.Source!.UploadIds));
         Assert.Equal((row[7], row[8]), (Assert.Single(fy2023.Revisions!).PreviousUploadId, fy2023.Revisions![0].UploadId));
         Assert.All(feed.Indicators.SelectMany(i => i.Actuals), a => Assert.NotEmpty(a.Source!.UploadIds));
         Assert.StartsWith(_pipeline.Storage.ContainerName(StorageNames.OpenDataContainer), new Uri(feed.LicenseDetail.DatasetUrl).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[1], StringComparison.Ordinal);
-        Assert.DoesNotContain("mimamori", Encoding.UTF8.GetString((await (await FeedBlobAsync(FeedFiles.JsonName)).DownloadContentAsync()).Value.Content.ToArray()), StringComparison.Ordinal);
+        Assert.DoesNotContain("mimamori", Encoding.UTF8.GetString((await (await FeedBlobAsync(FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray()), StringComparison.Ordinal);
 
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var folder = FeedFiles.Folder("kumamoto-welfare-4") + "/";
+        var folder = FeedPaths.Folder("kumamoto-welfare-4") + "/";
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, folder, CancellationToken.None))
         {
@@ -158,7 +158,7 @@ public sealed class NightlyAggregationTests : IDisposable
         }
 
         Assert.Contains(OpenSdgExport.DataName("III-1-K2"), files.Keys);
-        Assert.Contains(FeedFiles.WorkbookName, files.Keys);
+        Assert.Contains(FeedPaths.WorkbookName, files.Keys);
         await PublishedFeedChecks.AssertAsync(_published, files);
         Assert.True(await (await FeedBlobAsync($"archive/{feed.GeneratedAt:yyyy-MM-dd}/{RevisionsCsv.Name}")).ExistsAsync());
     }
@@ -181,7 +181,7 @@ public sealed class NightlyAggregationTests : IDisposable
         Assert.Equal(Azure.Storage.Blobs.Models.PublicAccessType.None, (await reports.GetAccessPolicyAsync()).Value.BlobPublicAccess);
 
         using var anonymous = new HttpClient();
-        var blob = await FeedBlobAsync(FeedFiles.JsonName);
+        var blob = await FeedBlobAsync(FeedPaths.JsonName);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(blob.Uri)).StatusCode);
         // Listing needs container-level access: Azure answers 404, Azurite 403; never 200.
         Assert.Contains((await anonymous.GetAsync(container.Uri + "?restype=container&comp=list")).StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });

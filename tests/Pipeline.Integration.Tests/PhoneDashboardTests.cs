@@ -38,7 +38,7 @@ public sealed class PhoneDashboardTests : IDisposable
     public async Task The_dashboard_fits_a_phone_with_a_summary_per_basic_policy_readable_text_and_apart_labels()
     {
         var (run, root) = await PublishSamplesAsync();
-        var page = new Uri(root, BlobFeedStore.Path(Plan, FeedFiles.DashboardName));
+        var page = new Uri(root, BlobFeedStore.Path(Plan, FeedPaths.DashboardName));
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
         var tab = await browser.OpenAsync(page, PageChecks.PhoneWidth, 844);
@@ -78,7 +78,7 @@ public sealed class PhoneDashboardTests : IDisposable
 
         // What the page links is served: the new files and both zips.
         using var http = new HttpClient();
-        foreach (var link in new[] { FeedFiles.SdmxName, FeedFiles.SdmxStructureName, FeedFiles.CsvwName, FeedFiles.ZipName, "../" + FeedFiles.ZipName })
+        foreach (var link in new[] { FeedPaths.SdmxName, FeedPaths.SdmxStructureName, FeedPaths.CsvwName, FeedPaths.ZipName, "../" + FeedPaths.ZipName })
         {
             Assert.Contains($"href=\"{link}\"", await tab.ContentAsync(), StringComparison.Ordinal);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(page, link))).StatusCode);
@@ -90,17 +90,17 @@ public sealed class PhoneDashboardTests : IDisposable
     {
         var (_, root) = await PublishSamplesAsync();
         await using var browser = await HeadlessBrowser.LaunchAsync();
-        var tab = await browser.OpenAsync(new Uri(root, PlanIndex.LandingPath), PageChecks.PhoneWidth, 844, rendersData: false);
+        var tab = await browser.OpenAsync(new Uri(root, FeedPaths.LandingPath), PageChecks.PhoneWidth, 844, rendersData: false);
         await PageChecks.AssertPhoneReadyAsync(tab, "the landing page at 390 px", "landing-phone-390.png");
 
         using var http = new HttpClient();
-        var zip = await http.GetByteArrayAsync(new Uri(root, FeedFiles.DeploymentZipPath));
+        var zip = await http.GetByteArrayAsync(new Uri(root, FeedPaths.DeploymentZipPath));
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("index.json", entries);
-        var plan = await http.GetByteArrayAsync(new Uri(root, BlobFeedStore.Path(Plan, FeedFiles.ZipName)));
+        var plan = await http.GetByteArrayAsync(new Uri(root, BlobFeedStore.Path(Plan, FeedPaths.ZipName)));
         using var planArchive = new ZipArchive(new MemoryStream(plan), ZipArchiveMode.Read);
         Assert.All(planArchive.Entries, e => Assert.Contains($"{Plan}/{e.FullName}", entries));
-        Assert.Contains($"{Plan}/{FeedFiles.SdmxName}", entries);
+        Assert.Contains($"{Plan}/{FeedPaths.SdmxName}", entries);
     }
 }

@@ -96,18 +96,18 @@ public sealed class PlanPortfolioTests : IDisposable
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         foreach (var plan in new[] { Kumamoto, Tamana })
         {
-            var published = FeedFiles.ReadJson((await container.GetBlobClient(BlobFeedStore.Path(plan, FeedFiles.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
+            var published = FeedFiles.ReadJson((await container.GetBlobClient(BlobFeedStore.Path(plan, FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
             Assert.Equal(plan, published.Plan.Id);
         }
 
         Assert.True(run.IndexPublished);
-        var index = PlanIndex.ReadJson((await container.GetBlobClient(PlanIndex.JsonPath).DownloadContentAsync()).Value.Content.ToArray());
+        var index = PlanIndex.ReadJson((await container.GetBlobClient(FeedPaths.IndexPath).DownloadContentAsync()).Value.Content.ToArray());
         Assert.Equal([Kumamoto, Tamana], index.Plans.Select(p => p.Id));
         Assert.Equal($"{Tamana}/progress.json", index.Plans[1].Links.Json);
         Assert.Equal($"{Tamana}/index.html", index.Plans[1].Links.Dashboard);
         Assert.Equal(1, index.Plans[1].StatusCounts["achieved"]); // I-2-K1, a stated decrease below its target
         Assert.Equal(1, index.Plans[1].StatusCounts["deteriorated"]); // II-2-K1, suicides up from 14 to 15
-        var landing = Encoding.UTF8.GetString((await container.GetBlobClient(PlanIndex.LandingPath).DownloadContentAsync()).Value.Content.ToArray());
+        var landing = Encoding.UTF8.GetString((await container.GetBlobClient(FeedPaths.LandingPath).DownloadContentAsync()).Value.Content.ToArray());
         Assert.Contains($"href=\"feeds/v1/{Tamana}/index.html\"", landing, StringComparison.Ordinal);
         Assert.Contains("終了（修正は受付）", landing, StringComparison.Ordinal);
         Assert.Contains("運用中", landing, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class PlanPortfolioTests : IDisposable
         Assert.Equal([Kumamoto, Tamana], PlanIndex.ReadJson(served.Json).Plans.Select(p => p.Id));
         var records = (await _pipeline.Get<Application.Ports.IPublicationRecords>().AllAsync(CancellationToken.None))
             .OrderBy(r => r.PlanId, StringComparer.Ordinal).Select(r => $"{r.PlanId}:{r.ContentHash}");
-        Assert.Equal(PlanIndex.ContentHash(index, records), served.ContentHash);
+        Assert.Equal(IndexFiles.ContentHash(index, records), served.ContentHash);
 
         // A second run with nothing new publishes nothing again.
         var again = await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);

@@ -4,6 +4,7 @@ using Pipeline.Application.Publication;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Integration.Tests;
 
@@ -49,7 +50,7 @@ public sealed class PlansContainerTests
         var run = await pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
         Assert.Equal(1, run.For(Tamana).AcceptedUploads);
         var opendata = await pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var feed = FeedFiles.ReadJson((await opendata.GetBlobClient(BlobFeedStore.Path(Tamana, FeedFiles.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
+        var feed = FeedFiles.ReadJson((await opendata.GetBlobClient(BlobFeedStore.Path(Tamana, FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
         Assert.Equal(Tamana, feed.Plan.Id);
 
         // An upload to the broken plan is refused with a report, as for a broken file in the plans folder.

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Pipeline.Testing;
 using Pipeline.Publishing.Document;
 using Pipeline.Publishing.Formats;
+using Pipeline.Publishing;
 
 namespace Pipeline.Publishing.Tests;
 
@@ -23,7 +24,7 @@ public sealed class StandardFormatTests : IDisposable
     public void The_sdmx_csv_starts_with_the_structure_columns_then_dimensions_measure_and_attributes_without_a_bom()
     {
         var files = Files();
-        var text = Encoding.UTF8.GetString(files[FeedFiles.SdmxName]);
+        var text = Encoding.UTF8.GetString(files[FeedPaths.SdmxName]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,PROGRESS_STATUS,OBS_FLAG", lines[0]);
         Assert.StartsWith("dataflow,LG431001:DF_KUMAMOTO_WELFARE_4(1.0),I,", lines[1], StringComparison.Ordinal);
@@ -35,21 +36,21 @@ public sealed class StandardFormatTests : IDisposable
     public async Task A_broken_structure_or_data_file_is_refused_by_the_schemas_and_by_sdmx1()
     {
         var files = Files();
-        var structure = Encoding.UTF8.GetString(files[FeedFiles.SdmxStructureName]);
+        var structure = Encoding.UTF8.GetString(files[FeedPaths.SdmxStructureName]);
         var broken = structure.Replace("position=\"2\"", "position=\"two\"", StringComparison.Ordinal);
         Assert.NotEqual(structure, broken);
         Assert.Contains(OpenFormatChecks.SdmxSchemaErrors(Encoding.UTF8.GetBytes(broken)), e => e.Contains("position", StringComparison.Ordinal));
-        Assert.Empty(OpenFormatChecks.SdmxSchemaErrors(files[FeedFiles.SdmxStructureName]));
+        Assert.Empty(OpenFormatChecks.SdmxSchemaErrors(files[FeedPaths.SdmxStructureName]));
 
-        var structurePath = _folder.File(FeedFiles.SdmxStructureName);
-        await File.WriteAllBytesAsync(structurePath, files[FeedFiles.SdmxStructureName]);
+        var structurePath = _folder.File(FeedPaths.SdmxStructureName);
+        await File.WriteAllBytesAsync(structurePath, files[FeedPaths.SdmxStructureName]);
         var withBom = _folder.File("bom.sdmx.csv");
-        await File.WriteAllBytesAsync(withBom, [.. Encoding.UTF8.Preamble, .. files[FeedFiles.SdmxName]]);
+        await File.WriteAllBytesAsync(withBom, [.. Encoding.UTF8.Preamble, .. files[FeedPaths.SdmxName]]);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenFormatChecks.ReadSdmxAsync(structurePath, withBom));
         Assert.Contains("Invalid SDMX-CSV", error.Message, StringComparison.Ordinal);
 
         var badArea = _folder.File("bad-area.sdmx.csv");
-        await File.WriteAllTextAsync(badArea, Encoding.UTF8.GetString(files[FeedFiles.SdmxName]).Replace(",431010,", ",999999,", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(badArea, Encoding.UTF8.GetString(files[FeedPaths.SdmxName]).Replace(",431010,", ",999999,", StringComparison.Ordinal));
         var read = await OpenFormatChecks.ReadSdmxAsync(structurePath, badArea);
         Assert.Contains(read.GetProperty("invalid").EnumerateArray(), i => i[1].GetString() == "999999");
     }
@@ -58,16 +59,16 @@ public sealed class StandardFormatTests : IDisposable
     public void The_csvw_metadata_names_every_column_in_ascii_and_the_check_refuses_a_renamed_header_or_a_bad_cell()
     {
         var files = Files();
-        var metadata = JsonDocument.Parse(files[FeedFiles.CsvwName]).RootElement;
+        var metadata = JsonDocument.Parse(files[FeedPaths.CsvwName]).RootElement;
         var first = metadata.GetProperty("tableSchema").GetProperty("columns")[0];
         Assert.Equal("lg_code", first.GetProperty("name").GetString());
         Assert.Equal("全国地方公共団体コード", first.GetProperty("titles").GetProperty("und").GetString());
         Assert.Equal(["indicator_id", "fiscal_year", "lg_code"], metadata.GetProperty("tableSchema").GetProperty("primaryKey").EnumerateArray().Select(k => k.GetString()));
         OpenFormatChecks.Csvw(files);
 
-        var csv = Encoding.UTF8.GetString(files[FeedFiles.CsvName]);
-        Assert.ThrowsAny<Exception>(() => OpenFormatChecks.Csvw(With(files, FeedFiles.CsvName, csv.Replace("fiscal_year", "year", StringComparison.Ordinal))));
-        Assert.ThrowsAny<Exception>(() => OpenFormatChecks.Csvw(With(files, FeedFiles.CsvName, csv.Replace(",2023,", ",20x3,", StringComparison.Ordinal))));
+        var csv = Encoding.UTF8.GetString(files[FeedPaths.CsvName]);
+        Assert.ThrowsAny<Exception>(() => OpenFormatChecks.Csvw(With(files, FeedPaths.CsvName, csv.Replace("fiscal_year", "year", StringComparison.Ordinal))));
+        Assert.ThrowsAny<Exception>(() => OpenFormatChecks.Csvw(With(files, FeedPaths.CsvName, csv.Replace(",2023,", ",20x3,", StringComparison.Ordinal))));
     }
 
     [Fact]
@@ -75,14 +76,14 @@ public sealed class StandardFormatTests : IDisposable
     {
         var files = Files();
         OpenFormatChecks.Zip(files);
-        Assert.Equal(files[FeedFiles.ZipName], PublishedFeedChecks.ByName(FeedFiles.Create(FeedFilesTests.SampleFeed()))[FeedFiles.ZipName]);
+        Assert.Equal(files[FeedPaths.ZipName], PublishedFeedChecks.ByName(FeedFiles.Create(FeedFilesTests.SampleFeed()))[FeedPaths.ZipName]);
 
         var feed = FeedFilesTests.SampleFeed();
         var index = PlanIndex.Build([feed], feed.GeneratedAt);
-        var deployment = FeedFiles.DeploymentArchive(index, new Dictionary<string, byte[]> { [feed.Plan.Id] = files[FeedFiles.ZipName] });
-        Assert.Equal(FeedFiles.DeploymentZipPath, deployment.Name);
+        var deployment = FeedFiles.DeploymentArchive(index, new Dictionary<string, byte[]> { [feed.Plan.Id] = files[FeedPaths.ZipName] });
+        Assert.Equal(FeedPaths.DeploymentZipPath, deployment.Name);
         using var zip = new ZipArchive(new MemoryStream(deployment.Content), ZipArchiveMode.Read);
-        Assert.Equal(["index.json", .. files.Keys.Where(k => k != FeedFiles.ZipName).Select(k => $"{feed.Plan.Id}/{k}").Order(StringComparer.Ordinal)],
+        Assert.Equal(["index.json", .. files.Keys.Where(k => k != FeedPaths.ZipName).Select(k => $"{feed.Plan.Id}/{k}").Order(StringComparer.Ordinal)],
             zip.Entries.Select(e => e.FullName).Take(1).Concat(zip.Entries.Skip(1).Select(e => e.FullName).Order(StringComparer.Ordinal)));
     }
 
@@ -91,8 +92,8 @@ public sealed class StandardFormatTests : IDisposable
     {
         var feed = FeedFilesTests.SampleFeed();
         var index = PlanIndex.Build([feed], feed.GeneratedAt);
-        var page = Encoding.UTF8.GetString(PlanIndex.Files(index).Single(f => f.Name == PlanIndex.LandingPath).Content);
-        Assert.Contains($"href=\"{FeedFiles.DeploymentZipPath}\"", page, StringComparison.Ordinal);
+        var page = Encoding.UTF8.GetString(IndexFiles.Create(index).Single(f => f.Name == FeedPaths.LandingPath).Content);
+        Assert.Contains($"href=\"{FeedPaths.DeploymentZipPath}\"", page, StringComparison.Ordinal);
         var result = await OpenFormatChecks.DatasetAsync(_folder.Path, page, "https://example.jp/opendata/index.html");
         var datasets = result.GetProperty("datasets").EnumerateArray().ToList();
         Assert.Equal(2, datasets.Count);

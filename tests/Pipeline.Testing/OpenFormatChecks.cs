@@ -24,17 +24,17 @@ public static partial class OpenFormatChecks
     /// <summary>Runs every check on the files written in <paramref name="folder"/> at their published names.</summary>
     public static async Task AssertAsync(string folder, IReadOnlyDictionary<string, byte[]> files, ProgressFeed feed)
     {
-        AssertValidSdmxStructure(files[FeedFiles.SdmxStructureName]);
+        AssertValidSdmxStructure(files[FeedPaths.SdmxStructureName]);
         await SdmxAsync(folder, files, feed);
         Csvw(files);
         Zip(files);
-        var page = Encoding.UTF8.GetString(files[FeedFiles.DashboardName]);
-        var dataset = await DatasetAsync(folder, page, "https://example.jp/opendata/" + FeedFiles.Folder(feed.Plan.Id) + "/index.html");
+        var page = Encoding.UTF8.GetString(files[FeedPaths.DashboardName]);
+        var dataset = await DatasetAsync(folder, page, "https://example.jp/opendata/" + FeedPaths.Folder(feed.Plan.Id) + "/index.html");
         var plan = Assert.Single(dataset.GetProperty("datasets").EnumerateArray());
         Assert.Equal(feed.LicenseDetail.Url, plan.GetProperty("license").GetString());
         Assert.Equal($"{feed.Plan.StartFiscalYear}-04-01/{feed.Plan.EndFiscalYear + 1}-03-31", plan.GetProperty("temporalCoverage").GetString());
         Assert.Equal(feed.Plan.Publisher.LocalGovernmentCode, plan.GetProperty("spatialCoverage").GetString());
-        Assert.Equal(FeedFiles.DownloadNames.Select(n => "https://example.jp/opendata/" + FeedFiles.Folder(feed.Plan.Id) + "/" + n),
+        Assert.Equal(FeedFiles.DownloadNames.Select(n => "https://example.jp/opendata/" + FeedPaths.Folder(feed.Plan.Id) + "/" + n),
             plan.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
         Assert.All(FeedFiles.DownloadNames, n => Assert.True(files.ContainsKey(n), n));
     }
@@ -70,9 +70,9 @@ public static partial class OpenFormatChecks
 
     private static async Task SdmxAsync(string folder, IReadOnlyDictionary<string, byte[]> files, ProgressFeed feed)
     {
-        var data = files[FeedFiles.SdmxName];
+        var data = files[FeedPaths.SdmxName];
         Assert.False(data.AsSpan().StartsWith(Encoding.UTF8.Preamble), "progress.sdmx.csv must have no BOM (SDMX readers refuse one)");
-        var read = await ReadSdmxAsync(Path.Combine(folder, FeedFiles.SdmxStructureName), Path.Combine(folder, FeedFiles.SdmxName));
+        var read = await ReadSdmxAsync(Path.Combine(folder, FeedPaths.SdmxStructureName), Path.Combine(folder, FeedPaths.SdmxName));
         Assert.Equal(SdmxStructure.Dimensions, read.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(["OBS_VALUE"], read.GetProperty("measures").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(SdmxStructure.Attributes, read.GetProperty("attributes").EnumerateArray().Select(d => d.GetString()));
@@ -123,7 +123,7 @@ public static partial class OpenFormatChecks
     /// </summary>
     public static void Csvw(IReadOnlyDictionary<string, byte[]> files)
     {
-        var metadata = JsonDocument.Parse(files[FeedFiles.CsvwName]).RootElement;
+        var metadata = JsonDocument.Parse(files[FeedPaths.CsvwName]).RootElement;
         var context = metadata.GetProperty("@context");
         Assert.Equal(CsvwMetadata.Context, context.ValueKind == JsonValueKind.Array ? context[0].GetString() : context.GetString());
         var url = metadata.GetProperty("url").GetString()!;
@@ -209,9 +209,9 @@ public static partial class OpenFormatChecks
     /// <summary>The zip lists every other published file at its path, each with the same bytes.</summary>
     public static void Zip(IReadOnlyDictionary<string, byte[]> files)
     {
-        using var zip = new ZipArchive(new MemoryStream(files[FeedFiles.ZipName]), ZipArchiveMode.Read);
+        using var zip = new ZipArchive(new MemoryStream(files[FeedPaths.ZipName]), ZipArchiveMode.Read);
         var listed = zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(files.Keys.Where(k => k != FeedFiles.ZipName).Order(StringComparer.Ordinal), listed);
+        Assert.Equal(files.Keys.Where(k => k != FeedPaths.ZipName).Order(StringComparer.Ordinal), listed);
         Assert.Contains(listed, e => e.StartsWith(OpenSdgExport.Folder + "/", StringComparison.Ordinal));
         foreach (var entry in zip.Entries)
         {

@@ -34,7 +34,7 @@ public static class PublishedFeedChecks
             await File.WriteAllBytesAsync(path, content);
         }
 
-        var feed = FeedFiles.ReadJson(files[FeedFiles.JsonName]);
+        var feed = FeedFiles.ReadJson(files[FeedPaths.JsonName]);
         await DataPackageAsync(folder, files);
         await JsonSchemaAsync(folder);
         await ProgressCsvAsync(folder, feed);
@@ -48,17 +48,17 @@ public static class PublishedFeedChecks
 
     private static async Task DataPackageAsync(string folder, IReadOnlyDictionary<string, byte[]> files)
     {
-        var descriptor = JsonDocument.Parse(files[FeedFiles.DataPackageName]).RootElement;
+        var descriptor = JsonDocument.Parse(files[FeedPaths.DataPackageName]).RootElement;
         var profile = JsonSchema.FromText(await File.ReadAllTextAsync(Profile("datapackage.json")));
         var result = profile.Evaluate(descriptor, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(result.IsValid, "datapackage.json against the v2 profile: " + Errors(result));
-        var python = await RealClients.ReadAsync("validate", Profile("datapackage.json"), Path.Combine(folder, FeedFiles.DataPackageName));
+        var python = await RealClients.ReadAsync("validate", Profile("datapackage.json"), Path.Combine(folder, FeedPaths.DataPackageName));
         Assert.Equal("Draft7Validator", python.GetProperty("validator").GetString());
         Assert.Empty(python.GetProperty("errors").EnumerateArray());
 
         Assert.Equal("https://datapackage.org/profiles/2.0/datapackage.json", descriptor.GetProperty("$schema").GetString());
         var resources = descriptor.GetProperty("resources").EnumerateArray().ToList();
-        Assert.Equal(files.Keys.Where(k => k != FeedFiles.DataPackageName).Order(StringComparer.Ordinal),
+        Assert.Equal(files.Keys.Where(k => k != FeedPaths.DataPackageName).Order(StringComparer.Ordinal),
             resources.Select(r => r.GetProperty("path").GetString()!).Order(StringComparer.Ordinal));
         Assert.Equal(resources.Count, resources.Select(r => r.GetProperty("name").GetString()).Distinct().Count());
         var resourceProfile = JsonSchema.FromText(await File.ReadAllTextAsync(Profile("dataresource.json")));
@@ -78,28 +78,28 @@ public static class PublishedFeedChecks
             }
         }
 
-        var json = resources.Single(r => r.GetProperty("path").GetString() == FeedFiles.JsonName);
+        var json = resources.Single(r => r.GetProperty("path").GetString() == FeedPaths.JsonName);
         Assert.False(json.TryGetProperty("schema", out _));
-        Assert.Equal(FeedFiles.SchemaName, json.GetProperty("jsonSchema").GetString());
-        Assert.Equal("utf-8-sig", resources.Single(r => r.GetProperty("path").GetString() == FeedFiles.CsvName).GetProperty("encoding").GetString());
+        Assert.Equal(FeedPaths.SchemaName, json.GetProperty("jsonSchema").GetString());
+        Assert.Equal("utf-8-sig", resources.Single(r => r.GetProperty("path").GetString() == FeedPaths.CsvName).GetProperty("encoding").GetString());
     }
 
     private static async Task JsonSchemaAsync(string folder)
     {
-        var python = await RealClients.ReadAsync("validate", Path.Combine(folder, FeedFiles.SchemaName), Path.Combine(folder, FeedFiles.JsonName));
+        var python = await RealClients.ReadAsync("validate", Path.Combine(folder, FeedPaths.SchemaName), Path.Combine(folder, FeedPaths.JsonName));
         Assert.Equal("Draft202012Validator", python.GetProperty("validator").GetString());
         Assert.Empty(python.GetProperty("errors").EnumerateArray());
 
         // The same validator refuses a feed with a status it does not know: it really checks.
         var broken = Path.Combine(folder, "broken-progress.json");
-        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(Path.Combine(folder, FeedFiles.JsonName))).Replace("\"status\": \"behind\"", "\"status\": \"fine\"", StringComparison.Ordinal));
-        Assert.NotEmpty((await RealClients.ReadAsync("validate", Path.Combine(folder, FeedFiles.SchemaName), broken)).GetProperty("errors").EnumerateArray());
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(Path.Combine(folder, FeedPaths.JsonName))).Replace("\"status\": \"behind\"", "\"status\": \"fine\"", StringComparison.Ordinal));
+        Assert.NotEmpty((await RealClients.ReadAsync("validate", Path.Combine(folder, FeedPaths.SchemaName), broken)).GetProperty("errors").EnumerateArray());
         File.Delete(broken);
     }
 
     private static async Task ProgressCsvAsync(string folder, ProgressFeed feed)
     {
-        var path = Path.Combine(folder, FeedFiles.CsvName);
+        var path = Path.Combine(folder, FeedPaths.CsvName);
         Assert.Equal("No errors.", await RealClients.CsvCleanAsync(path));
         var csv = await RealClients.ReadAsync("pandas", path);
         Assert.Equal(FeedCsv.Columns.Select(c => c.Name), csv.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
@@ -153,7 +153,7 @@ public static class PublishedFeedChecks
 
     private static async Task WorkbookAsync(string folder, ProgressFeed feed)
     {
-        var book = await RealClients.ReadAsync("workbook", Path.Combine(folder, FeedFiles.WorkbookName));
+        var book = await RealClients.ReadAsync("workbook", Path.Combine(folder, FeedPaths.WorkbookName));
         var sheets = book.GetProperty("sheets").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
         Assert.Equal(ProgressReport.SheetNames, sheets.Keys);
         foreach (var sheet in sheets.Values)

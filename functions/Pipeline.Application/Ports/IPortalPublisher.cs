@@ -1,4 +1,5 @@
 using Pipeline.Publishing;
+using Pipeline.Publishing.Formats;
 
 namespace Pipeline.Application.Ports;
 

@@ -2,6 +2,7 @@ using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
+using Pipeline.Publishing.Formats;
 
 namespace Pipeline.Application.Publication;
 
@@ -23,7 +24,7 @@ public sealed class PlanIndexPublisher(PlanSet plans, IPublicationRecords record
         {
             var version = await feeds.IndexVersionAsync(cancellationToken);
             var (index, planHashes) = await BuildAsync(cancellationToken);
-            var hash = PlanIndex.ContentHash(index, planHashes);
+            var hash = IndexFiles.ContentHash(index, planHashes);
             if (version.ContentHash == hash)
             {
                 return (index, false);
@@ -32,13 +33,13 @@ public sealed class PlanIndexPublisher(PlanSet plans, IPublicationRecords record
             var zips = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var plan in index.Plans)
             {
-                if (await feeds.ReadFileAsync(plan.Id, FeedFiles.ZipName, cancellationToken) is { } zip)
+                if (await feeds.ReadFileAsync(plan.Id, FeedPaths.ZipName, cancellationToken) is { } zip)
                 {
                     zips[plan.Id] = zip;
                 }
             }
 
-            IReadOnlyList<FeedFile> files = [.. PlanIndex.Files(index), FeedFiles.DeploymentArchive(index, zips)];
+            IReadOnlyList<FeedFile> files = [.. IndexFiles.Create(index), FeedFiles.DeploymentArchive(index, zips)];
             if (await feeds.TryPublishIndexAsync(files, hash, version, cancellationToken))
             {
                 return (index, true);

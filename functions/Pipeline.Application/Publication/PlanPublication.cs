@@ -7,6 +7,7 @@ using Pipeline.Domain.Rollup;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
+using Pipeline.Publishing.Formats;
 
 namespace Pipeline.Application.Publication;
 

@@ -107,7 +107,7 @@ public sealed class LocalServer : IAsyncDisposable
         app.MapPortal();
         app.MapGet("/feeds/v1/{planId}/{**file}", ServeFeedFileAsync);
         // Beside the plans' folders: the index of plans and the deployment's zip that the dashboards link.
-        foreach (var path in new[] { PlanIndex.JsonPath, Publishing.FeedFiles.DeploymentZipPath })
+        foreach (var path in new[] { FeedPaths.IndexPath, Publishing.Document.FeedPaths.DeploymentZipPath })
         {
             app.MapGet("/" + path, (StorageAccount storage, CancellationToken ct) => ServeBlobAsync(storage, path, ct));
         }
@@ -119,7 +119,7 @@ public sealed class LocalServer : IAsyncDisposable
     /// <summary>A published file (dashboard, feed, CSV, data package) from the open-data container, as Azure serves it.</summary>
     private static async Task<IResult> ServeFeedFileAsync(string planId, string? file, StorageAccount storage, CancellationToken cancellationToken)
     {
-        file = string.IsNullOrEmpty(file) ? Publishing.FeedFiles.DashboardName : file;
+        file = string.IsNullOrEmpty(file) ? Publishing.Document.FeedPaths.DashboardName : file;
         if (!PathSafeId.IsValid(planId) || file.Split('/').Any(s => s is "" or "." or ".."))
         {
             return Results.NotFound();

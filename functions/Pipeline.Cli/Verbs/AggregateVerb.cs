@@ -52,7 +52,7 @@ internal static class AggregateVerb
             if (outDir is not null)
             {
                 await WriteFilesAsync(outDir, run.Feed, ct);
-                await output.WriteLineAsync($"written under {Path.Combine(outDir.FullName, FeedFiles.Folder(plan.Id))}");
+                await output.WriteLineAsync($"written under {Path.Combine(outDir.FullName, FeedPaths.Folder(plan.Id))}");
             }
 
             ConsoleText.ProgressTable(output, run.Feed);
@@ -63,9 +63,9 @@ internal static class AggregateVerb
         {
             // The deployment's zip, from the plans' zips written under --out (this run's plans; others' as left there).
             var zips = nightly.Index.Plans
-                .Select(p => (p.Id, Path: Path.Combine(outDir.FullName, FeedFiles.Folder(p.Id), FeedFiles.ZipName)))
+                .Select(p => (p.Id, Path: Path.Combine(outDir.FullName, FeedPaths.Folder(p.Id), FeedPaths.ZipName)))
                 .Where(p => File.Exists(p.Path)).ToDictionary(p => p.Id, p => File.ReadAllBytes(p.Path), StringComparer.Ordinal);
-            foreach (var file in PlanIndex.Files(nightly.Index).Append(FeedFiles.DeploymentArchive(nightly.Index, zips)))
+            foreach (var file in IndexFiles.Create(nightly.Index).Append(FeedFiles.DeploymentArchive(nightly.Index, zips)))
             {
                 var path = Path.Combine(outDir.FullName, file.Name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -73,13 +73,13 @@ internal static class AggregateVerb
             }
         }
 
-        await output.WriteLineAsync($"index of {nightly.Index.Plans.Count} plan(s) {(nightly.IndexPublished ? "published" : "unchanged")}: {PlanIndex.JsonPath}, {PlanIndex.LandingPath}, {FeedFiles.DeploymentZipPath}");
+        await output.WriteLineAsync($"index of {nightly.Index.Plans.Count} plan(s) {(nightly.IndexPublished ? "published" : "unchanged")}: {FeedPaths.IndexPath}, {FeedPaths.LandingPath}, {FeedPaths.DeploymentZipPath}");
         return ExitCode.Ok;
     }
 
     private static async Task WriteFilesAsync(DirectoryInfo outDir, ProgressFeed feed, CancellationToken ct)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, FeedFiles.Folder(feed.Plan.Id)));
+        var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, FeedPaths.Folder(feed.Plan.Id)));
         foreach (var file in FeedFiles.Create(feed))
         {
             var path = Path.Combine(folder.FullName, file.Name);

@@ -56,10 +56,10 @@ internal static class DemoVerb
         await AggregateVerb.RunAsync(planId, outDir, output, error, demoSettings, ct);
         foreach (var plan in plans.Plans.Where(p => planId is null || p.Id == planId))
         {
-            await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedFiles.Folder(plan.Id), FeedFiles.DashboardName)}");
+            await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedPaths.Folder(plan.Id), FeedPaths.DashboardName)}");
         }
 
-        await output.WriteLineAsync($"Plans: {Path.Combine(outDir.FullName, PlanIndex.LandingPath)}");
+        await output.WriteLineAsync($"Plans: {Path.Combine(outDir.FullName, FeedPaths.LandingPath)}");
         return worst;
     }
 

@@ -8,6 +8,8 @@ using Polly.Timeout;
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Publishing;
+using Pipeline.Publishing.Formats;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Infrastructure.Ckan;
 
@@ -24,7 +26,7 @@ public sealed partial class CkanPortalPublisher(
     /// <summary>The one action that is not idempotent, so never retried blindly (<see cref="CkanPolicies.RetryFor"/>).</summary>
     public const string CreateAction = "api/3/action/resource_create";
 
-    private static readonly string[] Pushed = [FeedFiles.JsonName, FeedFiles.CsvName];
+    private static readonly string[] Pushed = [FeedPaths.JsonName, FeedPaths.CsvName];
 
     public string Name => "ckan";
 

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Pipeline.Application.Ports;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
+using Pipeline.Publishing.Formats;
 
 namespace Pipeline.Infrastructure.Storage;
 
@@ -17,7 +18,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     private const string HashKey = "contenthash";
 
     public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) =>
-        HashAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
+        HashAsync(Path(planId, FeedPaths.JsonName), cancellationToken);
 
     /// <remarks>
     /// The ETag of index.json, of the landing page and of the deployment's zip (absent: null), and the hash in
@@ -28,13 +29,13 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         string? hash = null;
         var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in new[] { PlanIndex.LandingPath, FeedFiles.DeploymentZipPath, PlanIndex.JsonPath })
+        foreach (var name in new[] { FeedPaths.LandingPath, FeedPaths.DeploymentZipPath, FeedPaths.IndexPath })
         {
             try
             {
                 var properties = (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
                 versions[name] = properties.ETag.ToString();
-                hash = name == PlanIndex.JsonPath && properties.Metadata.TryGetValue(HashKey, out var h) ? h : hash;
+                hash = name == FeedPaths.IndexPath && properties.Metadata.TryGetValue(HashKey, out var h) ? h : hash;
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -56,7 +57,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         var metadata = new Dictionary<string, string> { [HashKey] = contentHash };
         try
         {
-            foreach (var file in files.OrderBy(f => f.Name == PlanIndex.JsonPath))
+            foreach (var file in files.OrderBy(f => f.Name == FeedPaths.IndexPath))
             {
                 var etag = expected.FileVersions.GetValueOrDefault(file.Name);
                 var conditions = etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(etag) };
@@ -90,7 +91,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         var day = generatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string> { [HashKey] = contentHash };
-        var ordered = files.OrderBy(f => f.Name == FeedFiles.JsonName).ToList();
+        var ordered = files.OrderBy(f => f.Name == FeedPaths.JsonName).ToList();
         foreach (var file in ordered.Where(f => FeedFiles.ArchivedNames.Contains(f.Name)))
         {
             await Upload(container.GetBlobClient(Path(planId, $"archive/{day}/{file.Name}")), file, metadata, cancellationToken);
@@ -103,7 +104,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     }
 
     public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) =>
-        ReadBlobAsync(Path(planId, FeedFiles.JsonName), cancellationToken);
+        ReadBlobAsync(Path(planId, FeedPaths.JsonName), cancellationToken);
 
     public async Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken)
     {
@@ -118,7 +119,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => ReadBlobAsync(PlanIndex.JsonPath, cancellationToken);
+    public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => ReadBlobAsync(FeedPaths.IndexPath, cancellationToken);
 
     private async Task<PublishedFeed?> ReadBlobAsync(string blobName, CancellationToken cancellationToken)
     {
@@ -138,11 +139,11 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     public async Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
-        return new Uri(container.Uri.AbsoluteUri.TrimEnd('/') + "/" + FeedFiles.Folder(planId) + "/");
+        return new Uri(container.Uri.AbsoluteUri.TrimEnd('/') + "/" + FeedPaths.Folder(planId) + "/");
     }
 
     /// <summary>The blob name of a feed file.</summary>
-    public static string Path(string planId, string name) => $"{FeedFiles.Folder(planId)}/{name}";
+    public static string Path(string planId, string name) => $"{FeedPaths.Folder(planId)}/{name}";
 
     private static Task Upload(Azure.Storage.Blobs.BlobClient blob, FeedFile file, IDictionary<string, string> metadata, CancellationToken cancellationToken,
         BlobRequestConditions? conditions = null) =>

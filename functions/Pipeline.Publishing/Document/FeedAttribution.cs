@@ -16,7 +16,7 @@ public static class FeedAttribution
     /// <summary>The licence record for the feed; <paramref name="publishedUrl"/> is used where the plan names no dataset URL.</summary>
     public static FeedLicense For(Plan plan, string? publishedUrl)
     {
-        var url = plan.OpenData.DatasetUrl ?? publishedUrl ?? FeedFiles.Folder(plan.Id) + "/";
+        var url = plan.OpenData.DatasetUrl ?? publishedUrl ?? FeedPaths.Folder(plan.Id) + "/";
         var publishers = new[] { plan.Publisher.Name }.Concat(plan.Publisher.Partners).ToList();
         var whoJa = string.Join("・", publishers.Select(p => p.Ja));
         var whoEn = string.Join(" and ", publishers.Select(p => p.En ?? p.Ja));

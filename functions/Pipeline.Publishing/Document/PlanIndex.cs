@@ -1,21 +1,16 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Progress;
-using Pipeline.Publishing.Pages;
 
 namespace Pipeline.Publishing.Document;
 
 /// <summary>
-/// What is published beside the plans (RULES.md §7): <c>feeds/v1/index.json</c> listing every served
-/// plan and the landing page <c>index.html</c> at the container's root. Pure.
+/// The index of the plans published beside their files (RULES.md §7), <c>feeds/v1/index.json</c>: built, written
+/// and read here; <see cref="IndexFiles"/> makes the published files of it. Pure.
 /// </summary>
 public static class PlanIndex
 {
-    public const string JsonPath = "feeds/v1/index.json";
-    public const string LandingPath = "index.html";
-
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
     /// <summary>The index of the feeds built in one run, in plan-id order.</summary>
@@ -44,32 +39,10 @@ public static class PlanIndex
         plans.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Entry(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
             freshness.StatusOf(p, now), Enumerable.Repeat(ProgressStatus.NoData, p.Indicators.Count))).ToList());
 
-    /// <summary>index.json and the landing page, named by their paths in the open-data container.</summary>
-    public static IReadOnlyList<FeedFile> Files(PlanIndexDocument index) =>
-    [
-        new(JsonPath, Json(index), "application/json; charset=utf-8", "public, max-age=300"),
-        new(LandingPath, LandingPage.Write(index), "text/html; charset=utf-8", "public, max-age=300"),
-    ];
-
     public static byte[] Json(PlanIndexDocument index) => JsonSerializer.SerializeToUtf8Bytes(index, FeedJson.TypeInfo<PlanIndexDocument>());
 
     public static PlanIndexDocument ReadJson(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, FeedJson.TypeInfo<PlanIndexDocument>()) ?? throw new JsonException("The index is empty.");
-
-    /// <summary>SHA-256 of the index without its generation time, and of the landing page it makes.</summary>
-    public static string ContentHash(PlanIndexDocument index)
-    {
-        var stable = index with { GeneratedAt = default };
-        return Convert.ToHexStringLower(SHA256.HashData([.. Json(stable), .. LandingPage.Write(stable)]));
-    }
-
-    /// <summary>
-    /// The hash published with the index: that of the index and landing page, and the content hash of each plan's feed
-    /// (<c>{planId}:{hash}</c>, in plan-id order), whose files the deployment's zip holds.
-    /// </summary>
-    public static string ContentHash(PlanIndexDocument index, IEnumerable<string> planContentHashes) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-            string.Join('\n', [ContentHash(index), .. planContentHashes]))));
 
     /// <summary>A plan's entry in the index, from its feed.</summary>
     public static PlanIndexEntry Entry(ProgressFeed feed) =>
@@ -78,9 +51,9 @@ public static class PlanIndex
 
     /// <summary>A plan's files, relative to index.json.</summary>
     public static PlanIndexLinks LinksOf(string planId) => new(
-        $"{planId}/{FeedFiles.JsonName}", $"{planId}/{FeedFiles.CsvName}", $"{planId}/{FeedFiles.DataPackageName}",
-        $"{planId}/{FeedFiles.DashboardName}", $"{planId}/{FeedFiles.ZipName}", $"{planId}/{FeedFiles.SdmxName}",
-        $"{planId}/{FeedFiles.SdmxStructureName}", $"{planId}/{FeedFiles.CsvwName}");
+        $"{planId}/{FeedPaths.JsonName}", $"{planId}/{FeedPaths.CsvName}", $"{planId}/{FeedPaths.DataPackageName}",
+        $"{planId}/{FeedPaths.DashboardName}", $"{planId}/{FeedPaths.ZipName}", $"{planId}/{FeedPaths.SdmxName}",
+        $"{planId}/{FeedPaths.SdmxStructureName}", $"{planId}/{FeedPaths.CsvwName}");
 
     private static PlanIndexEntry Entry(string id, LocalizedText name, int start, int end, PlanStatus status, IEnumerable<ProgressStatus> statuses)
     {

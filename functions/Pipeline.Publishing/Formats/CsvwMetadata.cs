@@ -13,7 +13,7 @@ namespace Pipeline.Publishing.Formats;
 public static class CsvwMetadata
 {
     /// <summary>The file name: the CSV file's name with <c>-metadata.json</c>, where CSVW looks first.</summary>
-    public const string Name = FeedFiles.CsvName + "-metadata.json";
+    public const string Name = FeedPaths.CsvwName;
 
     /// <summary>The CSVW namespace, the metadata's <c>@context</c>.</summary>
     public const string Context = "http://www.w3.org/ns/csvw";
@@ -53,7 +53,7 @@ public static class CsvwMetadata
         var metadata = new JsonObject
         {
             ["@context"] = new JsonArray(Context, new JsonObject { ["@language"] = "ja" }),
-            ["url"] = FeedFiles.CsvName,
+            ["url"] = FeedPaths.CsvName,
             ["dc:title"] = $"{feed.Plan.Name.Ja} 進捗状況",
             ["dc:description"] = new JsonObject
             {

@@ -53,7 +53,7 @@ public static class DataPackageDescriptor
                 ["organization"] = i == 0 ? $"全国地方公共団体コード {feed.Plan.Publisher.LocalGovernmentCode}" : p.En,
             }).ToArray()),
             ["keywords"] = new JsonArray(feed.Plan.Publisher.Name.Ja, "成果指標", "進捗状況", "outcome indicators", "open data"),
-            ["resources"] = new JsonArray(files.Where(f => f.Name != FeedFiles.DataPackageName).Select(Resource).ToArray()),
+            ["resources"] = new JsonArray(files.Where(f => f.Name != FeedPaths.DataPackageName).Select(Resource).ToArray()),
         };
         if (package["homepage"] is null)
         {
@@ -79,9 +79,9 @@ public static class DataPackageDescriptor
             resource["encoding"] = file.Content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? "utf-8-sig" : "utf-8";
         }
 
-        if (file.Name == FeedFiles.JsonName)
+        if (file.Name == FeedPaths.JsonName)
         {
-            resource["jsonSchema"] = FeedFiles.SchemaName;
+            resource["jsonSchema"] = FeedPaths.SchemaName;
         }
 
         if (Table(file.Name) is { } table)
@@ -117,7 +117,7 @@ public static class DataPackageDescriptor
 
     private static (IReadOnlyList<TableColumn> Columns, IReadOnlyList<string> PrimaryKey)? Table(string name) => name switch
     {
-        FeedFiles.CsvName => (FeedCsv.Columns, FeedCsv.PrimaryKey),
+        FeedPaths.CsvName => (FeedCsv.Columns, FeedCsv.PrimaryKey),
         RevisionsCsv.Name => (RevisionsCsv.Columns, []),
         _ when name.StartsWith(OpenSdgExport.Folder + "/data/", StringComparison.Ordinal) => (OpenSdgExport.Columns, []),
         _ => null,

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Pipeline.Publishing.Document;
 
 namespace Pipeline.Publishing.Formats;
 
@@ -10,10 +11,10 @@ namespace Pipeline.Publishing.Formats;
 public static class FeedArchive
 {
     /// <summary>A plan's zip, in its folder.</summary>
-    public const string Name = "progress-all.zip";
+    public const string Name = FeedPaths.ZipName;
 
     /// <summary>The deployment's zip, beside index.json.</summary>
-    public const string DeploymentPath = "feeds/v1/" + Name;
+    public const string DeploymentPath = FeedPaths.DeploymentZipPath;
 
     /// <summary>The media type.</summary>
     public const string ContentType = "application/zip";

@@ -83,7 +83,7 @@ public static class OpenSdgExport
         var target = Number(indicator.Target.Value);
         var direction = indicator.Baseline.Value is { } b && indicator.Target.Value < b ? "negative" : "positive";
         var text = new StringBuilder()
-            .Append("# Open SDG indicator metadata (open-sdg-data-starter layout), from ").Append(FeedFiles.JsonName).Append('\n')
+            .Append("# Open SDG indicator metadata (open-sdg-data-starter layout), from ").Append(FeedPaths.JsonName).Append('\n')
             .Append("indicator_number: ").Append(Quote(indicator.Id)).Append('\n')
             .Append("indicator_name: ").Append(Quote(indicator.Name.Ja)).Append('\n')
             .Append("graph_title: ").Append(Quote(indicator.Name.Ja)).Append('\n')

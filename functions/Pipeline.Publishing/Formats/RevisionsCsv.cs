@@ -11,7 +11,7 @@ namespace Pipeline.Publishing.Formats;
 public static class RevisionsCsv
 {
     /// <summary>The file name.</summary>
-    public const string Name = "revisions.csv";
+    public const string Name = FeedPaths.RevisionsName;
 
     /// <summary>The columns of RULES.md §8, in order.</summary>
     public static readonly IReadOnlyList<TableColumn> Columns =

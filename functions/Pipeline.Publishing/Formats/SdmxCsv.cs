@@ -12,7 +12,7 @@ namespace Pipeline.Publishing.Formats;
 public static class SdmxCsv
 {
     /// <summary>The file name.</summary>
-    public const string Name = "progress.sdmx.csv";
+    public const string Name = FeedPaths.SdmxName;
 
     /// <summary>The media type SDMX-CSV 2.0.0 registers.</summary>
     public const string ContentType = "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8";

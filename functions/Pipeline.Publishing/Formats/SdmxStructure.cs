@@ -17,7 +17,7 @@ namespace Pipeline.Publishing.Formats;
 public static class SdmxStructure
 {
     /// <summary>The file name.</summary>
-    public const string Name = "progress.dsd.xml";
+    public const string Name = FeedPaths.SdmxStructureName;
 
     /// <summary>The version of every maintainable artefact.</summary>
     public const string Version = "1.0";

@@ -31,12 +31,12 @@ public static class LandingPage
             .Append("<style>body{font-family:\"Noto Sans JP\",\"Hiragino Sans\",Meiryo,sans-serif;max-width:60rem;margin:2rem auto;")
             .Append("padding:0 1rem;color:#1b1b1b;background:#fff;line-height:1.6;overflow-wrap:anywhere}h1{font-size:1.4rem}")
             .Append("li{margin:1rem 0}.closed{color:#595959}.status{font-size:.9rem}a{color:#0b57b3}</style>\n")
-            .Append(DatasetJsonLd.Script(DatasetJsonLd.ForIndex(index, PlanIndex.JsonPath, FeedFiles.DeploymentZipPath))).Append('\n')
+            .Append(DatasetJsonLd.Script(DatasetJsonLd.ForIndex(index, FeedPaths.IndexPath, FeedPaths.DeploymentZipPath))).Append('\n')
             .Append("</head>\n<body>\n<header>\n")
             .Append("<h1>").Append(E(publisher)).Append(" 計画の成果指標 進捗状況 <small>Progress of plans' outcome indicators</small></h1>\n")
             .Append("<p>更新 Updated: <time>").Append(index.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'JST'", CultureInfo.InvariantCulture))
-            .Append("</time> · <a href=\"").Append(PlanIndex.JsonPath).Append("\">index.json</a> · <a href=\"")
-            .Append(FeedFiles.DeploymentZipPath).Append("\" id=\"all-plans-zip\">全計画のファイル zip / every plan's files (zip)</a></p>\n")
+            .Append("</time> · <a href=\"").Append(FeedPaths.IndexPath).Append("\">index.json</a> · <a href=\"")
+            .Append(FeedPaths.DeploymentZipPath).Append("\" id=\"all-plans-zip\">全計画のファイル zip / every plan's files (zip)</a></p>\n")
             .Append("</header>\n<main>\n<ul id=\"plans\">\n");
         foreach (var plan in index.Plans)
         {
