@@ -32,6 +32,8 @@ public static class FeedFiles
         new("dashboard.css", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.css"), "text/css; charset=utf-8", ShortCache),
         new("dashboard.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.js"), "text/javascript; charset=utf-8", ShortCache),
         new("dashboard-summary.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard-summary.js"), "text/javascript; charset=utf-8", ShortCache),
+        new("dashboard-words.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard-words.js"),
+            "text/javascript; charset=utf-8", ShortCache),
     ]);
 
     private static readonly Lazy<byte[]> DashboardTemplate = new(() => Resource("Pipeline.Publishing.Pages.Dashboard.index.html"));

@@ -1,3 +1,5 @@
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Commentary;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Problems;
 namespace Pipeline.Spreadsheets;
@@ -24,4 +26,10 @@ public sealed record Submission(
     public int ErrorCount => Problems.Count(p => p.Severity == Severity.Error);
 
     public int WarningCount => Problems.Count(p => p.Severity == Severity.Warning);
+
+    /// <summary>The commentary given per indicator and fiscal year (RULES.md §13), in the file's order.</summary>
+    public IReadOnlyList<IndicatorCommentary> Commentary { get; init; } = [];
+
+    /// <summary>Every fiscal year the file gives a value, an evaluation or commentary for, in order.</summary>
+    public IReadOnlyList<FiscalYear> FiscalYears { get; init; } = [];
 }

@@ -75,7 +75,11 @@ public sealed class SubmissionReader
         var observations = reading.All().ToList();
         var summary = reading.Summary;
         return new Submission(summary.FileName, summary.Format, observations, summary.Evaluations, summary.Problems,
-            summary.RowsRead, summary.RowsSkipped);
+            summary.RowsRead, summary.RowsSkipped)
+        {
+            Commentary = summary.Commentary,
+            FiscalYears = summary.FiscalYears,
+        };
     }
 
     /// <summary>Reads a whole file for its report, keeping no more than the values a report lists.</summary>

@@ -82,7 +82,8 @@ public sealed class SubmissionReading
                 {
                     _problems.Add(HeaderNotFound());
                 }
-                else if (_output.ObservationCount == 0 && _output.Evaluations.Count == 0)
+                else if (_output.ObservationCount == 0 && _output.Evaluations.Count == 0
+                         && _output.Commentary.Count == 0)
                 {
                     _problems.Add(ProblemCatalog.NoValues());
                 }
@@ -90,7 +91,12 @@ public sealed class SubmissionReading
         }
 
         _summary = new SubmissionSummary(_fileName, Path.GetExtension(_fileName).ToLowerInvariant().TrimStart('.'),
-            _output.ObservationCount, _output.Listed, _output.Evaluations, _problems.ToList(), _output.RowsRead, _output.RowsSkipped);
+            _output.ObservationCount, _output.Listed, _output.Evaluations, _problems.ToList(), _output.RowsRead,
+            _output.RowsSkipped)
+        {
+            Commentary = _output.Commentary,
+            FiscalYears = _output.FiscalYears.Select(fy => new FiscalYear(fy)).ToList(),
+        };
     }
 
     /// <summary>The refusal, naming the headings of the likeliest header row that were not understood.</summary>

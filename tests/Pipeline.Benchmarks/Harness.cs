@@ -234,7 +234,8 @@ internal static class Harness
         var feeds = new List<ProgressFeed>();
         foreach (var plan in catalogue)
         {
-            var run = await new PlanPublication(ledger, store, nothing, clock, new FreshnessRule(), [], new NoPortalLedger(), NullLogger<PlanPublication>.Instance)
+            var run = await new PlanPublication(ledger, store, new TableCommentaryStore(account), nothing, clock,
+                new FreshnessRule(), [], new NoPortalLedger(), NullLogger<PlanPublication>.Instance)
                 .RunAsync(plan, CancellationToken.None);
             observed += run.Observations;
             feeds.Add(run.Feed);

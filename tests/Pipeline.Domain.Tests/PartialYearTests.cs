@@ -97,7 +97,7 @@ public sealed class PartialYearTests
         Assert.Equal(["npo-sasaeai"], feed.Policies.Single().Measures.Single().Initiatives.Single(n => n.Id == "I-1-1-b").Owners);
         Assert.Equal("II-9-K9", feed.Indicators.Single(i => i.Id == "I-1-K3").Continues!.IndicatorId);
         var csv = System.Text.Encoding.UTF8.GetString(FeedCsv.Write(feed));
-        Assert.True(csv.Contains("I-1-K2,低栄養傾向の高齢者の割合,Older people tending to undernutrition,%,ratio,2025,2025-04-01,2026-03-31,city,40,false,2022,50,2027,30,50,behind,decrease,", StringComparison.Ordinal), csv);
+        Assert.True(csv.Contains("I-1-K2,低栄養傾向の高齢者の割合,Older people tending to undernutrition,%,ratio,2025,2025-04-01,2026-03-31,city,40,false,,,2022,50,2027,30,50,behind,decrease,", StringComparison.Ordinal), csv);
     }
 
     [Fact]

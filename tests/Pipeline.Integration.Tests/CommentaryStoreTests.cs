@@ -8,7 +8,7 @@ using Pipeline.Testing;
 namespace Pipeline.Integration.Tests;
 
 /// <summary>
-/// The commentary store and the flag and note of a value, on Azurite (RULES.md §11): kept under the upload that brought
+/// The commentary store and the flag and note of a value, on Azurite (RULES.md §13): kept under the upload that brought
 /// them, read back exactly (markup stays text), one plan's rows never another's, and the latest accepted entry stands.
 /// </summary>
 public sealed class CommentaryStoreTests : IDisposable

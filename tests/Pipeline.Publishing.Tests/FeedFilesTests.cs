@@ -90,7 +90,7 @@ public sealed class FeedFilesTests
         // I-1-K2 FY2022 and FY2023, III-3-K1 FY2023 (city rows); III-2-K1 FY2023: the city row and the 中央区 row.
         Assert.Equal(1 + 5, lines.Length);
         Assert.StartsWith("全国地方公共団体コード,地方公共団体名,plan_id,basic_policy_id,policy_id,indicator_id", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("431010,熊本市中央区,kumamoto-welfare-4,III,III-2,III-2-K1,", StringComparison.Ordinal) && l.Contains(",2023,2023-04-01,2024-03-31,ward,25,false,,,,,,,increase,false,shakyo,u,2024-05-01T00:00:00Z", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("431010,熊本市中央区,kumamoto-welfare-4,III,III-2,III-2-K1,", StringComparison.Ordinal) && l.Contains(",2023,2023-04-01,2024-03-31,ward,25,false,,,,,,,,,increase,false,shakyo,u,2024-05-01T00:00:00Z", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("431001,熊本市,kumamoto-welfare-4,III,III-3,III-3-K1,", StringComparison.Ordinal) && l.EndsWith(",-7.8,deteriorated,increase,false,shakyo,v,2024-05-21T00:00:00Z,D,2023,worsened", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("431001,熊本市,kumamoto-welfare-4,I,I-1,I-1-K2,", StringComparison.Ordinal) && l.Contains(",2023,2023-04-01,2024-03-31,city,350,false,", StringComparison.Ordinal) && l.EndsWith(",increase,true,shakyo,v,2024-05-21T00:00:00Z,B,2023,improved", StringComparison.Ordinal));
         // The final grade on city rows of the closed plan (RULES.md §11), blank on ward rows.

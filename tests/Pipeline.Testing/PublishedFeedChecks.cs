@@ -114,7 +114,18 @@ public static class PublishedFeedChecks
         Assert.All(rows, r => Assert.Matches("^[0-9]{4}-04-01$", r.GetProperty("period_start").GetString()));
         Assert.All(rows.Where(r => r.GetProperty("received_at").ValueKind != JsonValueKind.Null),
             r => Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$", r.GetProperty("received_at").GetString()));
+
+        // RULES.md §13: each value's flag and note, as progress.json has them (a note read back exactly, any ' a
+        // spreadsheet's guard put in front of = + - @ aside).
+        var remarks = feed.Indicators.SelectMany(i => i.Actuals.SelectMany(a =>
+            new[] { (a.Flag, a.Note) }.Concat(a.Areas.Select(w => (w.Flag, w.Note))))).ToList();
+        Assert.Equal(remarks.Select(r => (r.Flag is { } f ? PipelineJson.Name(f) : null, r.Note)), rows.Select(r => (
+            r.GetProperty("flag").GetString(), Unguarded(r.GetProperty("note").GetString()))));
     }
+
+    /// <summary>A text cell as written before the CSV's guard against formulas (a ' before = + - @).</summary>
+    private static string? Unguarded(string? cell) =>
+        cell is { Length: > 1 } && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
 
     private static async Task RevisionsCsvAsync(string folder, ProgressFeed feed)
     {
@@ -123,12 +134,16 @@ public static class PublishedFeedChecks
         var csv = await RealClients.ReadAsync("pandas", path);
         Assert.Equal(
             ["plan_id", "indicator_id", "fiscal_year", "area_code", "month", "previous_value", "value", "previous_upload_id",
-             "upload_id", "previous_received_at", "received_at", "department_id"],
+             "upload_id", "previous_received_at", "received_at", "department_id", "previous_flag", "flag"],
             csv.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!));
-        var expected = FeedProvenance.Revisions(feed).Select(x => (x.Indicator.Id, x.Actual.FiscalYear, x.Revision.AreaCode, x.Revision.PreviousValue, x.Revision.Value, x.Revision.UploadId)).ToList();
+        var expected = FeedProvenance.Revisions(feed).Select(x => (x.Indicator.Id, x.Actual.FiscalYear,
+            x.Revision.AreaCode, x.Revision.PreviousValue, x.Revision.Value, x.Revision.UploadId,
+            Flag(x.Revision.PreviousFlag), Flag(x.Revision.Flag))).ToList();
         Assert.Equal(expected, csv.GetProperty("rows").EnumerateArray().Select(r => (
-            r.GetProperty("indicator_id").GetString()!, r.GetProperty("fiscal_year").GetInt32(), r.GetProperty("area_code").GetString()!,
-            r.GetProperty("previous_value").GetDecimal(), r.GetProperty("value").GetDecimal(), r.GetProperty("upload_id").GetString()!)));
+            r.GetProperty("indicator_id").GetString()!, r.GetProperty("fiscal_year").GetInt32(),
+            r.GetProperty("area_code").GetString()!, r.GetProperty("previous_value").GetDecimal(),
+            r.GetProperty("value").GetDecimal(), r.GetProperty("upload_id").GetString()!,
+            r.GetProperty("previous_flag").GetString(), r.GetProperty("flag").GetString())));
     }
 
     private static async Task OpenSdgAsync(string folder, ProgressFeed feed)
@@ -138,18 +153,47 @@ public static class PublishedFeedChecks
             var path = Path.Combine(folder, OpenSdgExport.DataName(indicator.Id));
             Assert.Equal("No errors.", await RealClients.CsvCleanAsync(path));
             var csv = await RealClients.ReadAsync("pandas", path);
-            Assert.Equal(["Year", "Units", "Area", "GeoCode", "Value"], csv.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!));
+            Assert.Equal(["Year", "Units", "Area", "GeoCode", "COMMENT_OBS", "Value"],
+                csv.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!));
             var headline = csv.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("Area").ValueKind == JsonValueKind.Null)
-                .Select(r => (r.GetProperty("Year").GetInt32(), r.GetProperty("Value").GetDecimal()));
-            Assert.Equal(indicator.Actuals.Where(a => a.Value is not null).Select(a => (a.FiscalYear, a.Value!.Value)), headline);
+                .Select(r => (r.GetProperty("Year").GetInt32(), r.GetProperty("Value").GetDecimal(),
+                    Unguarded(r.GetProperty("COMMENT_OBS").GetString())));
+            Assert.Equal(indicator.Actuals.Where(a => a.Value is not null)
+                .Select(a => (a.FiscalYear, a.Value!.Value, Comment(a.Flag, a.Note))), headline);
             var meta = await RealClients.ReadAsync("yaml", Path.Combine(folder, OpenSdgExport.MetaName(indicator.Id)));
             Assert.Equal(indicator.Name.Ja, meta.GetProperty("indicator_name").GetString());
             Assert.Equal(indicator.Unit, meta.GetProperty("computation_units").GetString());
             Assert.Equal(indicator.Target.Value, meta.GetProperty("graph_target_lines")[0].GetProperty("value").GetDecimal());
             Assert.Equal(indicator.Target.FiscalYear, meta.GetProperty("progress_calculation_options")[0].GetProperty("target_year").GetInt32());
             Assert.Equal(feed.LicenseDetail.DatasetUrl, meta.GetProperty("source_url_1").GetString());
+            if (indicator.Commentary is { Count: > 0 } words)
+            {
+                Assert.Equal(words[^1].FiscalYear, meta.GetProperty("commentary_fiscal_year").GetInt32());
+                Assert.Equal(words[^1].Assessment?.Ja, Field(meta, "commentary_assessment"));
+                Assert.Equal(words[^1].Issues?.Ja, Field(meta, "commentary_issues"));
+                Assert.Equal(words[^1].NextSteps?.Ja, Field(meta, "commentary_next_steps"));
+                Assert.DoesNotContain("<", meta.GetProperty("page_content").GetString()!, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.False(meta.TryGetProperty("page_content", out _));
+            }
         }
     }
+
+    private static string? Field(JsonElement meta, string name) =>
+        meta.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    /// <summary>COMMENT_OBS as pandas reads it: the flag in both languages, then the note; null for neither.</summary>
+    private static string? Comment(ValueFlag? flag, string? note)
+    {
+        var label = flag is { } f ? ValueFlags.Label(f) : null;
+        var parts = new[] { label is null ? null : $"{label.Ja} ({label.En})", note };
+        var text = string.Join(" / ", parts.OfType<string>());
+        return text.Length == 0 ? null : text;
+    }
+
+    private static string? Flag(ValueFlag? flag) => flag is { } f ? PipelineJson.Name(f) : null;
 
     private static async Task WorkbookAsync(string folder, ProgressFeed feed)
     {
@@ -207,6 +251,18 @@ public static class PublishedFeedChecks
 
         Assert.Equal(all.Select((i, n) => (i.Priority, Row: n + 2)).Where(x => x.Priority).Select(x => x.Row),
             sheets["取組評価"].GetProperty("highlighted").EnumerateArray().Select(r => r.GetInt32()));
+
+        // 評価・課題: every indicator and year with a value or commentary, the flag, the note and the three texts.
+        var words = Rows(sheets["評価・課題"]).Skip(1).ToList();
+        var expectedWords = feed.Indicators.SelectMany(i => i.Actuals.Select(a => a.FiscalYear)
+                .Union((i.Commentary ?? []).Select(c => c.FiscalYear)).Order()
+                .Select(y => (i, y, a: i.Actuals.FirstOrDefault(a => a.FiscalYear == y),
+                    c: (i.Commentary ?? []).FirstOrDefault(c => c.FiscalYear == y))))
+            .Select(x => (x.i.Id, x.y, x.a?.Value, x.a?.Flag is { } f ? ValueFlags.Label(f).Ja : null, x.a?.Note,
+                x.c?.Assessment?.Ja, x.c?.Issues?.Ja, x.c?.NextSteps?.Ja))
+            .ToList();
+        Assert.Equal(expectedWords, words.Select(r => (Text(r[0])!, (int)Number(r[2])!.Value, Number(r[3]),
+            Text(r[5]), Text(r[6]), Text(r[7]), Text(r[8]), Text(r[9]))));
 
         var wards = Rows(sheets["区別"]);
         var wardCodes = wards[0].Skip(5).Select(c => Text(c)).ToList();

@@ -22,6 +22,7 @@ public sealed partial class IngestionService(
     ReadLimits limits,
     IUploadLedger ledger,
     IObservationStore observations,
+    ICommentaryStore commentary,
     IReportWriter reports,
     TimeProvider clock,
     ILogger<IngestionService> logger)
@@ -82,6 +83,7 @@ public sealed partial class IngestionService(
         await NotTheFileAsync(record, async () =>
         {
             await observations.StageAsync(plan, record, [], submission.Evaluations, cancellationToken);
+            await commentary.StageAsync(plan, record, submission.Commentary, cancellationToken);
             return submission;
         }, cancellationToken);
         var committed = record with { Status = UploadStatus.Accepted };

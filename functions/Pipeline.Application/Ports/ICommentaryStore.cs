@@ -5,7 +5,7 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Application.Ports;
 
 /// <summary>
-/// The departments' commentary per indicator and fiscal year (RULES.md §11), stored under the upload that brought it
+/// The departments' commentary per indicator and fiscal year (RULES.md §13), stored under the upload that brought it
 /// like observations: invisible until the ledger accepts that upload. <see cref="CommentaryHistory.Current"/> picks
 /// what stands; the committee report and the feed read it through this port.
 /// </summary>

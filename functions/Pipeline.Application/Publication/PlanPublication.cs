@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Commentary;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Progress;
 using Pipeline.Domain.Rollup;
@@ -19,6 +20,7 @@ namespace Pipeline.Application.Publication;
 public sealed partial class PlanPublication(
     IUploadLedger ledger,
     IObservationStore store,
+    ICommentaryStore commentary,
     IFeedStore feeds,
     TimeProvider clock,
     FreshnessRule freshness,
@@ -49,9 +51,16 @@ public sealed partial class PlanPublication(
             evaluations.Add(evaluation);
         }
 
+        var words = new List<StoredCommentary>();
+        await foreach (var entry in commentary.CommentaryAsync(plan, cancellationToken))
+        {
+            words.Add(entry);
+        }
+
         var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
         var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), freshness);
-        feed = FeedProvenance.Attach(feed, observations, uploads) with
+        feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads),
+            CommentaryHistory.Current(words, accepted)) with
         {
             LicenseDetail = FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
         };

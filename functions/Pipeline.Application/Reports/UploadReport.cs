@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Domain.Commentary;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets;
 
@@ -30,6 +31,9 @@ public sealed record UploadReport(
     /// <summary>The evaluations read, up to 10,000.</summary>
     public IReadOnlyList<ReportEvaluation> Evaluations { get; init; } = Evaluations ?? [];
 
+    /// <summary>The commentary read per indicator and fiscal year (RULES.md §13).</summary>
+    public IReadOnlyList<IndicatorCommentary> Commentary { get; init; } = [];
+
     /// <summary>What was read: the listed values and evaluations of a summary, the rest counted.</summary>
     public UploadReport WithRead(SubmissionSummary? read) => read is null ? this : this with
     {
@@ -37,6 +41,7 @@ public sealed record UploadReport(
         ValuesNotListed = read.ObservationCount - read.ListedObservations.Count,
         Evaluations = read.Evaluations.Take(SubmissionReader.MaxValuesListed).Select(ReportEvaluation.From).ToArray(),
         EvaluationsNotListed = Math.Max(0, read.Evaluations.Count - SubmissionReader.MaxValuesListed),
+        Commentary = read.Commentary,
     };
 
     /// <summary>The report as UTF-8 JSON.</summary>

@@ -67,6 +67,11 @@ public sealed class Plan
     /// <summary>When departments are reminded before a results due date (plan-file section <c>reminders</c>).</summary>
     public ReminderDates Reminders { get; init; } = ReminderDates.Default;
 
+    /// <summary>
+    /// Whether uploads wait for the secretariat's approval (plan-file section <c>publication</c>, RULES.md §13).
+    /// </summary>
+    public PublicationPolicy Publication { get; init; } = PublicationPolicy.Automatic;
+
     public Indicator? FindIndicator(string id) => _indicators.GetValueOrDefault(id);
     public Initiative? FindInitiative(string id) => _initiatives.GetValueOrDefault(id);
     public Measure? FindMeasure(string id) => _measures.GetValueOrDefault(id);

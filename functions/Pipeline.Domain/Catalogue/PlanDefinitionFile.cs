@@ -39,11 +39,13 @@ internal sealed record PlanFilePublisher(PlanFileText? Name, string? LocalGovern
 
 internal sealed record PlanFileOpenData(string? License, string? DatasetUrl);
 
+internal sealed record PlanFilePublication(System.Text.Json.JsonElement? Review);
+
 internal sealed record PlanFile(
     string? SchemaVersion, string? Id, PlanFileText? Name, int? StartFiscalYear, int? EndFiscalYear,
     PlanFilePublisher? Publisher, PlanFileAreas? Areas, List<PlanFileOrganisation>? Organisations, List<PlanFileDepartment>? Departments,
     List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, bool? Default, PlanFileOpenData? OpenData = null,
-    PlanFileReminders? Reminders = null);
+    PlanFileReminders? Reminders = null, PlanFilePublication? Publication = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

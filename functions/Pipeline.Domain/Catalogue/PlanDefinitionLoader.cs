@@ -81,6 +81,7 @@ public static partial class PlanDefinitionLoader
             var indicators = Indicators(file.Indicators, policies, departments, start, end);
             var openData = OpenDataTerms.From(file.OpenData, Problem);
             var reminders = ReminderDates.From(file.Reminders, Problem);
+            var publication = PublicationPolicy.From(file.Publication, Problem);
 
             if (_problems.Count > 0)
             {
@@ -92,6 +93,7 @@ public static partial class PlanDefinitionLoader
             {
                 OpenData = openData,
                 Reminders = reminders,
+                Publication = publication,
             };
         }
 

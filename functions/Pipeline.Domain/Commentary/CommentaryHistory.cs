@@ -3,7 +3,7 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Domain.Commentary;
 
 /// <summary>
-/// Which commentary stands: per indicator and fiscal year, that of the latest accepted upload (RULES.md §11).
+/// Which commentary stands: per indicator and fiscal year, that of the latest accepted upload (RULES.md §13).
 /// </summary>
 public static class CommentaryHistory
 {

@@ -3,7 +3,7 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Domain.Commentary;
 
 /// <summary>
-/// A department's own words on an indicator for a fiscal year (RULES.md §11), the heart of a 進捗管理シート:
+/// A department's own words on an indicator for a fiscal year (RULES.md §13), the heart of a 進捗管理シート:
 /// 評価・要因分析 <see cref="Assessment"/>, 課題 <see cref="Issues"/>, 今後の方向性 <see cref="NextSteps"/>, each in
 /// Japanese with an optional English rendering, any of them absent. A later entry replaces the whole of an earlier
 /// one.

@@ -1,7 +1,7 @@
 namespace Pipeline.Domain.Observations;
 
 /// <summary>
-/// What a department says about one value (RULES.md §11), from a column of its file or the portal, kept with the
+/// What a department says about one value (RULES.md §13), from a column of its file or the portal, kept with the
 /// value and published with it: 速報値 provisional, 推計 estimate, 定義変更 definition change (a break in the series).
 /// A value without a flag is a final figure (確報値). Written <c>provisional</c>, <c>estimate</c>,
 /// <c>definition_change</c> wherever it is published.

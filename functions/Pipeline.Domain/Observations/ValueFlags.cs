@@ -2,7 +2,7 @@ using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Domain.Observations;
 
-/// <summary>The words and the combining rule of <see cref="ValueFlag"/> (RULES.md §11).</summary>
+/// <summary>The words and the combining rule of <see cref="ValueFlag"/> (RULES.md §13).</summary>
 public static class ValueFlags
 {
     /// <summary>Every flag, in the order they are listed.</summary>

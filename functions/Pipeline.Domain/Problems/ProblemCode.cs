@@ -123,4 +123,13 @@ public static class ProblemCode
 
     /// <summary>The upload names a plan whose definition file is not served (it failed the loader's checks).</summary>
     public const string PlanNotServed = "plan_not_served";
+
+    /// <summary><c>flag_unrecognised</c>: a flag cell that is not 速報値, 推計 or 定義変更 (RULES.md §13).</summary>
+    public const string FlagUnrecognised = "flag_unrecognised";
+
+    /// <summary><c>commentary_conflict</c>: two rows differ in one indicator and year's commentary.</summary>
+    public const string CommentaryConflict = "commentary_conflict";
+
+    /// <summary><c>commentary_without_japanese</c>: an English commentary cell without the Japanese one.</summary>
+    public const string CommentaryWithoutJapanese = "commentary_without_japanese";
 }

@@ -49,11 +49,14 @@ public static class FiscalYearRollup
         decimal? value;
         bool partial;
         int? months;
+        ValueFlag? flag;
+        string? note;
         if (areas.TryGetValue(plan.WholeCity.Code, out var city))
         {
             value = city.Value;
             partial = city.Partial;
             months = city.MonthsReported;
+            (flag, note) = (city.Flag, city.Note);
             var tolerance = indicator.Kind == IndicatorKind.Ratio ? 0.05m : 0m;
             if (allWards && wardValue is { } total && Math.Abs(total - city.Value) > tolerance)
             {
@@ -65,6 +68,7 @@ public static class FiscalYearRollup
         else
         {
             value = wardValue;
+            (flag, note) = (ValueFlags.Combine(wards.Select(w => w.Flag)), null);
             partial = wards.Any(w => w.Partial) || !allWards;
             months = wards.Any(w => w.MonthsReported is not null) ? wards.Min(w => w.MonthsReported ?? 12) : null;
             if (!allWards)
@@ -82,7 +86,7 @@ public static class FiscalYearRollup
             }
         }
 
-        return new FiscalYearActual(fy, value, partial, wards, warnings, months);
+        return new FiscalYearActual(fy, value, partial, wards, warnings, months) { Flag = flag, Note = note };
     }
 
     private static decimal? WardTotal(Indicator indicator, List<AreaValue> wards, bool allWards)
@@ -117,17 +121,37 @@ public static class FiscalYearRollup
                     $"FY{annual.FiscalYear} {code}: both an annual and monthly values were given; the annual value is used."));
             }
 
-            return new AreaValue(code, annual.Value, annual.Numerator, annual.Denominator, false);
+            return new AreaValue(code, annual.Value, annual.Numerator, annual.Denominator, false)
+            {
+                Flag = annual.Flag,
+                Note = annual.Note,
+            };
         }
 
         var partial = rows.Count < 12;
         if (indicator.Kind == IndicatorKind.Flow)
         {
-            return new AreaValue(code, rows.Sum(r => r.Value), null, null, partial, rows.Count);
+            var byMonth = rows.OrderBy(r => FiscalMonth(r.Month!.Value)).ToList();
+            return new AreaValue(code, rows.Sum(r => r.Value), null, null, partial, rows.Count)
+            {
+                Flag = ValueFlags.Combine(byMonth.Select(r => r.Flag)),
+                Note = Notes(byMonth),
+            };
         }
 
         var latest = rows.MaxBy(r => FiscalMonth(r.Month!.Value))!;
-        return new AreaValue(code, latest.Value, latest.Numerator, latest.Denominator, partial, rows.Count);
+        return new AreaValue(code, latest.Value, latest.Numerator, latest.Denominator, partial, rows.Count)
+        {
+            Flag = latest.Flag,
+            Note = latest.Note,
+        };
+    }
+
+    /// <summary>The months' notes of a value summed over months, each once, in fiscal-month order.</summary>
+    private static string? Notes(List<StoredObservation> byMonth)
+    {
+        var notes = byMonth.Select(r => r.Note).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return notes.Count == 0 ? null : string.Join(" / ", notes);
     }
 
     /// <summary>April is the first month of a fiscal year, March the twelfth.</summary>

@@ -7,8 +7,9 @@ namespace Pipeline.Domain.Rollup;
 /// <summary>
 /// RULES.md §8: every change to a value, from the stored history (every accepted upload's rows are kept).
 /// For each indicator / FY / area / month the accepted uploads are taken in the <see cref="Supersession"/>
-/// order; an upload that gives a different value than the one standing is a revision, one that gives the
-/// same value only confirms it (and becomes the standing upload). A duplicate upload is never accepted,
+/// order; an upload that gives a different value than the one standing, or the same value with another flag
+/// (速報値 replaced by the final figure, RULES.md §13), is a revision; one that gives the same value and flag only
+/// confirms it (and becomes the standing upload). A duplicate upload is never accepted,
 /// so it adds nothing.
 /// </summary>
 public static class RevisionHistory
@@ -24,7 +25,8 @@ public static class RevisionHistory
             StoredObservation? standing = null;
             foreach (var next in key.OrderBy(o => (o.BlobCreatedOn, o.UploadId), Supersession.Order))
             {
-                if (standing is not null && standing.Value != next.Value)
+                // A different value, or the same value with another flag (a provisional figure made final).
+                if (standing is not null && (standing.Value != next.Value || standing.Flag != next.Flag))
                 {
                     revisions.Add(new ValueRevision(standing, next));
                 }

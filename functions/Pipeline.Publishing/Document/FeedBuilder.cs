@@ -86,10 +86,15 @@ public static class FeedBuilder
         {
             var complete = PartialYears.IsComplete(indicator, a, now);
             var atYear = complete ? ProgressCalculator.At(indicator, a.FiscalYear, a.Value) : ProgressCalculator.At(indicator, null, null);
-            return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial || !complete,
-                a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code == w.Code).Name, w.Value, w.Partial)).ToList(),
+            var areas = a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code == w.Code).Name, w.Value,
+                w.Partial, w.Flag, w.Note)).ToList();
+            return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial || !complete, areas,
                 atYear.AchievementRatePercent, atYear.Status,
-                a.Warnings.Select(w => new FeedWarning(w.Code, new LocalizedText(w.MessageJa, w.MessageEn))).ToList());
+                a.Warnings.Select(w => new FeedWarning(w.Code, new LocalizedText(w.MessageJa, w.MessageEn))).ToList())
+            {
+                Flag = a.Flag,
+                Note = a.Note,
+            };
         }).ToList();
 
         return new FeedIndicator(
@@ -106,7 +111,8 @@ public static class FeedBuilder
             FreshnessRule.IsOverdue(latest?.FiscalYear, lastDue),
             indicator.Direction,
             yearToDate is null ? null : new FeedYearToDate(yearToDate.FiscalYear.Value, yearToDate.Value!.Value, yearToDate.MonthsReported),
-            indicator.Continues);
+            indicator.Continues,
+            Commentary: []);
     }
 
     private static FeedEvaluation Evaluation(StoredEvaluation e) => new(e.FiscalYear.Value, e.Rating, StatusLabels.Of(e.Rating), e.Comment);

@@ -23,4 +23,5 @@ public sealed record FeedIndicator(
     IndicatorDirection Direction,
     FeedYearToDate? YearToDate,
     SeriesContinuation? Continues,
-    FeedFinalEvaluation? FinalEvaluation = null);
+    FeedFinalEvaluation? FinalEvaluation = null,
+    IReadOnlyList<FeedCommentary>? Commentary = null);

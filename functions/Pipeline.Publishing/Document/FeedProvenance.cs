@@ -52,7 +52,9 @@ public static class FeedProvenance
         revision.Current.UploadId,
         revision.Previous.BlobCreatedOn.ToUniversalTime(),
         revision.Current.BlobCreatedOn.ToUniversalTime(),
-        uploads[revision.Current.UploadId].DepartmentId);
+        uploads[revision.Current.UploadId].DepartmentId,
+        revision.Previous.Flag,
+        revision.Current.Flag);
 
     /// <summary>Every revision of the feed, oldest first, with the indicator and fiscal year it belongs to.</summary>
     public static IEnumerable<(FeedIndicator Indicator, FeedActual Actual, FeedRevision Revision)> Revisions(ProgressFeed feed) =>

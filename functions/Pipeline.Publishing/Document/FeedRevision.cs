@@ -1,3 +1,5 @@
+using Pipeline.Domain.Observations;
+
 namespace Pipeline.Publishing.Document;
 
 /// <summary>
@@ -13,4 +15,6 @@ public sealed record FeedRevision(
     string UploadId,
     DateTimeOffset PreviousReceivedAt,
     DateTimeOffset ReceivedAt,
-    string DepartmentId);
+    string DepartmentId,
+    ValueFlag? PreviousFlag = null,
+    ValueFlag? Flag = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
+using Pipeline.Domain.Observations;
 using Pipeline.Publishing.Document;
 using Pipeline.Spreadsheets.Reading;
 
@@ -34,6 +35,9 @@ public static class FeedCsv
         new("area_type", "string", "地域区分", "city (the whole city) or ward"),
         new("value", "number", "実績値", "Value"),
         new("partial", "boolean", "一部のみ", "Some months or wards are missing"),
+        new("flag", "string", "値の区分",
+            "RULES.md §13: provisional (速報値), estimate (推計) or definition_change (定義変更); blank for a final figure"),
+        new("note", "string", "備考", "The department's note on the value, as written (RULES.md §13)"),
         new("baseline_fiscal_year", "integer", "基準年度", "Baseline fiscal year (city rows)"),
         new("baseline_value", "number", "基準値", "Baseline value (city rows)"),
         new("target_fiscal_year", "integer", "目標年度", "Target fiscal year (city rows)"),
@@ -76,11 +80,14 @@ public static class FeedCsv
                 foreach (var actual in indicator.Actuals)
                 {
                     var revised = (actual.Revisions ?? []).Select(r => r.AreaCode).ToHashSet(StringComparer.Ordinal);
-                    Row(csv, feed, indicator, actual, city.LocalGovernmentCode, city.Name.Ja, "city", actual.Value, actual.Partial, revised.Contains(city.LocalGovernmentCode), headline: true);
+                    Row(csv, feed, indicator, actual, city.LocalGovernmentCode, city.Name.Ja, "city",
+                        actual.Value, (actual.Partial, actual.Flag, actual.Note),
+                        revised.Contains(city.LocalGovernmentCode), headline: true);
                     foreach (var area in actual.Areas)
                     {
                         var name = area.Name.Ja.StartsWith(city.Name.Ja, StringComparison.Ordinal) ? area.Name.Ja : city.Name.Ja + area.Name.Ja;
-                        Row(csv, feed, indicator, actual, area.Code, name, "ward", area.Value, area.Partial, revised.Contains(area.Code), headline: false);
+                        Row(csv, feed, indicator, actual, area.Code, name, "ward", area.Value,
+                            (area.Partial, area.Flag, area.Note), revised.Contains(area.Code), headline: false);
                     }
                 }
             }
@@ -91,7 +98,8 @@ public static class FeedCsv
 
     private static void Row(
         CsvWriter csv, ProgressFeed feed, FeedIndicator indicator, FeedActual actual, string code, string name,
-        string areaType, decimal? value, bool partial, bool revised, bool headline)
+        string areaType, decimal? value, (bool Partial, ValueFlag? Flag, string? Note) remarks, bool revised,
+        bool headline)
     {
         Text(csv, code);
         Text(csv, name);
@@ -108,7 +116,9 @@ public static class FeedCsv
         Text(csv, $"{actual.FiscalYear + 1:D4}-03-31");
         Text(csv, areaType);
         Number(csv, value);
-        Text(csv, partial ? "true" : "false");
+        Text(csv, remarks.Partial ? "true" : "false");
+        Text(csv, remarks.Flag is { } flag ? PipelineJson.Name(flag) : "");
+        Text(csv, remarks.Note ?? "");
         Number(csv, headline ? indicator.Baseline.FiscalYear : null);
         Number(csv, headline ? indicator.Baseline.Value : null);
         Number(csv, headline ? indicator.Target.FiscalYear : null);

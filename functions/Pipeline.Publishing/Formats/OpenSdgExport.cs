@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using CsvHelper;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
+using Pipeline.Domain.Observations;
 using Pipeline.Domain.Progress;
 using Pipeline.Publishing.Document;
 
@@ -14,10 +15,11 @@ namespace Pipeline.Publishing.Formats;
 /// <summary>
 /// The feed as an Open SDG data source, under <c>open-sdg/</c>: the layout of open-sdg-data-starter
 /// (<c>data/indicator_{id}.csv</c>, <c>meta/{id}.yml</c>) and the CSV format of open-sdg's data-format guide:
-/// <c>Year</c> first and <c>Value</c> last, <c>Units</c>, the disaggregation <c>Area</c> and <c>GeoCode</c>
-/// second from last; the headline (whole-city) rows leave Area and GeoCode blank. UTF-8 without a BOM (a
-/// BOM would become part of the first header), LF. The meta file names the indicator, its unit, its target
-/// (a target line and the progress options) and its source.
+/// <c>Year</c> first and <c>Value</c> last, <c>Units</c>, the disaggregation <c>Area</c> and <c>GeoCode</c>,
+/// then <c>COMMENT_OBS</c>, Open SDG's observation comment: the value's flag and note (RULES.md §13). The headline
+/// (whole-city) rows leave Area and GeoCode blank. UTF-8 without a BOM (a BOM would become part of the first
+/// header), LF. The meta file names the indicator, its unit, its target (a target line and the progress options),
+/// its source and the department's latest commentary (<see cref="OpenSdgCommentary"/>).
 /// </summary>
 public static class OpenSdgExport
 {
@@ -31,6 +33,8 @@ public static class OpenSdgExport
         new("Units", "string", "単位", "Unit"),
         new("Area", "string", "区", "Ward; blank for the whole city (the headline series)"),
         new("GeoCode", "string", "全国地方公共団体コード", "Local government code of the ward; blank for the whole city"),
+        new("COMMENT_OBS", "string", "値の注記",
+            "The value's flag (速報値 provisional, 推計 estimate, 定義変更 definition change) and note (備考), RULES.md §13"),
         new("Value", "number", "実績値", "Value"),
     ];
 
@@ -56,10 +60,11 @@ public static class OpenSdgExport
             FeedCsv.Header(csv, Columns);
             foreach (var actual in indicator.Actuals.Where(a => a.Value is not null))
             {
-                Row(csv, actual.FiscalYear, indicator.Unit, "", "", actual.Value);
+                Row(csv, actual.FiscalYear, indicator.Unit, "", "", Comment(actual.Flag, actual.Note), actual.Value);
                 foreach (var area in actual.Areas)
                 {
-                    Row(csv, actual.FiscalYear, indicator.Unit, area.Name.Ja, area.Code, area.Value);
+                    Row(csv, actual.FiscalYear, indicator.Unit, area.Name.Ja, area.Code, Comment(area.Flag, area.Note),
+                        area.Value);
                 }
             }
         }
@@ -67,12 +72,14 @@ public static class OpenSdgExport
         return buffer.ToArray();
     }
 
-    private static void Row(CsvWriter csv, int year, string unit, string area, string code, decimal? value)
+    private static void Row(
+        CsvWriter csv, int year, string unit, string area, string code, string comment, decimal? value)
     {
         FeedCsv.Number(csv, year);
         FeedCsv.Text(csv, unit);
         FeedCsv.Text(csv, area);
         FeedCsv.Text(csv, code);
+        FeedCsv.Text(csv, comment);
         FeedCsv.Number(csv, value);
         csv.EndRecord();
     }
@@ -113,7 +120,16 @@ public static class OpenSdgExport
             .Append("source_url_1: ").Append(Quote(license.DatasetUrl)).Append('\n')
             .Append("source_url_text_1: ").Append(Quote(license.SourceLine.Ja)).Append('\n')
             .Append("copyright: ").Append(Quote(license.Attribution.Ja)).Append('\n')
+            .Append(OpenSdgCommentary.Meta(indicator))
             .ToString());
+    }
+
+    /// <summary>COMMENT_OBS: the flag in both languages, then the note; blank where there is neither.</summary>
+    private static string Comment(ValueFlag? flag, string? note)
+    {
+        var label = flag is { } f ? ValueFlags.Label(f) : null;
+        var parts = new[] { label is null ? null : $"{label.Ja} ({label.En})", note }.OfType<string>();
+        return string.Join(" / ", parts);
     }
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";

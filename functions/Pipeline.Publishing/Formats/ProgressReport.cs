@@ -10,17 +10,19 @@ namespace Pipeline.Publishing.Formats;
 /// <summary>
 /// progress-report.xlsx: the workbook a plan secretariat brings to its 推進会議, from the same feed as
 /// progress.json. 概要 (status counts per basic policy and policy direction), 成果指標 (baseline, every fiscal
-/// year, target, 達成率, status, SDG progress, the year to date where a year is partial, overdue), 取組評価
+/// year, target, 達成率, status, SDG progress, the year to date where a year is partial, overdue), 評価・課題 (each
+/// year's value with its flag and note, and the department's commentary, RULES.md §13), 取組評価
 /// (ratings by fiscal year, 【重点】 priorities highlighted) and 区別 (each ward's value per indicator and year).
 /// </summary>
 public static class ProgressReport
 {
     /// <summary>The sheet names, in order.</summary>
-    public static readonly IReadOnlyList<string> SheetNames = ["概要", "成果指標", "取組評価", "区別"];
+    public static readonly IReadOnlyList<string> SheetNames = ["概要", "成果指標", "評価・課題", "取組評価", "区別"];
 
     /// <summary>The workbook's bytes.</summary>
     public static byte[] Write(ProgressFeed feed) =>
-        WorkbookWriter.Write([Summary(feed), Indicators(feed), Initiatives(feed), Wards(feed)]);
+        WorkbookWriter.Write(
+            [Summary(feed), Indicators(feed), ProgressReportCommentary.Sheet(feed), Initiatives(feed), Wards(feed)]);
 
     private static IReadOnlyList<int> Years(ProgressFeed feed) =>
         Enumerable.Range(feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear - feed.Plan.StartFiscalYear + 1).ToList();

@@ -1,5 +1,6 @@
 using CsvHelper;
 using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
 using Pipeline.Publishing.Document;
 
 namespace Pipeline.Publishing.Formats;
@@ -28,6 +29,10 @@ public static class RevisionsCsv
         new("previous_received_at", "datetime", "修正前の受付日時", "When the previous upload was received (UTC)"),
         new("received_at", "datetime", "受付日時", "When the revising upload was received (UTC)"),
         new("department_id", "string", "提出課ID", "Department of the revising upload"),
+        new("previous_flag", "string", "修正前の値の区分",
+            "Flag of the previous value (RULES.md §13); blank for a final figure"),
+        new("flag", "string", "修正後の値の区分",
+            "Flag of the new value; a provisional figure replaced by the final one is a revision even when equal"),
     ];
 
     /// <summary>The CSV file's bytes.</summary>
@@ -51,6 +56,8 @@ public static class RevisionsCsv
                 FeedCsv.Text(csv, FeedCsv.Timestamp(revision.PreviousReceivedAt));
                 FeedCsv.Text(csv, FeedCsv.Timestamp(revision.ReceivedAt));
                 FeedCsv.Text(csv, revision.DepartmentId);
+                FeedCsv.Text(csv, revision.PreviousFlag is { } previous ? PipelineJson.Name(previous) : "");
+                FeedCsv.Text(csv, revision.Flag is { } flag ? PipelineJson.Name(flag) : "");
                 csv.EndRecord();
             }
         }

@@ -40,10 +40,10 @@ public static class SdmxCsv
                 foreach (var actual in indicator.Actuals)
                 {
                     var status = SdmxStructure.StatusCode(actual.Status);
-                    Row(csv, dataflow, indicator, city, actual.FiscalYear, actual.Value, status);
+                    Row(csv, dataflow, indicator, city, actual.FiscalYear, actual.Value, status, actual.Flag);
                     foreach (var area in actual.Areas)
                     {
-                        Row(csv, dataflow, indicator, area.Code, actual.FiscalYear, area.Value, "");
+                        Row(csv, dataflow, indicator, area.Code, actual.FiscalYear, area.Value, "", area.Flag);
                     }
                 }
             }
@@ -52,7 +52,9 @@ public static class SdmxCsv
         return buffer.ToArray();
     }
 
-    private static void Row(CsvWriter csv, string dataflow, FeedIndicator indicator, string area, int fiscalYear, decimal? value, string status)
+    private static void Row(
+        CsvWriter csv, string dataflow, FeedIndicator indicator, string area, int fiscalYear, decimal? value, string status,
+        Domain.Observations.ValueFlag? flag)
     {
         csv.WriteField("dataflow");
         csv.WriteField(dataflow);
@@ -63,7 +65,8 @@ public static class SdmxCsv
         FeedCsv.Number(csv, value);
         FeedCsv.Text(csv, indicator.Unit);
         csv.WriteField(status);
-        csv.WriteField(""); // OBS_FLAG: no value carries a flag in the feed yet (RULES.md §5).
+        // OBS_FLAG: the value's flag as progress.json writes it (RULES.md §13), empty for a final figure.
+        csv.WriteField(flag is { } f ? Domain.Json.PipelineJson.Name(f) : "");
         csv.EndRecord();
     }
 }

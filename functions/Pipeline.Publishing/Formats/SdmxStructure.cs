@@ -112,8 +112,8 @@ public static class SdmxStructure
         ("OBS_VALUE", new("実績値", "Observation value")),
         ("UNIT_MEASURE", new("単位", "Unit of measure")),
         ("PROGRESS_STATUS", new("進捗状況（市全体の行のみ）", "Progress status (whole-city rows only)")),
-        ("OBS_FLAG", new("値の注記（暫定値・推計値・定義変更、公開前は空欄）",
-            "Flag of the value (provisional, estimate, definition change; empty until flags are published)")),
+        ("OBS_FLAG", new("値の区分（速報値・推計・定義変更、確報値は空欄）",
+            "Flag of the value (provisional, estimate, definition_change; RULES.md §13); empty for a final figure")),
     ];
 
     private static XElement Components(string key, string agency)

@@ -6,5 +6,6 @@ namespace Pipeline.Spreadsheets.Headers;
 internal enum HeaderField
 {
     IndicatorId, IndicatorName, InitiativeId, InitiativeName, FiscalYear, Area, Month,
-    Value, Numerator, Denominator, Rating, Note,
+    Value, Numerator, Denominator, Rating, Note, Flag,
+    Assessment, AssessmentEn, Issues, IssuesEn, NextSteps, NextStepsEn,
 }

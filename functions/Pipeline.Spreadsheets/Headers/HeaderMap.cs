@@ -38,6 +38,12 @@ internal sealed class HeaderMap
     public int Rating { get; private set; }
     public int Note { get; private set; }
 
+    /// <summary>The value's flag (速報値, 推計, 定義変更), RULES.md §13.</summary>
+    public int Flag { get; private set; }
+
+    /// <summary>The commentary columns (評価・要因分析, 課題, 今後の方向性), Japanese and English; 0 where absent.</summary>
+    public CommentaryColumns Commentary { get; private set; } = CommentaryColumns.None;
+
     /// <summary>Wide by year: one column per fiscal year, the year in the header.</summary>
     public List<ValueColumn> YearColumns { get; } = [];
 
@@ -97,7 +103,9 @@ internal sealed class HeaderMap
         map.FindAmbiguities();
         var subject = map.IndicatorColumns.Count > 0 || map.InitiativeColumns.Count > 0;
         var byColumn = map.WardColumns.Count > 0 || map.MonthColumns.Count > 0;
-        var values = map.Value > 0 || map.Rating > 0 || map.IsWide || (byColumn && map.FiscalYear > 0);
+        // A sheet of commentary alone (indicator, 年度, 評価・要因分析 …) is read too (RULES.md §13).
+        var values = map.Value > 0 || map.Rating > 0 || map.IsWide
+            || ((byColumn || map.Commentary.Any) && map.FiscalYear > 0);
         var years = map.FiscalYear > 0 || map.IsWide;
         return subject && values && years ? map : null;
     }
@@ -118,6 +126,8 @@ internal sealed class HeaderMap
             case HeaderField.Denominator: Denominator = First(Denominator, column); break;
             case HeaderField.Rating: Rating = First(Rating, column); break;
             case HeaderField.Note: Note = First(Note, column); break;
+            case HeaderField.Flag: Flag = First(Flag, column); break;
+            default: Commentary = Commentary.With(label.Field, column); break;
         }
     }
 

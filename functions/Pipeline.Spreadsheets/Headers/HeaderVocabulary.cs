@@ -31,7 +31,28 @@ internal sealed partial class HeaderVocabulary
         ["分母"] = HeaderField.Denominator, ["denominator"] = HeaderField.Denominator,
         ["評価"] = HeaderField.Rating, ["rating"] = HeaderField.Rating,
         ["備考"] = HeaderField.Note, ["コメント"] = HeaderField.Note, ["note"] = HeaderField.Note, ["comment"] = HeaderField.Note,
+        ["フラグ"] = HeaderField.Flag, ["数値区分"] = HeaderField.Flag, ["値の区分"] = HeaderField.Flag,
+        ["速報・確報"] = HeaderField.Flag, ["速報/確報"] = HeaderField.Flag, ["flag"] = HeaderField.Flag,
+        ["評価・要因分析"] = HeaderField.Assessment, ["評価及び要因分析"] = HeaderField.Assessment,
+        ["評価と要因分析"] = HeaderField.Assessment, ["要因分析"] = HeaderField.Assessment,
+        ["assessment"] = HeaderField.Assessment, ["assessment_en"] = HeaderField.AssessmentEn,
+        ["課題"] = HeaderField.Issues, ["issues"] = HeaderField.Issues, ["issues_en"] = HeaderField.IssuesEn,
+        ["今後の方向性"] = HeaderField.NextSteps, ["今後の方針"] = HeaderField.NextSteps, ["今後の取組"] = HeaderField.NextSteps,
+        ["next_steps"] = HeaderField.NextSteps, ["nextsteps"] = HeaderField.NextSteps,
+        ["next_steps_en"] = HeaderField.NextStepsEn, ["nextsteps_en"] = HeaderField.NextStepsEn,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>A commentary heading with an English marker in brackets (課題（英語）) names its English column.</summary>
+    private static readonly FrozenDictionary<HeaderField, HeaderField> EnglishOf =
+        new Dictionary<HeaderField, HeaderField>
+    {
+        [HeaderField.Assessment] = HeaderField.AssessmentEn,
+        [HeaderField.Issues] = HeaderField.IssuesEn,
+        [HeaderField.NextSteps] = HeaderField.NextStepsEn,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<string> EnglishWords = new[] { "英語", "英文", "英訳", "en", "english" }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words after a year that say the column holds results: R5実績, 2023年度実績値, 令和5年度（実績）.</summary>
     private static readonly string[] ValueWords = ["実績値", "実績", "値", "value"];
@@ -98,6 +119,12 @@ internal sealed partial class HeaderVocabulary
             if (EraWords.Contains(inner) && Fields.TryGetValue(head, out var headField) && headField == HeaderField.FiscalYear)
             {
                 return new HeaderLabel(HeaderLabelKind.Field, HeaderField.FiscalYear, Era: inner == "和暦" ? "令和" : inner);
+            }
+
+            if (EnglishWords.Contains(inner) && Fields.TryGetValue(head, out var ja)
+                && EnglishOf.TryGetValue(ja, out var en))
+            {
+                return new HeaderLabel(HeaderLabelKind.Field, en);
             }
 
             if (ValueWords.Contains(inner) && Year(head) is { } bracketYear)

@@ -185,6 +185,24 @@ public static class ProblemCatalog
             $"{firstRow} 行目と同じ指標・年度・区・月の値が重複しています。",
             $"The same indicator, fiscal year, area and month is given again (first at row {firstRow}).");
 
+    public static Problem FlagUnrecognised(SourceLocation at, string text) =>
+        Located(Severity.Error, ProblemCode.FlagUnrecognised, at,
+            $"「{Quote(text)}」は値の区分ではありません（{Parsing.FlagParser.Accepted}）。",
+            $"'{Quote(text)}' is not a flag: provisional (速報値), estimate (推計) or definition change (定義変更); " +
+            "leave it blank for a final figure.");
+
+    public static Problem CommentaryConflict(SourceLocation at, string indicatorId, int fiscalYear, int firstRow) =>
+        Located(Severity.Error, ProblemCode.CommentaryConflict, at,
+            $"指標 {Quote(indicatorId)} の {fiscalYear} 年度の評価・要因分析・課題・今後の方向性が {firstRow} 行目と異なります。" +
+            "1 つにまとめてください。",
+            $"The commentary of {Quote(indicatorId)} for FY{fiscalYear} differs from the one at row {firstRow}; " +
+            "give it once.");
+
+    public static Problem CommentaryWithoutJapanese(SourceLocation at) =>
+        Located(Severity.Error, ProblemCode.CommentaryWithoutJapanese, at,
+            "英語の記述だけがあります。日本語の記述も入力してください。",
+            "There is English text without the Japanese text it renders; give the Japanese too.");
+
     private static Problem Located(Severity severity, string code, SourceLocation at, string ja, string en) =>
         new(severity, code, at.Sheet, at.Row, at.Column > 0 ? ColumnName.Of(at.Column) : null, ja, en);
 

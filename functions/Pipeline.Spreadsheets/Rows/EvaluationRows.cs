@@ -66,6 +66,7 @@ internal sealed class EvaluationRows(RowContext context)
             return;
         }
 
-        context.Output.Evaluations.Add(new Evaluation(initiative.Id, fy, rating, comment, new SourceLocation(row.Sheet, row.Row, at.Column)));
+        context.Output.Add(
+            new Evaluation(initiative.Id, fy, rating, comment, new SourceLocation(row.Sheet, row.Row, at.Column)));
     }
 }

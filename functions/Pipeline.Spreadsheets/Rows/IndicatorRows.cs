@@ -57,15 +57,31 @@ internal sealed class IndicatorRows(RowContext context)
         }
 
         var note = header.Note > 0 && !row[header.Note].IsBlank ? row[header.Note].Display : null;
+        var flagCell = header.Flag > 0 ? row[header.Flag] : default;
+        if (!FlagParser.TryParse(flagCell, out var flag))
+        {
+            problems.Add(ProblemCatalog.FlagUnrecognised(RowContext.At(row, header.Flag), flagCell.Display));
+            return;
+        }
+
         if (header.IsWide)
         {
+            // The flag and the commentary of a row with a column per year are about its latest year with a value.
+            var latest = header.YearColumns.Where(y => !row[y.Column].IsBlank).Select(y => y.Year).Max();
             foreach (var year in header.YearColumns)
             {
                 if (UnitAgrees(row, indicator, year.Unit ?? header.ValueUnit, year.Column)
                     && context.InPlan(row, year.Column, year.Year!.Value, indicator.Baseline.FiscalYear))
                 {
-                    ValueRules.Apply(context, row, indicator, year.Year.Value, area, month, row[year.Column], default, default, note);
+                    ValueRules.Apply(context, row, indicator, year.Year.Value, area, month, row[year.Column],
+                        default, default, new ValueRemarks(note, year.Year == latest ? flag : null));
                 }
+            }
+
+            if (latest is { } latestYear && latestYear >= indicator.Baseline.FiscalYear
+                && latestYear <= context.Plan.EndFiscalYear)
+            {
+                CommentaryCells.Read(context, row, header, indicator, latestYear);
             }
 
             return;
@@ -77,19 +93,21 @@ internal sealed class IndicatorRows(RowContext context)
             return;
         }
 
+        CommentaryCells.Read(context, row, header, indicator, fy);
+        var remarks = new ValueRemarks(note, flag);
         if (header.WardColumns.Count > 0)
         {
-            ByColumn(row, header, header.WardColumns, indicator, fy, area, month, note);
+            ByColumn(row, header, header.WardColumns, indicator, fy, area, month, remarks);
         }
         else if (header.MonthColumns.Count > 0)
         {
-            ByColumn(row, header, header.MonthColumns, indicator, fy, area, month, note);
+            ByColumn(row, header, header.MonthColumns, indicator, fy, area, month, remarks);
         }
-        else if (UnitAgrees(row, indicator, header.ValueUnit, header.Value))
+        else if (header.Value > 0 && UnitAgrees(row, indicator, header.ValueUnit, header.Value))
         {
             ValueRules.Apply(context, row, indicator, fy, area, month, row[header.Value],
                 header.Numerator > 0 ? row[header.Numerator] : default,
-                header.Denominator > 0 ? row[header.Denominator] : default, note);
+                header.Denominator > 0 ? row[header.Denominator] : default, remarks);
         }
     }
 
@@ -98,7 +116,9 @@ internal sealed class IndicatorRows(RowContext context)
     /// stored; over months it is the year, never stored (the months are). Where every column gave a count,
     /// the total must equal their sum.
     /// </summary>
-    private void ByColumn(SheetRow row, HeaderMap header, List<ValueColumn> columns, Indicator indicator, FiscalYear fy, Area area, int? month, string? note)
+    private void ByColumn(
+        SheetRow row, HeaderMap header, List<ValueColumn> columns, Indicator indicator, FiscalYear fy, Area area,
+        int? month, ValueRemarks remarks)
     {
         var overWards = columns == header.WardColumns;
         decimal sum = 0;
@@ -106,7 +126,8 @@ internal sealed class IndicatorRows(RowContext context)
         foreach (var column in columns)
         {
             if (UnitAgrees(row, indicator, column.Unit ?? header.ValueUnit, column.Column)
-                && ValueRules.Apply(context, row, indicator, fy, column.Ward ?? area, column.Month ?? month, row[column.Column], default, default, note) is { } value)
+                && ValueRules.Apply(context, row, indicator, fy, column.Ward ?? area, column.Month ?? month,
+                    row[column.Column], default, default, remarks) is { } value)
             {
                 sum += value;
                 given++;
@@ -129,7 +150,8 @@ internal sealed class IndicatorRows(RowContext context)
 
         if (overWards)
         {
-            ValueRules.Apply(context, row, indicator, fy, context.Plan.WholeCity, month, row[total.Column], default, default, note);
+            ValueRules.Apply(context, row, indicator, fy, context.Plan.WholeCity, month, row[total.Column],
+                default, default, remarks);
         }
     }
 

@@ -1,16 +1,24 @@
+using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Commentary;
 using Pipeline.Domain.Observations;
 namespace Pipeline.Spreadsheets.Rows;
 
 /// <summary>
 /// What one reading of a file has produced so far: the valid observations of the current row (taken by the
-/// reading as soon as the row is done), every evaluation, the counts, and the first values listed for the
-/// report (<c>RULES.md §2</c>: up to <c>listed</c>, <c>SubmissionReader.MaxValuesListed</c>).
+/// reading as soon as the row is done), every evaluation and commentary, the counts, the fiscal years touched,
+/// and the first values listed for the report (<c>RULES.md §2</c>: up to <c>listed</c>,
+/// <c>SubmissionReader.MaxValuesListed</c>).
 /// </summary>
 internal sealed class ReadOutput(int listed)
 {
+    private readonly SortedSet<int> _fiscalYears = [];
+    private readonly Dictionary<(string, FiscalYear), (int Row, IndicatorCommentary Commentary)> _commentary = [];
+
     public List<Observation> Pending { get; } = [];
 
     public List<Evaluation> Evaluations { get; } = [];
+
+    public List<IndicatorCommentary> Commentary { get; } = [];
 
     public List<Observation> Listed { get; } = [];
 
@@ -20,13 +28,43 @@ internal sealed class ReadOutput(int listed)
 
     public int RowsSkipped { get; set; }
 
+    /// <summary>Every fiscal year a value, an evaluation or a commentary of the file is for, in order.</summary>
+    public IReadOnlyCollection<int> FiscalYears => _fiscalYears;
+
     public void Add(Observation observation)
     {
         ObservationCount++;
+        _fiscalYears.Add(observation.FiscalYear.Value);
         Pending.Add(observation);
         if (Listed.Count < listed)
         {
             Listed.Add(observation);
         }
+    }
+
+    public void Add(Evaluation evaluation)
+    {
+        _fiscalYears.Add(evaluation.FiscalYear.Value);
+        Evaluations.Add(evaluation);
+    }
+
+    /// <summary>
+    /// Adds commentary given on <paramref name="row"/>; the same text again is kept once; false, with the first
+    /// row, where an earlier row gave a different one for the indicator and fiscal year.
+    /// </summary>
+    public bool TryAdd(IndicatorCommentary commentary, int row, out int firstRow)
+    {
+        var key = (commentary.IndicatorId, commentary.FiscalYear);
+        if (_commentary.TryGetValue(key, out var first))
+        {
+            firstRow = first.Row;
+            return first.Commentary == commentary;
+        }
+
+        firstRow = row;
+        _commentary[key] = (row, commentary);
+        _fiscalYears.Add(commentary.FiscalYear.Value);
+        Commentary.Add(commentary);
+        return true;
     }
 }

@@ -14,7 +14,7 @@ internal static class ValueRules
 {
     /// <summary>Checks a value and adds the observation to the output (and returns its value), or the problem to the list.</summary>
     public static decimal? Apply(RowContext context, SheetRow row, Indicator indicator, FiscalYear fy, Area area, int? month,
-        Cell valueCell, Cell numeratorCell, Cell denominatorCell, string? note)
+        Cell valueCell, Cell numeratorCell, Cell denominatorCell, ValueRemarks remarks)
     {
         var problems = context.Problems;
         var at = RowContext.At(row, valueCell.Column > 0 ? valueCell.Column : 0);
@@ -63,8 +63,8 @@ internal static class ValueRules
             return null;
         }
 
-        context.Output.Add(new Observation(indicator.Id, fy, area.Code, month, value, numerator, denominator, note,
-            new SourceLocation(row.Sheet, row.Row, at.Column)));
+        context.Output.Add(new Observation(indicator.Id, fy, area.Code, month, value, numerator, denominator,
+            remarks.Note, new SourceLocation(row.Sheet, row.Row, at.Column), remarks.Flag));
         return value;
     }
 

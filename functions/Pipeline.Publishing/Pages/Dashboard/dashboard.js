@@ -1,13 +1,12 @@
 // Reads progress.json beside this page and renders basic policy → policy direction → indicator.
 // No framework, no CDN: everything the page needs is published with it.
-(function () {
+(function (words) {
   "use strict";
   var STATUS = {
     achieved: ["達成", "Achieved"], on_track: ["順調", "On track"], behind: ["遅れ", "Behind"],
     deteriorated: ["悪化", "Deteriorated"], no_data: ["データなし", "No data"]
   };
   var ORDER = ["achieved", "on_track", "behind", "deteriorated", "no_data"];
-
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -99,9 +98,9 @@
         el("dt", { text: "達成率 / rate" }), el("dd", { "data-field": "rate", text: rate === null ? "—" : rate.toFixed(1) + "%" }),
         el("dt", { text: "方向 / direction" }), el("dd", { "data-field": "direction", "data-direction": indicator.direction,
           text: indicator.direction === "decrease" ? "↓ 減らす（低いほど良い）/ lower is better" : "↑ 増やす / higher is better" })
-      ].concat(yearToDate(indicator))),
+      ].concat(words.latestFlag(indicator)).concat(yearToDate(indicator))),
       continues(indicator),
-      chart(indicator)
+      el("div", { "class": "chart-and-words" }, [chart(indicator), words.commentary(indicator)])
     ]);
     indicatorDetails(indicator).forEach(function (node) { card.appendChild(node); });
     return card;
@@ -172,7 +171,7 @@
     document.body.setAttribute("data-rendered", "true");
   }
 
-  // ---- Depth: axes, the table view, the ward breakdown, revisions and downloads (RULES.md §5, §8) ----
+  // ---- Depth: axes, the table, wards, revisions, notes, commentary, downloads (RULES.md §5, §8, §13) ----
 
   function fmt(value) { return value === null || value === undefined ? "—" : value.toLocaleString("ja-JP", { maximumFractionDigits: 1 }); }
 
@@ -208,12 +207,13 @@
   }
 
   // The table view of the chart: baseline, every fiscal year, the target; a screen reader's alternative to it.
-  function dataTable(indicator) {
+  function dataTable(indicator, notes) {
     var rows = [el("tr", { "data-row": "baseline" }, [el("th", { scope: "row", text: "基準 FY" + indicator.baseline.fiscalYear }),
       el("td", { text: fmt(indicator.baseline.value) }), el("td", { text: "" }), el("td", { text: "" })])];
     indicator.actuals.forEach(function (a) {
       var revisions = a.revisions || [];
-      var cell = el("td", { "data-field": "value" }, [fmt(a.value) + (a.partial ? "（一部）" : "")]);
+      var cell = el("td", { "data-field": "value" }, [fmt(a.value) + (a.partial ? "（一部）" : ""),
+        notes.mark(a, "FY" + a.fiscalYear)]);
       if (revisions.length > 0) { cell.appendChild(revisionHistory(revisions, indicator.unit)); }
       rows.push(el("tr", { "data-fy": String(a.fiscalYear), "data-revised": revisions.length > 0 ? "true" : "false" }, [
         el("th", { scope: "row", text: "FY" + a.fiscalYear }), cell,
@@ -229,7 +229,7 @@
   }
 
   // The ward breakdown: a bar chart of the latest fiscal year with wards, and a table of every year.
-  function wardBreakdown(indicator) {
+  function wardBreakdown(indicator, notes) {
     var withAreas = indicator.actuals.filter(function (a) { return a.areas.length > 0; });
     if (withAreas.length === 0) { return null; }
     var latest = withAreas[withAreas.length - 1];
@@ -252,7 +252,8 @@
         return el("tr", { "data-ward": code }, [el("th", { scope: "row", text: names[code] })].concat(withAreas.map(function (a) {
           var w = a.areas.filter(function (x) { return x.code === code; })[0];
           var revised = (a.revisions || []).filter(function (r) { return r.areaCode === code; }).length > 0;
-          return el("td", { text: (w ? fmt(w.value) : "—") + (revised ? " ✎" : "") });
+          return el("td", {}, [(w ? fmt(w.value) : "—") + (revised ? " ✎" : ""),
+            w ? notes.mark(w, "FY" + a.fiscalYear + " " + w.name.ja) : null]);
         })));
       }))]);
     return el("details", { "class": "ward-breakdown", open: "" }, [
@@ -260,9 +261,8 @@
   }
 
   function indicatorDetails(indicator) {
-    return [
-      dataTable(indicator),
-      wardBreakdown(indicator),
+    var notes = words.footnotes();
+    return [dataTable(indicator, notes), wardBreakdown(indicator, notes), notes.list(),
       el("p", { "class": "downloads-inline" }, ["Open SDG: ",
         el("a", { href: "open-sdg/data/indicator_" + indicator.id + ".csv", text: "CSV" }), " · ",
         el("a", { href: "open-sdg/meta/" + indicator.id + ".yml", text: "meta" })])
@@ -296,4 +296,4 @@
       p.textContent = "データを読み込めませんでした / Could not load progress.json: " + e.message;
       p.setAttribute("role", "alert");
     });
-})();
+})(window.DashboardWords);
