@@ -4,6 +4,7 @@ using Pipeline.Domain.Observations;
 using Pipeline.Domain.Uploads;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Publishing;
+using Pipeline.Publishing.Document;
 using Pipeline.Publishing.Formats;
 using Pipeline.Testing;
 
@@ -45,7 +46,7 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
         Assert.Equal("出張相談で増えた", Assert.Single(report.Commentary).Assessment!.Ja);
 
         await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
-        var feed = FeedFiles.ReadJson((await PublishedAsync())[FeedFiles.JsonName]);
+        var feed = FeedFiles.ReadJson((await PublishedAsync())[FeedPaths.JsonName]);
         var indicator = feed.Indicators.Single(i => i.Id == "III-1-K1");
         var fy2023 = indicator.Actuals.Single(a => a.FiscalYear == 2023);
         Assert.Equal(((ValueFlag?)ValueFlag.Provisional, "<b>3月分</b>は見込み"), (fy2023.Flag, fy2023.Note));
@@ -66,7 +67,7 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
         Assert.Equal(UploadStatus.Accepted, final.Status);
         await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
         var files = await PublishedAsync();
-        feed = FeedFiles.ReadJson(files[FeedFiles.JsonName]);
+        feed = FeedFiles.ReadJson(files[FeedPaths.JsonName]);
         fy2023 = feed.Indicators.Single(i => i.Id == "III-1-K1").Actuals.Single(a => a.FiscalYear == 2023);
         Assert.Equal(((ValueFlag?)null, "<i>確定</i>"), (fy2023.Flag, fy2023.Note));
         var revision = Assert.Single(fy2023.Revisions!);
@@ -82,14 +83,14 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
         var page = meta.GetProperty("page_content").GetString()!;
         Assert.Contains(@"=HYPERLINK\(&quot;x&quot;\)", page, StringComparison.Ordinal);
         Assert.Contains("**課題（FY2023）**", page, StringComparison.Ordinal);
-        var csv = Encoding.UTF8.GetString(files[FeedFiles.CsvName]);
+        var csv = Encoding.UTF8.GetString(files[FeedPaths.CsvName]);
         Assert.Contains(",900,false,,<i>確定</i>,", csv, StringComparison.Ordinal);
     }
 
     private async Task<Dictionary<string, byte[]>> PublishedAsync()
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var folder = FeedFiles.Folder("kumamoto-welfare-4") + "/";
+        var folder = FeedPaths.Folder("kumamoto-welfare-4") + "/";
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var blobs = container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
             Azure.Storage.Blobs.Models.BlobStates.None, folder, CancellationToken.None);
