@@ -12,7 +12,7 @@ using Pipeline.Application.Ingestion;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Publication;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
+using Pipeline.Domain.Calendar;
 using Pipeline.Spreadsheets.Reading;
 
 namespace Pipeline.Hosting;
@@ -44,7 +44,7 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<ICommentaryStore, TableCommentaryStore>();
         builder.Services.TryAddSingleton<IReportWriter, BlobReportWriter>();
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
-        builder.Services.TryAddSingleton(new FreshnessRule());
+        builder.Services.TryAddSingleton(sp => new JapanCalendar(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new UploadRouter(sp.GetRequiredService<PlanSet>(),
             plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IReportWriter>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));

@@ -12,9 +12,9 @@ using Pipeline.Hosting;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Publication;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
-using Pipeline.Domain.Progress;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
@@ -235,7 +235,7 @@ internal static class Harness
         foreach (var plan in catalogue)
         {
             var run = await new PlanPublication(ledger, store, new TableCommentaryStore(account), nothing, clock,
-                new FreshnessRule(), [], new NoPortalLedger(), NullLogger<PlanPublication>.Instance)
+                new JapanCalendar(clock), [], new NoPortalLedger(), NullLogger<PlanPublication>.Instance)
                 .RunAsync(plan, CancellationToken.None);
             observed += run.Observations;
             feeds.Add(run.Feed);

@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Grading;
-using Pipeline.Domain.Progress;
 using Pipeline.Domain.Rollup;
 using Pipeline.Publishing.Document;
 
@@ -104,7 +105,7 @@ public sealed class FinalGradingTests
             ["I-2-K3"] = [Year(2024, 25)],          // E definition change
             ["I-2-K4"] = [Year(2024, 19.6m)],       // C
         };
-        var feed = FeedBuilder.Build(Plan, actuals, [], Now, new FreshnessRule());
+        var feed = FeedBuilder.Build(Plan, actuals, [], Now, new JapanCalendar(new FakeTimeProvider(Now)));
         Assert.Equal(PlanStatus.Closed, feed.Plan.Status);
         Assert.Equal("A B C D E E E C", string.Join(' ', feed.Indicators.Select(i => i.FinalEvaluation!.Grade)));
         Assert.Equal("目標値に達した", feed.Indicators[0].FinalEvaluation!.Label.Ja);
@@ -112,7 +113,7 @@ public sealed class FinalGradingTests
             feed.BasicPolicies.Single().FinalGradeCounts);
 
         // While the plan is active (30 June 2025 JST, the due date itself) there is no final evaluation.
-        var active = FeedBuilder.Build(Plan, actuals, [], new DateTimeOffset(2025, 6, 30, 12, 0, 0, TimeSpan.Zero), new FreshnessRule());
+        var active = FeedBuilder.Build(Plan, actuals, [], new DateTimeOffset(2025, 6, 30, 12, 0, 0, TimeSpan.Zero), new JapanCalendar(new FakeTimeProvider(Now)));
         Assert.Equal(PlanStatus.Active, active.Plan.Status);
         Assert.All(active.Indicators, i => Assert.Null(i.FinalEvaluation));
         Assert.Null(active.BasicPolicies.Single().FinalGradeCounts);

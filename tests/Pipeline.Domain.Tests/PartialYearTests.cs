@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Testing;
 using System.Text.Json;
 using Json.Schema;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Progress;
@@ -29,7 +31,7 @@ public sealed class PartialYearTests
     private static FeedIndicator Feed(IEnumerable<StoredObservation> rows, string indicator)
     {
         var actuals = FiscalYearRollup.Combine(Plan, rows, new HashSet<string> { "u1" });
-        return FeedBuilder.Build(Plan, actuals, [], Now, new FreshnessRule()).Indicators.Single(i => i.Id == indicator);
+        return FeedBuilder.Build(Plan, actuals, [], Now, new JapanCalendar(new FakeTimeProvider(Now))).Indicators.Single(i => i.Id == indicator);
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class PartialYearTests
     [Fact]
     public void A_plan_without_wards_rolls_up_whole_city_values_and_publishes_no_area_breakdown()
     {
-        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, [Obs("I-1-K2", 2025, null, 40)], new HashSet<string> { "u1" }), [], Now, new FreshnessRule());
+        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, [Obs("I-1-K2", 2025, null, 40)], new HashSet<string> { "u1" }), [], Now, new JapanCalendar(new FakeTimeProvider(Now)));
         var indicator = feed.Indicators.Single(i => i.Id == "I-1-K2");
         Assert.Equal(40m, indicator.Latest!.Value);
         Assert.Empty(Assert.Single(indicator.Actuals).Areas);
@@ -105,7 +107,7 @@ public sealed class PartialYearTests
     {
         var rows = FiscalMonths.Select(m => Obs("I-1-K4", 2025, m, 15)).Concat(new[] { 4, 5 }.Select(m => Obs("I-1-K4", 2026, m, 10)))
             .Append(Obs("I-1-K1", 2025, null, 14)).Append(Obs("I-1-K3", 2025, null, 12));
-        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, rows, new HashSet<string> { "u1" }), [], Now, new FreshnessRule());
+        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, rows, new HashSet<string> { "u1" }), [], Now, new JapanCalendar(new FakeTimeProvider(Now)));
         // As the nightly run publishes it: with the provenance of every value.
         feed = FeedProvenance.Attach(feed, rows, new Dictionary<string, UploadRecord> { ["u1"] = AcceptedUploads.Record("u1", "shakyo", Now.AddDays(-1)) });
         var json = JsonDocument.Parse(FeedFiles.Json(feed)).RootElement;

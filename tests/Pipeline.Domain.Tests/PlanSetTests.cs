@@ -1,7 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Pipeline.Testing;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Domain.Tests;
@@ -128,7 +129,8 @@ public sealed class PlanSetTests : IDisposable
     [InlineData("2026-11-26T17:00:00+00:00", PlanStatus.Closed)]
     [InlineData("2021-01-01T00:00:00+09:00", PlanStatus.Active)]
     public void A_plan_closes_when_its_last_fiscal_years_results_are_due(string now, PlanStatus expected) =>
-        Assert.Equal(expected, new FreshnessRule().StatusOf(BuiltInPlans.Default, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, new JapanCalendar(new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)))
+            .StatusOf(BuiltInPlans.Default));
 
     [Theory]
     [InlineData("kumamoto-welfare-4/shakyo/R5.xlsx", "kumamoto-welfare-4")]

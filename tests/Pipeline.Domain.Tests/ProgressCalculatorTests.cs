@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Progress;
 
@@ -111,16 +113,17 @@ public sealed class ProgressCalculatorTests
     [InlineData("2030-01-01T00:00:00+09:00", 2024)] // never past the plan's last fiscal year
     public void The_last_fiscal_year_due_is_judged_in_jst(string now, int? expected)
     {
-        var due = new FreshnessRule().LastDue(Plan, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        var instant = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
+        var due = new JapanCalendar(new FakeTimeProvider(instant)).LastDue(Plan, instant);
         Assert.Equal(expected, due?.Value);
     }
 
     [Fact]
     public void Overdue_when_the_latest_value_is_older_than_the_last_due()
     {
-        Assert.True(FreshnessRule.IsOverdue(new FiscalYear(2022), new FiscalYear(2023)));
-        Assert.True(FreshnessRule.IsOverdue(null, new FiscalYear(2020)));
-        Assert.False(FreshnessRule.IsOverdue(new FiscalYear(2023), new FiscalYear(2023)));
-        Assert.False(FreshnessRule.IsOverdue(null, null));
+        Assert.True(JapanCalendar.IsOverdue(new FiscalYear(2022), new FiscalYear(2023)));
+        Assert.True(JapanCalendar.IsOverdue(null, new FiscalYear(2020)));
+        Assert.False(JapanCalendar.IsOverdue(new FiscalYear(2023), new FiscalYear(2023)));
+        Assert.False(JapanCalendar.IsOverdue(null, null));
     }
 }

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 using Pipeline.Domain.Reminders;
 
 namespace Pipeline.Domain.Tests;
@@ -11,9 +12,10 @@ namespace Pipeline.Domain.Tests;
 public sealed class ReminderCalendarTests
 {
     private static readonly Plan Fourth = BuiltInPlans.Default;
+    private static readonly JapanCalendar Calendar = new(new FakeTimeProvider()); // the day is given; the clock is not read
 
     private static string On(Plan plan, int year, int month, int day) =>
-        string.Join("; ", ReminderCalendar.On(plan, new DateOnly(year, month, day), new FreshnessRule())
+        string.Join("; ", ReminderCalendar.On(plan, new DateOnly(year, month, day), Calendar)
             .Select(o => $"{o.Kind} {o.FiscalYear?.ToString() ?? "-"} due {o.DueDate:yyyy-MM-dd}"));
 
     [Fact]

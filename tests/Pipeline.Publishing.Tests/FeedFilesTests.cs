@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Progress;
@@ -40,7 +42,7 @@ public sealed class FeedFilesTests
         var accepted = uploads.Keys.ToHashSet();
         var actuals = FiscalYearRollup.Combine(Plan, rows, accepted);
         StoredEvaluation[] evaluations = [new("I-1-1-a", new FiscalYear(2023), Rating.B, "=HYPERLINK(\"x\")", "u", t)];
-        var feed = FeedBuilder.Build(Plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), Now, new FreshnessRule());
+        var feed = FeedBuilder.Build(Plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), Now, new JapanCalendar(new FakeTimeProvider(Now)));
         return FeedProvenance.Attach(feed, rows, uploads);
     }
 

@@ -1,18 +1,16 @@
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 
 namespace Pipeline.Application.Obligations;
 
 /// <summary>
 /// What a department owes (RULES.md §9): each indicator it owns and each initiative it may evaluate, for every
 /// fiscal year of the plan; received when an accepted upload gave a value (any area or month) or an evaluation;
-/// overdue once 30 June (JST) after the fiscal year has passed (<see cref="FreshnessRule"/>).
+/// overdue once 30 June (JST) after the fiscal year has passed (<see cref="JapanCalendar"/>).
 /// </summary>
-public sealed class ObligationService(IUploadLedger ledger, IObservationStore store, FreshnessRule freshness, TimeProvider clock)
+public sealed class ObligationService(IUploadLedger ledger, IObservationStore store, JapanCalendar calendar, TimeProvider clock)
 {
-    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-
     public async Task<ObligationsDocument> ForAsync(Plan plan, Department department, CancellationToken cancellationToken)
     {
         var accepted = new HashSet<string>(StringComparer.Ordinal);
@@ -50,22 +48,20 @@ public sealed class ObligationService(IUploadLedger ledger, IObservationStore st
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(Jst).DateTime);
+        var today = JapanCalendar.DayOf(now);
         var years = Enumerable.Range(plan.StartFiscalYear.Value, plan.EndFiscalYear.Value - plan.StartFiscalYear.Value + 1).ToArray();
         ObligationYear[] Years(string id) => years
             .Select(fy => new ObligationYear(fy, received.Contains((id, fy)) ? ObligationState.Received
-                : today > DueDate(fy) ? ObligationState.Overdue : ObligationState.Missing))
+                : calendar.IsPastDue(new FiscalYear(fy), today) ? ObligationState.Overdue : ObligationState.Missing))
             .ToArray();
         var items = indicators.Select(i => new ObligationItem("indicator", i.Id, i.Name, Years(i.Id)))
             .Concat(initiatives.Select(i => new ObligationItem("initiative", i.Id, i.Name, Years(i.Id))))
             .ToArray();
-        var totals = years.Select((fy, index) => new FiscalYearObligation(fy, DueDate(fy),
+        var totals = years.Select((fy, index) => new FiscalYearObligation(fy, calendar.ResultsDueDate(new FiscalYear(fy)),
                 items.Count(i => i.Years[index].State == ObligationState.Received),
                 items.Count(i => i.Years[index].State == ObligationState.Missing),
                 items.Count(i => i.Years[index].State == ObligationState.Overdue)))
             .ToArray();
         return new ObligationsDocument(plan.Id, department.Id, now, totals, items);
     }
-
-    private DateOnly DueDate(int fiscalYear) => new(fiscalYear + 1, freshness.DueMonth, freshness.DueDay);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 
 namespace Pipeline.Application.Ports;
 
@@ -11,8 +11,6 @@ namespace Pipeline.Application.Ports;
 /// </summary>
 public sealed record PlanInputs(string DefinitionHash, string CodeVersion, string LedgerStamp, string Calendar)
 {
-    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-
     /// <summary>
     /// The build of the code that computes feeds (the module version id, the same for the same source in a
     /// deterministic build): a deployment that changes the code recomputes every plan once.
@@ -24,12 +22,11 @@ public sealed record PlanInputs(string DefinitionHash, string CodeVersion, strin
     /// results are due (overdue flags), the plan's status (closed after its last results are due), the
     /// latest fiscal year that has ended (partial years) and the due rule itself (named in the feed).
     /// </summary>
-    public static string CalendarOf(Plan plan, FreshnessRule freshness, DateTimeOffset now)
+    public static string CalendarOf(Plan plan, JapanCalendar calendar, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.ToOffset(Jst).DateTime);
-        var lastEnded = FiscalYear.Containing(today).Value - 1;
-        var lastDue = freshness.LastDue(plan, now)?.Value.ToString(CultureInfo.InvariantCulture) ?? "-";
+        var lastEnded = JapanCalendar.FiscalYearOf(JapanCalendar.DayOf(now)).Value - 1;
+        var lastDue = calendar.LastDue(plan, now)?.Value.ToString(CultureInfo.InvariantCulture) ?? "-";
         return string.Create(CultureInfo.InvariantCulture,
-            $"due:{lastDue};status:{freshness.StatusOf(plan, now)};ended:{lastEnded};rule:{freshness.DueMonth:00}-{freshness.DueDay:00}");
+            $"due:{lastDue};status:{calendar.StatusOf(plan, now)};ended:{lastEnded};rule:{calendar.ResultsDue}");
     }
 }

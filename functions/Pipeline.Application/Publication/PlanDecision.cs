@@ -1,6 +1,6 @@
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 
 namespace Pipeline.Application.Publication;
 
@@ -16,7 +16,7 @@ public sealed class PlanDecision(
     IPublicationRecords records,
     IPortalPushLedger portalPushes,
     IEnumerable<IPortalPublisher> portals,
-    FreshnessRule freshness,
+    JapanCalendar calendar,
     TimeProvider clock)
 {
     private const int Parallelism = 8;
@@ -48,7 +48,7 @@ public sealed class PlanDecision(
     public async Task<(PlanInputs Inputs, LedgerMark Mark)> InputsAndMarkAsync(Plan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mark = await marks.LatestAcceptedAsync(plan.Id, cancellationToken);
-        return (new PlanInputs(DefinitionHash(plan), PlanInputs.CurrentCodeVersion, mark.Stamp, PlanInputs.CalendarOf(plan, freshness, now)), mark);
+        return (new PlanInputs(DefinitionHash(plan), PlanInputs.CurrentCodeVersion, mark.Stamp, PlanInputs.CalendarOf(plan, calendar, now)), mark);
     }
 
     /// <summary>Why the plan needs work given its record and its inputs now; null where it does not.</summary>

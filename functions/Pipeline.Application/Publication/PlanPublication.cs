@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Commentary;
 using Pipeline.Domain.Observations;
-using Pipeline.Domain.Progress;
 using Pipeline.Domain.Rollup;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
@@ -23,7 +23,7 @@ public sealed partial class PlanPublication(
     ICommentaryStore commentary,
     IFeedStore feeds,
     TimeProvider clock,
-    FreshnessRule freshness,
+    JapanCalendar calendar,
     IEnumerable<IPortalPublisher> portals,
     IPortalPushLedger portalPushes,
     ILogger<PlanPublication> logger)
@@ -58,7 +58,7 @@ public sealed partial class PlanPublication(
         }
 
         var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
-        var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), freshness);
+        var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), calendar);
         feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads),
             CommentaryHistory.Current(words, accepted)) with
         {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Application.Obligations;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 using Pipeline.Domain.Reminders;
 
 namespace Pipeline.Application.Reminders;
@@ -21,16 +21,14 @@ public sealed partial class ReminderService(
     IReminderLedger ledger,
     IReminderMailer mailer,
     ReminderSettings settings,
-    FreshnessRule dueDates,
+    JapanCalendar calendar,
     TimeProvider clock,
     ILogger<ReminderService> logger)
 {
-    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-
     /// <summary>Decides, and unless a dry run sends, every reminder due; returns each with what became of it.</summary>
     public async Task<IReadOnlyList<ReminderOutcome>> RunAsync(ReminderRequest request, CancellationToken cancellationToken)
     {
-        var day = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Jst).DateTime);
+        var day = request.AsOf ?? calendar.Today;
         if (!request.DryRun && !settings.MailServerConfigured)
         {
             LogNotConfigured();
@@ -40,7 +38,7 @@ public sealed partial class ReminderService(
         var outcomes = new List<ReminderOutcome>();
         foreach (var plan in request.PlanId is { } id ? [plans.Find(id) ?? throw new ArgumentException($"Unknown plan '{id}'.")] : plans.Plans)
         {
-            var occasions = ReminderCalendar.On(plan, day, dueDates);
+            var occasions = ReminderCalendar.On(plan, day, calendar);
             var failed = request.DryRun ? [] : await ledger.FailedAsync(plan.Id, cancellationToken);
             if (occasions.Count == 0 && failed.Count == 0)
             {
@@ -84,7 +82,7 @@ public sealed partial class ReminderService(
         {
             var last = waiting[^1];
             waiting.RemoveAt(waiting.Count - 1);
-            decision = ReminderPlanner.Decide(owed, ReminderCalendar.On(plan, last.Day, dueDates), last.Day, initiatives);
+            decision = ReminderPlanner.Decide(owed, ReminderCalendar.On(plan, last.Day, calendar), last.Day, initiatives);
             if (decision is null)
             {
                 waiting.Add(last); // nothing is owed any more

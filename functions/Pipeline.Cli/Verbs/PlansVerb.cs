@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
-using Pipeline.Domain.Progress;
+using Pipeline.Domain.Calendar;
 
 namespace Pipeline.Cli.Verbs;
 
@@ -22,14 +22,13 @@ internal static class PlansVerb
     {
         using var host = CliHost.Build(settings);
         var plans = host.Get<PlanSet>();
-        var now = host.Get<TimeProvider>().GetUtcNow();
-        var freshness = host.Get<FreshnessRule>();
+        var calendar = host.Get<JapanCalendar>();
         string[] headers = ["計画 plan", "期間 period", "状況 status", "定義 source", "検査 validity"];
         var rows = plans.Entries.Select(e => new[]
         {
             e.Id + (e.Id == plans.DefaultPlanId ? " (default)" : ""),
             e.Plan is { } p ? $"FY{p.StartFiscalYear}–FY{p.EndFiscalYear}" : "—",
-            e.Plan is { } q ? PipelineJson.Name(freshness.StatusOf(q, now)) : "not served",
+            e.Plan is { } q ? PipelineJson.Name(calendar.StatusOf(q)) : "not served",
             e.Source,
             e.IsValid ? "ok" : $"invalid: {e.Problems.Count} problem(s)",
         }).ToList();

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Rollup;
 
@@ -10,12 +11,10 @@ namespace Pipeline.Domain.Progress;
 /// </summary>
 public static class PartialYears
 {
-    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-
     /// <summary>Whether a fiscal year's value is complete at <paramref name="now"/>.</summary>
     public static bool IsComplete(Indicator indicator, FiscalYearActual actual, DateTimeOffset now)
     {
-        var ended = DateOnly.FromDateTime(now.ToOffset(Jst).DateTime) >= new DateOnly(actual.FiscalYear.Value + 1, 4, 1);
+        var ended = JapanCalendar.HasEnded(actual.FiscalYear, JapanCalendar.DayOf(now));
         var monthsMissing = indicator.Kind == IndicatorKind.Flow && actual.MonthsReported is < 12;
         return ended && !monthsMissing;
     }

@@ -1,5 +1,5 @@
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 
 namespace Pipeline.Domain.Reminders;
 
@@ -11,13 +11,13 @@ namespace Pipeline.Domain.Reminders;
 public static class ReminderCalendar
 {
     /// <summary>Every occasion falling on <paramref name="today"/> (none, one, or both kinds).</summary>
-    public static IReadOnlyList<ReminderOccasion> On(Plan plan, DateOnly today, FreshnessRule dueDates)
+    public static IReadOnlyList<ReminderOccasion> On(Plan plan, DateOnly today, JapanCalendar calendar)
     {
         var occasions = new List<ReminderOccasion>();
         DateOnly? lastPassed = null;
         for (var fy = plan.StartFiscalYear.Value; fy <= plan.EndFiscalYear.Value; fy++)
         {
-            var due = dueDates.DueDateOf(new FiscalYear(fy));
+            var due = calendar.ResultsDueDate(new FiscalYear(fy));
             if (today > due)
             {
                 lastPassed = due;

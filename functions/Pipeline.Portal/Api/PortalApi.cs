@@ -8,8 +8,8 @@ using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;
 using Pipeline.Portal.Static;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Progress;
 using Pipeline.Publishing.Document;
 using Pipeline.Portal.Settings;
 
@@ -20,7 +20,7 @@ namespace Pipeline.Portal.Api;
 /// progress feed. Both hosts call these methods; neither holds endpoint logic of its own.
 /// </summary>
 public sealed class PortalApi(
-    PortalAccess access, IPortalPlans plans, IFeedStore feeds, FreshnessRule freshness, TimeProvider clock, IOptions<PortalAccessOptions> options)
+    PortalAccess access, IPortalPlans plans, IFeedStore feeds, JapanCalendar calendar, TimeProvider clock, IOptions<PortalAccessOptions> options)
 {
     /// <summary>Where App Service Authentication signs people in, when the app trusts it.</summary>
     public const string PlatformSignInUrl = "/.auth/login/aad?post_login_redirect_uri=/api/portal/";
@@ -105,7 +105,7 @@ public sealed class PortalApi(
         var published = await feeds.ReadIndexAsync(context.RequestAborted);
         return published is not null
             ? new FeedResult(published)
-            : Results.Bytes(PlanIndex.Json(PlanIndex.BeforeFirstRun(plans.All, freshness, clock.GetUtcNow())), "application/json; charset=utf-8");
+            : Results.Bytes(PlanIndex.Json(PlanIndex.BeforeFirstRun(plans.All, calendar, clock.GetUtcNow())), "application/json; charset=utf-8");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Grading;
 using Pipeline.Domain.Json;
@@ -11,8 +12,6 @@ namespace Pipeline.Publishing.Document;
 /// <summary>Builds the feed document from the catalogue, the fiscal-year values and the evaluations. Pure.</summary>
 public static class FeedBuilder
 {
-    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-
     /// <summary>The statuses in the order their counts are listed.</summary>
     public static readonly IReadOnlyList<ProgressStatus> CountedStatuses =
         [ProgressStatus.Achieved, ProgressStatus.OnTrack, ProgressStatus.Behind, ProgressStatus.Deteriorated, ProgressStatus.NoData];
@@ -22,10 +21,10 @@ public static class FeedBuilder
         IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> actuals,
         IEnumerable<StoredEvaluation> currentEvaluations,
         DateTimeOffset now,
-        FreshnessRule freshness)
+        JapanCalendar calendar)
     {
-        var lastDue = freshness.LastDue(plan, now);
-        var status = freshness.StatusOf(plan, now);
+        var lastDue = calendar.LastDue(plan, now);
+        var status = calendar.StatusOf(plan, now);
         var indicators = plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue, now) with
         {
             // RULES.md §11: once the plan is closed, each indicator's final grade.
@@ -55,13 +54,13 @@ public static class FeedBuilder
 
         return new ProgressFeed(
             "1.0",
-            now.ToOffset(Jst),
+            JapanCalendar.InJapan(now),
             plan.OpenData.LicenseId,
             License(plan),
             new FeedPlan(plan.Id, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
                 PublisherOf(plan),
                 status, plan.Organisations),
-            new FeedFreshness(lastDue?.Value, $"--{freshness.DueMonth:00}-{freshness.DueDay:00} after the fiscal year closes (JST)",
+            new FeedFreshness(lastDue?.Value, $"--{calendar.ResultsDue} after the fiscal year closes (JST)",
                 indicators.Count(i => i.Overdue)),
             indicators,
             policies,
@@ -108,7 +107,7 @@ public static class FeedBuilder
             progress.ExpectedProgress,
             progress.Status,
             progress.SdgProgress,
-            FreshnessRule.IsOverdue(latest?.FiscalYear, lastDue),
+            JapanCalendar.IsOverdue(latest?.FiscalYear, lastDue),
             indicator.Direction,
             yearToDate is null ? null : new FeedYearToDate(yearToDate.FiscalYear.Value, yearToDate.Value!.Value, yearToDate.MonthsReported),
             indicator.Continues,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Progress;
@@ -11,8 +12,6 @@ namespace Pipeline.Publishing.Document;
 /// </summary>
 public static class PlanIndex
 {
-    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-
     /// <summary>The index of the feeds built in one run, in plan-id order.</summary>
     public static PlanIndexDocument Build(IReadOnlyList<ProgressFeed> feeds, DateTimeOffset now) =>
         Build(feeds.Select(f => (f.Plan.Publisher, Entry(f))), now);
@@ -26,7 +25,7 @@ public static class PlanIndex
         var ordered = plans.OrderBy(p => p.Entry.Id, StringComparer.Ordinal).ToList();
         var publisher = ordered.Select(p => p.Publisher).FirstOrDefault();
         // The links follow from the id: an entry recorded before a file was added links it too.
-        return new PlanIndexDocument("1.0", now.ToOffset(Jst), publisher,
+        return new PlanIndexDocument("1.0", JapanCalendar.InJapan(now), publisher,
             ordered.Select(p => p.Entry with { Links = LinksOf(p.Entry.Id) }).ToList());
     }
 
@@ -34,10 +33,10 @@ public static class PlanIndex
     /// The index before the first nightly run has published one: every served plan with its status, and each of
     /// its indicators counted as <c>no_data</c> until its values are aggregated.
     /// </summary>
-    public static PlanIndexDocument BeforeFirstRun(IReadOnlyList<Plan> plans, FreshnessRule freshness, DateTimeOffset now) => new(
-        "1.0", now.ToOffset(Jst), null,
+    public static PlanIndexDocument BeforeFirstRun(IReadOnlyList<Plan> plans, JapanCalendar calendar, DateTimeOffset now) => new(
+        "1.0", JapanCalendar.InJapan(now), null,
         plans.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Entry(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
-            freshness.StatusOf(p, now), Enumerable.Repeat(ProgressStatus.NoData, p.Indicators.Count))).ToList());
+            calendar.StatusOf(p, now), Enumerable.Repeat(ProgressStatus.NoData, p.Indicators.Count))).ToList());
 
     public static byte[] Json(PlanIndexDocument index) => JsonSerializer.SerializeToUtf8Bytes(index, FeedJson.TypeInfo<PlanIndexDocument>());
 
