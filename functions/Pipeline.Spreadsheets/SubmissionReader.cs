@@ -50,6 +50,7 @@ public sealed class SubmissionReader
     public SubmissionReading Open(Stream content, string fileName, Department? department)
     {
         var problems = new ProblemList(MaxProblemsListed);
+        var budget = new WorkBudget(content.Length, _limits);
         if (department is null)
         {
             problems.Add(ProblemCatalog.DepartmentUnknown(null));
@@ -62,10 +63,10 @@ public sealed class SubmissionReader
         }
         else if (FormatSniffer.Rows(content, fileName, _limits, problems) is { } found)
         {
-            rows = _rowsRead(found);
+            rows = budget.Meter(_rowsRead(found));
         }
 
-        return new SubmissionReading(_plan, department, fileName, rows, problems);
+        return new SubmissionReading(_plan, department, fileName, rows, problems, budget);
     }
 
     /// <summary>Reads a whole file, keeping every observation: for checks and tests, not for large files.</summary>

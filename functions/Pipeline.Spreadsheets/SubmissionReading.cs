@@ -24,13 +24,18 @@ public sealed class SubmissionReading
     private bool _started;
     private SubmissionSummary? _summary;
 
-    internal SubmissionReading(Plan plan, Department? department, string fileName, IEnumerable<SheetRow>? rows, ProblemList problems)
+    internal SubmissionReading(Plan plan, Department? department, string fileName, IEnumerable<SheetRow>? rows, ProblemList problems,
+        WorkBudget budget)
     {
         _fileName = fileName;
         _rows = rows;
         _problems = problems;
-        _interpreter = new SheetInterpreter(new RowContext(plan, department, problems, _output), new HeaderVocabulary(plan));
+        Budget = budget;
+        _interpreter = new SheetInterpreter(new RowContext(plan, department, problems, _output, budget), new HeaderVocabulary(plan));
     }
+
+    /// <summary>The work the file may cause and has caused so far (<c>RULES.md §2</c>).</summary>
+    internal WorkBudget Budget { get; }
 
     /// <summary>The valid observations while the file has no error; enumerate once, to the end.</summary>
     public IEnumerable<Observation> Observations => All().Where(_ => !_problems.HasErrors);

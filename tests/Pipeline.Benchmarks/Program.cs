@@ -1,6 +1,10 @@
 using Pipeline.Benchmarks;
 
-return args.Length > 0 && args[0].StartsWith("child-", StringComparison.Ordinal)
+return args.Length > 1 && args[0] == "child-amplification"
+    ? AmplificationBenchmark.Child(args[1])
+    : args.Length > 0 && args[0] == "amplification"
+        ? AmplificationBenchmark.Run(args)
+    : args.Length > 0 && args[0].StartsWith("child-", StringComparison.Ordinal)
     ? Children.Run(args)
     : args.Length > 0 && args[0] == "incremental"
         ? await IncrementalBenchmark.RunAsync(args)

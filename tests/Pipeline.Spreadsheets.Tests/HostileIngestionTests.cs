@@ -31,6 +31,8 @@ public sealed class HostileIngestionTests
             settings["Pipeline:ReadLimits:MaxColumns"] = Text(limits.MaxColumns);
             settings["Pipeline:ReadLimits:MaxCellCharacters"] = Text(limits.MaxCellCharacters);
             settings["Pipeline:ReadLimits:MaxSharedStringCharacters"] = Text(limits.MaxSharedStringCharacters);
+            settings["Pipeline:ReadLimits:WorkPerByte"] = Text(limits.WorkPerByte);
+            settings["Pipeline:ReadLimits:MinimumWork"] = Text(limits.MinimumWork);
         }
 
         return settings;

@@ -38,8 +38,31 @@ public static class RawXlsx
 
     /// <summary>A package with one sheet, and optionally shared strings and extra parts.</summary>
     public static byte[] Package(string sheetXml, string? sharedStringsXml = null, string? workbookXml = null,
-        IReadOnlyDictionary<string, byte[]>? extraParts = null, string workbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+        IReadOnlyDictionary<string, byte[]>? extraParts = null, string workbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml") =>
+        Package(writer => writer.Write(sheetXml), sharedStringsXml, workbookXml, extraParts, workbookContentType);
+
+    /// <summary>A package whose sheet part is written as it streams into the zip (for parts too large to hold as a string).</summary>
+    public static byte[] Package(Action<TextWriter> writeSheet, string? sharedStringsXml = null, string? workbookXml = null,
+        IReadOnlyDictionary<string, byte[]>? extraParts = null, string workbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml") =>
+        Package([writeSheet], sharedStringsXml, workbookXml, extraParts, workbookContentType);
+
+    /// <summary>A workbook of several sheets (S1, S2 …), each its own part, sharing one shared-string table.</summary>
+    public static byte[] Workbook(IReadOnlyList<string> sheetXmls, string? sharedStringsXml = null)
     {
+        var names = string.Concat(sheetXmls.Select((_, i) => $"<sheet name=\"S{i + 1}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>"));
+        var workbook = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" " +
+            $"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>{names}</sheets></workbook>";
+        return Package(sheetXmls.Select(xml => (Action<TextWriter>)(writer => writer.Write(xml))).ToList(), sharedStringsXml, workbook, null,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+    }
+
+    private static byte[] Package(IReadOnlyList<Action<TextWriter>> sheets, string? sharedStringsXml, string? workbookXml,
+        IReadOnlyDictionary<string, byte[]>? extraParts, string workbookContentType)
+    {
+        const string worksheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+        var sheetTypes = string.Concat(sheets.Select((_, i) => $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"{worksheet}\"/>"));
+        var sheetRelations = string.Concat(sheets.Select((_, i) =>
+            $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>"));
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -48,8 +71,7 @@ public static class RawXlsx
                 "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
                 "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
                 "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>" +
-                $"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{workbookContentType}\"/>" +
-                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
+                $"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{workbookContentType}\"/>" + sheetTypes +
                 (sharedStringsXml is null ? "" : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>") +
                 "</Types>");
             Add(zip, "_rels/.rels",
@@ -59,11 +81,15 @@ public static class RawXlsx
                 $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
                 "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
             Add(zip, "xl/_rels/workbook.xml.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
-                (sharedStringsXml is null ? "" : "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + sheetRelations +
+                (sharedStringsXml is null ? "" : "<Relationship Id=\"rIdStrings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
                 "</Relationships>");
-            Add(zip, "xl/worksheets/sheet1.xml", sheetXml);
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                using var sheet = new StreamWriter(zip.CreateEntry($"xl/worksheets/sheet{i + 1}.xml").Open(), new UTF8Encoding(false));
+                sheets[i](sheet);
+            }
+
             if (sharedStringsXml is not null)
             {
                 Add(zip, "xl/sharedStrings.xml", sharedStringsXml);

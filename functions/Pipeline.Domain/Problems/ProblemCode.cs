@@ -31,6 +31,9 @@ public static class ProblemCode
     /// <summary><c>file_too_large</c></summary>
     public const string FileTooLarge = "file_too_large";
 
+    /// <summary><c>file_too_complex</c>: the file asks for more work than its size allows (RULES.md §2).</summary>
+    public const string FileTooComplex = "file_too_complex";
+
     /// <summary><c>file_unreadable</c></summary>
     public const string FileUnreadable = "file_unreadable";
 

@@ -62,34 +62,37 @@ internal sealed class HeaderFinder(HeaderVocabulary vocabulary)
         var labels = new List<(int, HeaderLabel)>();
         var columns = upper.Cells.Where(c => !c.IsBlank).Select(c => c.Column)
             .Union(lower.Cells.Where(c => !c.IsBlank).Select(c => c.Column)).Order().ToList();
-        Cell group = default;
+        string? groupKey = null; // the group title over the columns since the last title, read once
+        var title = HeaderLabel.Unknown;
         foreach (var column in columns)
         {
             var top = upper[column];
             var bottom = lower[column];
             if (!top.IsBlank)
             {
-                group = top;
+                groupKey = vocabulary.Key(top);
+                title = vocabulary.Group(groupKey);
             }
 
             if (bottom.IsBlank)
             {
                 // A heading merged down over both rows.
                 labels.Add((column, vocabulary.Classify(top)));
-                group = default;
+                groupKey = null;
                 continue;
             }
 
             var label = vocabulary.Classify(bottom);
-            if (group.IsBlank)
+            if (groupKey is null)
             {
                 labels.Add((column, label));
                 continue;
             }
 
-            var groupKey = JapaneseText.Key(group.Display);
-            var joined = vocabulary.Classify(groupKey + JapaneseText.Key(bottom.Display));
-            var title = vocabulary.Group(groupKey);
+            var bottomKey = vocabulary.Key(bottom);
+            var joined = groupKey.Length + bottomKey.Length <= HeaderVocabulary.MaxHeadingLength
+                ? vocabulary.Classify(groupKey + bottomKey)
+                : HeaderLabel.Unknown;
             labels.Add((column, joined.Kind == HeaderLabelKind.Field ? joined : title.Kind switch
             {
                 HeaderLabelKind.Ignored => title,

@@ -7,11 +7,14 @@ namespace Pipeline.Spreadsheets.Headers;
 /// </summary>
 internal static class HeaderHint
 {
-    /// <summary>The nearest heading, or null where none is within half the heading's length.</summary>
+    /// <summary>
+    /// The nearest heading, or null where none is within half the heading's length; a text longer than a heading
+    /// can be (<see cref="HeaderVocabulary.MaxHeadingLength"/>) has none, so the distances cost a bounded amount.
+    /// </summary>
     public static string? Nearest(string text)
     {
         var key = JapaneseText.Key(text);
-        if (key.Length == 0)
+        if (key.Length is 0 or > HeaderVocabulary.MaxHeadingLength)
         {
             return null;
         }

@@ -61,13 +61,16 @@ internal sealed class HeaderMap
 
     public bool IsWide => FiscalYear == 0 && YearColumns.Count > 0;
 
+    /// <summary>The labelled columns of the header: what reading one data row may look up.</summary>
+    public int Columns { get; private set; }
+
     /// <summary>Labels recognised, for choosing the likeliest header row of a refusal.</summary>
     public static int Score(IEnumerable<(int Column, HeaderLabel Label)> labels) => labels.Count(l => l.Label.IsKnown);
 
     /// <summary>The map of a header's labels, or null where they do not make a header.</summary>
     public static HeaderMap? TryBuild(IReadOnlyList<(int Column, HeaderLabel Label)> labels)
     {
-        var map = new HeaderMap();
+        var map = new HeaderMap { Columns = labels.Count };
         var indicatorNames = new List<int>();
         var initiativeNames = new List<int>();
         var totals = new List<(int Column, string? Unit)>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Pipeline.Domain.Catalogue;
@@ -12,10 +13,18 @@ namespace Pipeline.Spreadsheets.Headers;
 /// follow a year (R5実績), unit words in brackets (実績値（件）), era names (年度（令和）), total words
 /// (合計, 計, 市計), and words of columns that are not results (目標, 小計). Ward names come from the plan's
 /// areas and units from its indicators' catalogue, so nothing here is particular to one city.
-/// Matching is on <see cref="JapaneseText.Key"/> (NFKC, no spaces or line breaks, lower case).
+/// Matching is on <see cref="JapaneseText.Key"/> (NFKC, no spaces or line breaks, lower case). A key longer than
+/// <see cref="MaxHeadingLength"/> is no heading, and each text is classified once per file (cached), so the cost
+/// of header search is linear in the characters of the cells searched, however long or repeated they are.
 /// </summary>
 internal sealed partial class HeaderVocabulary
 {
+    /// <summary>The longest heading, in characters after <see cref="JapaneseText.Key"/> (<c>RULES.md §2</c>).</summary>
+    public const int MaxHeadingLength = 64;
+
+    private static readonly SearchValues<char> OpeningBrackets = SearchValues.Create("([【<〈《");
+    private static readonly SearchValues<char> ClosingBrackets = SearchValues.Create(")]】>〉》");
+
     private static readonly FrozenDictionary<string, HeaderField> Fields = new Dictionary<string, HeaderField>
     {
         ["指標id"] = HeaderField.IndicatorId, ["指標番号"] = HeaderField.IndicatorId, ["indicator_id"] = HeaderField.IndicatorId,
@@ -69,6 +78,9 @@ internal sealed partial class HeaderVocabulary
 
     private readonly AreaResolver _areas;
     private readonly FrozenSet<string> _units;
+    private readonly Dictionary<string, HeaderLabel> _byText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HeaderLabel> _byKey = new(StringComparer.Ordinal);
 
     public HeaderVocabulary(Plan plan)
     {
@@ -89,27 +101,64 @@ internal sealed partial class HeaderVocabulary
             return FiscalYearParser.TryParse(cell, out var fy) ? new HeaderLabel(HeaderLabelKind.Year, Year: fy) : HeaderLabel.Unknown;
         }
 
-        return cell.Kind == CellKind.Text ? Classify(JapaneseText.Key(cell.Text)) : HeaderLabel.Unknown;
-    }
-
-    /// <summary>A label for a header key (already through <see cref="JapaneseText.Key"/>).</summary>
-    public HeaderLabel Classify(string key)
-    {
-        if (key.Length == 0)
+        if (cell.Kind != CellKind.Text || cell.Text is not { } text)
         {
             return HeaderLabel.Unknown;
         }
 
+        if (!_byText.TryGetValue(text, out var label))
+        {
+            label = Classify(Key(cell));
+            _byText[text] = label;
+        }
+
+        return label;
+    }
+
+    /// <summary>A cell's <see cref="JapaneseText.Key"/>, computed once per text in a file.</summary>
+    public string Key(Cell cell)
+    {
+        if (cell.Kind != CellKind.Text || cell.Text is not { } text)
+        {
+            return JapaneseText.Key(cell.Display);
+        }
+
+        if (!_keys.TryGetValue(text, out var key))
+        {
+            key = JapaneseText.Key(text);
+            _keys[text] = key;
+        }
+
+        return key;
+    }
+
+    /// <summary>A label for a header key (already through <see cref="JapaneseText.Key"/>); a long key is none.</summary>
+    public HeaderLabel Classify(string key)
+    {
+        if (key.Length is 0 or > MaxHeadingLength)
+        {
+            return HeaderLabel.Unknown;
+        }
+
+        if (!_byKey.TryGetValue(key, out var label))
+        {
+            label = ClassifyKey(key);
+            _byKey[key] = label;
+        }
+
+        return label;
+    }
+
+    private HeaderLabel ClassifyKey(string key)
+    {
         if (Fields.TryGetValue(key, out var field))
         {
             return new HeaderLabel(HeaderLabelKind.Field, field);
         }
 
         // A bracketed tail: a unit (実績値（件）), an era (年度（令和）) or a value word (令和5年度（実績）).
-        var bracket = Bracketed().Match(key);
-        if (bracket.Success)
+        if (Bracketed(key) is var (head, inner))
         {
-            var (head, inner) = (bracket.Groups[1].Value, bracket.Groups[2].Value);
             var unit = inner.StartsWith("単位:", StringComparison.Ordinal) ? inner[3..] : inner;
             if (_units.Contains(unit) && Classify(head) is { IsKnown: true, Unit: null } withUnit)
             {
@@ -159,7 +208,7 @@ internal sealed partial class HeaderVocabulary
     }
 
     /// <summary>Whether a group title over several columns (実績値 merged across years) says they hold results.</summary>
-    public HeaderLabel Group(string key) => Classify(key) switch
+    public HeaderLabel Group(string key) => key.Length > MaxHeadingLength ? HeaderLabel.Unknown : Classify(key) switch
     {
         { Kind: HeaderLabelKind.Field, Field: HeaderField.Value } value => value,
         { Kind: HeaderLabelKind.Ignored } ignored => ignored,
@@ -186,8 +235,21 @@ internal sealed partial class HeaderVocabulary
         return null;
     }
 
-    [GeneratedRegex(@"^(.+?)[\(\[【<〈《](.+?)[\)\]】>〉》]$")]
-    private static partial Regex Bracketed();
+    /// <summary>
+    /// A key with a bracketed tail, <c>head（inner）</c>: the first opening bracket after the first character, the
+    /// last character a closing one, neither part empty (any of the brackets ( [ 【 &lt; 〈 《 and ) ] 】 &gt; 〉 》).
+    /// One scan, no backtracking.
+    /// </summary>
+    private static (string Head, string Inner)? Bracketed(string key)
+    {
+        if (key.Length < 4 || !ClosingBrackets.Contains(key[^1]))
+        {
+            return null;
+        }
+
+        var open = key.AsSpan(1).IndexOfAny(OpeningBrackets) + 1;
+        return open >= 1 && open <= key.Length - 3 ? (key[..open], key[(open + 1)..^1]) : null;
+    }
 
     [GeneratedRegex(@"^(\d{1,2})月(?:分)?$")]
     private static partial Regex Month();

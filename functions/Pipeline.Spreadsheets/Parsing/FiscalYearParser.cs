@@ -8,10 +8,14 @@ namespace Pipeline.Spreadsheets.Parsing;
 /// <summary>
 /// Reads a fiscal year as departments write it: 2021, 2021年度, FY2021, 令和3年度, R3, 令和元年度,
 /// H30, 平成31年度, 令和3年度（2021年度）, or a date (the FY it falls in). Era years go through
-/// <see cref="JapaneseCalendar"/>, not a hand-written table.
+/// <see cref="JapaneseCalendar"/>, not a hand-written table. A text longer than <see cref="MaxLength"/> characters
+/// is no fiscal year, so reading one costs no more than its length.
 /// </summary>
 public static partial class FiscalYearParser
 {
+    /// <summary>The longest fiscal year text, after NFKC and without spaces (令和10年度(2028年度) has 14).</summary>
+    public const int MaxLength = 32;
+
     private static readonly JapaneseCalendar Calendar = new();
     private static readonly DateTimeFormatInfo EraNames = CreateEraNames();
 
@@ -39,17 +43,15 @@ public static partial class FiscalYearParser
     {
         fiscalYear = default;
         var s = JapaneseText.Normalize(text).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        if (s.Length == 0)
+        if (s.Length is 0 or > MaxLength)
         {
             return false;
         }
 
         // 令和3年度(2021年度): both halves must agree.
-        var paired = Paired().Match(s);
-        if (paired.Success)
+        if (Paired(s) is var (first, second))
         {
-            return TryParse(paired.Groups[1].Value, out fiscalYear)
-                && TryParse(paired.Groups[2].Value, out var other) && other == fiscalYear;
+            return TryParse(first, out fiscalYear) && TryParse(second, out var other) && other == fiscalYear;
         }
 
         var western = Western().Match(s);
@@ -119,6 +121,18 @@ public static partial class FiscalYearParser
     [GeneratedRegex(@"^(令和|平成|昭和|R|H|S|令|平)(\d{1,2}|元)(?:年度|年)?$")]
     private static partial Regex Era();
 
-    [GeneratedRegex(@"^(.+?)\((.+?)\)$")]
-    private static partial Regex Paired();
+    /// <summary>
+    /// <c>first(second)</c>: the first opening bracket after the first character, the text ending in the closing
+    /// one, neither part empty. One scan, no backtracking.
+    /// </summary>
+    private static (string First, string Second)? Paired(string s)
+    {
+        if (s.Length < 4 || s[^1] != ')')
+        {
+            return null;
+        }
+
+        var open = s.IndexOf('(', 1);
+        return open >= 1 && open <= s.Length - 3 ? (s[..open], s[(open + 1)..^1]) : null;
+    }
 }

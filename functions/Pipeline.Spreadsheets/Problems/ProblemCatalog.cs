@@ -28,6 +28,16 @@ public static class ProblemCatalog
             $"ファイルが大きすぎます（上限 {limit:N0} バイト）。ファイルを分けてください。",
             $"The file is larger than the limit of {limit:N0} bytes; split it into several files.");
 
+    /// <summary>Reading stopped where the file's work budget ran out (<c>RULES.md §2</c>).</summary>
+    public static Problem FileTooComplex(string sheet, int row, long limit, long fileBytes) =>
+        new(Severity.Error, ProblemCode.FileTooComplex, sheet, row, null,
+            $"ファイルの内容が大きさに比べて複雑すぎるため、ここで読み取りをやめました（{fileBytes:N0} バイトのファイルに許される作業量 " +
+            $"{limit:N0} を超えました）。同じ文字列を非常に多くのセルに繰り返していないか、非常に長い見出しや何万列もの行がないかを確かめ、" +
+            "必要な行と列だけのファイルにしてください。",
+            $"The file asks for more work than its size allows ({limit:N0} units for {fileBytes:N0} bytes: cells read and " +
+            "characters examined), so reading stopped here. Look for one text repeated over very many cells, very long " +
+            "headings or rows tens of thousands of columns wide, and keep only the rows and columns needed.");
+
     public static Problem DepartmentUnknown(string? department) =>
         new(Severity.Error, ProblemCode.DepartmentUnknown, null, null, null,
             $"提出元の所属「{Quote(department ?? "")}」は登録されていません。uploads/{{所属ID}}/ の下に置いてください。",

@@ -20,16 +20,19 @@ internal static class ReadFailure
     /// <summary>True where the exception says the file is malformed or over a limit.</summary>
     public static bool IsFileProblem(Exception e) => e switch
     {
-        SpreadsheetReadException => true,
+        SpreadsheetReadException or WorkBudgetExceededException => true,
         XmlException or InvalidDataException or DecoderFallbackException or EndOfStreamException => true,
         _ => IsFromFormatLibrary(e),
     };
 
     /// <summary>The problem a file failure is reported as.</summary>
-    public static Problem ToProblem(Exception e) => e is SpreadsheetReadException read
-        ? ProblemCatalog.FromReader(read)
-        : ProblemCatalog.FileUnreadable("壊れているか、対応していない形式です。",
-            $"It is corrupt or of an unsupported kind ({e.GetType().Name}: {ProblemCatalog.Quote(e.Message)}).");
+    public static Problem ToProblem(Exception e) => e switch
+    {
+        SpreadsheetReadException read => ProblemCatalog.FromReader(read),
+        WorkBudgetExceededException spent => ProblemCatalog.FileTooComplex(spent.Sheet, spent.Row, spent.Limit, spent.FileBytes),
+        _ => ProblemCatalog.FileUnreadable("壊れているか、対応していない形式です。",
+            $"It is corrupt or of an unsupported kind ({e.GetType().Name}: {ProblemCatalog.Quote(e.Message)})."),
+    };
 
     /// <summary>
     /// The format library's verdict on the file: an exception type it declares (OpenXmlPackageException,

@@ -19,4 +19,17 @@ internal static class Limits
         ProblemCode.CellTooLong,
         $"セルの文字数が上限（{limits.MaxCellCharacters:N0} 文字）を超えています。",
         $"The cell holds more than {limits.MaxCellCharacters:N0} characters.", sheet, row, ColumnName.Of(column));
+
+    public static SpreadsheetReadException CellOutOfOrder(string sheet, int row, int column, int previous) => new(
+        ProblemCode.FileUnreadable,
+        $"セル {ColumnName.Of(column)}{row} が重複しているか、列の順に並んでいません（直前のセルは {ColumnName.Of(previous)}{row}）。" +
+        "Excel などで開いて保存し直してください。",
+        $"The cell {ColumnName.Of(column)}{row} is given twice or after a later column (the cell before it is " +
+        $"{ColumnName.Of(previous)}{row}); open the file in Excel and save it again.", sheet, row, ColumnName.Of(column));
+
+    public static SpreadsheetReadException RowOutOfOrder(string sheet, int row, int previous) => new(
+        ProblemCode.FileUnreadable,
+        $"{row} 行目が重複しているか、行の順に並んでいません（直前は {previous} 行目）。Excel などで開いて保存し直してください。",
+        $"Row {row} is given twice or after a later row (the row before it is {previous}); open the file in Excel " +
+        "and save it again.", sheet, row);
 }

@@ -27,6 +27,15 @@ public sealed record ReadLimits
     /// <summary>Deepest element nesting in an .ods content part (default 64; LibreOffice writes about 10).</summary>
     public int MaxElementDepth { get; init; } = 64;
 
+    /// <summary>
+    /// Work a file may cause per byte of its size (default 32; <c>RULES.md §2</c>): rows and cells handed out, the
+    /// characters of their text, and header lookups. Past it the file is <c>file_too_complex</c>.
+    /// </summary>
+    public int WorkPerByte { get; init; } = 32;
+
+    /// <summary>Work any file may cause, however small (default 1,000,000).</summary>
+    public long MinimumWork { get; init; } = 1_000_000;
+
     /// <summary>The defaults.</summary>
     public static ReadLimits Default { get; } = new();
 }

@@ -10,7 +10,8 @@ namespace Pipeline.Spreadsheets.Reading;
 /// Reads a worksheet part's XML with System.Xml's forward-only XmlReader (DTDs prohibited, no
 /// resolver): <c>&lt;row r&gt;</c>, <c>&lt;c r t s&gt;</c> and the cell's <c>&lt;v&gt;</c>, <c>&lt;f&gt;</c> or
 /// <c>&lt;is&gt;&lt;t&gt;</c> (phonetic <c>&lt;rPh&gt;</c> runs left out). Anything else is skipped at any
-/// depth without recursion; one row is in memory at a time.
+/// depth without recursion; one row is in memory at a time. Rows and the cells of a row come in increasing order,
+/// each once, as Excel writes them; a repeated or out-of-order reference is refused where it stands.
 /// </summary>
 internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedStrings, NumberFormatKind[] styles, bool date1904, ReadLimits limits)
 {
@@ -47,7 +48,13 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                 switch (xml.LocalName)
                 {
                     case "row":
-                        _row = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _row + 1;
+                        var row = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _row + 1;
+                        if (row <= _row)
+                        {
+                            throw Limits.RowOutOfOrder(sheet, row, _row);
+                        }
+
+                        _row = row;
                         _column = 0;
                         cells = [];
                         if (xml.IsEmptyElement)
@@ -104,12 +111,21 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
 
     private void StartCell(XmlReader xml)
     {
+        // Columns strictly increase along a row, so a row holds at most MaxColumns cells: a cell given twice or
+        // after a later one is refused, not read again (and SheetRow's binary search may trust the order).
         var referenced = xml.GetAttribute("r") is { } reference ? ColumnName.Parse(reference) : 0;
-        _column = referenced > 0 ? referenced : _column + 1;
-        if (_column > limits.MaxColumns)
+        var column = referenced > 0 ? referenced : _column + 1;
+        if (column > limits.MaxColumns)
         {
-            throw Limits.TooManyColumns(limits, sheet, _row, _column);
+            throw Limits.TooManyColumns(limits, sheet, _row, column);
         }
+
+        if (column <= _column)
+        {
+            throw Limits.CellOutOfOrder(sheet, _row, column, _column);
+        }
+
+        _column = column;
 
         _type = xml.GetAttribute("t") ?? "n";
         _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;

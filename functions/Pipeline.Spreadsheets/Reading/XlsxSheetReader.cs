@@ -37,6 +37,7 @@ internal static class XlsxSheetReader
         var date1904 = workbookPart.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
         var sheets = workbookPart.Workbook.Sheets?.Elements<Sheet>().ToArray() ?? [];
         var rowsRead = 0;
+        var partsRead = new HashSet<Uri>();
 
         foreach (var sheet in sheets)
         {
@@ -45,6 +46,15 @@ internal static class XlsxSheetReader
                 || workbookPart.GetPartById(relId) is not WorksheetPart worksheetPart)
             {
                 continue;
+            }
+
+            if (!partsRead.Add(worksheetPart.Uri))
+            {
+                // Excel gives each sheet its own part: one part under many names would be read again for each.
+                throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
+                    $"シート「{name}」は別のシートと同じ中身（{worksheetPart.Uri}）を指しています。Excel などで開いて保存し直してください。",
+                    $"The sheet '{name}' points at the same part as another sheet ({worksheetPart.Uri}); open the file in Excel and save it again.",
+                    name);
             }
 
             using var part = worksheetPart.GetStream(FileMode.Open, FileAccess.Read);

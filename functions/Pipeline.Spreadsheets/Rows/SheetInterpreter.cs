@@ -77,6 +77,8 @@ internal sealed class SheetInterpreter(RowContext context, HeaderVocabulary voca
             return;
         }
 
+        // A data row is looked up in every column of the header: that work is the file's too.
+        context.Budget.Charge(_header.Columns);
         var output = context.Output;
         output.RowsRead++;
         if (first.Kind == CellKind.Text && IsNote(first.Text!))
