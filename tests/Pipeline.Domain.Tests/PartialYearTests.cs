@@ -87,6 +87,29 @@ public sealed class PartialYearTests
     }
 
     [Fact]
+    public void A_year_the_roll_up_marks_partial_never_sets_the_headline()
+    {
+        // The built-in plan, III-1-K1 (flow, b = 484 FY2018, T = 1200 FY2024). FY2022: the whole city, 1100.
+        // FY2023 (ended): only 中央区 reported, 408, and no whole-city row: the roll-up marks it partial.
+        // Headline FY2022: 達成率 = 100 × (1100 − 484) / 716 = 86.03 → 86.0; expected (2022 − 2018) / 6 = 0.6667 → on_track.
+        // Were FY2023's 408 the headline, it would read −10.6, deteriorated.
+        var plan = BuiltInPlans.Default;
+        var now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        StoredObservation At(int fy, string area, decimal value) => new("III-1-K1", new FiscalYear(fy), area, null, value, null, null, "u1", now);
+        var actuals = FiscalYearRollup.Combine(plan, [At(2022, plan.WholeCity.Code, 1100), At(2023, plan.Wards[0].Code, 408)], new HashSet<string> { "u1" });
+        Assert.Equal((true, true), (actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).Partial,
+            actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).WardsMissing));
+
+        var feed = FeedBuilder.Build(plan, actuals, [], now, new JapanCalendar(new FakeTimeProvider(now)))
+            .Indicators.Single(i => i.Id == "III-1-K1");
+        Assert.Equal(new FeedValue(2022, 1100m), feed.Latest);
+        Assert.Equal((86.0m, ProgressStatus.OnTrack), (feed.AchievementRatePercent, feed.Status));
+        Assert.Equal(new FeedYearToDate(2023, 408m, null), feed.YearToDate);
+        var partial = feed.Actuals.Single(a => a.FiscalYear == 2023);
+        Assert.Equal((true, ProgressStatus.NoData), (partial.Partial, partial.Status));
+    }
+
+    [Fact]
     public void A_plan_without_wards_rolls_up_whole_city_values_and_publishes_no_area_breakdown()
     {
         var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, [Obs("I-1-K2", 2025, null, 40)], new HashSet<string> { "u1" }), [], Now, new JapanCalendar(new FakeTimeProvider(Now)));

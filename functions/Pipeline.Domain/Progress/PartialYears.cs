@@ -5,9 +5,10 @@ using Pipeline.Domain.Rollup;
 namespace Pipeline.Domain.Progress;
 
 /// <summary>
-/// RULES.md §4, partial years: a fiscal year is partial while it has not ended (judged in JST) or, for
-/// a <c>flow</c> reported by month, while months are missing. The headline comes from the latest
-/// complete year; a later partial year is shown as year to date and never drives a status.
+/// RULES.md §4, partial years: a fiscal year is partial while it has not ended (judged in JST), for
+/// a <c>flow</c> reported by month while months are missing, and while the roll-up marks it partial for missing
+/// wards (<see cref="FiscalYearActual.WardsMissing"/>: some wards and no whole-city value). The headline comes from the
+/// latest complete year; a later partial year is shown as year to date and never drives a status.
 /// </summary>
 public static class PartialYears
 {
@@ -16,7 +17,7 @@ public static class PartialYears
     {
         var ended = JapanCalendar.HasEnded(actual.FiscalYear, JapanCalendar.DayOf(now));
         var monthsMissing = indicator.Kind == IndicatorKind.Flow && actual.MonthsReported is < 12;
-        return ended && !monthsMissing;
+        return ended && !monthsMissing && !actual.WardsMissing;
     }
 
     /// <summary>The latest complete year with a value (the headline), and a later partial one with a value (year to date).</summary>

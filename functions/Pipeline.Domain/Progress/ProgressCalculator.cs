@@ -20,6 +20,8 @@ public static class ProgressCalculator
             null => ProgressStatus.NoData,
             >= 100m => ProgressStatus.Achieved,
             < 0m => ProgressStatus.Deteriorated,
+            // A maintain target (維持) not held: the value has left the baseline the wrong way.
+            _ when IsMaintain(indicator) => ProgressStatus.Deteriorated,
             var r when r >= 100m * expected => ProgressStatus.OnTrack,
             _ => ProgressStatus.Behind,
         };
@@ -27,16 +29,26 @@ public static class ProgressCalculator
     }
 
     /// <summary>
-    /// 100 × (v − b) / (T − b), for either direction; without a baseline 100 × v / T, or 100 × T / v for a
-    /// <c>decrease</c> indicator; one decimal; not clamped.
+    /// 100 × (v − b) / (T − b), for either direction; without a baseline, or for a maintain target (T = b),
+    /// 100 × v / T, or 100 × T / v for a <c>decrease</c> indicator; one decimal; not clamped. Where that divides by
+    /// zero (a decrease indicator at 0, a target of 0) it is 100 when the target is reached, else none.
     /// </summary>
     public static decimal? AchievementRate(Indicator indicator, decimal v)
     {
         var target = indicator.Target.Value!.Value;
-        var (numerator, denominator) = indicator.Baseline.Value is { } b ? (v - b, target - b)
+        var (numerator, denominator) = indicator.Baseline.Value is { } b && !IsMaintain(indicator) ? (v - b, target - b)
             : indicator.Direction == IndicatorDirection.Decrease ? (target, v) : (v, target);
-        return denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero);
+        if (denominator == 0)
+        {
+            return Reached(indicator, v) ? 100m : null;
+        }
+
+        return Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero);
     }
+
+    /// <summary>A maintain target (維持): the target is the baseline value (RULES.md §4).</summary>
+    public static bool IsMaintain(Indicator indicator) =>
+        indicator.Baseline.Value is { } b && indicator.Target.Value == b;
 
     /// <summary>(t − t0) / (t1 − t0), clamped to [0, 1], four decimals.</summary>
     public static decimal ExpectedProgress(Indicator indicator, FiscalYear t)
@@ -72,7 +84,8 @@ public static class ProgressCalculator
         var planned = Math.Abs(Cagr((double)target, (double)b, indicator.Target.FiscalYear.Value, indicator.Baseline.FiscalYear.Value));
         if (planned == 0)
         {
-            return SdgProgress.NotAvailable;
+            // A maintain target not reached: the value left the baseline the wrong way.
+            return SdgProgress.Deterioration;
         }
 
         var r = (indicator.Direction == IndicatorDirection.Decrease ? -actual : actual) / planned;

@@ -86,7 +86,11 @@ public static class FiscalYearRollup
             }
         }
 
-        return new FiscalYearActual(fy, value, partial, wards, warnings, months) { Flag = flag, Note = note };
+        var wardsMissing = !areas.ContainsKey(plan.WholeCity.Code) && !allWards;
+        return new FiscalYearActual(fy, value, partial, wards, warnings, months, wardsMissing)
+        {
+            Flag = flag, Note = note,
+        };
     }
 
     private static decimal? WardTotal(Indicator indicator, List<AreaValue> wards, bool allWards)
