@@ -31,6 +31,7 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => LoadPlans(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp));
         builder.Services.TryAddSingleton(sp => DefaultPlan(sp.GetRequiredService<PlanSet>()));
+        builder.Services.TryAddSingleton(sp => PlanSource(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp));
         builder.Services.TryAddSingleton(_ =>
             builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default);
         builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
@@ -109,6 +110,16 @@ public static class PipelineHostExtensions
         PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId, string.IsNullOrWhiteSpace(options.PlansContainer)
             ? []
             : BlobPlanFiles.Read(services.GetRequiredService<StorageAccount>().ExistingContainer(options.PlansContainer)));
+
+    /// <summary>
+    /// The plan set the nightly run reads (RULES.md §7): with a plans container, the container read again at each run
+    /// (by ETag); without one, the set read at start-up.
+    /// </summary>
+    public static IPlanSetSource PlanSource(PipelineOptions options, IServiceProvider services) =>
+        string.IsNullOrWhiteSpace(options.PlansContainer)
+            ? new StartupPlanSet(services.GetRequiredService<PlanSet>())
+            : new BlobPlanSetSource(PlanSet.FileEntries(options.PlansPath), options.DefaultPlanId ?? options.PlanId,
+                services.GetRequiredService<StorageAccount>().ExistingContainer(options.PlansContainer));
 
     /// <summary>The default plan; an error naming its problems where it is not served.</summary>
     public static Plan DefaultPlan(PlanSet plans) => plans.Default ?? throw new InvalidOperationException(

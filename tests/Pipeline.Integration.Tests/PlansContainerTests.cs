@@ -59,6 +59,55 @@ public sealed class PlansContainerTests
     }
 
     [Fact]
+    public async Task A_warm_instance_s_nightly_run_reads_an_edited_plan_file_and_instances_started_apart_agree()
+    {
+        using var warm = Pipeline("plans");
+        var container = warm.Storage.ExistingContainer("plans");
+        await container.CreateIfNotExistsAsync();
+        var original = Sample("plans", $"{Tamana}.json");
+        await container.UploadBlobAsync($"{Tamana}.json", new BinaryData(original));
+        Assert.NotNull(warm.Get<PlanSet>().Find(Tamana)); // the instance starts, reading the container once
+        await Uploads.IngestAsync(warm, $"{Tamana}/kenko-suishin/健診・相談_R6-R8.csv", Sample("plans", Tamana, "kenko-suishin", "健診・相談_R6-R8.csv"));
+        Assert.Contains(await DispatchAndRunAsync(warm), m => m == (Tamana, PlanReasons.First));
+        Assert.DoesNotContain(await DispatchAndRunAsync(warm), m => m.PlanId == Tamana);
+
+        // The city edits the plan file in the container: the warm instance's next night reads it, without a restart.
+        var edited = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(original)
+            .Replace("（第3次）【サンプル", "（第3次・改定）【サンプル", StringComparison.Ordinal));
+        Assert.NotEqual(original, edited);
+        await container.GetBlobClient($"{Tamana}.json").UploadAsync(new BinaryData(edited), overwrite: true);
+        Assert.Equal([(Tamana, PlanReasons.Definition)], (await DispatchAndRunAsync(warm)).Where(m => m.PlanId == Tamana));
+        Assert.Contains("（第3次・改定）", (await PublishedFeedAsync(warm)).Plan.Name.Ja, StringComparison.Ordinal);
+
+        // An instance started after the edit agrees, and so does the warm one after it: nobody flips the plan back.
+        using var later = new TestPipeline(Azurite.Instance, settings: new Dictionary<string, string?>
+        {
+            ["Pipeline:PlansContainer"] = "plans", ["Pipeline:StoragePrefix"] = warm.Prefix,
+        });
+        Assert.DoesNotContain(await DispatchAndRunAsync(later), m => m.PlanId == Tamana);
+        Assert.DoesNotContain(await DispatchAndRunAsync(warm), m => m.PlanId == Tamana);
+        Assert.Contains("（第3次・改定）", (await PublishedFeedAsync(warm)).Plan.Name.Ja, StringComparison.Ordinal);
+    }
+
+    /// <summary>The timer's decision, then each message handled as the queue function does; the plans decided and why.</summary>
+    private static async Task<List<(string PlanId, string Reason)>> DispatchAndRunAsync(TestPipeline pipeline)
+    {
+        var messages = await pipeline.Get<NightlyDispatch>().DispatchAsync(CancellationToken.None);
+        foreach (var message in messages)
+        {
+            await pipeline.Get<PlanWorker>().HandleAsync(message, publishIndex: true, CancellationToken.None);
+        }
+
+        return messages.Select(m => (m.PlanId, m.Reason)).ToList();
+    }
+
+    private static async Task<Publishing.Document.ProgressFeed> PublishedFeedAsync(TestPipeline pipeline)
+    {
+        var opendata = await pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
+        return FeedFiles.ReadJson((await opendata.GetBlobClient(BlobFeedStore.Path(Tamana, FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
+    }
+
+    [Fact]
     public void A_plans_container_that_cannot_be_read_is_a_listed_problem_and_the_built_in_plans_are_still_served()
     {
         using var pipeline = Pipeline("missing-plans");

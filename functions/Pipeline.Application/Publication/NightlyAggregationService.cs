@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Application.Publication;
@@ -10,7 +11,7 @@ namespace Pipeline.Application.Publication;
 /// that is not served is logged with its problems and leaves the others alone.
 /// </summary>
 public sealed partial class NightlyAggregationService(
-    PlanSet plans,
+    IPlanSetSource planSource,
     PlanDecision decision,
     PlanWorker worker,
     PlanIndexPublisher index,
@@ -22,10 +23,11 @@ public sealed partial class NightlyAggregationService(
     /// <summary>Recomputes the plans of the request that need it (all of them with <see cref="NightlyRequest.Force"/>).</summary>
     public async Task<NightlyRun> RunAsync(NightlyRequest request, CancellationToken cancellationToken)
     {
+        var plans = await planSource.CurrentAsync(cancellationToken);
         IReadOnlyList<Plan> scope = request.PlanId is null ? plans.Plans
             : [plans.Find(request.PlanId) ?? throw new ArgumentException($"Plan '{request.PlanId}' is not served.", nameof(request))];
         var runs = new List<AggregationRun>();
-        var messages = await decision.DecideAsync(scope, request.Force, cancellationToken);
+        var messages = await decision.DecideAsync(plans, scope, request.Force, cancellationToken);
         foreach (var message in messages)
         {
             var outcome = await worker.HandleAsync(message, publishIndex: false, cancellationToken);

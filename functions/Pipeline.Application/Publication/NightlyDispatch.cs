@@ -12,7 +12,7 @@ namespace Pipeline.Application.Publication;
 /// </summary>
 public sealed partial class NightlyDispatch(
     IEnumerable<INightlyMaintenance> maintenance,
-    PlanSet plans,
+    IPlanSetSource planSource,
     PlanDecision decision,
     PlanIndexPublisher index,
     ILogger<NightlyDispatch> logger)
@@ -20,6 +20,8 @@ public sealed partial class NightlyDispatch(
     /// <summary>The messages to enqueue, one per plan that needs work.</summary>
     public async Task<IReadOnlyList<PlanMessage>> DispatchAsync(CancellationToken cancellationToken)
     {
+        // The plan files as they are now (the plans container read again where it changed), for the whole decision.
+        var plans = await planSource.CurrentAsync(cancellationToken);
         foreach (var step in maintenance)
         {
             await step.RunAsync(cancellationToken);
@@ -37,7 +39,7 @@ public sealed partial class NightlyDispatch(
             await index.PublishAsync(cancellationToken);
         }
 
-        var messages = await decision.DecideAsync(plans.Plans, force: false, cancellationToken);
+        var messages = await decision.DecideAsync(plans, plans.Plans, force: false, cancellationToken);
         var which = string.Join(", ", messages.Select(m => $"{m.PlanId} ({m.Reason})"));
         LogDispatched(messages.Count, plans.Plans.Count, which);
         return messages;

@@ -8,10 +8,10 @@ namespace Pipeline.Application.Publication;
 /// Which plans need work tonight, and why (docs/storage-and-publication.md): a plan is recomputed only when an
 /// upload was accepted since its last computation, its plan file or the code changed, a date its feed
 /// depends on passed, a portal still lacks its content, or an operator forces it. Reads the ledger's
-/// markers and the publication records only, never an observation.
+/// markers and the publication records only, never an observation. The plan set is the caller's, as read for this
+/// run (<see cref="IPlanSetSource"/>): a plan file's hash is the one of the file read now.
 /// </summary>
 public sealed class PlanDecision(
-    PlanSet plans,
     IAcceptedUploadMarks marks,
     IPublicationRecords records,
     IPortalPushLedger portalPushes,
@@ -21,8 +21,8 @@ public sealed class PlanDecision(
 {
     private const int Parallelism = 8;
 
-    /// <summary>One message per plan of <paramref name="scope"/> that needs work, in plan order.</summary>
-    public async Task<IReadOnlyList<PlanMessage>> DecideAsync(IReadOnlyList<Plan> scope, bool force, CancellationToken cancellationToken)
+    /// <summary>One message per plan of <paramref name="scope"/> (plans of <paramref name="plans"/>) that needs work, in plan order.</summary>
+    public async Task<IReadOnlyList<PlanMessage>> DecideAsync(PlanSet plans, IReadOnlyList<Plan> scope, bool force, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (force)
@@ -38,17 +38,18 @@ public sealed class PlanDecision(
             {
                 var plan = scope[i];
                 var record = known.GetValueOrDefault(plan.Id);
-                reasons[i] = record is null ? PlanReasons.First : await ReasonAsync(plan, record, await InputsAsync(plan, now, ct), ct);
+                reasons[i] = record is null ? PlanReasons.First : await ReasonAsync(plan, record, await InputsAsync(plans, plan, now, ct), ct);
             });
         return scope.Select((p, i) => (p, reasons[i])).Where(x => x.Item2 is not null)
             .Select(x => new PlanMessage(x.p.Id, x.Item2!, now)).ToList();
     }
 
     /// <summary>The plan's inputs now; the ledger's markers are read here, before any computation reads the ledger.</summary>
-    public async Task<(PlanInputs Inputs, LedgerMark Mark)> InputsAndMarkAsync(Plan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(PlanInputs Inputs, LedgerMark Mark)> InputsAndMarkAsync(PlanSet plans, Plan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mark = await marks.LatestAcceptedAsync(plan.Id, cancellationToken);
-        return (new PlanInputs(DefinitionHash(plan), PlanInputs.CurrentCodeVersion, mark.Stamp, PlanInputs.CalendarOf(plan, calendar, now)), mark);
+        return (new PlanInputs(DefinitionHash(plans, plan), PlanInputs.CurrentCodeVersion, mark.Stamp,
+            PlanInputs.CalendarOf(plan, calendar, now)), mark);
     }
 
     /// <summary>Why the plan needs work given its record and its inputs now; null where it does not.</summary>
@@ -82,8 +83,8 @@ public sealed class PlanDecision(
         return null;
     }
 
-    private async Task<PlanInputs> InputsAsync(Plan plan, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await InputsAndMarkAsync(plan, now, cancellationToken)).Inputs;
+    private async Task<PlanInputs> InputsAsync(PlanSet plans, Plan plan, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await InputsAndMarkAsync(plans, plan, now, cancellationToken)).Inputs;
 
-    private string DefinitionHash(Plan plan) => plans.Entry(plan.Id)?.DefinitionHash ?? plan.Id;
+    private static string DefinitionHash(PlanSet plans, Plan plan) => plans.Entry(plan.Id)?.DefinitionHash ?? plan.Id;
 }

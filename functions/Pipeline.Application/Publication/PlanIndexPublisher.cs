@@ -13,7 +13,7 @@ namespace Pipeline.Application.Publication;
 /// computed in parallel by the queue function, so the index is written only over the version it was
 /// built against; when another writer came first it is built again from the records.
 /// </summary>
-public sealed class PlanIndexPublisher(PlanSet plans, IPublicationRecords records, IFeedStore feeds, TimeProvider clock)
+public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRecords records, IFeedStore feeds, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -55,12 +55,14 @@ public sealed class PlanIndexPublisher(PlanSet plans, IPublicationRecords record
     /// <summary>True where every served plan has a record (so an index built now lists them all).</summary>
     public async Task<bool> CoversEveryPlanAsync(CancellationToken cancellationToken)
     {
+        var plans = await planSource.CurrentAsync(cancellationToken);
         var recorded = (await records.AllAsync(cancellationToken)).Select(r => r.PlanId).ToHashSet(StringComparer.Ordinal);
         return plans.Plans.All(p => recorded.Contains(p.Id));
     }
 
     private async Task<(PlanIndexDocument Index, IEnumerable<string> PlanHashes)> BuildAsync(CancellationToken cancellationToken)
     {
+        var plans = await planSource.CurrentAsync(cancellationToken);
         var recorded = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
         var served = plans.Plans.Where(p => recorded.ContainsKey(p.Id)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var entries = served.Select(p => (FeedBuilder.PublisherOf(p), recorded[p.Id].IndexEntry)).ToList();

@@ -15,7 +15,7 @@ namespace Pipeline.Application.Publication;
 /// between them is recomputed next time and publishes nothing new.
 /// </summary>
 public sealed partial class PlanWorker(
-    PlanSet plans,
+    IPlanSetSource planSource,
     PlanDecision decision,
     PlanPublication publication,
     IPublicationRecords records,
@@ -26,6 +26,8 @@ public sealed partial class PlanWorker(
     /// <summary>Handles a message; <paramref name="publishIndex"/> also republishes the index when the plan's entry changed.</summary>
     public async Task<PlanOutcome> HandleAsync(PlanMessage message, bool publishIndex, CancellationToken cancellationToken)
     {
+        // The plan file as it is now, which may be newer than the one the message was decided with.
+        var plans = await planSource.CurrentAsync(cancellationToken);
         if (plans.Find(message.PlanId) is not { } plan)
         {
             LogNotServed(message.PlanId);
@@ -34,7 +36,7 @@ public sealed partial class PlanWorker(
 
         var now = clock.GetUtcNow();
         var record = await records.FindAsync(plan.Id, cancellationToken);
-        var (inputs, mark) = await decision.InputsAndMarkAsync(plan, now, cancellationToken);
+        var (inputs, mark) = await decision.InputsAndMarkAsync(plans, plan, now, cancellationToken);
         var reason = message.Force
             ? record is { } done && done.ComputedAt > message.DecidedAt ? null : PlanReasons.Forced
             : await decision.ReasonAsync(plan, record, inputs, cancellationToken);

@@ -61,7 +61,11 @@ public sealed class PlanSet
     /// The built-in plans, every <c>*.json</c> in <paramref name="plansPath"/> (a folder, or one
     /// file) in file-name order, then <paramref name="more"/> (plan files read from elsewhere, such as a blob container).
     /// </summary>
-    public static PlanSet Load(string? plansPath, string? defaultPlanId, IEnumerable<PlanSetEntry>? more = null)
+    public static PlanSet Load(string? plansPath, string? defaultPlanId, IEnumerable<PlanSetEntry>? more = null) =>
+        new([.. FileEntries(plansPath), .. more ?? []], defaultPlanId);
+
+    /// <summary>The built-in plans and every <c>*.json</c> in <paramref name="plansPath"/>, in file-name order, unchecked for repeats.</summary>
+    public static IReadOnlyList<PlanSetEntry> FileEntries(string? plansPath)
     {
         var entries = BuiltInPlans.All().ToList();
         if (!string.IsNullOrWhiteSpace(plansPath))
@@ -75,8 +79,7 @@ public sealed class PlanSet
             }
         }
 
-        entries.AddRange(more ?? []);
-        return new PlanSet(entries, defaultPlanId);
+        return entries;
     }
 
     private static PlanSetEntry ReadFile(string path)

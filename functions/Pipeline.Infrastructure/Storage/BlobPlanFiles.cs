@@ -7,8 +7,8 @@ namespace Pipeline.Infrastructure.Storage;
 /// <summary>
 /// The plan-definition files kept in a private blob container (<c>Pipeline__PlansContainer</c>, docs/plans.md):
 /// how a city adds its next plan in Azure without a deployment of code, read with the app's own identity.
-/// Read once, when the plan set is built at start-up; each <c>*.json</c> blob becomes an entry of the set,
-/// served or listed with its problems, like a file of the plans folder.
+/// Read when the plan set is built at start-up, and again by the nightly run (<see cref="BlobPlanSetSource"/>); each
+/// <c>*.json</c> blob becomes an entry of the set, served or listed with its problems, like a file of the plans folder.
 /// </summary>
 public static class BlobPlanFiles
 {
@@ -19,7 +19,6 @@ public static class BlobPlanFiles
     /// </summary>
     public static IReadOnlyList<PlanSetEntry> Read(BlobContainerClient container)
     {
-        var source = $"blob container '{container.Name}'";
         try
         {
             var entries = new List<PlanSetEntry>();
@@ -35,8 +34,12 @@ public static class BlobPlanFiles
         }
         catch (RequestFailedException e)
         {
-            return [new PlanSetEntry(container.Name, source, null,
-                [new PlanDefinitionProblem("$", $"cannot be read ({e.Status} {e.ErrorCode}): create the container or give the app's identity Storage Blob Data Reader on it")])];
+            return [Unreadable(container, e)];
         }
     }
+
+    /// <summary>The entry that stands for a container that cannot be read.</summary>
+    public static PlanSetEntry Unreadable(BlobContainerClient container, RequestFailedException e) =>
+        new(container.Name, $"blob container '{container.Name}'", null,
+            [new PlanDefinitionProblem("$", $"cannot be read ({e.Status} {e.ErrorCode}): create the container or give the app's identity Storage Blob Data Reader on it")]);
 }
