@@ -10,7 +10,7 @@ namespace Pipeline.Publishing;
 /// <summary>
 /// The files published for a plan (RULES.md §5, §10): progress.json and progress.csv, their Data Package, JSON
 /// Schema, CSVW metadata and SDMX copy, the revisions, the committee's workbook, the Open SDG copy, the dashboard
-/// and one zip of all of them. <see cref="ContentHash"/> covers every file but leaves out the generation time, so a
+/// and one zip of all of them. <see cref="ContentHash(ProgressFeed)"/> covers every file but leaves out the generation time, so a
 /// run that changes nothing is known as such and a change to any renderer publishes again.
 /// </summary>
 public static class FeedFiles
@@ -91,10 +91,16 @@ public static class FeedFiles
 
     /// <summary>
     /// SHA-256 of every file published for the feed, built as at no particular time (the generation time left out):
-    /// equal for equal content, and different when any renderer writes a file differently. The workbook counts by its
-    /// parts (its zip stamps them with the time it was written) and the zip by the files it holds, counted already.
+    /// equal for equal content, and different when any renderer writes a file differently.
     /// </summary>
-    public static string ContentHash(ProgressFeed feed)
+    public static string ContentHash(ProgressFeed feed) => ContentHash(Create(feed with { GeneratedAt = default }));
+
+    /// <summary>
+    /// SHA-256 over <paramref name="files"/> (as <see cref="Create"/> gives them): each one's name, type, length and
+    /// bytes. The workbook counts by its parts (its zip stamps them with the time it was written) and the zip by the
+    /// files it holds, counted already.
+    /// </summary>
+    public static string ContentHash(IReadOnlyList<FeedFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string name, string contentType, byte[] content)
@@ -103,7 +109,7 @@ public static class FeedFiles
             hash.AppendData(content);
         }
 
-        foreach (var file in Create(feed with { GeneratedAt = default }).Where(f => f.Name != FeedPaths.ZipName))
+        foreach (var file in files.Where(f => f.Name != FeedPaths.ZipName))
         {
             if (file.Name == FeedPaths.WorkbookName)
             {

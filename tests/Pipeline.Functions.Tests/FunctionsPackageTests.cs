@@ -1,6 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
+using Pipeline.Application.Publication;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
@@ -48,5 +49,41 @@ public sealed class FunctionsPackageTests
             Assert.DoesNotContain("System.Diagnostics.Process", referenced);
             Assert.DoesNotContain("System.Diagnostics.ProcessStartInfo", referenced);
         }
+    }
+
+    [Fact]
+    public void The_code_version_changes_with_every_assembly_the_functions_app_ships()
+    {
+        using var copy = new TempFolder("shipped-code-");
+        foreach (var path in Directory.EnumerateFiles(OutputFolder(), "Pipeline.*.dll"))
+        {
+            File.Copy(path, Path.Combine(copy.Path, Path.GetFileName(path)));
+        }
+
+        var shipped = ShippedCode.Assemblies(copy.Path);
+        Assert.Equal(8, shipped.Count);
+        var version = ShippedCode.VersionOf(copy.Path);
+        foreach (var path in shipped)
+        {
+            // Another build of this assembly: here, another assembly's bytes (another module version id) under its
+            // name.
+            var original = File.ReadAllBytes(path);
+            var other = shipped.First(p => p != path);
+            Assert.NotEqual(ShippedCode.ModuleVersionId(path), ShippedCode.ModuleVersionId(other));
+            File.Copy(other, path, overwrite: true);
+            Assert.NotEqual(version, ShippedCode.VersionOf(copy.Path));
+            File.WriteAllBytes(path, original);
+            Assert.Equal(version, ShippedCode.VersionOf(copy.Path));
+        }
+    }
+
+    [Fact]
+    public void The_nightly_run_takes_the_version_of_every_assembly_beside_it()
+    {
+        // Before issue 23 it was Pipeline.Application's module version id alone.
+        Assert.Equal(ShippedCode.VersionOf(AppContext.BaseDirectory), ShippedCode.Current);
+        Assert.Contains(ShippedCode.Assemblies(AppContext.BaseDirectory),
+            p => Path.GetFileName(p) == "Pipeline.Spreadsheets.dll");
+        Assert.NotEqual(typeof(ShippedCode).Assembly.ManifestModule.ModuleVersionId.ToString("N"), ShippedCode.Current);
     }
 }

@@ -105,10 +105,52 @@ public sealed class FeedFilesTests
     }
 
     [Fact]
-    public void The_content_hash_ignores_the_generation_time_only()
+    public void The_content_hash_covers_every_published_file()
+    {
+        // Every file published, rendered as the run would render it apart from the time: a change in how any one of
+        // them is written (progress.csv, the workbook, the SDMX and Open SDG files …) is a change of content. The zip
+        // holds the others, so it counts through them; the workbook counts by its parts (the time in its zip is not
+        // content). Before issue 23 only progress.json and the static files were hashed.
+        var feed = SampleFeed();
+        var files = FeedFiles.Create(feed with { GeneratedAt = default });
+        Assert.Equal(FeedFiles.ContentHash(files), FeedFiles.ContentHash(feed));
+        Assert.True(files.Count >= 15, string.Join(", ", files.Select(f => f.Name)));
+        var hashes = new HashSet<string>(StringComparer.Ordinal) { FeedFiles.ContentHash(files) };
+        foreach (var file in files.Where(f => f.Name != FeedPaths.ZipName))
+        {
+            var content = file.Name == FeedPaths.WorkbookName
+                ? FeedArchive.Write(FeedArchive.Read(file.Content)
+                    .Select((p, i) => i == 0 ? (p.Path, p.Content.Append((byte)' ').ToArray()) : p), Now)
+                : file.Content.Append((byte)'\n').ToArray();
+            var changed = files.Select(f => f.Name == file.Name ? f with { Content = content } : f).ToList();
+            Assert.True(hashes.Add(FeedFiles.ContentHash(changed)), $"a change to {file.Name} left the hash as it was");
+        }
+
+        // The same workbook zipped at another time is the same content.
+        var workbook = files.Single(f => f.Name == FeedPaths.WorkbookName);
+        var rezipped = workbook with { Content = FeedArchive.Write(FeedArchive.Read(workbook.Content), Now.AddYears(-3)) };
+        Assert.NotEqual(workbook.Content, rezipped.Content);
+        Assert.Equal(FeedFiles.ContentHash(files), FeedFiles.ContentHash(files.Select(f => f == workbook ? rezipped : f).ToList()));
+    }
+
+    [Fact]
+    public void The_content_hash_ignores_the_generation_time_and_nothing_else()
     {
         var feed = SampleFeed();
-        Assert.Equal(FeedFiles.ContentHash(feed), FeedFiles.ContentHash(feed with { GeneratedAt = Now.AddDays(1) }));
-        Assert.NotEqual(FeedFiles.ContentHash(feed), FeedFiles.ContentHash(feed with { License = "x" }));
+        var hash = FeedFiles.ContentHash(feed);
+        Assert.Equal(hash, FeedFiles.ContentHash(feed with { GeneratedAt = Now.AddDays(1) }));
+        Assert.Equal(hash, FeedFiles.ContentHash(SampleFeed()));
+        // Every other part of the feed, changed on its own, changes the hash.
+        var indicator = feed.Indicators[0];
+        ProgressFeed[] changed =
+        [
+            feed with { License = "x" },
+            feed with { SchemaVersion = "9.9" },
+            feed with { Indicators = [indicator with { Unit = "件" }, .. feed.Indicators.Skip(1)] },
+            feed with { Indicators = [indicator with { Status = ProgressStatus.Deteriorated }, .. feed.Indicators.Skip(1)] },
+            feed with { Indicators = feed.Indicators.Skip(1).ToList() },
+            feed with { Policies = feed.Policies.Skip(1).ToList() },
+        ];
+        Assert.All(changed, c => Assert.NotEqual(hash, FeedFiles.ContentHash(c)));
     }
 }

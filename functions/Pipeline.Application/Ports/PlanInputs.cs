@@ -12,12 +12,6 @@ namespace Pipeline.Application.Ports;
 public sealed record PlanInputs(string DefinitionHash, string CodeVersion, string LedgerStamp, string Calendar)
 {
     /// <summary>
-    /// The build of the code that computes feeds (the module version id, the same for the same source in a
-    /// deterministic build): a deployment that changes the code recomputes every plan once.
-    /// </summary>
-    public static readonly string CurrentCodeVersion = typeof(PlanInputs).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-
-    /// <summary>
     /// The dates the feed depends on at <paramref name="now"/> (RULES.md §4 and §7): the last fiscal year whose
     /// results are due (overdue flags), the plan's status (closed after its last results are due), the
     /// latest fiscal year that has ended (partial years) and the due rule itself (named in the feed).

@@ -48,7 +48,7 @@ public sealed class PlanDecision(
     public async Task<(PlanInputs Inputs, LedgerMark Mark)> InputsAndMarkAsync(PlanSet plans, Plan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mark = await marks.LatestAcceptedAsync(plan.Id, cancellationToken);
-        return (new PlanInputs(DefinitionHash(plans, plan), PlanInputs.CurrentCodeVersion, mark.Stamp,
+        return (new PlanInputs(DefinitionHash(plans, plan), ShippedCode.Current, mark.Stamp,
             PlanInputs.CalendarOf(plan, calendar, now)), mark);
     }
 
