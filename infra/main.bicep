@@ -30,6 +30,9 @@ param maximumInstanceCount int = 40
 @description('Departments that upload, each with the Entra ID principal that uploads for it.')
 param departments array = []
 
+@description('Each plan\'s secretariat (事務局): [{ planId, principalId }], the Entra ID group that reviews the plan\'s uploads, writes commentary and confirms its fiscal years in the portal (RULES.md §13).')
+param secretariats array = []
+
 @description('The portal\'s Entra ID app registration (client id); its access tokens are validated by the app. Empty: no one can sign in to the portal.')
 param portalClientId string = ''
 
@@ -119,12 +122,19 @@ module functionApp 'modules/functionapp.bicep' = {
     portalTenantId: portalTenantId
     portalPublicOrigin: portalPublicOrigin
     portalClientSecretUri: empty(keyVaultName) || empty(portalClientId) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${portalClientSecretName}'
-    // The same list as the department role assignments: each group acts for its department in the portal.
-    portalGroups: [for department in departments: {
+    // The same list as the department role assignments: each group acts for its department in the portal; then each
+    // plan's secretariat, which sees every department of its plan (and no storage role: it acts through the portal).
+    portalGroups: concat(map(departments, department => {
       groupId: department.principalId
       planId: department.?planId ?? defaultPlanId
       departmentId: department.id
-    }]
+      role: 'department'
+    }), map(secretariats, secretariat => {
+      groupId: secretariat.principalId
+      planId: secretariat.planId
+      departmentId: ''
+      role: 'secretariat'
+    }))
     nightlySchedule: nightlySchedule
     maximumInstanceCount: maximumInstanceCount
     ckanBaseUrl: ckanBaseUrl

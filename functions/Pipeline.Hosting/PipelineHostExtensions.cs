@@ -43,6 +43,11 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IUploadStore, BlobUploadStore>();
         builder.Services.TryAddSingleton<IObservationStore, TableObservationStore>();
         builder.Services.TryAddSingleton<ICommentaryStore, TableCommentaryStore>();
+        builder.Services.TryAddSingleton<TableSecretariatRecords>();
+        builder.Services.TryAddSingleton<IReviewLedger, TableReviewLedger>();
+        builder.Services.TryAddSingleton<IFiscalYearConfirmations>(
+            sp => sp.GetRequiredService<TableSecretariatRecords>());
+        builder.Services.TryAddSingleton<IReviewAudit>(sp => sp.GetRequiredService<TableSecretariatRecords>());
         builder.Services.TryAddSingleton<IReportWriter, BlobReportWriter>();
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
         builder.Services.TryAddSingleton(sp => new JapanCalendar(sp.GetRequiredService<TimeProvider>()));

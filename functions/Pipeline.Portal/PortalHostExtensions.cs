@@ -15,6 +15,7 @@ using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;
 using Pipeline.Application.Obligations;
 using Pipeline.Portal.Settings;
+using Pipeline.Application.Review;
 
 namespace Pipeline.Portal;
 
@@ -30,6 +31,12 @@ public static class PortalHostExtensions
         builder.Services.TryAddSingleton<IAfterUpload, BlobTriggerIngests>();
         builder.Services.TryAddSingleton<PortalAccess>();
         builder.Services.TryAddSingleton<ObligationService>();
+        builder.Services.TryAddSingleton<IAfterReview, NextAggregationPublishes>();
+        builder.Services.TryAddSingleton<ReviewService>();
+        builder.Services.TryAddSingleton<SecretariatService>();
+        builder.Services.TryAddSingleton<CommentaryEntries>();
+        builder.Services.TryAddSingleton<SecretariatApi>();
+        builder.Services.TryAddSingleton<CommentaryApi>();
         builder.Services.TryAddSingleton<PortalApi>();
         builder.Services.TryAddSingleton<DepartmentApi>();
         builder.Services.TryAddSingleton(TimeProvider.System);

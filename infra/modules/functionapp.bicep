@@ -17,7 +17,7 @@ param portalClientId string
 @description('The tenant whose tokens the portal accepts.')
 param portalTenantId string
 
-@description('Entra ID groups and the plan/department each acts for (the departments parameter of main.bicep).')
+@description('Entra ID groups and what each is: a department of a plan, or a plan\'s secretariat (the departments and secretariats parameters of main.bicep).')
 param portalGroups portalGroup[]
 
 @description('Key Vault secret URI of the portal app registration\'s client secret (browser sign-in); empty: bearer tokens only.')
@@ -26,7 +26,7 @@ param portalClientSecretUri string
 @description('The portal\'s public origin (https://host, no path), from which its sign-in and sign-out redirect URIs are made; empty: the function app\'s default host name.')
 param portalPublicOrigin string
 
-type portalGroup = { groupId: string, planId: string, departmentId: string }
+type portalGroup = { groupId: string, planId: string, departmentId: string, role: string }
 param nightlySchedule string
 param maximumInstanceCount int
 param ckanBaseUrl string
@@ -81,6 +81,7 @@ var portalSettings = concat([
   { name: 'Portal__Groups__${i}__GroupId', value: portalGroups[i].groupId }
   { name: 'Portal__Groups__${i}__PlanId', value: portalGroups[i].planId }
   { name: 'Portal__Groups__${i}__DepartmentId', value: portalGroups[i].departmentId }
+  { name: 'Portal__Groups__${i}__Role', value: portalGroups[i].role }
 ])))
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {

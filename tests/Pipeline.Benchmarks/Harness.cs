@@ -234,7 +234,8 @@ internal static class Harness
         var feeds = new List<ProgressFeed>();
         foreach (var plan in catalogue)
         {
-            var run = await new PlanPublication(ledger, store, new TableCommentaryStore(account), nothing, clock,
+            var run = await new PlanPublication(ledger, store, new TableCommentaryStore(account),
+                new TableReviewLedger(account), new TableSecretariatRecords(account), nothing, clock,
                 new JapanCalendar(clock), [], new NoPortalLedger(), NullLogger<PlanPublication>.Instance)
                 .RunAsync(plan, CancellationToken.None);
             observed += run.Observations;

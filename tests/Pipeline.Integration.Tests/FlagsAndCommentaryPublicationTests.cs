@@ -74,7 +74,7 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
         Assert.Equal((900m, 900m, (ValueFlag?)ValueFlag.Provisional, (ValueFlag?)null),
             (revision.PreviousValue, revision.Value, revision.PreviousFlag, revision.Flag));
         var revisions = Encoding.UTF8.GetString(files[RevisionsCsv.Name]).Split("\r\n")[1];
-        Assert.EndsWith(",seikatsu-jiritsu,provisional,", revisions, StringComparison.Ordinal);
+        Assert.EndsWith(",seikatsu-jiritsu,provisional,,false", revisions, StringComparison.Ordinal);
 
         // What users' tools read (pandas, csvclean, PyYAML, openpyxl, jsonschema), figure by figure, flag by flag.
         await PublishedFeedChecks.AssertAsync(_published, files);

@@ -157,7 +157,8 @@ public sealed class IngestUploadTests : IDisposable
         var blob = await Uploads.PutAsync(_pipeline, "shakyo/crash.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\nI-2-K1,2021,35\n"));
         var dying = new IngestionService(_pipeline.Get<Plan>(), Spreadsheets.Reading.ReadLimits.Default,
             new DyingLedger(_pipeline.Get<IUploadLedger>()), _pipeline.Get<IObservationStore>(),
-            _pipeline.Get<ICommentaryStore>(), _pipeline.Get<IReportWriter>(),
+            _pipeline.Get<ICommentaryStore>(), _pipeline.Get<IReviewLedger>(), _pipeline.Get<IFiscalYearConfirmations>(),
+            _pipeline.Get<IReportWriter>(),
             _pipeline.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<IngestionService>.Instance);
         var router = new UploadRouter(_pipeline.Get<PlanSet>(), _ => dying, _pipeline.Get<IReportWriter>(), _pipeline.Clock);
         await Assert.ThrowsAsync<IOException>(() => new IngestUpload(new UploadIngestion(_pipeline.Get<IUploadSource>(), router)).Run(blob, CancellationToken.None));

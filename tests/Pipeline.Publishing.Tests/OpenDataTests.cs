@@ -43,8 +43,8 @@ public sealed class OpenDataTests : IDisposable
         Assert.Empty(confirmed.Revisions!);
 
         var lines = Encoding.UTF8.GetString(RevisionsCsv.Write(feed)[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["plan_id,indicator_id,fiscal_year,area_code,month,previous_value,value,previous_upload_id,upload_id,previous_received_at,received_at,department_id,previous_flag,flag",
-            "kumamoto-welfare-4,I-1-K2,2023,431001,,340,350,u,v,2024-05-01T00:00:00Z,2024-05-21T00:00:00Z,shakyo,,"], lines);
+        Assert.Equal(["plan_id,indicator_id,fiscal_year,area_code,month,previous_value,value,previous_upload_id,upload_id,previous_received_at,received_at,department_id,previous_flag,flag,after_confirmation",
+            "kumamoto-welfare-4,I-1-K2,2023,431001,,340,350,u,v,2024-05-01T00:00:00Z,2024-05-21T00:00:00Z,shakyo,,,false"], lines);
         Assert.DoesNotContain("file-", Encoding.UTF8.GetString(FeedFiles.Json(feed)), StringComparison.Ordinal);
     }
 

@@ -134,7 +134,8 @@ public static class PublishedFeedChecks
         var csv = await RealClients.ReadAsync("pandas", path);
         Assert.Equal(
             ["plan_id", "indicator_id", "fiscal_year", "area_code", "month", "previous_value", "value", "previous_upload_id",
-             "upload_id", "previous_received_at", "received_at", "department_id", "previous_flag", "flag"],
+             "upload_id", "previous_received_at", "received_at", "department_id", "previous_flag", "flag",
+             "after_confirmation"],
             csv.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!));
         var expected = FeedProvenance.Revisions(feed).Select(x => (x.Indicator.Id, x.Actual.FiscalYear,
             x.Revision.AreaCode, x.Revision.PreviousValue, x.Revision.Value, x.Revision.UploadId,

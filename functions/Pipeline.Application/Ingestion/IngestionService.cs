@@ -5,6 +5,7 @@ using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Problems;
+using Pipeline.Domain.Review;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets;
 using Pipeline.Spreadsheets.Problems;
@@ -23,6 +24,8 @@ public sealed partial class IngestionService(
     IUploadLedger ledger,
     IObservationStore observations,
     ICommentaryStore commentary,
+    IReviewLedger reviews,
+    IFiscalYearConfirmations confirmations,
     IReportWriter reports,
     TimeProvider clock,
     ILogger<IngestionService> logger)
@@ -50,13 +53,21 @@ public sealed partial class IngestionService(
         }
 
         var earlier = await ledger.FindAsync(plan.Id, department.Id, uploadId, cancellationToken);
-        if (earlier is { Status: UploadStatus.Accepted or UploadStatus.Duplicate })
+        if (earlier is { Status: UploadStatus.Accepted or UploadStatus.Duplicate or UploadStatus.PendingReview
+                or UploadStatus.Returned })
         {
             // Redelivery of a blob already processed: nothing is stored again. The report is written
             // again (the first write may be what failed), the same as the first time.
             LogRedelivered(file.BlobName, earlier.Status);
-            var again = earlier.Status == UploadStatus.Accepted ? _reader.Check(content.Stream, name, department) : null;
-            return await FinishAsync(earlier, Report(earlier, again, again?.Problems ?? []), recordInLedger: false, cancellationToken);
+            var again = earlier.Status != UploadStatus.Duplicate
+                ? _reader.Check(content.Stream, name, department)
+                : null;
+            var review = await reviews.ReviewOfAsync(earlier, cancellationToken);
+            var report = Report(earlier, again, again?.Problems ?? []) with
+            {
+                Review = review is null ? null : ReportReview.From(review),
+            };
+            return await FinishAsync(earlier, report, recordInLedger: false, cancellationToken);
         }
 
         var accepted = await ledger.FindAcceptedContentAsync(plan.Id, department.Id, content.Sha256, cancellationToken);
@@ -86,6 +97,14 @@ public sealed partial class IngestionService(
             await commentary.StageAsync(plan, record, submission.Commentary, cancellationToken);
             return submission;
         }, cancellationToken);
+        if (await NeedsReviewAsync(submission, cancellationToken))
+        {
+            // RULES.md §13: stored, not published (公開前) until the plan's secretariat approves it.
+            var held = await reviews.HoldAsync(record, cancellationToken);
+            return await FinishAsync(held, Report(held, submission, submission.Problems), recordInLedger: false,
+                cancellationToken);
+        }
+
         var committed = record with { Status = UploadStatus.Accepted };
         if (!await ledger.CommitAsync(committed, cancellationToken))
         {
@@ -212,6 +231,21 @@ public sealed partial class IngestionService(
         return await reading;
     }
 
+    /// <summary>
+    /// Whether an acceptable upload waits for the secretariat (RULES.md §13): the plan is reviewed, or the upload
+    /// touches a fiscal year the secretariat has confirmed.
+    /// </summary>
+    private async Task<bool> NeedsReviewAsync(SubmissionSummary submission, CancellationToken cancellationToken)
+    {
+        if (plan.Publication.Review)
+        {
+            return true;
+        }
+
+        var confirmed = new ConfirmedYears(await confirmations.AllAsync(plan.Id, cancellationToken));
+        return submission.FiscalYears.Any(confirmed.IsConfirmed);
+    }
+
     /// <summary>Observations per staged batch.</summary>
     private const int StageBatchSize = 1000;
 
@@ -238,54 +272,4 @@ public sealed partial class IngestionService(
             problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning)),
         record.DuplicateOf,
         problems.Select(ReportProblem.From).ToArray()).WithRead(record.Status == UploadStatus.Duplicate ? null : submission);
-
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, {Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
-    private partial void LogIngested(string blobName, string department, UploadStatus status, int observations, int evaluations, int errors, int warnings, string uploadId);
-
-    /// <summary>
-    /// Runs a step whose failure is not a problem of the file (those are in the submission): our code or
-    /// storage failed. The department is told so, never that its file is broken, and the exception is
-    /// rethrown so that the platform delivers the upload again.
-    /// </summary>
-    private async Task<T> NotTheFileAsync<T>(UploadRecord record, Func<Task<T>> step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            await ReportInternalErrorAsync(record, e, cancellationToken);
-            throw;
-        }
-    }
-
-    /// <summary>Writes the report of an upload our own code or storage failed on (not recorded in the ledger: the platform retries it).</summary>
-    private async Task ReportInternalErrorAsync(UploadRecord record, Exception exception, CancellationToken cancellationToken)
-    {
-        LogInternalError(exception, record.BlobName, record.UploadId);
-        var failed = record with { Status = UploadStatus.Failed, Errors = 1, Reason = ProblemCatalog.InternalError().Code };
-        try
-        {
-            await reports.WriteAsync(record.BlobName, Report(failed, null, [ProblemCatalog.InternalError()]), cancellationToken);
-        }
-        catch (Exception reportFailure) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Storage is likely what failed: the first exception is the one rethrown; this one is logged.
-            LogInternalErrorReportFailed(reportFailure, record.BlobName);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Upload {BlobName} (upload {UploadId}) failed in the pipeline, not because of its file; it will be delivered again")]
-    private partial void LogInternalError(Exception exception, string blobName, string uploadId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the internal_error report of {BlobName}")]
-    private partial void LogInternalErrorReportFailed(Exception exception, string blobName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A poison message came for {BlobName}, which is {Status}: it stays so and its report is kept")]
-    private partial void LogPoisonAfterCommit(string blobName, UploadStatus status);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} was delivered again; it stays {Status}")]
-    private partial void LogRedelivered(string blobName, UploadStatus status);
 }

@@ -4,6 +4,7 @@ using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Commentary;
 using Pipeline.Domain.Observations;
+using Pipeline.Domain.Review;
 using Pipeline.Domain.Rollup;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
@@ -21,6 +22,8 @@ public sealed partial class PlanPublication(
     IUploadLedger ledger,
     IObservationStore store,
     ICommentaryStore commentary,
+    IReviewLedger reviews,
+    IFiscalYearConfirmations confirmations,
     IFeedStore feeds,
     TimeProvider clock,
     JapanCalendar calendar,
@@ -60,7 +63,8 @@ public sealed partial class PlanPublication(
         var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
         var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), calendar);
         feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads),
-            CommentaryHistory.Current(words, accepted)) with
+            CommentaryHistory.Current(words, accepted));
+        feed = await ReviewedAsync(plan, feed, uploads, cancellationToken) with
         {
             LicenseDetail = FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
         };
@@ -103,6 +107,23 @@ public sealed partial class PlanPublication(
 
         LogRun(plan.Id, observations.Count, accepted.Count, changed, hash, pushed);
         return new AggregationRun(feed, hash, changed, observations.Count, accepted.Count, pushed);
+    }
+
+    /// <summary>
+    /// RULES.md §13: when each value's uploads were approved, and which revisions came after their year's confirmation
+    /// (an upload is published when approved, or when accepted where it needed no approval).
+    /// </summary>
+    private async Task<ProgressFeed> ReviewedAsync(
+        Plan plan, ProgressFeed feed, IReadOnlyDictionary<string, UploadRecord> uploads,
+        CancellationToken cancellationToken)
+    {
+        var approved = (await reviews.ReviewsAsync(plan.Id, cancellationToken)).Values
+            .Where(r => r.Status == UploadStatus.Accepted && r.DecidedAt is not null)
+            .ToDictionary(r => r.UploadId, r => r.DecidedAt!.Value, StringComparer.Ordinal);
+        var published = uploads.Values.ToDictionary(u => u.UploadId,
+            u => approved.TryGetValue(u.UploadId, out var at) ? at : u.ProcessedOn, StringComparer.Ordinal);
+        var confirmed = new ConfirmedYears(await confirmations.AllAsync(plan.Id, cancellationToken));
+        return FeedReviews.Attach(feed, approved, published, confirmed);
     }
 
     [LoggerMessage(Level = LogLevel.Information,

@@ -11,7 +11,8 @@ namespace Pipeline.Cli.Serve;
 /// <c>pipeline serve</c>'s <see cref="IAfterUpload"/>: ingests each stored upload at once (what the blob trigger
 /// does in Azure) and runs the nightly aggregation after an accepted one, one at a time, in the background.
 /// </summary>
-public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestNow> logger) : IAfterUpload, IAsyncDisposable
+public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestNow> logger)
+    : IAfterUpload, IAfterReview, IAsyncDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly object _gate = new();
@@ -22,6 +23,15 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
         lock (_gate)
         {
             _pending = Task.WhenAll(_pending, Task.Run(() => RunAsync(blobName)));
+        }
+    }
+
+    /// <summary>An approval or a commentary entry (RULES.md §13): the aggregation runs at once.</summary>
+    public void Changed(string planId)
+    {
+        lock (_gate)
+        {
+            _pending = Task.WhenAll(_pending, Task.Run(() => AggregateAsync(planId)));
         }
     }
 
@@ -66,6 +76,31 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
             _oneAtATime.Release();
         }
     }
+
+    private async Task AggregateAsync(string planId)
+    {
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            var run = await services.GetRequiredService<NightlyAggregationService>()
+                .RunAsync(new NightlyRequest(PlanId: planId), CancellationToken.None);
+            var observations = run.Plans.Sum(p => p.Observations);
+            var published = run.Plans.Any(p => p.Published);
+            LogAggregated(observations, published);
+        }
+        catch (Exception e)
+        {
+            // No request waits for this work: the log is where the failure is reported.
+            LogAggregationFailed(e, planId);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Aggregating {PlanId} after a change in the portal failed")]
+    private partial void LogAggregationFailed(Exception exception, string planId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {BlobName}: {Status}")]
     private partial void LogIngested(string blobName, UploadStatus status);

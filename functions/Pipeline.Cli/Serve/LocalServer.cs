@@ -101,6 +101,7 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton<IngestNow>();
         builder.Services.AddSingleton<IAfterUpload>(sp => sp.GetRequiredService<IngestNow>());
+        builder.Services.AddSingleton<IAfterReview>(sp => sp.GetRequiredService<IngestNow>());
         builder.AddPipeline();
         builder.AddPortal();
         var app = builder.Build();

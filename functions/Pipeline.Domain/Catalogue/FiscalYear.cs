@@ -1,6 +1,10 @@
 namespace Pipeline.Domain.Catalogue;
 
-/// <summary>A Japanese fiscal year, April to March, named by the calendar year it starts in.</summary>
+/// <summary>
+/// A Japanese fiscal year, April to March, named by the calendar year it starts in; written in JSON as that year
+/// (<c>2025</c>).
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(FiscalYearJsonConverter))]
 public readonly record struct FiscalYear(int Value) : IComparable<FiscalYear>
 {
     /// <summary>The fiscal year a calendar date falls in.</summary>

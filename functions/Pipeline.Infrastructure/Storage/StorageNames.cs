@@ -28,6 +28,9 @@ public static class StorageNames
     public const string ObservationsTable = "observations";
     public const string EvaluationsTable = "evaluations";
 
+    /// <summary>Each plan's confirmed fiscal years and the audit of its secretariat's actions (RULES.md §13).</summary>
+    public const string SecretariatTable = "secretariat";
+
     /// <summary>The departments' commentary per indicator and fiscal year, under the upload that brought it.</summary>
     public const string CommentaryTable = "commentary";
 

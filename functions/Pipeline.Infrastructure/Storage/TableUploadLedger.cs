@@ -36,7 +36,8 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
 
     /// <remarks>
     /// Read, then write only if nothing changed in between (ETag): a concurrent delivery that accepted
-    /// the same upload is never overwritten by a rejected, duplicate or failed record, nor a duplicate by a failed one.
+    /// the same upload is never overwritten by a rejected, duplicate or failed record, nor a duplicate by a failed one,
+    /// nor an upload held for review or decided by the secretariat (RULES.md §13).
     /// </remarks>
     public async Task RecordAsync(UploadRecord record, CancellationToken cancellationToken)
     {
@@ -51,7 +52,9 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
                 {
                     await table.AddEntityAsync(entity, cancellationToken);
                 }
-                else if (existing.Value!.GetString("Status") is not (nameof(UploadStatus.Accepted) or nameof(UploadStatus.Duplicate)))
+                else if (existing.Value!.GetString("Status") is not (nameof(UploadStatus.Accepted)
+                         or nameof(UploadStatus.Duplicate) or nameof(UploadStatus.PendingReview)
+                         or nameof(UploadStatus.Returned)))
                 {
                     await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
@@ -156,7 +159,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         return records.OrderByDescending(r => r.BlobCreatedOn).ThenByDescending(r => r.UploadId, StringComparer.Ordinal).Take(limit).ToArray();
     }
 
-    private static TableEntity ToEntity(UploadRecord r) => new(TableKeys.UploadPartition(r.PlanId, r.DepartmentId), r.UploadId)
+    internal static TableEntity ToEntity(UploadRecord r) => new(TableKeys.UploadPartition(r.PlanId, r.DepartmentId), r.UploadId)
     {
         ["Kind"] = KindUpload,
         ["PlanId"] = r.PlanId,
@@ -175,7 +178,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         ["UploadedBy"] = r.UploadedBy,
     };
 
-    private static UploadRecord ToRecord(TableEntity e) => new(
+    internal static UploadRecord ToRecord(TableEntity e) => new(
         e.GetString("PlanId"), e.GetString("DepartmentId"), e.RowKey, e.GetString("BlobName"), e.GetString("Sha256") ?? "",
         e.GetDateTimeOffset("BlobCreatedOn") ?? default, e.GetDateTimeOffset("ProcessedOn") ?? default,
         Enum.Parse<UploadStatus>(e.GetString("Status")), e.GetInt32("Observations") ?? 0, e.GetInt32("Evaluations") ?? 0,

@@ -29,7 +29,7 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
     {
         if (_options.TrustPlatformHeader && PlatformPrincipal.Read(context.Request) is { } platform)
         {
-            return new PortalPrincipal(platform.Id, platform.Name, SignInSource.Platform, GrantsOf(platform.Groups));
+            return Principal(platform.Id, platform.Name, SignInSource.Platform, platform.Groups);
         }
 
         if (_options.ValidatesTokens && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
@@ -40,22 +40,31 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
                 var id = user.FindFirst("oid")?.Value ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value ?? "";
                 var name = user.FindFirst("name")?.Value ?? user.FindFirst("preferred_username")?.Value ?? id;
                 var groups = user.FindAll("groups").Select(c => c.Value).ToArray();
-                return id.Length == 0 ? null : new PortalPrincipal(id, name, SignInSource.EntraToken, GrantsOf(groups));
+                return id.Length == 0 ? null : Principal(id, name, SignInSource.EntraToken, groups);
             }
         }
 
         if (_options.OffersEntraSignIn && cookies.ReadSession(context.Request) is { } session)
         {
-            return new PortalPrincipal(session.Id, session.Name, SignInSource.EntraSession, GrantsOf(session.Groups));
+            return Principal(session.Id, session.Name, SignInSource.EntraSession, session.Groups);
         }
 
-        if (DevelopmentSignInAvailable && DevelopmentSignIn.Read(context.Request) is { } grant && Exists(grant))
+        if (!DevelopmentSignInAvailable)
+        {
+            return null;
+        }
+
+        var (grant, secretariatOf) = DevelopmentSignIn.Read(context.Request);
+        if (grant is not null && Exists(grant))
         {
             return new PortalPrincipal($"dev:{grant.PlanId}/{grant.DepartmentId}", $"開発用 / development ({grant.DepartmentId})",
                 SignInSource.Development, [grant]);
         }
 
-        return null;
+        return secretariatOf is not null && plans.Find(secretariatOf) is not null
+            ? new PortalPrincipal($"dev:{secretariatOf}/secretariat",
+                $"開発用 事務局 / development secretariat ({secretariatOf})", SignInSource.Development, [], [secretariatOf])
+            : null;
     }
 
     /// <summary>Anyone signed in, or a 401 problem.</summary>
@@ -64,8 +73,12 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
             ? new AccessDecision(principal, null, null, null)
             : AccessDecision.Deny(Problems.Unauthorized());
 
-    /// <summary>The person, plan and department when the person may act for it; otherwise 401, 403 or 404.</summary>
-    public async Task<AccessDecision> ForDepartmentAsync(HttpContext context, string planId, string departmentId)
+    /// <summary>
+    /// The person, plan and department when the person may act for it (or, with <paramref name="orSecretariat"/>, is
+    /// the plan's secretariat, who sees every department of its plan: RULES.md §13); otherwise 401, 403 or 404.
+    /// </summary>
+    public async Task<AccessDecision> ForDepartmentAsync(
+        HttpContext context, string planId, string departmentId, bool orSecretariat = false)
     {
         var principal = await SignedInAsync(context);
         if (principal is null)
@@ -73,7 +86,7 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
             return AccessDecision.Deny(Problems.Unauthorized());
         }
 
-        if (!principal.MayActFor(planId, departmentId))
+        if (!principal.MayActFor(planId, departmentId) && !(orSecretariat && principal.IsSecretariatOf(planId)))
         {
             return AccessDecision.Deny(Problems.Forbidden());
         }
@@ -85,13 +98,40 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
             : new AccessDecision(principal, plan, department, null);
     }
 
-    private IReadOnlyList<DepartmentGrant> GrantsOf(IReadOnlyList<string> groups) =>
-        _options.Groups
-            .Where(g => groups.Contains(g.GroupId, StringComparer.OrdinalIgnoreCase))
+    /// <summary>
+    /// The plan, when the person is its secretariat (RULES.md §13); otherwise 401, 403 (a department's staff, or the
+    /// secretariat of another plan, before anything about the plan is revealed) or 404.
+    /// </summary>
+    public async Task<AccessDecision> ForSecretariatAsync(HttpContext context, string planId)
+    {
+        var principal = await SignedInAsync(context);
+        if (principal is null)
+        {
+            return AccessDecision.Deny(Problems.Unauthorized());
+        }
+
+        if (!principal.IsSecretariatOf(planId))
+        {
+            return AccessDecision.Deny(Problems.NotSecretariat());
+        }
+
+        return plans.Find(planId) is { } plan
+            ? new AccessDecision(principal, plan, null, null)
+            : AccessDecision.Deny(Problems.NotFound("計画がこの環境にありません。", "The plan is not served here."));
+    }
+
+    private PortalPrincipal Principal(string id, string name, SignInSource source, IReadOnlyList<string> groups)
+    {
+        var mapped = _options.Groups.Where(g => groups.Contains(g.GroupId, StringComparer.OrdinalIgnoreCase)).ToList();
+        var departments = mapped.Where(g => g.Role == PortalRole.Department)
             .Select(g => new DepartmentGrant(g.PlanId, g.DepartmentId))
             .Where(Exists)
             .Distinct()
             .ToArray();
+        var secretariats = mapped.Where(g => g.Role == PortalRole.Secretariat && plans.Find(g.PlanId) is not null)
+            .Select(g => g.PlanId).Distinct(StringComparer.Ordinal).ToArray();
+        return new PortalPrincipal(id, name, source, departments, secretariats);
+    }
 
     private bool Exists(DepartmentGrant grant) => plans.Find(grant.PlanId)?.FindDepartment(grant.DepartmentId) is not null;
 }

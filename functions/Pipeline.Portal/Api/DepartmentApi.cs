@@ -19,7 +19,7 @@ namespace Pipeline.Portal.Api;
 /// </summary>
 public sealed class DepartmentApi(
     PortalAccess access, IPortalPlans plans, ObligationService obligations, IUploadStore uploads, IUploadHistory history,
-    IAfterUpload afterUpload, ReadLimits limits)
+    IAfterUpload afterUpload, ReadLimits limits, IReviewLedger reviews)
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -29,7 +29,7 @@ public sealed class DepartmentApi(
     /// <summary><c>GET …/obligations</c>.</summary>
     public async Task<IResult> ObligationsAsync(HttpContext context, string planId, string departmentId)
     {
-        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId, orSecretariat: true);
         return decision.Denied ?? PortalApi.Json(await obligations.ForAsync(decision.Plan!, decision.Department!, context.RequestAborted));
     }
 
@@ -89,19 +89,23 @@ public sealed class DepartmentApi(
     /// <summary><c>GET …/uploads</c>: the department's uploads, newest first.</summary>
     public async Task<IResult> HistoryAsync(HttpContext context, string planId, string departmentId)
     {
-        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId, orSecretariat: true);
         if (decision.Denied is { } denied)
         {
             return denied;
         }
 
         var records = await history.RecentAsync(planId, departmentId, HistoryLimit, context.RequestAborted);
+        // The secretariat's decisions (RULES.md §13): a returned upload shows its comment here and in its report.
+        var decisions = await reviews.ReviewsAsync(planId, context.RequestAborted);
         var items = records.Select(r =>
         {
             var name = r.BlobName[(r.BlobName.LastIndexOf('/') + 1)..];
+            var review = decisions.GetValueOrDefault(r.UploadId);
             return new UploadHistoryItem(r.UploadId, name, r.Status, r.BlobCreatedOn, r.ProcessedOn, r.UploadedBy,
                 r.Observations, r.Evaluations, r.Errors, r.Warnings,
-                $"{Base(planId, departmentId)}/uploads/{Uri.EscapeDataString(name)}/report?sha256={r.Sha256}");
+                $"{Base(planId, departmentId)}/uploads/{Uri.EscapeDataString(name)}/report?sha256={r.Sha256}",
+                review?.Comment, review?.DecidedAt);
         }).ToArray();
         return PortalApi.Json(new UploadHistoryDocument(planId, departmentId, items));
     }
@@ -112,7 +116,7 @@ public sealed class DepartmentApi(
     /// </summary>
     public async Task<IResult> ReportAsync(HttpContext context, string planId, string departmentId, string name)
     {
-        var decision = await access.ForDepartmentAsync(context, planId, departmentId);
+        var decision = await access.ForDepartmentAsync(context, planId, departmentId, orSecretariat: true);
         if (decision.Denied is { } denied)
         {
             return denied;

@@ -29,7 +29,8 @@ public sealed class PortalApi(
     public IResult SignInOptions() =>
         Json(new SignInDocument(access.DevelopmentSignInAvailable, options.Value.TrustPlatformHeader ? PlatformSignInUrl : null,
             access.DevelopmentSignInAvailable ? plans.All.SelectMany(p => p.Departments.Select(d => View(p, d))).ToArray() : [],
-            options.Value.OffersEntraSignIn ? EntraSignIn.StartPath : null));
+            options.Value.OffersEntraSignIn ? EntraSignIn.StartPath : null,
+            access.DevelopmentSignInAvailable ? plans.All.Select(p => new PlanView(p.Id, p.Name)).ToArray() : []));
 
     /// <summary>
     /// <c>GET /api/portal/{path}</c>: the portal's files; the page itself redirects a person who is not signed in to the
@@ -58,12 +59,20 @@ public sealed class PortalApi(
             request = null;
         }
 
-        if (request is null || plans.Find(request.PlanId)?.FindDepartment(request.DepartmentId) is null)
+        if (request is { Role: PortalRole.Secretariat } && plans.Find(request.PlanId) is not null)
         {
-            return Problems.BadRequest("計画と所属を選んでください。", "Choose a plan and a department.");
+            DevelopmentSignIn.WriteSecretariat(context.Response, request.PlanId);
+            return Results.NoContent();
         }
 
-        DevelopmentSignIn.Write(context.Response, new DepartmentGrant(request.PlanId, request.DepartmentId));
+        if (request is null || request.Role == PortalRole.Secretariat || request.DepartmentId is not { } department
+            || plans.Find(request.PlanId)?.FindDepartment(department) is null)
+        {
+            return Problems.BadRequest("計画と所属（または事務局）を選んでください。",
+                "Choose a plan and a department (or its secretariat).");
+        }
+
+        DevelopmentSignIn.Write(context.Response, new DepartmentGrant(request.PlanId, department));
         return Results.NoContent();
     }
 
@@ -87,7 +96,10 @@ public sealed class PortalApi(
             .Select(g => plans.Find(g.PlanId) is { } p && p.FindDepartment(g.DepartmentId) is { } d ? View(p, d) : null)
             .OfType<DepartmentView>()
             .ToArray();
-        return Json(new MeDocument(me.Id, me.Name, me.Source, departments, SubmissionReader.AcceptedExtensions));
+        var secretariats = me.Secretariats.Select(plans.Find).OfType<Plan>()
+            .Select(p => new PlanView(p.Id, p.Name)).ToArray();
+        return Json(new MeDocument(
+            me.Id, me.Name, me.Source, departments, secretariats, SubmissionReader.AcceptedExtensions));
     }
 
     /// <summary>

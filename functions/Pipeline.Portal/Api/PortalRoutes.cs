@@ -25,8 +25,15 @@ public static class PortalRoutes
     public const string Uploads = Department + "/uploads";
     public const string UploadReport = Department + "/uploads/{name}/report";
     public const string Pages = "portal/{*path}";
+    public const string ReviewQueue = Plan + "/review";
+    public const string ReviewDecision = Plan + "/review/{uploadId}";
+    public const string SecretariatOverview = Plan + "/overview";
+    public const string ConfirmFiscalYear = Plan + "/fiscal-years/{fiscalYear:int}/confirm";
+    public const string ReopenFiscalYear = Plan + "/fiscal-years/{fiscalYear:int}/reopen";
+    public const string Commentary = Department + "/commentary/{indicatorId}/{fiscalYear:int}";
 
-    private const string Department = "plans/{planId}/departments/{departmentId}";
+    private const string Plan = "plans/{planId}";
+    private const string Department = Plan + "/departments/{departmentId}";
 
     /// <summary>Every route of the portal's API, in the order <c>MapPortal</c> maps them.</summary>
     public static readonly IReadOnlyList<PortalRoute> All =
@@ -52,6 +59,16 @@ public static class PortalRoutes
             c => Departments(c).HistoryAsync(c, Value(c, "planId"), Value(c, "departmentId"))),
         new("UploadReport", "GET", UploadReport,
             c => Departments(c).ReportAsync(c, Value(c, "planId"), Value(c, "departmentId"), Value(c, "name"))),
+        new("ReviewQueue", "GET", ReviewQueue, c => Secretariat(c).QueueAsync(c, Value(c, "planId"))),
+        new("ReviewDecision", "POST", ReviewDecision,
+            c => Secretariat(c).DecideAsync(c, Value(c, "planId"), Value(c, "uploadId"))),
+        new("SecretariatOverview", "GET", SecretariatOverview, c => Secretariat(c).OverviewAsync(c, Value(c, "planId"))),
+        new("ConfirmFiscalYear", "POST", ConfirmFiscalYear,
+            c => Secretariat(c).FiscalYearAsync(c, Value(c, "planId"), Year(c), confirm: true)),
+        new("ReopenFiscalYear", "POST", ReopenFiscalYear,
+            c => Secretariat(c).FiscalYearAsync(c, Value(c, "planId"), Year(c), confirm: false)),
+        new("Commentary", "PUT", Commentary, c => Service<CommentaryApi>(c).PutAsync(
+            c, Value(c, "planId"), Value(c, "departmentId"), Value(c, "indicatorId"), Year(c))),
         new("PortalPages", "GET", Pages, c => Portal(c).PageAsync(c, c.Request.RouteValues["path"] as string)),
     ];
 
@@ -60,6 +77,12 @@ public static class PortalRoutes
     private static DepartmentApi Departments(HttpContext context) => Service<DepartmentApi>(context);
 
     private static T Service<T>(HttpContext context) where T : notnull => context.RequestServices.GetRequiredService<T>();
+
+    private static SecretariatApi Secretariat(HttpContext context) => Service<SecretariatApi>(context);
+
+    /// <summary>The <c>{fiscalYear:int}</c> of the route (the constraint has let only digits through).</summary>
+    private static int Year(HttpContext context) =>
+        int.Parse(Value(context, "fiscalYear"), System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Value(HttpContext context, string name) => context.Request.RouteValues[name] as string ?? "";
 }

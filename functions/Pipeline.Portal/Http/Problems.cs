@@ -27,6 +27,14 @@ public static class Problems
     public static IResult Forbidden() => Create("forbidden", "権限がありません / Forbidden", 403,
         "この所属の担当として登録されていません。 / You are not registered to act for this department.");
 
+    /// <summary>Anyone who is not the plan's secretariat, on a secretariat endpoint (RULES.md §13).</summary>
+    public static IResult NotSecretariat() => Create("forbidden", "権限がありません / Forbidden", 403,
+        "この計画の事務局として登録されていません。 / You are not registered as this plan's secretariat.");
+
+    /// <summary>A decision on something no longer in the state it was asked about (already decided …).</summary>
+    public static IResult Conflict(string ja, string en) =>
+        Create("conflict", "状態が変わっています / Conflict", 409, $"{ja} / {en}");
+
     public static IResult NotFound(string ja, string en) => Create("not-found", "見つかりません / Not found", 404, $"{ja} / {en}");
 
     public static IResult BadRequest(string ja, string en) => Create("bad-request", "要求が正しくありません / Bad request", 400, $"{ja} / {en}");

@@ -26,6 +26,11 @@ function showReport(report) {
   $("report").hidden = false;
   $("report-status").textContent = `${report.blobName.split("/").pop()}: ${labels[report.status] || report.status}`;
   $("report-status").className = `status status-${report.status}`;
+  // RULES.md §13: not yet published until the secretariat approves; its decision and comment, once taken.
+  $("report-review").textContent = report.review
+    ? `事務局の判断 / secretariat: ${labels[report.review.decision] || report.review.decision}` +
+      (report.review.comment ? ` — ${report.review.comment}` : "")
+    : report.status === "pending_review" ? "事務局の確認後に公開されます / published once the secretariat approves it" : "";
   const c = report.counts;
   $("report-counts").textContent = `読んだ行 ${c.rowsRead}、値 ${c.observations} 件、評価 ${c.evaluations} 件、エラー ${c.errors} 件、警告 ${c.warnings} 件 / ` +
     `${c.rowsRead} rows read, ${c.observations} values, ${c.evaluations} evaluations, ${c.errors} errors, ${c.warnings} warnings`;
@@ -49,7 +54,8 @@ function showReport(report) {
   const values = $("values").querySelector("tbody");
   values.replaceChildren();
   for (const v of (report.values || []).slice(0, 200)) {
-    values.appendChild(row([named(v.indicatorId), `FY${v.fiscalYear}`, area(v.areaCode), v.month || "—", num(v.value)]));
+    values.appendChild(row([named(v.indicatorId), `FY${v.fiscalYear}`, area(v.areaCode), v.month || "—", num(v.value),
+      [v.flag ? labels[v.flag] || v.flag : "", v.note || ""].filter(Boolean).join(" / ")]));
   }
   $("values").hidden = values.children.length === 0;
   labelCells($("values"));

@@ -7,7 +7,9 @@ const $ = (id) => document.getElementById(id);
 const labels = {
   received: "受領 received", missing: "未提出 missing", overdue: "期限超過 overdue",
   accepted: "受理 accepted", rejected: "不受理 rejected", duplicate: "重複 duplicate", failed: "処理失敗 failed",
+  pending_review: "公開前 not yet published", returned: "差戻し returned",
   error: "エラー error", warning: "警告 warning",
+  provisional: "速報値 provisional", estimate: "推計 estimate", definition_change: "定義変更 definition change",
 };
 
 function el(tag, text, className) {
@@ -53,6 +55,11 @@ async function start() {
       option.value = JSON.stringify({ planId: c.planId, departmentId: c.departmentId });
       select.appendChild(option);
     }
+    for (const p of options.body.secretariatChoices || []) {
+      const option = el("option", `事務局 secretariat — ${p.planName.ja}`);
+      option.value = JSON.stringify({ planId: p.planId, role: "secretariat" });
+      select.appendChild(option);
+    }
   } else if (options.body && options.body.entraSignInUrl) {
     // The page itself redirects here when nobody is signed in; after signing out the link stays to sign in again.
     $("platform-signin").hidden = false;
@@ -82,14 +89,28 @@ function showWorkspace() {
   acting.replaceChildren();
   me.departments.forEach((d, i) => {
     const option = el("option", `${d.departmentName.ja}（${d.departmentId}） — ${d.planName.ja}`);
-    option.value = String(i);
+    option.value = `d${i}`;
     acting.appendChild(option);
   });
-  if (me.departments.length === 0) {
+  (me.secretariats || []).forEach((p, i) => {
+    const option = el("option", `事務局 secretariat — ${p.planName.ja}`);
+    option.value = `s${i}`;
+    acting.appendChild(option);
+  });
+  if (acting.options.length === 0) {
     $("who").textContent += " — 担当の所属がありません / no department is mapped to you";
     return;
   }
-  selectDepartment(0);
+  select(acting.options[0].value);
+}
+
+// A department's workspace, or (RULES.md §13) the plan secretariat's page in review.js.
+function select(value) {
+  const secretariat = value.startsWith("s");
+  $("department-work").hidden = secretariat;
+  $("secretariat").hidden = !secretariat;
+  if (secretariat) return window.Review.secretariat(state.me.secretariats[Number(value.slice(1))], problem);
+  selectDepartment(Number(value.slice(1)));
 }
 
 function selectDepartment(index) {
@@ -97,6 +118,7 @@ function selectDepartment(index) {
   state.names = {};
   state.areas = {};
   for (const a of state.acting.areas || []) state.areas[a.code] = a.name.ja;
+  window.Review.commentaryForm(base(), problem);
   $("template-link").href = `${base()}/template`;
   $("dashboard-link").href = `/feeds/v1/${encodeURIComponent(state.acting.planId)}/index.html`;
   $("report").hidden = true;
@@ -110,7 +132,8 @@ async function loadObligations() {
   const years = $("owed-years").querySelector("tbody");
   years.replaceChildren();
   for (const y of result.body.fiscalYears) {
-    years.appendChild(row([`FY${y.fiscalYear}`, y.dueDate, num(y.received), num(y.missing), num(y.overdue, y.overdue > 0 ? "state-overdue" : "")]));
+    years.appendChild(row([`FY${y.fiscalYear}`, y.dueDate, num(y.received), num(y.missing), num(y.overdue, y.overdue > 0 ? "state-overdue" : ""),
+      num(y.pendingReview), num(y.returned, y.returned > 0 ? "state-returned" : "")]));
   }
   const head = $("owed-items").querySelector("thead");
   const body = $("owed-items").querySelector("tbody");
@@ -149,7 +172,7 @@ async function loadHistory() {
     const cell = el("td");
     cell.appendChild(show);
     body.appendChild(row([new Date(u.receivedAt).toLocaleString("ja-JP"), u.name, el("td", labels[u.status] || u.status, `status-${u.status}`),
-      `${u.observations} / ${u.evaluations} / ${u.errors}`, u.uploadedBy || "", cell]));
+      `${u.observations} / ${u.evaluations} / ${u.errors}`, u.uploadedBy || "", el("td", u.reviewComment || "", "review-comment"), cell]));
   }
   if (result.body.uploads.length === 0) {
     const empty = el("td", "まだ提出はありません / No uploads yet", "empty");
@@ -233,7 +256,7 @@ document.addEventListener("DOMContentLoaded", () => {
     await api("/api/sign-out/development", { method: "POST" });
     window.location.reload();
   });
-  $("acting").addEventListener("change", (event) => selectDepartment(Number(event.target.value)));
+  $("acting").addEventListener("change", (event) => select(event.target.value));
   let mode = "upload";
   document.querySelectorAll("#upload-form button").forEach((b) => b.addEventListener("click", () => { mode = b.dataset.mode; }));
   $("upload-form").addEventListener("submit", (event) => { event.preventDefault(); send(mode); });

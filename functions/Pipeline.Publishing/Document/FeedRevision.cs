@@ -4,7 +4,8 @@ namespace Pipeline.Publishing.Document;
 
 /// <summary>
 /// One published value that a later upload replaced with a different value (RULES.md §8): the area and
-/// month it concerns, both values, both uploads and when each was received (UTC).
+/// month it concerns, both values, both uploads and when each was received (UTC), both flags, and whether the change
+/// was published after the fiscal year had been confirmed (RULES.md §13).
 /// </summary>
 public sealed record FeedRevision(
     string AreaCode,
@@ -17,4 +18,5 @@ public sealed record FeedRevision(
     DateTimeOffset ReceivedAt,
     string DepartmentId,
     ValueFlag? PreviousFlag = null,
-    ValueFlag? Flag = null);
+    ValueFlag? Flag = null,
+    bool AfterConfirmation = false);

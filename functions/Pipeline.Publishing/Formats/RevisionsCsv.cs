@@ -33,6 +33,8 @@ public static class RevisionsCsv
             "Flag of the previous value (RULES.md §13); blank for a final figure"),
         new("flag", "string", "修正後の値の区分",
             "Flag of the new value; a provisional figure replaced by the final one is a revision even when equal"),
+        new("after_confirmation", "boolean", "確定後の変更",
+            "true where the change was published after the plan secretariat confirmed the year (RULES.md §13)"),
     ];
 
     /// <summary>The CSV file's bytes.</summary>
@@ -58,6 +60,7 @@ public static class RevisionsCsv
                 FeedCsv.Text(csv, revision.DepartmentId);
                 FeedCsv.Text(csv, revision.PreviousFlag is { } previous ? PipelineJson.Name(previous) : "");
                 FeedCsv.Text(csv, revision.Flag is { } flag ? PipelineJson.Name(flag) : "");
+                FeedCsv.Text(csv, revision.AfterConfirmation ? "true" : "false");
                 csv.EndRecord();
             }
         }

@@ -53,8 +53,8 @@ public static class SdmxCsv
     }
 
     private static void Row(
-        CsvWriter csv, string dataflow, FeedIndicator indicator, string area, int fiscalYear, decimal? value, string status,
-        Domain.Observations.ValueFlag? flag)
+        CsvWriter csv, string dataflow, FeedIndicator indicator, string area, int fiscalYear, decimal? value,
+        string status, Domain.Observations.ValueFlag? flag)
     {
         csv.WriteField("dataflow");
         csv.WriteField(dataflow);

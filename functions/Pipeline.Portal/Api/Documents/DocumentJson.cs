@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Application.Obligations;
 using Pipeline.Application.Reports;
+using Pipeline.Application.Review;
 using Pipeline.Domain.Json;
 using Pipeline.Publishing.Document;
 
@@ -23,4 +24,11 @@ internal static class DocumentJson
 [JsonSerializable(typeof(UploadHistoryDocument))]
 [JsonSerializable(typeof(ObligationsDocument))]
 [JsonSerializable(typeof(UploadReport))]
+[JsonSerializable(typeof(ReviewQueueDocument))]
+[JsonSerializable(typeof(SecretariatOverview))]
+[JsonSerializable(typeof(FiscalYearStatus))]
+[JsonSerializable(typeof(CommentaryEntry))]
+[JsonSerializable(typeof(ReviewDecisionRequest))]
+[JsonSerializable(typeof(ReviewDecidedDocument))]
+[JsonSerializable(typeof(FiscalYearRequest))]
 internal sealed partial class DocumentJsonContext : JsonSerializerContext;

@@ -5,4 +5,6 @@ namespace Pipeline.Portal.Api.Documents;
 /// environment, and then <see cref="Choices"/> lists the departments one may pick. <see cref="EntraSignInUrl"/> starts
 /// the portal's own Entra ID sign-in when it is configured.
 /// </summary>
-public sealed record SignInDocument(bool Development, string? PlatformSignInUrl, IReadOnlyList<DepartmentView> Choices, string? EntraSignInUrl);
+public sealed record SignInDocument(
+    bool Development, string? PlatformSignInUrl, IReadOnlyList<DepartmentView> Choices, string? EntraSignInUrl,
+    IReadOnlyList<PlanView>? SecretariatChoices = null);

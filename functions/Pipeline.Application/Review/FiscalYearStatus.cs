@@ -1,0 +1,9 @@
+namespace Pipeline.Application.Review;
+
+/// <summary>
+/// One fiscal year of the plan on the secretariat's page (RULES.md §13): whether it is confirmed, since when, and
+/// where it was reopened, when and why.
+/// </summary>
+public sealed record FiscalYearStatus(
+    int FiscalYear, bool Confirmed, DateTimeOffset? ConfirmedAt, DateTimeOffset? FirstConfirmedAt,
+    DateTimeOffset? ReopenedAt, string? ReopenReason);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Portal.Api;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// The plan secretariat's endpoints and the commentary entry (RULES.md §13), each a route handed to the portal's
+/// handlers (the same code <c>pipeline serve</c> runs). Anonymous at the Functions level: <c>PortalAccess</c> decides.
+/// </summary>
+public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryApi commentary)
+{
+    [Function("ReviewQueue")]
+    public Task<IActionResult> ReviewQueue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.ReviewQueue)] HttpRequest request,
+        string planId) =>
+        Answer(request, secretariat.QueueAsync(request.HttpContext, planId));
+
+    [Function("ReviewDecision")]
+    public Task<IActionResult> ReviewDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalRoutes.ReviewDecision)] HttpRequest request,
+        string planId, string uploadId) =>
+        Answer(request, secretariat.DecideAsync(request.HttpContext, planId, uploadId));
+
+    [Function("SecretariatOverview")]
+    public Task<IActionResult> Overview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.SecretariatOverview)] HttpRequest request,
+        string planId) =>
+        Answer(request, secretariat.OverviewAsync(request.HttpContext, planId));
+
+    [Function("ConfirmFiscalYear")]
+    public Task<IActionResult> Confirm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalRoutes.ConfirmFiscalYear)]
+        HttpRequest request, string planId, int fiscalYear) =>
+        Answer(request, secretariat.FiscalYearAsync(request.HttpContext, planId, fiscalYear, confirm: true));
+
+    [Function("ReopenFiscalYear")]
+    public Task<IActionResult> Reopen(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalRoutes.ReopenFiscalYear)]
+        HttpRequest request, string planId, int fiscalYear) =>
+        Answer(request, secretariat.FiscalYearAsync(request.HttpContext, planId, fiscalYear, confirm: false));
+
+    [Function("Commentary")]
+    public Task<IActionResult> Commentary(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = PortalRoutes.Commentary)]
+        HttpRequest request, string planId, string departmentId, string indicatorId, int fiscalYear) =>
+        Answer(request, commentary.PutAsync(request.HttpContext, planId, departmentId, indicatorId, fiscalYear));
+
+    /// <summary>Writes the handler's answer to the response; the function returns nothing more.</summary>
+    private static async Task<IActionResult> Answer(HttpRequest request, Task<IResult> handler)
+    {
+        await (await handler).ExecuteAsync(request.HttpContext);
+        return new EmptyResult();
+    }
+}
