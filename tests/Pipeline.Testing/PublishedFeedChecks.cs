@@ -81,7 +81,7 @@ public static class PublishedFeedChecks
         var json = resources.Single(r => r.GetProperty("path").GetString() == FeedPaths.JsonName);
         Assert.False(json.TryGetProperty("schema", out _));
         Assert.Equal(FeedPaths.SchemaName, json.GetProperty("jsonSchema").GetString());
-        Assert.Equal("utf-8-sig", resources.Single(r => r.GetProperty("path").GetString() == FeedPaths.CsvName).GetProperty("encoding").GetString());
+        Assert.Equal("utf-8", resources.Single(r => r.GetProperty("path").GetString() == FeedPaths.CsvName).GetProperty("encoding").GetString());
     }
 
     private static async Task JsonSchemaAsync(string folder)

@@ -76,7 +76,7 @@ public static class DataPackageDescriptor
         };
         if (file.ContentType.Contains("charset=utf-8", StringComparison.Ordinal))
         {
-            resource["encoding"] = file.Content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? "utf-8-sig" : "utf-8";
+            resource["encoding"] = "utf-8"; // an IANA name; a BOM is allowed with it (RULES.md §10)
         }
 
         if (file.Name == FeedPaths.JsonName)
