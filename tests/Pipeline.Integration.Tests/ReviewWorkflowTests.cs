@@ -215,6 +215,7 @@ public sealed class ReviewWorkflowTests : IDisposable
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
         var otherYear = await Uploads.IngestAsync(_pipeline, "shakyo/r4.csv", Csv("指標ID,年度,実績値\nI-1-K2,2022,300\n"));
         Assert.Equal(UploadStatus.Accepted, otherYear.Status);
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // received after r5.csv (blob times have one-second resolution)
         var change = await Uploads.IngestAsync(_pipeline, "shakyo/r5b.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,360\n"));
         Assert.Equal(UploadStatus.PendingReview, change.Status);
 
@@ -234,6 +235,7 @@ public sealed class ReviewWorkflowTests : IDisposable
             CancellationToken.None);
         Assert.Equal((false, "推進会議で修正の申出"), (reopened!.Confirmed, reopened.ReopenReason));
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // received after r5b.csv
         var afterReopening = await Uploads.IngestAsync(_pipeline, "shakyo/r5c.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,370\n"));
         Assert.Equal(UploadStatus.Accepted, afterReopening.Status);
         await RunAsync();
