@@ -69,6 +69,21 @@ var storageName = take('st${replace(environmentName, '-', '')}${token}', 24)
 var deploymentContainerName = 'app-package-${take(token, 8)}'
 var tags = { 'azd-env-name': environmentName, project: 'kumamoto-welfare-pipeline' }
 
+@description('Reminders by e-mail (functions/RULES.md §12): the Entra application (client) id whose secret is the SMTP password of Azure Communication Services Email; empty: no e-mail resources and no reminders sent.')
+param emailSmtpAppId string = ''
+
+@description('The object id of that application\'s service principal (Enterprise application).')
+param emailSmtpPrincipalId string = ''
+
+@description('The SMTP user name created for it (Reminders__Smtp__UserName).')
+param emailSmtpUserName string = 'pipeline-reminders'
+
+@description('The Key Vault secret holding the application\'s client secret (the SMTP password).')
+param smtpPasswordSecretName string = 'smtp-password'
+
+@description('The reminders\' timer in UTC: 00:00 UTC = 09:00 JST (Flex Consumption ignores WEBSITE_TIME_ZONE).')
+param remindersSchedule string = '0 0 0 * * *'
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${name}'
   location: location
@@ -141,6 +156,20 @@ module functionApp 'modules/functionapp.bicep' = {
     ckanDatasetId: ckanDatasetId
     ckanDatasets: ckanDatasets
     ckanTokenSecretUri: empty(keyVaultName) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${ckanTokenSecretName}'
+    remindersSchedule: remindersSchedule
+    smtpUserName: empty(emailSmtpAppId) ? '' : emailSmtpUserName
+    smtpPasswordSecretUri: empty(keyVaultName) || empty(emailSmtpAppId) ? '' : 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${smtpPasswordSecretName}'
+    reminderFrom: empty(emailSmtpAppId) ? '' : email!.outputs.senderAddress
+  }
+}
+
+module email 'modules/email.bicep' = if (!empty(emailSmtpAppId)) {
+  name: 'email'
+  params: {
+    name: name
+    smtpAppId: emailSmtpAppId
+    smtpPrincipalId: emailSmtpPrincipalId
+    smtpUserName: emailSmtpUserName
   }
 }
 
@@ -201,3 +230,4 @@ output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output EVENT_GRID_TOPIC_NAME string = topic.name
 output OPEN_DATA_FEED_URL string = '${storage.outputs.blobEndpoint}opendata/feeds/v1/${defaultPlanId}/progress.json'
 output OPEN_DATA_INDEX_URL string = '${storage.outputs.blobEndpoint}opendata/feeds/v1/index.json'
+output REMINDER_SENDER_ADDRESS string = empty(emailSmtpAppId) ? '' : email!.outputs.senderAddress

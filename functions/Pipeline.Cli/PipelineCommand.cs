@@ -59,6 +59,7 @@ public static class PipelineCommand
             TemplateVerb.Create(output, error, settings),
             ContactsVerb.Create(output, error, settings),
             RemindVerb.Create(output, error, settings),
+            ReportVerb.Create(output, error, settings),
             PlansVerb.Create(output, settings),
             DemoVerb.Create(output, error, settings),
             ServeVerb.Create(output, settings),

@@ -55,6 +55,7 @@ public static class PipelineHostExtensions
             plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IReportWriter>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));
         builder.Services.TryAddTransient<PlanPublication>();
+        builder.Services.TryAddTransient<CommitteeReportService>();
         builder.Services.TryAddTransient<PlanDecision>();
         builder.Services.TryAddTransient<PlanIndexPublisher>();
         builder.Services.TryAddTransient<PlanWorker>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Pipeline.Domain.Commentary;
 using Pipeline.Publishing.Document;
 using Pipeline.Publishing.Formats;
 using Pipeline.Publishing.Pages;
@@ -9,8 +10,9 @@ namespace Pipeline.Publishing;
 
 /// <summary>
 /// The files published for a plan (RULES.md §5, §10): progress.json and progress.csv, their Data Package, JSON
-/// Schema, CSVW metadata and SDMX copy, the revisions, the committee's workbook, the Open SDG copy, the dashboard
-/// and one zip of all of them. <see cref="ContentHash(ProgressFeed)"/> covers every file but leaves out the generation time, so a
+/// Schema, CSVW metadata and SDMX copy, the revisions, the committee's workbook and report, the Open SDG copy, the
+/// dashboard and one zip of all of them. <see cref="ContentHash(ProgressFeed, IReadOnlyList{IndicatorCommentary})"/>
+/// covers every file but leaves out the generation time, so a
 /// run that changes nothing is known as such and a change to any renderer publishes again.
 /// </summary>
 public static class FeedFiles
@@ -19,12 +21,20 @@ public static class FeedFiles
 
     /// <summary>The data files kept in the dated archive (the static files and the Open SDG copies are not).</summary>
     public static readonly IReadOnlySet<string> ArchivedNames =
-        new HashSet<string>([FeedPaths.JsonName, FeedPaths.CsvName, FeedPaths.DataPackageName, RevisionsCsv.Name, FeedPaths.WorkbookName, FeedPaths.SdmxName, FeedPaths.SdmxStructureName, FeedPaths.CsvwName],
+        new HashSet<string>(
+            [
+                FeedPaths.JsonName, FeedPaths.CsvName, FeedPaths.DataPackageName, RevisionsCsv.Name,
+                FeedPaths.WorkbookName, FeedPaths.ReportName, FeedPaths.SdmxName, FeedPaths.SdmxStructureName,
+                FeedPaths.CsvwName,
+            ],
             StringComparer.Ordinal);
 
     /// <summary>The data files a person downloads, in the order the dashboard and the Dataset list them.</summary>
     public static readonly IReadOnlyList<string> DownloadNames =
-        [FeedPaths.JsonName, FeedPaths.CsvName, FeedPaths.SdmxName, FeedPaths.SdmxStructureName, FeedPaths.CsvwName, RevisionsCsv.Name, FeedPaths.WorkbookName, FeedPaths.DataPackageName, FeedPaths.ZipName];
+    [
+        FeedPaths.JsonName, FeedPaths.CsvName, FeedPaths.SdmxName, FeedPaths.SdmxStructureName, FeedPaths.CsvwName,
+        RevisionsCsv.Name, FeedPaths.WorkbookName, FeedPaths.ReportName, FeedPaths.DataPackageName, FeedPaths.ZipName,
+    ];
 
     private static readonly Lazy<IReadOnlyList<FeedFile>> StaticFiles = new(() =>
     [
@@ -40,10 +50,11 @@ public static class FeedFiles
 
     /// <summary>
     /// Every file published for a feed: the data (JSON, CSV, SDMX, revisions, the committee's workbook, the Open
-    /// SDG copy), their metadata (JSON Schema, CSVW, the SDMX structure), the dashboard, the Data Package describing
-    /// all of them, and the zip of everything, last.
+    /// SDG copy), the committee's report (with the departments' standing <paramref name="commentary"/>), their
+    /// metadata (JSON Schema, CSVW, the SDMX structure), the dashboard, the Data Package describing all of them, and
+    /// the zip of everything, last.
     /// </summary>
-    public static IReadOnlyList<FeedFile> Create(ProgressFeed feed)
+    public static IReadOnlyList<FeedFile> Create(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary = null)
     {
         List<FeedFile> files =
         [
@@ -54,6 +65,9 @@ public static class FeedFiles
             new(FeedPaths.SdmxStructureName, SdmxStructure.Write(feed), "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8", ShortCache),
             new(RevisionsCsv.Name, RevisionsCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
             new(FeedPaths.WorkbookName, ProgressReport.Write(feed), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
+            new(FeedPaths.ReportName,
+                CommitteeReportDocx.Write(feed, CommitteeReportDocx.DefaultFiscalYear(feed), commentary ?? []),
+                CommitteeReportDocx.ContentType, ShortCache),
             .. OpenSdgExport.Files(feed).Select(f => new FeedFile(f.Name, f.Content,
                 f.IsData ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8", ShortCache)),
             .. StaticFiles.Value,
@@ -91,14 +105,16 @@ public static class FeedFiles
 
     /// <summary>
     /// SHA-256 of every file published for the feed, built as at no particular time (the generation time left out):
-    /// equal for equal content, and different when any renderer writes a file differently.
+    /// equal for equal content, and different when any renderer writes a file differently; the committee's report
+    /// carries the departments' standing <paramref name="commentary"/>.
     /// </summary>
-    public static string ContentHash(ProgressFeed feed) => ContentHash(Create(feed with { GeneratedAt = default }));
+    public static string ContentHash(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary = null) =>
+        ContentHash(Create(feed with { GeneratedAt = default }, commentary));
 
     /// <summary>
     /// SHA-256 over <paramref name="files"/> (as <see cref="Create"/> gives them): each one's name, type, length and
-    /// bytes. The workbook counts by its parts (its zip stamps them with the time it was written) and the zip by the
-    /// files it holds, counted already.
+    /// bytes. The workbook counts by its parts and the zip by the files it holds, counted already; the committee's
+    /// report by its bytes, which its content alone decides.
     /// </summary>
     public static string ContentHash(IReadOnlyList<FeedFile> files)
     {

@@ -62,16 +62,18 @@ public sealed partial class PlanPublication(
 
         var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
         var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), calendar);
-        feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads),
-            CommentaryHistory.Current(words, accepted));
+        var current = CommentaryHistory.Current(words, accepted).ToList();
+        feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads), current);
         feed = await ReviewedAsync(plan, feed, uploads, cancellationToken) with
         {
             LicenseDetail = FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
         };
-        var hash = FeedFiles.ContentHash(feed);
+        // The departments' standing commentary also goes into the committee's report (RULES.md §10).
+        var standing = current.Select(c => c.Commentary).ToList();
+        var hash = FeedFiles.ContentHash(feed, standing);
         var changed = await feeds.PublishedHashAsync(plan.Id, cancellationToken) != hash;
         // The files are built only when something will take them.
-        var files = new Lazy<IReadOnlyList<FeedFile>>(() => FeedFiles.Create(feed));
+        var files = new Lazy<IReadOnlyList<FeedFile>>(() => FeedFiles.Create(feed, standing));
         if (changed)
         {
             await feeds.PublishAsync(plan.Id, files.Value, hash, feed.GeneratedAt, cancellationToken);

@@ -18,6 +18,9 @@ public static class FeedPaths
     /// <summary>The committee's workbook.</summary>
     public const string WorkbookName = "progress-report.xlsx";
 
+    /// <summary>The committee's report (a Word document).</summary>
+    public const string ReportName = "progress-report.docx";
+
     /// <summary>Every change to a published value.</summary>
     public const string RevisionsName = "revisions.csv";
 
