@@ -152,10 +152,17 @@ public sealed class FeedFilesTests
             feed with { Policies = feed.Policies.Skip(1).ToList() },
         ];
         Assert.All(changed, c => Assert.NotEqual(hash, FeedFiles.ContentHash(c)));
-        // The committee's report carries the departments' commentary: new words are new content.
-        var words = new Pipeline.Domain.Commentary.IndicatorCommentary("I-1-K2", new Pipeline.Domain.Catalogue.FiscalYear(2023),
-            new Pipeline.Domain.Catalogue.LocalizedText("マッチングが伸びた"), null, null);
+        // The committee's report carries the departments' commentary of its year: new words are new content; words of
+        // another year are not in the published report.
+        var year = CommitteeReportDocx.DefaultFiscalYear(feed);
+        var words = new Pipeline.Domain.Commentary.IndicatorCommentary("I-1-K2", new FiscalYear(year),
+            new LocalizedText("マッチングが伸びた"), null, null);
+        Assert.NotEqual(hash, FeedFiles.ContentHash(feed, [words]));
+        Assert.Equal(hash, FeedFiles.ContentHash(feed, [words with { FiscalYear = new FiscalYear(year - 1) }]));
+        Assert.Equal(FeedFiles.ContentHash(feed, [words]),
+            FeedFiles.ContentHash(feed with { GeneratedAt = Now.AddDays(1) }, [words]));
         Assert.NotEqual(FeedFiles.ContentHash(feed), FeedFiles.ContentHash(feed, [words]));
+        Assert.Equal(FeedFiles.ContentHash(feed), FeedFiles.ContentHash(feed, [words with { FiscalYear = new FiscalYear(year - 1) }]));
         Assert.Equal(FeedFiles.ContentHash(feed, [words]), FeedFiles.ContentHash(feed with { GeneratedAt = Now.AddDays(1) }, [words]));
     }
 }

@@ -9,8 +9,10 @@ namespace Pipeline.Publishing.Formats;
 /// The pieces of a Word document as Japanese offices print it (Open XML SDK): A4 portrait, 明朝 for Japanese text named
 /// <c>ＭＳ 明朝</c> (full-width ＭＳ, Word's own name; LibreOffice renders it with IPAMincho), Century for Latin text,
 /// 10.5 pt, headings, and tables with single 0.5 pt borders, a grey header row repeated on every page and fixed widths.
-/// The same content gives the same bytes: the package's parts are repacked with one fixed time (the zip the SDK writes
-/// stamps each part with the clock) and no document properties are written, so the feed's content hash covers the file.
+/// The same content gives the same bytes: the package's parts are repacked in a fixed order with one fixed time (the
+/// zip the SDK writes stamps each part with the clock), the relationship ids are named (the SDK's own are random) and
+/// no document properties are written; the only date inside is the one the report states. So the feed's content hash
+/// covers the file.
 /// </summary>
 internal static class DocxBuilder
 {
@@ -20,12 +22,16 @@ internal static class DocxBuilder
     /// <summary>The width of the text between the margins, in twentieths of a point (A4 11906 − 2 × 1418).</summary>
     public const int TextWidth = 9070;
 
+    private const string ContentTypesPath = "[Content_Types].xml";
+
     public static byte[] Write(IEnumerable<OpenXmlElement> content)
     {
         using var output = new MemoryStream();
         using (var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document))
         {
-            var main = document.AddMainDocumentPart();
+            // Named relationship ids: the SDK's own are random, and the same content must give the same bytes.
+            var main = document.AddNewPart<MainDocumentPart>(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdDocument");
             main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = Styles();
             var body = new Body(content);
             body.Append(new SectionProperties(
@@ -36,7 +42,11 @@ internal static class DocxBuilder
             main.Document.Save();
         }
 
-        return FeedArchive.Write(FeedArchive.Read(output.ToArray()), default);
+        // One fixed time (FeedArchive's earliest) and one fixed order: [Content_Types].xml first, the parts by name.
+        var parts = FeedArchive.Read(output.ToArray())
+            .OrderBy(p => p.Path == ContentTypesPath ? 0 : 1)
+            .ThenBy(p => p.Path, StringComparer.Ordinal);
+        return FeedArchive.Write(parts, default);
     }
 
     public static Paragraph Heading(int level, string text) =>
