@@ -22,8 +22,6 @@ internal static class DocxBuilder
     /// <summary>The width of the text between the margins, in twentieths of a point (A4 11906 − 2 × 1418).</summary>
     public const int TextWidth = 9070;
 
-    private const string ContentTypesPath = "[Content_Types].xml";
-
     public static byte[] Write(IEnumerable<OpenXmlElement> content)
     {
         using var output = new MemoryStream();
@@ -42,11 +40,7 @@ internal static class DocxBuilder
             main.Document.Save();
         }
 
-        // One fixed time (FeedArchive's earliest) and one fixed order: [Content_Types].xml first, the parts by name.
-        var parts = FeedArchive.Read(output.ToArray())
-            .OrderBy(p => p.Path == ContentTypesPath ? 0 : 1)
-            .ThenBy(p => p.Path, StringComparer.Ordinal);
-        return FeedArchive.Write(parts, default);
+        return OpenXmlPackage.Repack(output.ToArray());
     }
 
     public static Paragraph Heading(int level, string text) =>
