@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Pipeline.Testing;
 
 namespace Pipeline.Bicep.Tests;
@@ -16,7 +17,11 @@ public sealed class EmailTests : IDisposable
     public void An_azure_managed_domain_is_linked_to_communication_services_with_an_smtp_user_allowed_to_send()
     {
         var email = Assert.Single(Bicep.OfType("Microsoft.Communication/emailServices"));
-        Assert.Equal(("2025-09-01", "global", "Japan"), ((string?)email["apiVersion"], (string?)email["location"], (string?)email["properties"]!["dataLocation"]));
+        Assert.Equal(("2025-09-01", "global", "[parameters('dataLocation')]"),
+            ((string?)email["apiVersion"], (string?)email["location"], (string?)email["properties"]!["dataLocation"]));
+        // The mail's data stays in Japan unless a deployment says otherwise.
+        var module = JsonNode.Parse(Bicep.Module("email"))!;
+        Assert.Equal("Japan", (string?)module["parameters"]!["dataLocation"]!["defaultValue"]);
         var domain = Assert.Single(Bicep.OfType("Microsoft.Communication/emailServices/domains"));
         Assert.EndsWith("'AzureManagedDomain')]", (string?)domain["name"], StringComparison.Ordinal);
         Assert.Equal(("AzureManaged", "2025-09-01"), ((string?)domain["properties"]!["domainManagement"], (string?)domain["apiVersion"]));
@@ -26,9 +31,9 @@ public sealed class EmailTests : IDisposable
         Assert.Equal("2025-09-01", (string?)smtp["apiVersion"]);
         Assert.Contains("smtpAppId", smtp["properties"]!["entraApplicationId"]!.ToJsonString(), StringComparison.Ordinal);
         // "Communication and Email Service Owner" on the Communication Services resource, for the application's principal.
-        var module = Bicep.Module("email");
-        Assert.Contains("09976791-48a7-449e-bb21-39d1a415f350", module, StringComparison.Ordinal);
-        Assert.Contains("\"principalType\": \"ServicePrincipal\"", module, StringComparison.Ordinal);
+        var text = module.ToJsonString();
+        Assert.Contains("09976791-48a7-449e-bb21-39d1a415f350", text, StringComparison.Ordinal);
+        Assert.Contains("\"principalType\":\"ServicePrincipal\"", text, StringComparison.Ordinal);
         var build = Bicep.Run("build", Path.Combine(Bicep.InfraFolder, "modules", "email.bicep"), "--stdout");
         Assert.Equal(0, build.Exit);
         Assert.DoesNotContain("BCP081", build.Error, StringComparison.Ordinal);
@@ -49,7 +54,10 @@ public sealed class EmailTests : IDisposable
         Assert.Contains(("Reminders__Smtp__Port", "587"), settings);
         Assert.Contains(("Reminders__Smtp__UseStartTls", "true"), settings);
         Assert.Contains(("Reminders__Smtp__UserName", "pipeline-reminders"), settings);
-        Assert.Contains(("Reminders__PortalUrl", "https://func-welfare-test.azurewebsites.net/"), settings);
+        // The links in the messages go to the portal's public origin (the site's own name by default).
+        var origin = Assert.Single(settings, s => s.Name == "Portal__PublicOrigin").Value;
+        Assert.StartsWith("https://func-welfare-test-", origin, StringComparison.Ordinal);
+        Assert.Contains(("Reminders__PortalUrl", origin + "/"), settings);
         var password = Assert.Single(settings, s => s.Name == "Reminders__Smtp__Password").Value;
         Assert.StartsWith("@Microsoft.KeyVault(SecretUri=", password, StringComparison.Ordinal);
         Assert.Contains("kv-welfare-test", password, StringComparison.Ordinal);

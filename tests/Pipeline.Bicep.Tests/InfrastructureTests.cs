@@ -171,9 +171,11 @@ public sealed class InfrastructureTests
     {
         var roles = Bicep.Module("roles");
         // Three definitions: a loop over the three storage roles, telemetry, and the Key Vault secret reader
-        // (and, not the app's, the plan secretariat's write access to the plans container).
+        // (and, not the app's, the plan secretariat's write access to the plans container and the SMTP application's
+        // right to send mail, EmailTests).
         Assert.Equal(3, Bicep.OfType("Microsoft.Authorization/roleAssignments").Count(r => r["properties"]?["condition"] is null
-            && !((string?)r["name"] ?? "").Contains("maintainers", StringComparison.Ordinal)));
+            && !((string?)r["name"] ?? "").Contains("maintainers", StringComparison.Ordinal)
+            && !(r["properties"]?["principalId"]?.ToJsonString() ?? "").Contains("smtpPrincipalId", StringComparison.Ordinal)));
         foreach (var role in new[]
         {
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
