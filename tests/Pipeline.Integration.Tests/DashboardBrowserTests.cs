@@ -109,7 +109,11 @@ public sealed partial class DashboardBrowserTests : IDisposable
         Assert.Equal(1, Regex.Count(dom, "data-revised=\"true\""));
 
         using var http = new HttpClient();
-        foreach (var link in new[] { FeedPaths.JsonName, FeedPaths.CsvName, RevisionsCsv.Name, FeedPaths.DataPackageName, FeedPaths.WorkbookName, OpenSdgExport.DataName("I-1-K1") })
+        foreach (var link in new[]
+        {
+            FeedPaths.JsonName, FeedPaths.CsvName, RevisionsCsv.Name, FeedPaths.DataPackageName, FeedPaths.WorkbookName,
+            FeedPaths.ReportName, OpenSdgExport.DataName("I-1-K1"),
+        })
         {
             Assert.Contains($"href=\"{link}\"", dom, StringComparison.Ordinal);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(page, link))).StatusCode);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Pipeline.Cli.Serve;
+using Pipeline.Publishing.Document;
 using Pipeline.Testing;
 using static Pipeline.Portal.Tests.PortalServer;
 
@@ -60,6 +61,9 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         Assert.True(template.Length > 2000);
         Assert.Equal((byte)'P', template[0]);
         Assert.Equal((byte)'K', template[1]);
+        // The plan's published committee's report is a link away (RULES.md §10).
+        await Assertions.Expect(page.Locator("#committee-report-link"))
+            .ToHaveAttributeAsync("href", $"/feeds/v1/{Plan}/{FeedPaths.ReportName}");
 
         // An accepted upload: the report arrives, focus moves to it, its status is in words.
         var sample = Sample(DepartmentA);

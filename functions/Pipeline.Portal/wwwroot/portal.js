@@ -121,6 +121,7 @@ function selectDepartment(index) {
   window.Review.commentaryForm(base(), problem);
   $("template-link").href = `${base()}/template`;
   $("dashboard-link").href = `/feeds/v1/${encodeURIComponent(state.acting.planId)}/index.html`;
+  $("committee-report-link").href = `/feeds/v1/${encodeURIComponent(state.acting.planId)}/progress-report.docx`;
   $("report").hidden = true;
   loadObligations();
   loadHistory();

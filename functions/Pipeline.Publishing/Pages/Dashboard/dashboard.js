@@ -272,7 +272,8 @@
   function renderDownloads(feed) {
     var links = [["progress.json", "JSON"], ["progress.csv", "CSV（自治体標準データセット形式）"], ["revisions.csv", "修正履歴 revisions CSV"],
       ["progress.sdmx.csv", "SDMX-CSV"], ["progress.dsd.xml", "SDMX 構造定義 DSD"], ["progress.csv-metadata.json", "CSVW"],
-      ["datapackage.json", "Data Package"], ["progress-report.xlsx", "推進会議資料 workbook (xlsx)"], ["progress.schema.json", "JSON Schema"],
+      ["datapackage.json", "Data Package"], ["progress-report.xlsx", "推進会議資料 workbook (xlsx)"],
+      ["progress-report.docx", "進捗状況報告書 committee's report (docx)"], ["progress.schema.json", "JSON Schema"],
       ["progress-all.zip", "すべてのファイル zip / all files"], ["../progress-all.zip", "全計画 zip / every plan"]];
     var list = el("ul", { "class": "downloads" }, links.map(function (l) { return el("li", {}, [el("a", { href: l[0], download: "", text: l[1] })]); }));
     var osdg = el("li", {}, ["Open SDG: "].concat(feed.indicators.map(function (i, n) {
