@@ -1,5 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Commentary;
 using Pipeline.Domain.Json;
@@ -30,7 +31,7 @@ public static class CommitteeReportDocx
     /// <summary>The document's bytes; <paramref name="commentary"/> is the standing commentary (any fiscal year).</summary>
     public static byte[] Write(ProgressFeed feed, int fiscalYear, IReadOnlyList<IndicatorCommentary> commentary)
     {
-        var made = DateOnly.FromDateTime(feed.GeneratedAt.ToOffset(TimeSpan.FromHours(9)).DateTime);
+        var made = JapanCalendar.DayOf(feed.GeneratedAt);
         var plan = feed.Plan;
         var words = commentary.Where(c => c.FiscalYear.Value == fiscalYear).ToDictionary(c => c.IndicatorId, StringComparer.Ordinal);
         var content = new List<OpenXmlElement>
