@@ -30,7 +30,7 @@ param maximumInstanceCount int = 40
 @description('Departments that upload, each with the Entra ID principal that uploads for it.')
 param departments array = []
 
-@description('Each plan\'s secretariat (事務局): [{ planId, principalId }], the Entra ID group that reviews the plan\'s uploads, writes commentary and confirms its fiscal years in the portal (RULES.md §13).')
+@description('Each plan\'s secretariat (事務局): [{ planId, principalId }], the Entra ID group that reviews the plan\'s uploads, writes commentary and confirms its fiscal years in the portal (RULES.md §14).')
 param secretariats array = []
 
 @description('The portal\'s Entra ID app registration (client id); its access tokens are validated by the app. Empty: no one can sign in to the portal.')

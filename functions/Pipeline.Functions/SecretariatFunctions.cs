@@ -6,7 +6,7 @@ using Pipeline.Portal.Api;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// The plan secretariat's endpoints and the commentary entry (RULES.md §13), each a route handed to the portal's
+/// The plan secretariat's endpoints and the commentary entry (RULES.md §14), each a route handed to the portal's
 /// handlers (the same code <c>pipeline serve</c> runs). Anonymous at the Functions level: <c>PortalAccess</c> decides.
 /// </summary>
 public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryApi commentary)

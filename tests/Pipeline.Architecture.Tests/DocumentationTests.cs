@@ -79,6 +79,26 @@ public sealed partial class DocumentationTests
         Assert.True(citing.Count == 0, "Cite RULES.md or docs/ instead:\n" + string.Join("\n", citing));
     }
 
+    [Fact]
+    public void Every_section_of_RULES_md_the_code_cites_exists()
+    {
+        var sections = File.ReadLines(Path.Combine(ProductSource.Functions, "RULES.md"))
+            .Select(l => RulesHeading().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = Directory.GetFiles(ProductSource.Functions, "*.*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f) is ".cs" or ".js" or ".json")
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .SelectMany(f => File.ReadLines(f)
+                .Select((line, i) => (line, number: i + 1))
+                .Where(l => l.line.Contains("RULES.md", StringComparison.Ordinal))
+                .SelectMany(l => SectionSign().Matches(l.line)
+                    .Where(m => !sections.Contains(m.Groups[1].Value))
+                    .Select(m => $"{Path.GetRelativePath(Root, f)}:{l.number}: §{m.Groups[1].Value}")))
+            .ToList();
+        Assert.True(sections.Count > 10, "RULES.md's sections are headed ## n.");
+        Assert.True(missing.Count == 0, "Sections RULES.md does not have:\n" + string.Join("\n", missing));
+    }
+
     [Theory]
     [InlineData("/// The nightly run (README, \"Publication\").", true)]
     [InlineData("// The department portal (README \"The department portal\").", true)]
@@ -107,6 +127,12 @@ public sealed partial class DocumentationTests
         return anchor is null || !resolved.EndsWith(".md", StringComparison.Ordinal)
             || MarkdownLinks.Anchors(File.ReadAllText(resolved)).Contains(anchor);
     }
+
+    [GeneratedRegex(@"^## (\d+)\. ")]
+    private static partial Regex RulesHeading();
+
+    [GeneratedRegex(@"§(\d+)")]
+    private static partial Regex SectionSign();
 
     /// <summary>"README" not preceded by a folder: the repository's README, not infra/README.md and the like.</summary>
     [GeneratedRegex(@"(?<![\w.-]/)README")]

@@ -3,7 +3,7 @@ using Pipeline.Testing;
 namespace Pipeline.Bicep.Tests;
 
 /// <summary>
-/// RULES.md §13 in infra/: the <c>secretariats</c> parameter (<c>[{ planId, principalId }]</c>) becomes portal group
+/// RULES.md §14 in infra/: the <c>secretariats</c> parameter (<c>[{ planId, principalId }]</c>) becomes portal group
 /// settings with <c>Role</c> <c>secretariat</c> after the departments' (each <c>Role</c> <c>department</c>), evaluated by
 /// <c>bicep snapshot</c>.
 /// </summary>

@@ -3,7 +3,7 @@ using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Domain.Tests;
 
-/// <summary>RULES.md §13: the plan file's <c>publication</c> section, read or refused with its JSON path.</summary>
+/// <summary>RULES.md §14: the plan file's <c>publication</c> section, read or refused with its JSON path.</summary>
 public sealed class PublicationPolicyTests
 {
     private static string PlanJson =>

@@ -16,7 +16,7 @@ using Pipeline.Testing;
 namespace Pipeline.Integration.Tests;
 
 /// <summary>
-/// RULES.md §13 on Azurite, through the blob-trigger function, the nightly run and a loopback CKAN: in the reviewed
+/// RULES.md §14 on Azurite, through the blob-trigger function, the nightly run and a loopback CKAN: in the reviewed
 /// 5th plan an upload waits (pending_review) and none of its values reaches any published file or the CKAN push until
 /// the secretariat approves it; a returned upload is never published and its report carries the comment; approval
 /// order never beats receipt order; a confirmed year makes uploads touching it wait in an automatic plan and changes

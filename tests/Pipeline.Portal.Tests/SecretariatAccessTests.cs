@@ -10,7 +10,7 @@ using static Pipeline.Portal.Tests.PortalServer;
 namespace Pipeline.Portal.Tests;
 
 /// <summary>
-/// RULES.md §13 over HTTP against the real server: every secretariat endpoint answers 401 to nobody and 403 to a
+/// RULES.md §14 over HTTP against the real server: every secretariat endpoint answers 401 to nobody and 403 to a
 /// department's staff and to the secretariat of another plan, before anything is read; the plan's secretariat gets
 /// it, sees every department of its plan and never another plan's; entries and decisions are checked.
 /// </summary>

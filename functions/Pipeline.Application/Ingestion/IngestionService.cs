@@ -99,7 +99,7 @@ public sealed partial class IngestionService(
         }, cancellationToken);
         if (await NeedsReviewAsync(submission, cancellationToken))
         {
-            // RULES.md §13: stored, not published (公開前) until the plan's secretariat approves it.
+            // RULES.md §14: stored, not published (公開前) until the plan's secretariat approves it.
             var held = await reviews.HoldAsync(record, cancellationToken);
             return await FinishAsync(held, Report(held, submission, submission.Problems), recordInLedger: false,
                 cancellationToken);
@@ -232,7 +232,7 @@ public sealed partial class IngestionService(
     }
 
     /// <summary>
-    /// Whether an acceptable upload waits for the secretariat (RULES.md §13): the plan is reviewed, or the upload
+    /// Whether an acceptable upload waits for the secretariat (RULES.md §14): the plan is reviewed, or the upload
     /// touches a fiscal year the secretariat has confirmed.
     /// </summary>
     private async Task<bool> NeedsReviewAsync(SubmissionSummary submission, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Pipeline.Application.Obligations;
 /// What a department owes (RULES.md §9): each indicator it owns and each initiative it may evaluate, for every
 /// fiscal year of the plan; received when an accepted upload gave a value (any area or month) or an evaluation;
 /// pending review when an upload giving it waits for the secretariat, returned when the secretariat returned the
-/// upload that gave it and none was accepted (RULES.md §13); overdue once 30 June (JST) after the fiscal year has
+/// upload that gave it and none was accepted (RULES.md §14); overdue once 30 June (JST) after the fiscal year has
 /// passed (<see cref="JapanCalendar"/>). The secretariat's overview asks for every department of the plan at once.
 /// </summary>
 public sealed class ObligationService(

@@ -9,7 +9,7 @@ public enum ObligationState
     Missing,
     /// <summary>Not given, and its due date (30 June JST after the fiscal year) has passed.</summary>
     Overdue,
-    /// <summary>An upload giving it waits for the secretariat's review (公開前, RULES.md §13).</summary>
+    /// <summary>An upload giving it waits for the secretariat's review (公開前, RULES.md §14).</summary>
     PendingReview,
     /// <summary>The secretariat returned the upload that gave it, and none was accepted since (差戻し).</summary>
     Returned,

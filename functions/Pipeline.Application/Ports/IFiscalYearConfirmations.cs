@@ -3,7 +3,7 @@ using Pipeline.Domain.Review;
 namespace Pipeline.Application.Ports;
 
 /// <summary>
-/// The confirmed fiscal years of each plan (RULES.md §13): the secretariat confirms a year (確定) after the committee,
+/// The confirmed fiscal years of each plan (RULES.md §14): the secretariat confirms a year (確定) after the committee,
 /// and may reopen it with a reason. Each change is written with its audit record in one transaction.
 /// </summary>
 public interface IFiscalYearConfirmations

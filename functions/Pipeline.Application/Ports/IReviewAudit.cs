@@ -3,7 +3,7 @@ using Pipeline.Domain.Review;
 namespace Pipeline.Application.Ports;
 
 /// <summary>
-/// Who did what and why (RULES.md §13): every approval, return, confirmation, reopening and commentary entry of a
+/// Who did what and why (RULES.md §14): every approval, return, confirmation, reopening and commentary entry of a
 /// plan, kept in Table Storage with the person's object id and name; shown in the portal, never published.
 /// </summary>
 public interface IReviewAudit

@@ -4,7 +4,7 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Application.Ports;
 
 /// <summary>
-/// The uploads that wait for the plan secretariat, and its decisions on them (RULES.md §13), in the uploads table
+/// The uploads that wait for the plan secretariat, and its decisions on them (RULES.md §14), in the uploads table
 /// beside the uploads' records: an upload is held (<c>pending_review</c>, its rows staged and invisible), then
 /// approved (accepted: its rows become part of what is published, the department's "latest accepted" marker moves so
 /// the next aggregation recomputes the plan) or returned; each decision is written with its audit record in one

@@ -112,7 +112,7 @@ public sealed partial class PlanPublication(
     }
 
     /// <summary>
-    /// RULES.md §13: when each value's uploads were approved, and which revisions came after their year's confirmation
+    /// RULES.md §14: when each value's uploads were approved, and which revisions came after their year's confirmation
     /// (an upload is published when approved, or when accepted where it needed no approval).
     /// </summary>
     private async Task<ProgressFeed> ReviewedAsync(

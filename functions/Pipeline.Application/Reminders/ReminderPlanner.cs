@@ -21,7 +21,7 @@ public static class ReminderPlanner
         var missing = new List<ReminderItem>();
         foreach (var item in obligations.Items)
         {
-            // An item waiting for the secretariat's review (RULES.md §13) was sent: it is not reminded.
+            // An item waiting for the secretariat's review (RULES.md §14) was sent: it is not reminded.
             foreach (var year in item.Years.Where(y =>
                 y.State is not (ObligationState.Received or ObligationState.PendingReview)
                 && (item.Kind != "initiative" || initiatives.Asks(obligations.DepartmentId, item.Id, y.FiscalYear))))

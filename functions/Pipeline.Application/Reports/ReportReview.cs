@@ -4,7 +4,7 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Application.Reports;
 
 /// <summary>
-/// The secretariat's decision in an upload's report (RULES.md §13): approved (<c>accepted</c>) or <c>returned</c>,
+/// The secretariat's decision in an upload's report (RULES.md §14): approved (<c>accepted</c>) or <c>returned</c>,
 /// when, by whom (the name, for the department that reads its own report) and the comment.
 /// </summary>
 public sealed record ReportReview(UploadStatus Decision, DateTimeOffset DecidedAt, string? DecidedBy, string? Comment)

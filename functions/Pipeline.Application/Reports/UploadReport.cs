@@ -34,7 +34,7 @@ public sealed record UploadReport(
     /// <summary>The commentary read per indicator and fiscal year (RULES.md §13).</summary>
     public IReadOnlyList<IndicatorCommentary> Commentary { get; init; } = [];
 
-    /// <summary>The secretariat's decision, once taken (RULES.md §13); null while none was taken.</summary>
+    /// <summary>The secretariat's decision, once taken (RULES.md §14); null while none was taken.</summary>
     public ReportReview? Review { get; init; }
 
     /// <summary>What was read: the listed values and evaluations of a summary, the rest counted.</summary>

@@ -2,7 +2,7 @@ using Pipeline.Domain.Review;
 
 namespace Pipeline.Application.Review;
 
-/// <summary>One action of the audit as the secretariat's page lists it (RULES.md §13): what, who, when, why.</summary>
+/// <summary>One action of the audit as the secretariat's page lists it (RULES.md §14): what, who, when, why.</summary>
 public sealed record AuditEntry(
     ReviewActionKind Action, DateTimeOffset At, string ActorId, string ActorName, string? Reason, string? DepartmentId,
     string? UploadId, int? FiscalYear, string? IndicatorId)

@@ -1,7 +1,7 @@
 namespace Pipeline.Application.Review;
 
 /// <summary>
-/// One fiscal year of the plan on the secretariat's page (RULES.md §13): whether it is confirmed, since when, and
+/// One fiscal year of the plan on the secretariat's page (RULES.md §14): whether it is confirmed, since when, and
 /// where it was reopened, when and why.
 /// </summary>
 public sealed record FiscalYearStatus(

@@ -10,7 +10,7 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Application.Review;
 
 /// <summary>
-/// The secretariat's review (RULES.md §13): the queue of uploads waiting for it with what each would change, and its
+/// The secretariat's review (RULES.md §14): the queue of uploads waiting for it with what each would change, and its
 /// decision on one, recorded with the person and the comment, the upload's report rewritten to say so.
 /// </summary>
 public sealed class ReviewService(

@@ -1,7 +1,7 @@
 namespace Pipeline.Application.Review;
 
 /// <summary>
-/// <c>GET /api/plans/{planId}/overview</c> (RULES.md §13): every department's obligations and counts, the fiscal
+/// <c>GET /api/plans/{planId}/overview</c> (RULES.md §14): every department's obligations and counts, the fiscal
 /// years and their confirmations, and the latest actions of the audit (with the people: the portal only).
 /// </summary>
 public sealed record SecretariatOverview(

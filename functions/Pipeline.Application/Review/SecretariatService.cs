@@ -7,7 +7,7 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Application.Review;
 
 /// <summary>
-/// The secretariat's overview of its plan and its confirmation of fiscal years (RULES.md §13): a confirmed year (確定)
+/// The secretariat's overview of its plan and its confirmation of fiscal years (RULES.md §14): a confirmed year (確定)
 /// makes every upload touching it wait for approval; reopening keeps its reason; both are kept in the audit.
 /// </summary>
 public sealed class SecretariatService(

@@ -26,7 +26,7 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
         }
     }
 
-    /// <summary>An approval or a commentary entry (RULES.md §13): the aggregation runs at once.</summary>
+    /// <summary>An approval or a commentary entry (RULES.md §14): the aggregation runs at once.</summary>
     public void Changed(string planId)
     {
         lock (_gate)

@@ -68,7 +68,7 @@ public sealed class Plan
     public ReminderDates Reminders { get; init; } = ReminderDates.Default;
 
     /// <summary>
-    /// Whether uploads wait for the secretariat's approval (plan-file section <c>publication</c>, RULES.md §13).
+    /// Whether uploads wait for the secretariat's approval (plan-file section <c>publication</c>, RULES.md §14).
     /// </summary>
     public PublicationPolicy Publication { get; init; } = PublicationPolicy.Automatic;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>
-/// How a plan's uploads are published (plan-file section <c>publication: { "review": true }</c>, RULES.md §13): with
+/// How a plan's uploads are published (plan-file section <c>publication: { "review": true }</c>, RULES.md §14): with
 /// <see cref="Review"/>, an upload that passes every check waits for the plan secretariat's approval
 /// (<c>pending_review</c>); without it (the section absent, or <c>false</c>), it is published by the next aggregation.
 /// Uploads touching a confirmed fiscal year wait for approval either way.

@@ -3,7 +3,7 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Domain.Review;
 
 /// <summary>
-/// The confirmations of a plan's fiscal years, as the ingestion and the revisions ask about them (RULES.md §13).
+/// The confirmations of a plan's fiscal years, as the ingestion and the revisions ask about them (RULES.md §14).
 /// </summary>
 public sealed class ConfirmedYears(IEnumerable<FiscalYearConfirmation> confirmations)
 {

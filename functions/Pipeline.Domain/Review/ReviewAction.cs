@@ -3,7 +3,7 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Domain.Review;
 
 /// <summary>
-/// One action of the audit (RULES.md §13): what was done, by whom (the person's object id and name, kept in Table
+/// One action of the audit (RULES.md §14): what was done, by whom (the person's object id and name, kept in Table
 /// Storage and shown in the portal, never published), when, why, and what it concerned: an upload of a department,
 /// a fiscal year, or an indicator's commentary.
 /// </summary>

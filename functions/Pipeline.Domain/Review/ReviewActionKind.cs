@@ -1,6 +1,6 @@
 namespace Pipeline.Domain.Review;
 
-/// <summary>What a person did that the audit keeps (RULES.md §13).</summary>
+/// <summary>What a person did that the audit keeps (RULES.md §14).</summary>
 public enum ReviewActionKind
 {
     /// <summary>The secretariat approved an upload: it is published by the next aggregation.</summary>

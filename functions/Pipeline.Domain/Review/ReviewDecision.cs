@@ -1,6 +1,6 @@
 namespace Pipeline.Domain.Review;
 
-/// <summary>The secretariat's decision on an upload waiting for review (RULES.md §13).</summary>
+/// <summary>The secretariat's decision on an upload waiting for review (RULES.md §14).</summary>
 public enum ReviewDecision
 {
     /// <summary>承認: published by the next aggregation.</summary>

@@ -3,7 +3,7 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Domain.Review;
 
 /// <summary>
-/// The secretariat's decision on an upload as the ledger keeps it beside the upload's record (RULES.md §13): approved
+/// The secretariat's decision on an upload as the ledger keeps it beside the upload's record (RULES.md §14): approved
 /// or returned, when, by whom (object id and name: shown in the portal, never published) and the comment.
 /// </summary>
 public sealed record UploadReview(

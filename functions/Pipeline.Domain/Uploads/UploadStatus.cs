@@ -13,7 +13,7 @@ public enum UploadStatus
     Failed,
     /// <summary>
     /// Every row was valid and is stored, but not published (公開前) until the plan's secretariat approves it:
-    /// the plan is reviewed, or the upload touches a confirmed fiscal year (RULES.md §13). Approved, it becomes
+    /// the plan is reviewed, or the upload touches a confirmed fiscal year (RULES.md §14). Approved, it becomes
     /// <see cref="Accepted"/>.
     /// </summary>
     PendingReview,

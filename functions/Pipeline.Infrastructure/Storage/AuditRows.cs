@@ -6,7 +6,7 @@ using Pipeline.Domain.Review;
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
-/// The audit's rows (RULES.md §13), kept in the partition of what they concern so that an action and its record are
+/// The audit's rows (RULES.md §14), kept in the partition of what they concern so that an action and its record are
 /// one entity-group transaction: RK <c>audit~{inverted ticks}~{random}</c>, newest first in a partition.
 /// </summary>
 public static class AuditRows

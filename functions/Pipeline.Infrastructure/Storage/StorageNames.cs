@@ -28,7 +28,7 @@ public static class StorageNames
     public const string ObservationsTable = "observations";
     public const string EvaluationsTable = "evaluations";
 
-    /// <summary>Each plan's confirmed fiscal years and the audit of its secretariat's actions (RULES.md §13).</summary>
+    /// <summary>Each plan's confirmed fiscal years and the audit of its secretariat's actions (RULES.md §14).</summary>
     public const string SecretariatTable = "secretariat";
 
     /// <summary>The departments' commentary per indicator and fiscal year, under the upload that brought it.</summary>

@@ -8,7 +8,7 @@ using Pipeline.Domain.Review;
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
-/// The <c>secretariat</c> table (RULES.md §13), one partition per plan (PK <c>{planId}</c>): a row per fiscal year
+/// The <c>secretariat</c> table (RULES.md §14), one partition per plan (PK <c>{planId}</c>): a row per fiscal year
 /// ever confirmed (RK <c>fy~{FY}</c>) and the audit rows of the plan's own actions (<see cref="AuditRows"/>). The
 /// audit of an upload's approval or return is in that upload's ledger partition, written with it;
 /// <see cref="RecentAsync"/> reads both.

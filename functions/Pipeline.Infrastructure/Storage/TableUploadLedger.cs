@@ -37,7 +37,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     /// <remarks>
     /// Read, then write only if nothing changed in between (ETag): a concurrent delivery that accepted
     /// the same upload is never overwritten by a rejected, duplicate or failed record, nor a duplicate by a failed one,
-    /// nor an upload held for review or decided by the secretariat (RULES.md §13).
+    /// nor an upload held for review or decided by the secretariat (RULES.md §14).
     /// </remarks>
     public async Task RecordAsync(UploadRecord record, CancellationToken cancellationToken)
     {

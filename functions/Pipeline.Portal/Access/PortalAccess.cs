@@ -75,7 +75,7 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
 
     /// <summary>
     /// The person, plan and department when the person may act for it (or, with <paramref name="orSecretariat"/>, is
-    /// the plan's secretariat, who sees every department of its plan: RULES.md §13); otherwise 401, 403 or 404.
+    /// the plan's secretariat, who sees every department of its plan: RULES.md §14); otherwise 401, 403 or 404.
     /// </summary>
     public async Task<AccessDecision> ForDepartmentAsync(
         HttpContext context, string planId, string departmentId, bool orSecretariat = false)
@@ -99,7 +99,7 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
     }
 
     /// <summary>
-    /// The plan, when the person is its secretariat (RULES.md §13); otherwise 401, 403 (a department's staff, or the
+    /// The plan, when the person is its secretariat (RULES.md §14); otherwise 401, 403 (a department's staff, or the
     /// secretariat of another plan, before anything about the plan is revealed) or 404.
     /// </summary>
     public async Task<AccessDecision> ForSecretariatAsync(HttpContext context, string planId)

@@ -2,7 +2,7 @@ namespace Pipeline.Portal.Access;
 
 /// <summary>
 /// The signed-in person: an id, a name to show, how they signed in, the departments they may act for, and the plans
-/// whose secretariat they are (RULES.md §13).
+/// whose secretariat they are (RULES.md §14).
 /// </summary>
 public sealed record PortalPrincipal(
     string Id, string Name, SignInSource Source, IReadOnlyList<DepartmentGrant> Departments,

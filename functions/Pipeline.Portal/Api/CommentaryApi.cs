@@ -8,7 +8,7 @@ using Pipeline.Portal.Http;
 namespace Pipeline.Portal.Api;
 
 /// <summary>
-/// <c>PUT /api/plans/{planId}/departments/{dept}/commentary/{indicatorId}/{fiscalYear}</c> (RULES.md §13): the
+/// <c>PUT /api/plans/{planId}/departments/{dept}/commentary/{indicatorId}/{fiscalYear}</c> (RULES.md §13, §14): the
 /// department's own words on its indicator for a year, entered by the department or by the plan's secretariat.
 /// </summary>
 public sealed class CommentaryApi(PortalAccess access, CommentaryEntries entries, IAfterReview afterReview)

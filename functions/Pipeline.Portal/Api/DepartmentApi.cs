@@ -96,7 +96,7 @@ public sealed class DepartmentApi(
         }
 
         var records = await history.RecentAsync(planId, departmentId, HistoryLimit, context.RequestAborted);
-        // The secretariat's decisions (RULES.md §13): a returned upload shows its comment here and in its report.
+        // The secretariat's decisions (RULES.md §14): a returned upload shows its comment here and in its report.
         var decisions = await reviews.ReviewsAsync(planId, context.RequestAborted);
         var items = records.Select(r =>
         {

@@ -1,7 +1,7 @@
 namespace Pipeline.Portal.Api;
 
 /// <summary>
-/// What follows a change to what a plan publishes made in the portal (an approval, a commentary entry; RULES.md §13).
+/// What follows a change to what a plan publishes made in the portal (an approval, a commentary entry; RULES.md §14).
 /// In Azure nothing: the next aggregation publishes it. <c>pipeline serve</c> runs the aggregation at once.
 /// </summary>
 public interface IAfterReview

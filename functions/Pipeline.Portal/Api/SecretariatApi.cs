@@ -10,7 +10,7 @@ using Pipeline.Portal.Http;
 namespace Pipeline.Portal.Api;
 
 /// <summary>
-/// The plan secretariat's endpoints (RULES.md §13) under <c>/api/plans/{planId}</c>: the review queue and decisions,
+/// The plan secretariat's endpoints (RULES.md §14) under <c>/api/plans/{planId}</c>: the review queue and decisions,
 /// the overview of every department, confirming and reopening fiscal years. Each begins with
 /// <see cref="PortalAccess.ForSecretariatAsync"/>: 401 for nobody, 403 for anyone not the plan's secretariat (a
 /// department's staff, another plan's secretariat), before anything is read.

@@ -27,7 +27,7 @@ public static class Problems
     public static IResult Forbidden() => Create("forbidden", "権限がありません / Forbidden", 403,
         "この所属の担当として登録されていません。 / You are not registered to act for this department.");
 
-    /// <summary>Anyone who is not the plan's secretariat, on a secretariat endpoint (RULES.md §13).</summary>
+    /// <summary>Anyone who is not the plan's secretariat, on a secretariat endpoint (RULES.md §14).</summary>
     public static IResult NotSecretariat() => Create("forbidden", "権限がありません / Forbidden", 403,
         "この計画の事務局として登録されていません。 / You are not registered as this plan's secretariat.");
 

@@ -1,7 +1,7 @@
 namespace Pipeline.Portal.Settings;
 
 /// <summary>
-/// What a line of the group mapping grants (<c>Portal__Groups__{i}__Role</c>, RULES.md §13): acting for one department
+/// What a line of the group mapping grants (<c>Portal__Groups__{i}__Role</c>, RULES.md §14): acting for one department
 /// of a plan, or being the plan's secretariat (事務局), who sees every department of its plan, reviews their uploads and
 /// confirms fiscal years, and never sees another plan's.
 /// </summary>

@@ -26,7 +26,7 @@ function showReport(report) {
   $("report").hidden = false;
   $("report-status").textContent = `${report.blobName.split("/").pop()}: ${labels[report.status] || report.status}`;
   $("report-status").className = `status status-${report.status}`;
-  // RULES.md §13: not yet published until the secretariat approves; its decision and comment, once taken.
+  // RULES.md §14: not yet published until the secretariat approves; its decision and comment, once taken.
   $("report-review").textContent = report.review
     ? `事務局の判断 / secretariat: ${labels[report.review.decision] || report.review.decision}` +
       (report.review.comment ? ` — ${report.review.comment}` : "")

@@ -104,7 +104,7 @@ function showWorkspace() {
   select(acting.options[0].value);
 }
 
-// A department's workspace, or (RULES.md §13) the plan secretariat's page in review.js.
+// A department's workspace, or (RULES.md §14) the plan secretariat's page in review.js.
 function select(value) {
   const secretariat = value.startsWith("s");
   $("department-work").hidden = secretariat;

@@ -1,4 +1,4 @@
-// RULES.md §13 in the portal: the plan secretariat's page (every department's obligations, the review queue with
+// RULES.md §14 in the portal: the plan secretariat's page (every department's obligations, the review queue with
 // old → new per key, approve / return with a comment, confirm / reopen fiscal years, who did what) and the
 // department's commentary form. Every text from the server or a file is set with textContent, never as markup.
 "use strict";

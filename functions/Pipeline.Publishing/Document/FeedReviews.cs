@@ -4,7 +4,7 @@ using Pipeline.Domain.Review;
 namespace Pipeline.Publishing.Document;
 
 /// <summary>
-/// RULES.md §13 on the feed's provenance: each value's uploads with when the secretariat approved them
+/// RULES.md §14 on the feed's provenance: each value's uploads with when the secretariat approved them
 /// (<c>source.approvedAt</c>, never who), and each revision marked <c>afterConfirmation</c> where the upload that made
 /// it was published after its fiscal year was first confirmed.
 /// </summary>

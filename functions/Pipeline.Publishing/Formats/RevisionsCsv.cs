@@ -34,7 +34,7 @@ public static class RevisionsCsv
         new("flag", "string", "修正後の値の区分",
             "Flag of the new value; a provisional figure replaced by the final one is a revision even when equal"),
         new("after_confirmation", "boolean", "確定後の変更",
-            "true where the change was published after the plan secretariat confirmed the year (RULES.md §13)"),
+            "true where the change was published after the plan secretariat confirmed the year (RULES.md §14)"),
     ];
 
     /// <summary>The CSV file's bytes.</summary>
