@@ -22,7 +22,7 @@ public sealed partial class ManualCoverageTests
         var missing = sections
             .SelectMany(s => Settings(s.Type).Select(name => (s.Prefix, name)))
             .Where(p => !manual.Contains(p.Prefix + p.name, StringComparison.Ordinal)
-                && !manual.Contains($"`__{p.name}`", StringComparison.Ordinal))
+                && !manual.Contains($"`__{p.name.Split("__")[^1]}`", StringComparison.Ordinal))
             .Select(p => p.Prefix + p.name)
             .ToList();
         Assert.True(missing.Count == 0, "Settings docs/settings.md does not list:\n" + string.Join("\n", missing));
@@ -64,12 +64,24 @@ public sealed partial class ManualCoverageTests
         yield return (types.Single(t => t.Name == "ReadLimits"), "Pipeline__ReadLimits__");
     }
 
-    /// <summary>The properties the configuration binder sets: writable ones, and collections it fills.</summary>
+    /// <summary>
+    /// The properties the configuration binder sets: writable ones, and collections it fills; for a list of objects
+    /// (the portal's group mapping) also each item's, as <c>Groups__{i}__Role</c>.
+    /// </summary>
     private static IEnumerable<string> Settings(Type options) =>
         options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true }
                 || (p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
-            .Select(p => p.Name);
+            .SelectMany(p => ListItem(p.PropertyType) is { } item
+                ? Settings(item).Select(name => $"{p.Name}__{{i}}__{name}").Prepend(p.Name)
+                : [p.Name]);
+
+    /// <summary>The item type of a list of objects (not strings, not a dictionary); null for anything else.</summary>
+    private static Type? ListItem(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)
+            && type.GetGenericArguments()[0] is { IsClass: true } item && item != typeof(string)
+            ? item
+            : null;
 
     [GeneratedRegex(@"new Command\(""(?<verb>[a-z-]+)""")]
     private static partial Regex Verb();
