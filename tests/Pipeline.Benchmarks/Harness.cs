@@ -319,7 +319,8 @@ internal static class Harness
 
     private sealed class NoPortalLedger : IPortalPushLedger
     {
-        public Task<string?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-        public Task RecordPushedAsync(string planId, string portal, string mark, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<PortalPushMark?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken) =>
+            Task.FromResult<PortalPushMark?>(null);
+        public Task RecordPushedAsync(string planId, string portal, PortalPushMark mark, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

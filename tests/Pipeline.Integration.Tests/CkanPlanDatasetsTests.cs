@@ -175,7 +175,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
             [$"Ckan:Datasets:{Fifth}"] = FifthDatasetMoved,
         });
         var decided = await moved.Get<PlanDecision>().DecideAsync(moved.Get<Domain.Catalogue.PlanSet>(), moved.Get<Domain.Catalogue.PlanSet>().Plans, force: false, CancellationToken.None);
-        Assert.Equal([(Fifth, PlanReasons.Portal)], decided.Select(m => (m.PlanId, m.Reason)));
+        Assert.Equal([(Fifth, PlanReason.Portal)], decided.Select(m => (m.PlanId, m.Reason)));
 
         var run = await moved.Get<NightlyAggregationService>().RunAsync(new NightlyRequest(Force: false), CancellationToken.None);
 
@@ -200,7 +200,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
         Assert.Empty(_ckan.ResourcesOf(FifthDataset));
 
         var decided = await _pipeline.Get<PlanDecision>().DecideAsync(_pipeline.Get<Domain.Catalogue.PlanSet>(), _pipeline.Get<Domain.Catalogue.PlanSet>().Plans, force: false, CancellationToken.None);
-        Assert.Equal([(Fifth, PlanReasons.Portal)], decided.Select(m => (m.PlanId, m.Reason)));
+        Assert.Equal([(Fifth, PlanReason.Portal)], decided.Select(m => (m.PlanId, m.Reason)));
 
         var before = _ckan.Requests.Count;
         var retried = await NightlyAsync();

@@ -78,9 +78,9 @@ public sealed class IncrementalPublicationTests : IDisposable
     }
 
     /// <summary>One night both ways; returns the incremental deployment's messages as (plan, reason).</summary>
-    private async Task<List<(string Plan, string Reason)>> NightAsync()
+    private async Task<List<(string Plan, PlanReason Reason)>> NightAsync()
     {
-        List<(string, string)> decided;
+        List<(string, PlanReason)> decided;
         using (var incremental = Incremental())
         {
             decided = [.. (await Nightly.RunAsync(incremental)).Select(PlanMessage.Parse).Select(m => (m.PlanId, m.Reason))];
@@ -102,7 +102,7 @@ public sealed class IncrementalPublicationTests : IDisposable
         // Day 0: the first uploads of both plans; every plan is computed for the first time.
         await IngestAsync("shakyo/R5.xlsx", Sample("submissions", "shakyo", "R5_成果指標実績_社協.xlsx"), UploadStatus.Accepted);
         await IngestAsync($"{Tamana}/kenko-suishin/r6-r8.csv", Sample("plans", Tamana, "kenko-suishin", "健診・相談_R6-R8.csv"), UploadStatus.Accepted);
-        Assert.Equal([(Kumamoto, PlanReasons.First), (Tamana, PlanReasons.First)], await NightAsync());
+        Assert.Equal([(Kumamoto, PlanReason.First), (Tamana, PlanReason.First)], await NightAsync());
 
         // Day 1: nothing new: no plan is recomputed and no blob is touched.
         var before = await BlobVersionsAsync(_data);
@@ -115,16 +115,16 @@ public sealed class IncrementalPublicationTests : IDisposable
         await IngestAsync("shakyo/R5 (2).xlsx", Sample("submissions", "shakyo", "R5_成果指標実績_社協.xlsx"), UploadStatus.Duplicate);
         before = await BlobVersionsAsync(_data);
         _now = _now.AddDays(1);
-        Assert.Equal([(Kumamoto, PlanReasons.Upload)], await NightAsync());
+        Assert.Equal([(Kumamoto, PlanReason.Upload)], await NightAsync());
         var after = await BlobVersionsAsync(_data);
         Assert.All(before.Where(b => b.Key.Contains(Tamana, StringComparison.Ordinal)), b => Assert.Equal(b.Value, after[b.Key]));
         Assert.Contains(before, b => b.Key.Contains(Kumamoto, StringComparison.Ordinal) && after[b.Key] != b.Value);
 
         // FY2026 ends (1 April 2027, JST): its partial values become complete; then its results fall due (1 July).
         _now = new DateTimeOffset(2027, 3, 31, 15, 30, 0, TimeSpan.Zero);
-        Assert.Equal([(Kumamoto, PlanReasons.Calendar), (Tamana, PlanReasons.Calendar)], await NightAsync());
+        Assert.Equal([(Kumamoto, PlanReason.Calendar), (Tamana, PlanReason.Calendar)], await NightAsync());
         _now = new DateTimeOffset(2027, 6, 30, 15, 30, 0, TimeSpan.Zero);
-        Assert.Equal([(Tamana, PlanReasons.Calendar)], await NightAsync()); // the closed plan's last results were due long ago
+        Assert.Equal([(Tamana, PlanReason.Calendar)], await NightAsync()); // the closed plan's last results were due long ago
         _now = _now.AddDays(1);
         Assert.Empty(await NightAsync());
 
@@ -132,13 +132,13 @@ public sealed class IncrementalPublicationTests : IDisposable
         var file = _plans.File($"{Tamana}.json");
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"target\": { \"fiscalYear\": 2029, \"value\": 60.0 }", "\"target\": { \"fiscalYear\": 2029, \"value\": 65.0 }", StringComparison.Ordinal));
         _now = _now.AddDays(1);
-        Assert.Equal([(Tamana, PlanReasons.Definition)], await NightAsync());
+        Assert.Equal([(Tamana, PlanReason.Definition)], await NightAsync());
 
         // More uploads to both plans on one day.
         await IngestAsync($"{Tamana}/koureisha-shien/r6-r7.csv", Sample("plans", Tamana, "koureisha-shien", "低栄養傾向_R6-R7.csv"), UploadStatus.Accepted);
         await IngestAsync("seikatsu-jiritsu/consultations.csv", Sample("submissions", "seikatsu-jiritsu", "新規相談受付件数_区別月別.csv"), UploadStatus.Accepted);
         _now = _now.AddDays(1);
-        Assert.Equal([(Kumamoto, PlanReasons.Upload), (Tamana, PlanReasons.Upload)], await NightAsync());
+        Assert.Equal([(Kumamoto, PlanReason.Upload), (Tamana, PlanReason.Upload)], await NightAsync());
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class IncrementalPublicationTests : IDisposable
         var records = await pipeline.Get<IPublicationRecords>().AllAsync(CancellationToken.None);
 
         pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
-        foreach (var message in messages.Append(new PlanMessage(Kumamoto, PlanReasons.Forced, _now.AddMinutes(-1), Force: true).ToJson()))
+        foreach (var message in messages.Append(new PlanMessage(Kumamoto, PlanReason.Forced, _now.AddMinutes(-1), Force: true).ToJson()))
         {
             await Nightly.DeliverAsync(pipeline, message); // redelivered later, and a forced message already served
         }

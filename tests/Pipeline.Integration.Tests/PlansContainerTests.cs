@@ -68,7 +68,7 @@ public sealed class PlansContainerTests
         await container.UploadBlobAsync($"{Tamana}.json", new BinaryData(original));
         Assert.NotNull(warm.Get<PlanSet>().Find(Tamana)); // the instance starts, reading the container once
         await Uploads.IngestAsync(warm, $"{Tamana}/kenko-suishin/健診・相談_R6-R8.csv", Sample("plans", Tamana, "kenko-suishin", "健診・相談_R6-R8.csv"));
-        Assert.Contains(await DispatchAndRunAsync(warm), m => m == (Tamana, PlanReasons.First));
+        Assert.Contains(await DispatchAndRunAsync(warm), m => m == (Tamana, PlanReason.First));
         Assert.DoesNotContain(await DispatchAndRunAsync(warm), m => m.PlanId == Tamana);
 
         // The city edits the plan file in the container: the warm instance's next night reads it, without a restart.
@@ -76,7 +76,7 @@ public sealed class PlansContainerTests
             .Replace("（第3次）【サンプル", "（第3次・改定）【サンプル", StringComparison.Ordinal));
         Assert.NotEqual(original, edited);
         await container.GetBlobClient($"{Tamana}.json").UploadAsync(new BinaryData(edited), overwrite: true);
-        Assert.Equal([(Tamana, PlanReasons.Definition)], (await DispatchAndRunAsync(warm)).Where(m => m.PlanId == Tamana));
+        Assert.Equal([(Tamana, PlanReason.Definition)], (await DispatchAndRunAsync(warm)).Where(m => m.PlanId == Tamana));
         Assert.Contains("（第3次・改定）", (await PublishedFeedAsync(warm)).Plan.Name.Ja, StringComparison.Ordinal);
 
         // An instance started after the edit agrees, and so does the warm one after it: nobody flips the plan back.
@@ -90,7 +90,7 @@ public sealed class PlansContainerTests
     }
 
     /// <summary>The timer's decision, then each message handled as the queue function does; the plans decided and why.</summary>
-    private static async Task<List<(string PlanId, string Reason)>> DispatchAndRunAsync(TestPipeline pipeline)
+    private static async Task<List<(string PlanId, PlanReason Reason)>> DispatchAndRunAsync(TestPipeline pipeline)
     {
         var messages = await pipeline.Get<NightlyDispatch>().DispatchAsync(CancellationToken.None);
         foreach (var message in messages)

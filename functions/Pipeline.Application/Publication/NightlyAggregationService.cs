@@ -38,7 +38,7 @@ public sealed partial class NightlyAggregationService(
         }
 
         var recomputed = runs.Select(r => r.Feed.Plan.Id).ToHashSet(StringComparer.Ordinal);
-        var unchanged = scope.Where(p => !recomputed.Contains(p.Id)).Select(p => new PlanOutcome(p.Id, null, null, "up to date")).ToList();
+        var unchanged = scope.Where(p => !recomputed.Contains(p.Id)).Select(p => new PlanOutcome(p.Id, null, null, PlanSkip.UpToDate)).ToList();
         var notServed = plans.Entries.Where(e => !e.IsValid).ToList();
         foreach (var entry in notServed)
         {

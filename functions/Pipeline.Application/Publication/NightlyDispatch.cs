@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Application.Publication;
 
@@ -40,7 +41,7 @@ public sealed partial class NightlyDispatch(
         }
 
         var messages = await decision.DecideAsync(plans, plans.Plans, force: false, cancellationToken);
-        var which = string.Join(", ", messages.Select(m => $"{m.PlanId} ({m.Reason})"));
+        var which = string.Join(", ", messages.Select(m => $"{m.PlanId} ({PipelineJson.Name(m.Reason)})"));
         LogDispatched(messages.Count, plans.Plans.Count, which);
         return messages;
     }

@@ -27,21 +27,21 @@ public sealed class PlanDecision(
         var now = clock.GetUtcNow();
         if (force)
         {
-            return scope.Select(p => new PlanMessage(p.Id, PlanReasons.Forced, now, Force: true)).ToList();
+            return scope.Select(p => new PlanMessage(p.Id, PlanReason.Forced, now, Force: true)).ToList();
         }
 
         var known = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
-        var reasons = new string?[scope.Count];
+        var reasons = new PlanReason?[scope.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, scope.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var plan = scope[i];
                 var record = known.GetValueOrDefault(plan.Id);
-                reasons[i] = record is null ? PlanReasons.First : await ReasonAsync(plan, record, await InputsAsync(plans, plan, now, ct), ct);
+                reasons[i] = record is null ? PlanReason.First : await ReasonAsync(plan, record, await InputsAsync(plans, plan, now, ct), ct);
             });
         return scope.Select((p, i) => (p, reasons[i])).Where(x => x.Item2 is not null)
-            .Select(x => new PlanMessage(x.p.Id, x.Item2!, now)).ToList();
+            .Select(x => new PlanMessage(x.p.Id, x.Item2!.Value, now)).ToList();
     }
 
     /// <summary>The plan's inputs now; the ledger's markers are read here, before any computation reads the ledger.</summary>
@@ -53,18 +53,18 @@ public sealed class PlanDecision(
     }
 
     /// <summary>Why the plan needs work given its record and its inputs now; null where it does not.</summary>
-    public async Task<string?> ReasonAsync(Plan plan, PublicationRecord? record, PlanInputs inputs, CancellationToken cancellationToken)
+    public async Task<PlanReason?> ReasonAsync(Plan plan, PublicationRecord? record, PlanInputs inputs, CancellationToken cancellationToken)
     {
         if (record is null)
         {
-            return PlanReasons.First;
+            return PlanReason.First;
         }
 
-        var reason = record.Inputs.LedgerStamp != inputs.LedgerStamp ? PlanReasons.Upload
-            : record.Inputs.DefinitionHash != inputs.DefinitionHash ? PlanReasons.Definition
-            : record.Inputs.CodeVersion != inputs.CodeVersion ? PlanReasons.Code
-            : record.Inputs.Calendar != inputs.Calendar ? PlanReasons.Calendar
-            : null;
+        var reason = record.Inputs.LedgerStamp != inputs.LedgerStamp ? PlanReason.Upload
+            : record.Inputs.DefinitionHash != inputs.DefinitionHash ? PlanReason.Definition
+            : record.Inputs.CodeVersion != inputs.CodeVersion ? PlanReason.Code
+            : record.Inputs.Calendar != inputs.Calendar ? PlanReason.Calendar
+            : (PlanReason?)null;
         if (reason is not null)
         {
             return reason;
@@ -74,9 +74,9 @@ public sealed class PlanDecision(
         foreach (var portal in portals)
         {
             if (portal.DestinationOf(plan.Id) is { } destination
-                && await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != PortalPushMark.Of(record.ContentHash, destination))
+                && await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != new PortalPushMark(record.ContentHash, destination))
             {
-                return PlanReasons.Portal;
+                return PlanReason.Portal;
             }
         }
 

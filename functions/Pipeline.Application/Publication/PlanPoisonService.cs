@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Application.Publication;
 
@@ -25,9 +26,9 @@ public sealed partial class PlanPoisonService(IPublicationRecords records, TimeP
             throw;
         }
 
-        var reason = $"aggregation message ({plan.Reason}, decided {plan.DecidedAt:O}) failed every delivery; see Application Insights for AggregatePlan";
+        var reason = $"aggregation message ({PipelineJson.Name(plan.Reason)}, decided {plan.DecidedAt:O}) failed every delivery; see Application Insights for AggregatePlan";
         await records.RecordFailureAsync(plan.PlanId, reason, clock.GetUtcNow(), cancellationToken);
-        LogPoison(plan.PlanId, plan.Reason, plan.DecidedAt);
+        LogPoison(plan.PlanId, PipelineJson.Name(plan.Reason), plan.DecidedAt);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Plan {PlanId}: its aggregation message ({Reason}, decided {DecidedAt}) failed every delivery; the feed was not updated")]

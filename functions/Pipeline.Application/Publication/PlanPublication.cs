@@ -92,7 +92,7 @@ public sealed partial class PlanPublication(
                 continue;
             }
 
-            var mark = PortalPushMark.Of(hash, destination);
+            var mark = new PortalPushMark(hash, destination);
             if (await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) == mark)
             {
                 continue;

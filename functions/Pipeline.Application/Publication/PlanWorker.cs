@@ -31,14 +31,14 @@ public sealed partial class PlanWorker(
         if (plans.Find(message.PlanId) is not { } plan)
         {
             LogNotServed(message.PlanId);
-            return new PlanOutcome(message.PlanId, null, null, "not served");
+            return new PlanOutcome(message.PlanId, null, null, PlanSkip.NotServed);
         }
 
         var now = clock.GetUtcNow();
         var record = await records.FindAsync(plan.Id, cancellationToken);
         var (inputs, mark) = await decision.InputsAndMarkAsync(plans, plan, now, cancellationToken);
         var reason = message.Force
-            ? record is { } done && done.ComputedAt > message.DecidedAt ? null : PlanReasons.Forced
+            ? record is { } done && done.ComputedAt > message.DecidedAt ? null : PlanReason.Forced
             : await decision.ReasonAsync(plan, record, inputs, cancellationToken);
         if (reason is null)
         {
@@ -51,13 +51,13 @@ public sealed partial class PlanWorker(
                 await index.PublishAsync(cancellationToken);
             }
 
-            return new PlanOutcome(plan.Id, null, null, "up to date");
+            return new PlanOutcome(plan.Id, null, null, PlanSkip.UpToDate);
         }
 
         var run = await publication.RunAsync(plan, cancellationToken);
         var entry = PlanIndex.Entry(run.Feed);
         await records.SaveAsync(new PublicationRecord(plan.Id, inputs, run.ContentHash, now, mark.LatestUploadId, mark.LatestAcceptedAt, entry), cancellationToken);
-        LogComputed(plan.Id, reason, run.Published);
+        LogComputed(plan.Id, reason.Value, run.Published);
         // The deployment's zip holds every plan's files: a plan whose content changed changes it too.
         if (publishIndex && (record is null || !SameEntry(record.IndexEntry, entry) || record.ContentHash != run.ContentHash))
         {
@@ -74,8 +74,8 @@ public sealed partial class PlanWorker(
     private partial void LogNotServed(string planId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} is up to date (message {Reason} decided at {DecidedAt}); nothing done")]
-    private partial void LogUpToDate(string planId, string reason, DateTimeOffset decidedAt);
+    private partial void LogUpToDate(string planId, PlanReason reason, DateTimeOffset decidedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} recomputed ({Reason}); published {Published}")]
-    private partial void LogComputed(string planId, string reason, bool published);
+    private partial void LogComputed(string planId, PlanReason reason, bool published);
 }

@@ -11,19 +11,19 @@ public sealed class TablePortalPushLedger(StorageAccount storage) : IPortalPushL
 {
     public const string TableName = "publications";
 
-    public async Task<string?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken)
+    public async Task<PortalPushMark?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName, cancellationToken);
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Join(planId), TableKeys.Join(portal), cancellationToken: cancellationToken);
-        return entity.HasValue ? entity.Value!.GetString("ContentHash") : null;
+        return entity.HasValue && entity.Value!.GetString("ContentHash") is { } text ? PortalPushMark.Parse(text) : null;
     }
 
-    public async Task RecordPushedAsync(string planId, string portal, string mark, CancellationToken cancellationToken)
+    public async Task RecordPushedAsync(string planId, string portal, PortalPushMark mark, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(TableKeys.Join(planId), TableKeys.Join(portal))
         {
-            ["ContentHash"] = mark,
+            ["ContentHash"] = mark.ToString(),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 }

@@ -1,26 +1,29 @@
 namespace Pipeline.Application.Publication;
 
-/// <summary>Why a plan is recomputed (the reason in its queue message and log).</summary>
-public static class PlanReasons
+/// <summary>
+/// Why a plan is recomputed (the reason in its queue message and log), written in snake_case by the
+/// <see cref="Pipeline.Domain.Json.PipelineJson"/> policy: <c>first</c>, <c>upload</c> … <c>forced</c>.
+/// </summary>
+public enum PlanReason
 {
     /// <summary>No record of a computation yet.</summary>
-    public const string First = "first";
+    First,
 
     /// <summary>An upload was accepted since the last computation.</summary>
-    public const string Upload = "upload";
+    Upload,
 
     /// <summary>The plan file changed.</summary>
-    public const string Definition = "definition";
+    Definition,
 
     /// <summary>The code that computes feeds changed (a deployment).</summary>
-    public const string Code = "code";
+    Code,
 
     /// <summary>A date the feed depends on passed (results due, a fiscal year's end, the plan's closing).</summary>
-    public const string Calendar = "calendar";
+    Calendar,
 
     /// <summary>A portal has not taken the published content yet (its last push failed).</summary>
-    public const string Portal = "portal";
+    Portal,
 
     /// <summary>An operator asked for it (<c>pipeline aggregate --force</c>).</summary>
-    public const string Forced = "forced";
+    Forced,
 }
