@@ -22,7 +22,7 @@ namespace Pipeline.Integration.Tests;
 /// order never beats receipt order; a confirmed year makes uploads touching it wait in an automatic plan and changes
 /// after it are listed as after_confirmation.
 /// </summary>
-public sealed class ReviewWorkflowTests : IDisposable
+public sealed partial class ReviewWorkflowTests : IDisposable
 {
     private const string Fifth = "kumamoto-welfare-5";
     private const string Dataset = "welfare-5-progress";
@@ -73,7 +73,7 @@ public sealed class ReviewWorkflowTests : IDisposable
             var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
             files[blob.Name[folder.Length..]] = blob.Name.EndsWith(".xlsx", StringComparison.Ordinal)
                 ? string.Join("\n", await WorkbookTextAsync(content))
-                : Encoding.UTF8.GetString(content);
+                : PackageText(content);
         }
 
         return files;
