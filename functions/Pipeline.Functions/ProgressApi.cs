@@ -13,7 +13,7 @@ public sealed class ProgressApi(PortalApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.Progress)] HttpRequest request,
         string planId)
     {
-        await (await api.ProgressAsync(planId, request.HttpContext.RequestAborted)).ExecuteAsync(request.HttpContext);
+        await PortalEdge.AnswerAsync(request.HttpContext, context => api.ProgressAsync(planId, context.RequestAborted));
         return new EmptyResult();
     }
 }

@@ -15,42 +15,42 @@ public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryA
     public Task<IActionResult> ReviewQueue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.ReviewQueue)] HttpRequest request,
         string planId) =>
-        Answer(request, secretariat.QueueAsync(request.HttpContext, planId));
+        Answer(request, () => secretariat.QueueAsync(request.HttpContext, planId));
 
     [Function("ReviewDecision")]
     public Task<IActionResult> ReviewDecision(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalRoutes.ReviewDecision)] HttpRequest request,
         string planId, string uploadId) =>
-        Answer(request, secretariat.DecideAsync(request.HttpContext, planId, uploadId));
+        Answer(request, () => secretariat.DecideAsync(request.HttpContext, planId, uploadId));
 
     [Function("SecretariatOverview")]
     public Task<IActionResult> Overview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.SecretariatOverview)] HttpRequest request,
         string planId) =>
-        Answer(request, secretariat.OverviewAsync(request.HttpContext, planId));
+        Answer(request, () => secretariat.OverviewAsync(request.HttpContext, planId));
 
     [Function("ConfirmFiscalYear")]
     public Task<IActionResult> Confirm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalRoutes.ConfirmFiscalYear)]
         HttpRequest request, string planId, int fiscalYear) =>
-        Answer(request, secretariat.FiscalYearAsync(request.HttpContext, planId, fiscalYear, confirm: true));
+        Answer(request, () => secretariat.FiscalYearAsync(request.HttpContext, planId, fiscalYear, confirm: true));
 
     [Function("ReopenFiscalYear")]
     public Task<IActionResult> Reopen(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalRoutes.ReopenFiscalYear)]
         HttpRequest request, string planId, int fiscalYear) =>
-        Answer(request, secretariat.FiscalYearAsync(request.HttpContext, planId, fiscalYear, confirm: false));
+        Answer(request, () => secretariat.FiscalYearAsync(request.HttpContext, planId, fiscalYear, confirm: false));
 
     [Function("Commentary")]
     public Task<IActionResult> Commentary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = PortalRoutes.Commentary)]
         HttpRequest request, string planId, string departmentId, string indicatorId, int fiscalYear) =>
-        Answer(request, commentary.PutAsync(request.HttpContext, planId, departmentId, indicatorId, fiscalYear));
+        Answer(request, () => commentary.PutAsync(request.HttpContext, planId, departmentId, indicatorId, fiscalYear));
 
-    /// <summary>Writes the handler's answer to the response; the function returns nothing more.</summary>
-    private static async Task<IActionResult> Answer(HttpRequest request, Task<IResult> handler)
+    /// <summary>Runs the handler through <see cref="PortalEdge"/>, which writes its answer; the function returns nothing more.</summary>
+    private static async Task<IActionResult> Answer(HttpRequest request, Func<Task<IResult>> handler)
     {
-        await (await handler).ExecuteAsync(request.HttpContext);
+        await PortalEdge.AnswerAsync(request.HttpContext, _ => handler());
         return new EmptyResult();
     }
 }

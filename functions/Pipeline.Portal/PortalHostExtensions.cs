@@ -75,15 +75,14 @@ public static class PortalHostExtensions
 
     /// <summary>
     /// The portal's routes on an ASP.NET Core host (<c>pipeline serve</c>): every route of <see cref="PortalRoutes"/>,
-    /// each running the handler its function runs in the Functions app; and the site's root sends the browser to the
-    /// portal.
+    /// each running the handler its function runs in the Functions app through <see cref="PortalEdge"/>; and the site's
+    /// root sends the browser to the portal.
     /// </summary>
     public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
     {
         foreach (var route in PortalRoutes.All)
         {
-            app.MapMethods(route.Pattern, [route.Method], async context =>
-                await (await route.Handle(context)).ExecuteAsync(context));
+            app.MapMethods(route.Pattern, [route.Method], context => PortalEdge.AnswerAsync(context, route.Handle));
         }
 
         app.MapGet("/", () => Results.Redirect("/api/portal/"));

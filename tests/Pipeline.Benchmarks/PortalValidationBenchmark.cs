@@ -64,6 +64,8 @@ internal static class PortalValidationBenchmark
         var name = Path.GetFileName(file);
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Add("Cookie", $"{DevelopmentSignIn.Cookie}={plan}/{department}");
+        // As the portal's page posts it: its own origin (the portal refuses state-changing requests from elsewhere).
+        client.DefaultRequestHeaders.Add("Origin", server.Address.GetLeftPart(UriPartial.Authority));
         var url = $"/api/plans/{plan}/departments/{department}/validate?name={Uri.EscapeDataString(name)}";
         var times = new List<double>();
         var status = 0;

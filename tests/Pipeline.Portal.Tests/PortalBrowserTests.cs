@@ -36,6 +36,8 @@ public sealed class PortalBrowserTests : IAsyncLifetime
     public async Task A_department_signs_in_sees_what_it_owes_gets_its_template_uploads_and_reads_its_reports_and_history()
     {
         var page = await _browser.NewPageAsync(1280, 1000);
+        var refused = new List<string>();
+        WatchContentSecurityPolicy(page, refused);
         await page.GotoAsync(_server.Portal.ToString());
 
         // Development sign-in, saying so on the page.
@@ -81,6 +83,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         var withValues = feed.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("latest").ValueKind == JsonValueKind.Object).ToArray();
         Assert.NotEmpty(withValues);
         var dashboard = await _browser.NewPageAsync(1280, 2000);
+        WatchContentSecurityPolicy(dashboard, refused);
         await dashboard.GotoAsync(new Uri(_server.Address, $"/feeds/v1/{Plan}/index.html").ToString());
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         foreach (var indicator in withValues)
@@ -90,6 +93,9 @@ public sealed class PortalBrowserTests : IAsyncLifetime
             await Assertions.Expect(dashboard.Locator($"article[data-indicator=\"{indicator.GetProperty("id").GetString()}\"] [data-field=latest]")).ToHaveTextAsync(text);
         }
 
+        // Served with its Content-Security-Policy, the dashboard still draws its bars (their widths set by script).
+        Assert.True(await dashboard.EvaluateAsync<bool>(
+            "[...document.querySelectorAll('span')].some(s => s.style.width !== '')"));
         await dashboard.ScreenshotAsync(new() { Path = HeadlessBrowser.ScreenshotPath("portal-dashboard-after-upload.png") });
 
         // A broken file with a name made of markup: located problems, and nothing from the file runs as markup.
@@ -132,5 +138,20 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         Assert.Equal("report-title", await phone.EvaluateAsync<string>("document.activeElement.id"));
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
         await phone.ScreenshotAsync(new() { Path = HeadlessBrowser.ScreenshotPath("portal-phone.png"), FullPage = true });
+
+        // Nothing the pages did was refused by their Content-Security-Policy.
+        Assert.Empty(refused);
     }
+
+    /// <summary>Collects what Chromium says its Content-Security-Policy refused on <paramref name="page"/>.</summary>
+    private static void WatchContentSecurityPolicy(IPage page, List<string> refused) => page.Console += (_, message) =>
+    {
+        if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+        {
+            lock (refused)
+            {
+                refused.Add($"{page.Url}: {message.Text}");
+            }
+        }
+    };
 }

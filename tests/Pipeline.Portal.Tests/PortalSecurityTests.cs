@@ -229,6 +229,7 @@ public sealed class PortalSecurityTests : IAsyncLifetime
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_trusted.Address, $"/api/plans/{Plan}/departments/{DepartmentA}/validate?name=big.csv"));
         request.Headers.Add(PlatformPrincipal.Header, People["A"]);
+        request.Headers.Add("Origin", _trusted.Address.GetLeftPart(UriPartial.Authority));
         request.Content = new StreamContent(new UnknownLengthStream(big));
         request.Headers.TransferEncodingChunked = true;
         using var client = new HttpClient();
@@ -261,6 +262,8 @@ public sealed class PortalSecurityTests : IAsyncLifetime
     {
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(method, new Uri(server.Address, path));
+        // As the portal's page sends it (the portal runs a state-changing request only from its own origin).
+        request.Headers.Add("Origin", server.Address.GetLeftPart(UriPartial.Authority));
         if (principal is not null)
         {
             request.Headers.Add(PlatformPrincipal.Header, principal);

@@ -141,6 +141,8 @@ public sealed class SecretariatAccessTests : IAsyncLifetime, IDisposable
     {
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(method, new Uri(_server.Address, path));
+        // As the portal's page sends it (the portal runs a state-changing request only from its own origin).
+        request.Headers.Add("Origin", _server.Address.GetLeftPart(UriPartial.Authority));
         if (principal is not null)
         {
             request.Headers.Add(PlatformPrincipal.Header, principal);

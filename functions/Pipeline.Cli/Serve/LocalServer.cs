@@ -16,6 +16,7 @@ using Pipeline.Portal;
 using Pipeline.Portal.Api;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Publishing;
+using Pipeline.Publishing.Pages;
 
 namespace Pipeline.Cli.Serve;
 
@@ -106,15 +107,32 @@ public sealed class LocalServer : IAsyncDisposable
         builder.AddPortal();
         var app = builder.Build();
         app.MapPortal();
-        app.MapGet("/feeds/v1/{planId}/{**file}", ServeFeedFileAsync);
+        app.MapGet("/feeds/v1/{planId}/{**file}", Published((context, storage) => ServeFeedFileAsync(
+            context.Request.RouteValues["planId"] as string ?? "", context.Request.RouteValues["file"] as string,
+            storage, context.RequestAborted)));
         // Beside the plans' folders: the index of plans and the deployment's zip that the dashboards link.
         foreach (var path in new[] { FeedPaths.IndexPath, Publishing.Document.FeedPaths.DeploymentZipPath })
         {
-            app.MapGet("/" + path, (StorageAccount storage, CancellationToken ct) => ServeBlobAsync(storage, path, ct));
+            app.MapGet("/" + path, Published((context, storage) => ServeBlobAsync(storage, path, context.RequestAborted)));
         }
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalServer(app, azurite, maildev, new Uri(bound.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// Open data, with the dashboard's Content-Security-Policy (<see cref="DashboardPage.ContentSecurityPolicy"/>)
+    /// besides what <see cref="PortalEdge"/> sets, and cached like the open feed rather than not at all.
+    /// </summary>
+    private static RequestDelegate Published(Func<HttpContext, StorageAccount, Task<IResult>> file)
+    {
+        Func<HttpContext, Task<IResult>> handler = context =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = DashboardPage.ContentSecurityPolicy;
+            context.Response.Headers.CacheControl = "no-cache";
+            return file(context, context.RequestServices.GetRequiredService<StorageAccount>());
+        };
+        return context => PortalEdge.AnswerAsync(context, handler);
     }
 
     /// <summary>A published file (dashboard, feed, CSV, data package) from the open-data container, as Azure serves it.</summary>

@@ -49,15 +49,8 @@ public sealed class PortalApi(
             return Problems.NotFound("開発用サインインはありません。", "There is no development sign-in here.");
         }
 
-        DevelopmentSignInRequest? request;
-        try
-        {
-            request = await context.Request.ReadFromJsonAsync<DevelopmentSignInRequest>(DocumentJson.Options, context.RequestAborted);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            request = null;
-        }
+        // Not JSON, or sent as another content type: 400 below, like a request naming nothing.
+        var request = await SecretariatApi.ReadAsync<DevelopmentSignInRequest>(context);
 
         if (request is { Role: PortalRole.Secretariat } && plans.Find(request.PlanId) is not null)
         {
@@ -76,9 +69,14 @@ public sealed class PortalApi(
         return Results.NoContent();
     }
 
-    /// <summary><c>POST /api/sign-out/development</c>.</summary>
+    /// <summary><c>POST /api/sign-out/development</c>: 404 outside the Development environment, like the sign-in.</summary>
     public IResult DevelopmentSignOut(HttpContext context)
     {
+        if (!access.DevelopmentSignInAvailable)
+        {
+            return Problems.NotFound("開発用サインインはありません。", "There is no development sign-in here.");
+        }
+
         DevelopmentSignIn.Clear(context.Response);
         return Results.NoContent();
     }

@@ -49,6 +49,21 @@ public static class Problems
     public static IResult NotReady() => Create("report-not-ready", "報告はまだありません / Report not ready", 404,
         "取り込み中です。しばらくしてから再度確認してください。 / The upload is being processed; try again shortly.");
 
+    /// <summary>
+    /// Our own failure (RULES.md §9): where it happened and the record to find in the log, never the exception's text,
+    /// and never blamed on the person's file.
+    /// </summary>
+    public static IResult Internal(string method, PathString path, string traceId) => Create("internal-error",
+        "ポータルの内部エラー / Internal error", 500,
+        $"ポータルの内部で処理に失敗しました（{method} {path}、記録 {traceId}）。ファイルや入力の誤りではありません。"
+        + "しばらくしてから再度お試しください。続く場合は、この記録を管理者に伝えてください。"
+        + $" / The portal failed inside ({method} {path}, record {traceId}); this is not a fault in your file or input."
+        + " Try again shortly; if it goes on, give the administrator this record.");
+
+    /// <summary>A request the server could not read (its framing or encoding broken).</summary>
+    public static IResult Unreadable() => BadRequest("要求を読み取れませんでした。送り直してください。",
+        "The request could not be read; send it again.");
+
     /// <summary>A validated file that would be rejected: 422 with its report.</summary>
     public static IResult Rejected(UploadReport report) => Create("rejected", "受理できません / Would be rejected", 422,
         $"{report.Counts.Errors} 件のエラーがあります。 / The file has {report.Counts.Errors} errors.", report);

@@ -19,8 +19,10 @@ public static class UploadBody
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            // Room for one byte more than allowed, so that we, not the server, see the excess and answer 413.
-            limit.MaxRequestBodySize = maxBytes + 1;
+            // Declared: room for one byte more than allowed, so that we, not the server, see the excess. Chunked: no
+            // server limit, which would count the chunks' framing and refuse a body under ours; the loop below stops
+            // reading at the first byte over the limit, so the same bytes pass or fail however they are sent.
+            limit.MaxRequestBodySize = context.Request.ContentLength is null ? null : maxBytes + 1;
         }
 
         var buffer = new MemoryStream();

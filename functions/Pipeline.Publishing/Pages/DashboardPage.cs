@@ -10,6 +10,15 @@ namespace Pipeline.Publishing.Pages;
 /// </summary>
 public static class DashboardPage
 {
+    /// <summary>
+    /// The Content-Security-Policy the dashboard passes, for a server that can send one (<c>pipeline serve</c>): its
+    /// own scripts, styles and data only (its bars' widths are set through the CSSOM, which the policy allows; the
+    /// Dataset is a data block, not a script), no plugin, no base, no framing by another site.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; "
+        + "frame-ancestors 'self'";
+
     /// <summary>The line of the template the Dataset replaces.</summary>
     public const string Placeholder = "<!-- schema.org Dataset: written by DashboardPage -->";
 

@@ -13,7 +13,9 @@
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") { node.textContent = attrs[k]; } else { node.setAttribute(k, attrs[k]); }
+      // A style through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows.
+      if (k === "text") { node.textContent = attrs[k]; } else if (k === "style") { node.style.cssText = attrs[k]; }
+      else { node.setAttribute(k, attrs[k]); }
     });
     (children || []).forEach(function (c) { if (c) { node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); } });
     return node;
