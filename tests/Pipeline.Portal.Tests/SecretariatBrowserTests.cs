@@ -13,8 +13,9 @@ namespace Pipeline.Portal.Tests;
 /// in the reviewed 5th sample plan a department uploads and sees 公開前; the secretariat opens its page, sees the change
 /// (old → new) and returns it with a comment; the department reads the comment in its history and report and uploads
 /// again, with its own words; the secretariat approves; the aggregation that follows publishes and the dashboard
-/// shows the value, its provisional flag and the words. Everything the department or the secretariat wrote (markup
-/// among it) is shown as text. Screenshots go to <c>out/test-screenshots/review-*.png</c>.
+/// shows the value, its provisional flag and the words; words entered in the portal's form wait and stand alike.
+/// Everything the department or the secretariat wrote (markup among it) is shown as text. Screenshots go to
+/// <c>out/test-screenshots/review-*.png</c>.
 /// </summary>
 public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
     private const string Markup = "<img src=x onerror=\"window.__injected=1\">";
     private const string ReturnComment = "<b>分母</b>は令和7年12月1日の定数です。確認してください。";
     private const string Issues = Markup + "主任児童委員の欠員が残る校区がある。";
+    private const string Entered = "<script>window.__injected=2</script>改選で欠員のある地区が減った。";
 
     private readonly TempFolder _plans = new("plans-");
     private LocalServer _server = null!;
@@ -135,6 +137,24 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         var history = department.Locator("#history tbody tr");
         await Assertions.Expect(history.Nth(0)).ToContainTextAsync("受理 accepted");
         await Assertions.Expect(history.Nth(1)).ToContainTextAsync("差戻し returned");
+
+        // Words entered in the portal's form wait for the secretariat too, and stand once approved.
+        await department.Locator("#words-indicator").SelectOptionAsync("I-1-K1");
+        await department.Locator("#words-year").SelectOptionAsync("2025");
+        await department.FillAsync("#words-assessment", Entered);
+        await department.ClickAsync("#words-form button[type=submit]");
+        await Assertions.Expect(department.Locator("#words-result")).ToContainTextAsync("公開前 not yet published");
+        await secretariat.ReloadAsync();
+        pending = secretariat.Locator("#queue article.pending");
+        await Assertions.Expect(pending).ToHaveCountAsync(1);
+        await Assertions.Expect(pending.Locator("p.said")).ToContainTextAsync(Entered);
+        await pending.GetByRole(AriaRole.Button, new() { Name = "承認 Approve" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("#queue-empty")).ToBeVisibleAsync();
+        await _server.IdleAsync();
+        await dashboard.ReloadAsync();
+        await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(card.Locator("[data-field=commentary-assessment]")).ToHaveTextAsync(Entered);
+        Assert.Null(await dashboard.EvaluateAsync<int?>("window.__injected"));
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>

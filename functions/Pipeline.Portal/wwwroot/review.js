@@ -1,36 +1,17 @@
 // RULES.md §14 in the portal: the plan secretariat's page (every department's obligations, the review queue with
 // old → new per key, approve / return with a comment, confirm / reopen fiscal years, who did what) and the
-// department's commentary form. Every text from the server or a file is set with textContent, never as markup.
+// department's commentary form. Loaded before portal.js, whose $, el, row and api it uses when called (as
+// portal-report.js does). Every text from the server or a file is set with textContent, never as markup.
 "use strict";
 
 window.Review = (() => {
-  const $ = (id) => document.getElementById(id);
   const words = { approve: "承認 approve", return: "差戻し return", confirm: "確定 confirm", reopen: "再開 reopen",
     commentary: "評価・課題の入力 commentary", accepted: "承認済み approved", returned: "差戻し returned",
     pending_review: "公開前 not yet published" };
 
-  function el(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (className) node.className = className;
-    return node;
-  }
-
-  function row(cells) {
-    const tr = document.createElement("tr");
-    for (const cell of cells) tr.appendChild(cell instanceof Node ? cell : el("td", cell));
-    return tr;
-  }
-
-  async function api(path, method, body) {
-    const options = { credentials: "same-origin", method: method || "GET" };
-    if (body !== undefined) {
-      options.body = JSON.stringify(body);
-      options.headers = { "content-type": "application/json" };
-    }
-    const response = await fetch(path, options);
-    const type = response.headers.get("content-type") || "";
-    return { status: response.status, body: type.includes("json") ? await response.json() : null };
+  // portal.js's api with a JSON body.
+  function send(path, method, body) {
+    return api(path, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
   }
 
   function labelled(labelText, control) {
@@ -87,7 +68,7 @@ window.Review = (() => {
     reason.type = "text";
     const go = button(y.confirmed ? `FY${y.fiscalYear} を再開 Reopen` : `FY${y.fiscalYear} を確定 Confirm`, async () => {
       const verb = y.confirmed ? "reopen" : "confirm";
-      const result = await api(`${current.base}/fiscal-years/${y.fiscalYear}/${verb}`, "POST", { reason: reason.value });
+      const result = await send(`${current.base}/fiscal-years/${y.fiscalYear}/${verb}`, "POST", { reason: reason.value });
       if (result.status !== 200) return current.problem(result);
       await overview();
     });
@@ -126,7 +107,7 @@ window.Review = (() => {
     comment.id = `comment-${u.uploadId}`;
     comment.rows = 2;
     const decide = (decision) => async () => {
-      const result = await api(`${current.base}/review/${encodeURIComponent(u.uploadId)}`, "POST", { decision, comment: comment.value });
+      const result = await send(`${current.base}/review/${encodeURIComponent(u.uploadId)}`, "POST", { decision, comment: comment.value });
       if (result.status !== 200) return current.problem(result);
       await Promise.all([overview(), queue()]);
     };
@@ -142,7 +123,7 @@ window.Review = (() => {
     const form = $("words-form");
     const indicators = $("words-indicator");
     const years = $("words-year");
-    fetch(`${base}/obligations`, { credentials: "same-origin" }).then((r) => r.json()).then((o) => {
+    api(`${base}/obligations`).then(({ body: o }) => {
       indicators.replaceChildren(...o.items.filter((i) => i.kind === "indicator").map((i) => {
         const option = el("option", `${i.id} ${i.name.ja}`);
         option.value = i.id;
@@ -161,7 +142,7 @@ window.Review = (() => {
       const body = { assessment: part("words-assessment", "words-assessment-en"), issues: part("words-issues", "words-issues-en"),
         nextSteps: part("words-next", "words-next-en") };
       const path = `${base}/commentary/${encodeURIComponent(indicators.value)}/${encodeURIComponent(years.value)}`;
-      const result = await api(path, "PUT", body);
+      const result = await send(path, "PUT", body);
       if (result.status !== 200) return problem(result);
       $("words-result").textContent = `保存しました: ${words[result.body.status] || result.body.status} / saved`;
     };
