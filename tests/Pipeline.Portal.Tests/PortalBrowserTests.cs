@@ -37,7 +37,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
     {
         var page = await _browser.NewPageAsync(1280, 1000);
         var refused = new List<string>();
-        WatchContentSecurityPolicy(page, refused);
+        ContentSecurityPolicyWatch.Watch(page, refused);
         await page.GotoAsync(_server.Portal.ToString());
 
         // Development sign-in, saying so on the page.
@@ -83,7 +83,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         var withValues = feed.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("latest").ValueKind == JsonValueKind.Object).ToArray();
         Assert.NotEmpty(withValues);
         var dashboard = await _browser.NewPageAsync(1280, 2000);
-        WatchContentSecurityPolicy(dashboard, refused);
+        ContentSecurityPolicyWatch.Watch(dashboard, refused);
         await dashboard.GotoAsync(new Uri(_server.Address, $"/feeds/v1/{Plan}/index.html").ToString());
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         foreach (var indicator in withValues)
@@ -142,16 +142,4 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         // Nothing the pages did was refused by their Content-Security-Policy.
         Assert.Empty(refused);
     }
-
-    /// <summary>Collects what Chromium says its Content-Security-Policy refused on <paramref name="page"/>.</summary>
-    private static void WatchContentSecurityPolicy(IPage page, List<string> refused) => page.Console += (_, message) =>
-    {
-        if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-        {
-            lock (refused)
-            {
-                refused.Add($"{page.Url}: {message.Text}");
-            }
-        }
-    };
 }

@@ -28,6 +28,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
     private const string Entered = "<script>window.__injected=2</script>改選で欠員のある地区が減った。";
 
     private readonly TempFolder _plans = new("plans-");
+    private readonly List<string> _refused = [];
     private LocalServer _server = null!;
     private HeadlessBrowser _browser = null!;
 
@@ -121,6 +122,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         await _server.IdleAsync();
         Assert.Equal(95.9m, await PublishedI1K1Async());
         var dashboard = await _browser.NewPageAsync(1280, 2000);
+        ContentSecurityPolicyWatch.Watch(dashboard, _refused);
         await dashboard.GotoAsync(new Uri(_server.Address, $"/feeds/v1/{Fifth}/index.html").ToString());
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         var card = dashboard.Locator("article[data-indicator=\"I-1-K1\"]");
@@ -155,6 +157,9 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(card.Locator("[data-field=commentary-assessment]")).ToHaveTextAsync(Entered);
         Assert.Null(await dashboard.EvaluateAsync<int?>("window.__injected"));
+
+        // Nothing the pages did was refused by their Content-Security-Policy.
+        Assert.Empty(_refused);
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
@@ -163,6 +168,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
     private async Task<IPage> SignInAsync(string choice)
     {
         var page = await _browser.NewPageAsync(1280, 1200);
+        ContentSecurityPolicyWatch.Watch(page, _refused);
         await page.GotoAsync(_server.Portal.ToString());
         var value = await page.Locator(choice).GetAttributeAsync("value");
         await page.SelectOptionAsync("#dev-choice", value!);
