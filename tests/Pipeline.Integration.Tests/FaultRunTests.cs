@@ -27,18 +27,19 @@ public sealed partial class FaultRunTests(ITestOutputHelper output) : IDisposabl
     private AzuriteProcess? _azurite;
 
     /// <summary>
-    /// Storage call points found per path in a fault-free run (docs/reliability.md): a refactor that loses hooks
-    /// fails here.
+    /// Storage call points found per path in a fault-free run when last measured (docs/reliability.md): a refactor
+    /// that loses hooks finds fewer and fails here; a feature that adds storage calls finds more, and every one of
+    /// them is faulted in turn all the same.
     /// </summary>
-    private static readonly Dictionary<string, int> ExpectedCallPoints = new()
+    private static readonly Dictionary<string, int> MinimumCallPoints = new()
     {
-        ["accepted, 2 samples + 1,728 rows"] = 147,
-        ["rejected"] = 103,
-        ["duplicate"] = 112,
-        ["poison after commit"] = 107,
-        ["poison, then replay"] = 110,
-        ["racing duplicate"] = 132,
-        ["rejected, recorded twice at once"] = 125,
+        ["accepted, 2 samples + 1,728 rows"] = 149,
+        ["rejected"] = 105,
+        ["duplicate"] = 114,
+        ["poison after commit"] = 109,
+        ["poison, then replay"] = 112,
+        ["racing duplicate"] = 134,
+        ["rejected, recorded twice at once"] = 127,
     };
 
     /// <summary>
@@ -282,8 +283,9 @@ public sealed partial class FaultRunTests(ITestOutputHelper output) : IDisposabl
         output.WriteLine($"fault run in {clock.Elapsed.TotalSeconds:0} s: {string.Join("; ", found.Select(f => $"{f.Key} {f.Value}"))}; " +
             $"{total} call points × 2 kinds: {injected} faults injected, {survived} survived");
         Assert.True(differences.Count == 0, string.Join("\n", differences.Take(5)));
-        Assert.Equal(ExpectedCallPoints, found);
-        Assert.Equal(2 * ExpectedCallPoints.Values.Sum(), injected);
+        Assert.All(MinimumCallPoints, m => Assert.True(found[m.Key] >= m.Value,
+            $"{m.Key}: {found[m.Key]} storage call points found, fewer than the {m.Value} measured before: a hook is lost"));
+        Assert.Equal(2 * found.Values.Sum(), injected);
         Assert.Equal(injected, survived);
     }
 
