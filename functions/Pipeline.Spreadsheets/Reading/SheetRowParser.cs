@@ -21,8 +21,10 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
     private uint _style;
     private string? _value;
     private bool _formula;
+    private string? _inlineText;
     private StringBuilder? _inline;
     private bool _phonetic;
+    private int _cellsPerRow = 4;
 
     public static XmlReaderSettings Settings(ReadLimits limits) => new()
     {
@@ -56,7 +58,8 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
 
                         _row = row;
                         _column = 0;
-                        cells = [];
+                        // Rows of a sheet are alike: room for as many cells as the last row had, no regrowing.
+                        cells = new List<Cell>(_cellsPerRow);
                         if (xml.IsEmptyElement)
                         {
                             yield return new SheetRow(sheet, _row, cells);
@@ -83,9 +86,20 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                         _phonetic = !xml.IsEmptyElement;
                         break;
                     case "t" when cells is not null && !_phonetic && !xml.IsEmptyElement:
-                        _inline ??= new StringBuilder();
-                        _inline.Append(xml.ReadElementContentAsString());
-                        Limited(_inline.Length);
+                        // One run is the common case: its string is the cell's; rich text (several runs) is joined.
+                        var run = xml.ReadElementContentAsString();
+                        if (_inlineText is null && _inline is null)
+                        {
+                            _inlineText = Limited(run);
+                        }
+                        else
+                        {
+                            _inline ??= new StringBuilder(_inlineText);
+                            _inlineText = null;
+                            _inline.Append(run);
+                            Limited(_inline.Length);
+                        }
+
                         advanced = true;
                         break;
                 }
@@ -101,6 +115,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                         _phonetic = false;
                         break;
                     case "row" when cells is not null:
+                        _cellsPerRow = Math.Clamp(cells.Count, 4, 64);
                         yield return new SheetRow(sheet, _row, cells);
                         cells = null;
                         break;
@@ -131,6 +146,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         _value = null;
         _formula = false;
+        _inlineText = null;
         _inline = null;
         _phonetic = false;
     }
@@ -143,6 +159,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         }
 
         _type = null;
+        _inlineText = null;
         _inline = null;
     }
 
@@ -180,7 +197,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
 
                 return Cell.OfText(_column, sharedStrings[index]);
             case "inlineStr":
-                return Cell.OfText(_column, _inline?.ToString() ?? "");
+                return Cell.OfText(_column, _inlineText ?? _inline?.ToString() ?? "");
             case "str":
                 return Cell.OfText(_column, text ?? "");
             case "b":

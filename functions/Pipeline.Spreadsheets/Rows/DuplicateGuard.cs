@@ -5,24 +5,68 @@ namespace Pipeline.Spreadsheets.Rows;
 
 /// <summary>
 /// Remembers which indicator / fiscal year / area / month and which initiative / fiscal year a file has
-/// given, and where first, so a repeat is reported (<c>RULES.md §2</c>). Observation keys are packed into
-/// 64 bits (indicator and area by their catalogue position): exact, and about 20 bytes a row, so a
-/// million-row file does not need a million tuples of strings.
+/// given, and where first, so a repeat is reported (<c>RULES.md §2</c>). Every key a valid row can give lies in
+/// the plan (its indicators, the years up to its end, its areas, a month or none), so the first rows are kept in
+/// one table of the plan's key space per indicator the file names, allocated when the indicator is first seen:
+/// 4 bytes for each key the plan allows, whatever the number of rows, and no rehashing while the file grows.
+/// A key outside that space (or an indicator whose space would be large) falls back to a dictionary.
 /// </summary>
-internal sealed class DuplicateGuard(Plan plan)
+internal sealed class DuplicateGuard
 {
-    private readonly FrozenDictionary<string, int> _indicatorPositions =
-        plan.Indicators.Select((indicator, i) => (indicator.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    /// <summary>The largest table of one indicator (years × areas × 13 months); past it, the dictionary.</summary>
+    private const int MaxSlots = 16_384;
 
-    private readonly FrozenDictionary<string, int> _areaPositions =
-        plan.Wards.Prepend(plan.WholeCity).Select((area, i) => (area.Code, i)).ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+    private const int Months = 13;
 
-    private readonly Dictionary<long, int> _observations = [];
+    private readonly FrozenDictionary<string, int> _indicatorPositions;
+    private readonly FrozenDictionary<string, int> _areaPositions;
+    private readonly int _firstYear;
+    private readonly int _years;
+    private readonly int _areas;
+    private readonly int[]?[] _firstRows;
+    private readonly Dictionary<long, int> _outside = [];
     private readonly Dictionary<(string, FiscalYear), int> _evaluations = [];
 
+    public DuplicateGuard(Plan plan)
+    {
+        _indicatorPositions = plan.Indicators.Select((indicator, i) => (indicator.Id, i))
+            .ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _areaPositions = plan.Wards.Prepend(plan.WholeCity).Select((area, i) => (area.Code, i))
+            .ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        // An indicator's values are accepted from its baseline year to the plan's end (RowContext.InPlan).
+        _firstYear = plan.Indicators.Select(i => i.Baseline.FiscalYear.Value).Append(plan.StartFiscalYear.Value).Min();
+        _years = Math.Max(0, plan.EndFiscalYear.Value - _firstYear + 1);
+        _areas = _areaPositions.Count;
+        _firstRows = new int[]?[plan.Indicators.Count];
+    }
+
     /// <summary>Claims an observation's key for a row; false, with the first row, where it was given before.</summary>
-    public bool TryClaim(Indicator indicator, FiscalYear fy, Area area, int? month, int row, out int firstRow) =>
-        TryClaim(_observations, Key(indicator, fy, area, month), row, out firstRow);
+    public bool TryClaim(Indicator indicator, FiscalYear fy, Area area, int? month, int row, out int firstRow)
+    {
+        // Rows count from 1 in every reader; 0 marks a free slot, so where a key is kept must not depend on the row.
+        ArgumentOutOfRangeException.ThrowIfLessThan(row, 1);
+        var position = _indicatorPositions[indicator.Id];
+        var areaPosition = _areaPositions[area.Code];
+        var year = fy.Value - _firstYear;
+        var m = month ?? 0;
+        var slots = (long)_years * _areas * Months;
+        if (year < 0 || year >= _years || m is < 0 or >= Months || slots > MaxSlots)
+        {
+            return TryClaim(_outside, Key(position, fy, areaPosition, month), row, out firstRow);
+        }
+
+        var table = _firstRows[position] ??= new int[slots];
+        ref var slot = ref table[(((year * _areas) + areaPosition) * Months) + m];
+        if (slot != 0)
+        {
+            firstRow = slot;
+            return false;
+        }
+
+        slot = row;
+        firstRow = 0;
+        return true;
+    }
 
     /// <summary>Claims an evaluation's key for a row; false, with the first row, where it was given before.</summary>
     public bool TryClaim(Initiative initiative, FiscalYear fy, int row, out int firstRow) =>
@@ -41,7 +85,6 @@ internal sealed class DuplicateGuard(Plan plan)
     }
 
     /// <summary>indicator position (24 bits) · fiscal year (16) · area position (16) · month (8).</summary>
-    private long Key(Indicator indicator, FiscalYear fy, Area area, int? month) =>
-        ((long)_indicatorPositions[indicator.Id] << 40) | ((long)(ushort)fy.Value << 24)
-        | ((long)(ushort)_areaPositions[area.Code] << 8) | (byte)(month ?? 0);
+    private static long Key(int indicator, FiscalYear fy, int area, int? month) =>
+        ((long)indicator << 40) | ((long)(ushort)fy.Value << 24) | ((long)(ushort)area << 8) | (byte)(month ?? 0);
 }

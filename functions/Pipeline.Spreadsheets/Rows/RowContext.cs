@@ -18,6 +18,7 @@ internal sealed class RowContext(Plan plan, Department? department, ProblemList 
     private readonly Dictionary<string, Indicator?> _indicators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FiscalYear?> _fiscalYears = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Area?> _areaTexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<double, Area?> _areaNumbers = [];
 
     public Plan Plan => plan;
 
@@ -101,6 +102,19 @@ internal sealed class RowContext(Plan plan, Department? department, ProblemList 
 
     public bool TryResolveArea(Cell cell, out Area area)
     {
+        if (cell.Kind == CellKind.Number)
+        {
+            // An area code typed as a number (431010): formatted and looked up once per file, not once per row.
+            if (!_areaNumbers.TryGetValue(cell.Number, out var byNumber))
+            {
+                byNumber = _areas.TryResolve(cell, out var resolved) ? resolved : null;
+                _areaNumbers[cell.Number] = byNumber;
+            }
+
+            area = byNumber!;
+            return byNumber is not null;
+        }
+
         if (cell.Kind != CellKind.Text || cell.Text is null)
         {
             return _areas.TryResolve(cell, out area);
