@@ -29,6 +29,7 @@ internal static class Children
 
     public static int Run(string[] args)
     {
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         long items = args[0] switch
         {
@@ -36,13 +37,17 @@ internal static class Children
             "child-reader" => ReaderOnly(args[1]),
             "child-write" => Write(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
             "child-floor-xml" => BareXml(args[1]),
+            "child-floor-ods" => BareXml(args[1], "content.xml"),
+            "child-plan" => WritePlan(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
             "child-floor-csv" => BareCsv(args[1]),
             _ => throw new ArgumentException(args[0]),
         };
         watch.Stop();
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items} {watch.Elapsed.TotalMilliseconds:F0} {self.PeakWorkingSet64}"));
+        // items, elapsed ms, peak working set, then the CPU ms of the same span (steadier than wall time on busy cores).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{items} {watch.Elapsed.TotalMilliseconds:F0} {self.PeakWorkingSet64} {(self.TotalProcessorTime - cpuStart).TotalMilliseconds:F0}"));
         return 0;
     }
 
@@ -52,6 +57,7 @@ internal static class Children
         var phase = Stopwatch.StartNew();
         var plan = Workloads.Plan("bench-parse", rows);
         var planMs = phase.Elapsed.TotalMilliseconds;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var stream = File.OpenRead(file);
         var upload = new UploadRecord(plan.Id, Workloads.Department, "bench", "bench", "", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
         long entities = 0;
@@ -76,12 +82,13 @@ internal static class Children
         Normalise();
         var submission = reading.Summary;
         var readMs = phase.Elapsed.TotalMilliseconds - planMs;
+        var readCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
         if (!submission.IsAcceptable)
         {
             throw new InvalidOperationException(string.Join("\n", submission.Problems.Take(5)));
         }
 
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan {planMs:F0} ms, read + check + normalise {readMs:F0} ms"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan {planMs:F0} ms, read + check + normalise {readMs:F0} ms, CPU {readCpuMs:F0} ms"));
         return entities;
     }
 
@@ -121,11 +128,22 @@ internal static class Children
         return cells;
     }
 
-    /// <summary>The floor for .xlsx: a bare XmlReader over the sheet XML, counting cell values.</summary>
-    private static long BareXml(string file)
+    /// <summary>The benchmark plan for N rows as a plan file, for <c>pipeline validate</c> (Pipeline__PlansPath).</summary>
+    private static long WritePlan(string path, int rows)
+    {
+        File.WriteAllText(path, Workloads.PlanJson("bench-parse", Workloads.IndicatorsFor(rows)));
+        return Workloads.IndicatorsFor(rows);
+    }
+
+    /// <summary>
+    /// The floor for .xlsx (and .ods with <paramref name="part"/> content.xml): a bare XmlReader over the sheet XML,
+    /// counting text nodes.
+    /// </summary>
+    private static long BareXml(string file, string? part = null)
     {
         using var zip = ZipFile.OpenRead(file);
-        using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")?.Open() ?? zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Open();
+        using var sheet = part is not null ? zip.GetEntry(part)!.Open()
+            : zip.GetEntry("xl/worksheets/sheet1.xml")?.Open() ?? zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Open();
         using var reader = XmlReader.Create(sheet, new XmlReaderSettings { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit });
         long values = 0;
         while (reader.Read())

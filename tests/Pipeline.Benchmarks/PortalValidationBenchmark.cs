@@ -11,7 +11,7 @@ namespace Pipeline.Benchmarks;
 /// <summary>
 /// Validation through the HTTP endpoint (<c>POST …/validate</c>) on a warm <c>pipeline serve</c> host: each sample
 /// submission of the built-in plan, and a 10,000-row xlsx of a generated plan. Writes
-/// <c>results/portal-validation.md</c> and <c>.json</c>. Goals: p95 ≤ 150 ms for the 240-row sample, ≤ 1.5 s for 10k rows.
+/// <c>results/portal-validation.md</c> and <c>.json</c>. Goals: p95 ≤ 150 ms for the 240-row sample, ≤ 300 ms for 10k rows (issue 27).
 /// </summary>
 internal static class PortalValidationBenchmark
 {
@@ -29,7 +29,7 @@ internal static class PortalValidationBenchmark
     {
         var root = RepositoryRoot.Find();
         var work = Directory.CreateTempSubdirectory("portal-bench-");
-        var rows = new List<(string Workload, int Rows, long Bytes, double P50, double P95, double Max, int Status)>();
+        var rows = new List<(string Workload, int Rows, long Bytes, double P50, double P95, double Max, int Status, double CpuMs)>();
         using var azurite = AzuriteProcess.StartOnFreePorts(root);
         var storage = new Dictionary<string, string?> { [PipelineHostExtensions.StorageSetting] = azurite.ConnectionString };
 
@@ -58,7 +58,7 @@ internal static class PortalValidationBenchmark
         return 0;
     }
 
-    private static async Task<(string, int, long, double, double, double, int)> MeasureAsync(LocalServer server, string plan, string department, string file, int runs)
+    private static async Task<(string, int, long, double, double, double, int, double)> MeasureAsync(LocalServer server, string plan, string department, string file, int runs)
     {
         var content = await File.ReadAllBytesAsync(file);
         var name = Path.GetFileName(file);
@@ -70,16 +70,22 @@ internal static class PortalValidationBenchmark
         var times = new List<double>();
         var status = 0;
         var rowsRead = 0;
+        using var self = Process.GetCurrentProcess();
+        var cpu = TimeSpan.Zero;
         for (var i = 0; i < WarmUp + runs; i++)
         {
+            self.Refresh();
+            var cpuBefore = self.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             using var response = await client.PostAsync(url, new ByteArrayContent(content));
             var body = await response.Content.ReadAsByteArrayAsync();
             watch.Stop();
+            self.Refresh();
             status = (int)response.StatusCode;
             if (i >= WarmUp)
             {
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                cpu += self.TotalProcessorTime - cpuBefore;
             }
 
             if (i == 0)
@@ -91,13 +97,14 @@ internal static class PortalValidationBenchmark
         }
 
         times.Sort();
-        Console.WriteLine($"{name}: {rowsRead} rows, HTTP {status}, p50 {Percentile(times, 0.50):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms");
-        return (name, rowsRead, content.Length, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], status);
+        var cpuMs = cpu.TotalMilliseconds / runs;
+        Console.WriteLine($"{name}: {rowsRead} rows, HTTP {status}, p50 {Percentile(times, 0.50):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, CPU {cpuMs:0.0} ms a request");
+        return (name, rowsRead, content.Length, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], status, cpuMs);
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static void Write(string root, List<(string Workload, int Rows, long Bytes, double P50, double P95, double Max, int Status)> rows)
+    private static void Write(string root, List<(string Workload, int Rows, long Bytes, double P50, double P95, double Max, int Status, double CpuMs)> rows)
     {
         var c = CultureInfo.InvariantCulture;
         var folder = Path.Combine(root, "tests", "Pipeline.Benchmarks", "results");
@@ -105,19 +112,19 @@ internal static class PortalValidationBenchmark
         md.AppendLine("# Validation through the portal's HTTP endpoint (warm host)");
         md.AppendLine();
         md.AppendLine(c, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores (shared), .NET {Environment.Version}.");
-        md.AppendLine(c, $"Command: `dotnet run -c Release --project tests/Pipeline.Benchmarks -- portal-validation`. `POST /api/plans/{{plan}}/departments/{{dept}}/validate` on `pipeline serve`'s server (Kestrel, loopback, development sign-in), {WarmUp} warm-up requests, then {Runs} timed (20 for 10k rows); time is the client's, request sent to body read.");
+        md.AppendLine(c, $"Command: `dotnet run -c Release --project tests/Pipeline.Benchmarks -- portal-validation`. `POST /api/plans/{{plan}}/departments/{{dept}}/validate` on `pipeline serve`'s server (Kestrel, loopback, development sign-in), {WarmUp} warm-up requests, then {Runs} timed (20 for 10k rows); time is the client's, request sent to body read; CPU is the process's (server and client) per timed request, steadier than wall time on shared cores. Load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}.");
         md.AppendLine();
-        md.AppendLine("| file | rows read | bytes | HTTP | p50 ms | p95 ms | max ms | goal (p95) |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| file | rows read | bytes | HTTP | p50 ms | p95 ms | max ms | CPU ms a request | goal (p95) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in rows)
         {
-            var goal = r.Rows == 240 ? (r.P95 <= 150 ? "≤ 150 ms: met" : "≤ 150 ms: missed") : r.Rows >= LargeRows ? (r.P95 <= 1500 ? "≤ 1.5 s: met" : "≤ 1.5 s: missed") : "";
-            md.AppendLine(c, $"| {r.Workload} | {r.Rows:N0} | {r.Bytes:N0} | {r.Status} | {r.P50:0.0} | {r.P95:0.0} | {r.Max:0.0} | {goal} |");
+            var goal = r.Rows == 240 ? (r.P95 <= 150 ? "≤ 150 ms: met" : "≤ 150 ms: missed") : r.Rows >= LargeRows ? (r.P95 <= 300 ? "≤ 300 ms: met" : "≤ 300 ms: missed") : "";
+            md.AppendLine(c, $"| {r.Workload} | {r.Rows:N0} | {r.Bytes:N0} | {r.Status} | {r.P50:0.0} | {r.P95:0.0} | {r.Max:0.0} | {r.CpuMs:0.0} | {goal} |");
         }
 
         File.WriteAllText(Path.Combine(folder, "portal-validation.md"), md.ToString());
         File.WriteAllText(Path.Combine(folder, "portal-validation.json"), JsonSerializer.Serialize(
-            rows.Select(r => new { file = r.Workload, rowsRead = r.Rows, bytes = r.Bytes, status = r.Status, p50Ms = Math.Round(r.P50, 1), p95Ms = Math.Round(r.P95, 1), maxMs = Math.Round(r.Max, 1) }),
+            rows.Select(r => new { file = r.Workload, rowsRead = r.Rows, bytes = r.Bytes, status = r.Status, p50Ms = Math.Round(r.P50, 1), p95Ms = Math.Round(r.P95, 1), maxMs = Math.Round(r.Max, 1), cpuMs = Math.Round(r.CpuMs, 1) }),
             Indented));
         Console.Write(md.ToString());
     }

@@ -8,6 +8,8 @@ return args.Length > 1 && args[0] == "child-amplification"
     ? Children.Run(args)
     : args.Length > 0 && args[0] == "incremental"
         ? await IncrementalBenchmark.RunAsync(args)
+    : args.Length > 0 && args[0] == "aggregation-scale"
+        ? await AggregationScaleBenchmark.RunAsync(args)
     : args.Length > 0 && args[0] == "portal-validation"
         ? await PortalValidationBenchmark.RunAsync()
         : await Harness.RunAsync(args);
