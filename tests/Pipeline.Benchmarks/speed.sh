@@ -30,7 +30,7 @@ if [ "$PUBLISH" = 1 ]; then
   dotnet publish functions/Pipeline.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o out/cli-bin
 fi
 BENCH=out/bench-bin/Pipeline.Benchmarks
-CLI=out/cli-bin/pipeline
+CLI=${CLI:-out/cli-bin/pipeline}  # CLI=out/bench-bin/pipeline: the ReadyToRun CLI the harness publish carries
 WORK=out/speed
 mkdir -p "$WORK"
 RUNS=$WORK/runs.tsv
