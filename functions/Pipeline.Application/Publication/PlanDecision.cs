@@ -49,7 +49,7 @@ public sealed class PlanDecision(
     {
         var mark = await marks.LatestAcceptedAsync(plan.Id, cancellationToken);
         return (new PlanInputs(DefinitionHash(plans, plan), ShippedCode.Current, mark.Stamp,
-            PlanInputs.CalendarOf(plan, calendar, now)), mark);
+            FeedDates.Of(plan, calendar, now)), mark);
     }
 
     /// <summary>Why the plan needs work given its record and its inputs now; null where it does not.</summary>
@@ -63,7 +63,7 @@ public sealed class PlanDecision(
         var reason = record.Inputs.LedgerStamp != inputs.LedgerStamp ? PlanReason.Upload
             : record.Inputs.DefinitionHash != inputs.DefinitionHash ? PlanReason.Definition
             : record.Inputs.CodeVersion != inputs.CodeVersion ? PlanReason.Code
-            : record.Inputs.Calendar != inputs.Calendar ? PlanReason.Calendar
+            : record.Inputs.Dates != inputs.Dates ? PlanReason.Calendar
             : (PlanReason?)null;
         if (reason is not null)
         {

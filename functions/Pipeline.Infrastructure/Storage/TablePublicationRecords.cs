@@ -46,7 +46,7 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
             ["DefinitionHash"] = record.Inputs.DefinitionHash,
             ["CodeVersion"] = record.Inputs.CodeVersion,
             ["LedgerStamp"] = record.Inputs.LedgerStamp,
-            ["Calendar"] = record.Inputs.Calendar,
+            ["Calendar"] = record.Inputs.Dates?.Text,
             ["ContentHash"] = record.ContentHash,
             ["ComputedAt"] = record.ComputedAt,
             ["LatestUploadId"] = record.LatestUploadId,
@@ -71,7 +71,8 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
 
     private static PublicationRecord ToRecord(TableEntity e) => new(
         e.GetString("PlanId"),
-        new PlanInputs(e.GetString("DefinitionHash"), e.GetString("CodeVersion"), e.GetString("LedgerStamp"), e.GetString("Calendar")),
+        new PlanInputs(e.GetString("DefinitionHash"), e.GetString("CodeVersion"), e.GetString("LedgerStamp"),
+            FeedDates.Parse(e.GetString("Calendar"))),
         e.GetString("ContentHash"),
         e.GetDateTimeOffset("ComputedAt") ?? default,
         e.GetString("LatestUploadId"),
