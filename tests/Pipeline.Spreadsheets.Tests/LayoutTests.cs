@@ -176,6 +176,21 @@ public sealed class LayoutTests
         Assert.Contains("D「メモ欄」", problem.MessageJa, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Header_not_found_names_an_all_text_row_above_a_data_row_with_one_text_cell()
+    {
+        // Issue 23 item 11: row 2 (a name and a number) was named as the likeliest header, and 項目 and 数値 never.
+        var submission = Read(Encoding.UTF8.GetBytes("項目,数値\n相談件数,1150\n"), "h.csv", "seikatsu-jiritsu");
+        var problem = Assert.Single(submission.Problems);
+        Assert.Equal((ProblemCode.HeaderNotFound, 1), (problem.Code, problem.Row));
+        Assert.Contains("1 行目で読み取れなかった見出し: A「項目」", problem.MessageJa, StringComparison.Ordinal);
+        Assert.Contains("B「数値」", problem.MessageJa, StringComparison.Ordinal);
+        Assert.Contains("On row 1, the likeliest header, these headings were not understood: A '項目'", problem.MessageEn,
+            StringComparison.Ordinal);
+        Assert.Contains("B '数値'", problem.MessageEn, StringComparison.Ordinal);
+        Assert.DoesNotContain("相談件数", problem.MessageJa, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> TextExports() => new()
     {
         { "utf-16", "UTF-16 with BOM, tab-separated (Excel's Unicode text)" },

@@ -16,7 +16,7 @@ internal sealed class HeaderFinder(HeaderVocabulary vocabulary)
     /// <summary>The row most like a header seen so far, with its labels, for <c>header_not_found</c>.</summary>
     public (SheetRow Row, List<(Cell Cell, HeaderLabel Label)> Labels)? Likeliest { get; private set; }
 
-    private int _likeliestScore = -1;
+    private long _likeliestScore = -1;
 
     /// <summary>Starts a new sheet.</summary>
     public void Reset() => _previous = null;
@@ -104,9 +104,29 @@ internal sealed class HeaderFinder(HeaderVocabulary vocabulary)
         return labels;
     }
 
+    /// <summary>
+    /// Whether a cell holds a value rather than a heading: a number (or a text that reads as one: every CSV cell), a
+    /// date or a truth, unless it is read as a heading: a ward's code, a year of the present era (2021 heads a
+    /// column; 1150, which the year parser also reads, is a count).
+    /// </summary>
+    private static bool IsValue(Cell cell, HeaderLabel label)
+    {
+        var heading = label.IsKnown && (label.Kind != HeaderLabelKind.Year || label.Year.Value is >= 1900 and <= 2200);
+        return !heading && (cell.Kind != CellKind.Text || ValueParser.Parse(cell, null, out _) == ValueOutcome.Number);
+    }
+
+    /// <summary>
+    /// Keeps the row most like a header: first one that holds no value (every cell a word or a recognised heading,
+    /// such as a year), then the most headings recognised, then the most text. A data row with one recognised name
+    /// (相談件数, 1150) never outranks the row of headings above it (項目, 数値).
+    /// </summary>
     private void Remember(SheetRow row, List<(Cell, HeaderLabel)> labels)
     {
-        var score = HeaderMap.Score(labels.Select(l => (l.Item1.Column, l.Item2))) * 100 + labels.Count(l => l.Item1.Kind == CellKind.Text);
+        var recognised = HeaderMap.Score(labels.Select(l => (l.Item1.Column, l.Item2)));
+        var text = labels.Count(l => l.Item1.Kind == CellKind.Text);
+        var holdsValues = labels.Any(l => IsValue(l.Item1, l.Item2));
+        // Each count is below 2^20 (a sheet has at most 16,384 columns).
+        var score = (holdsValues ? 0L : 1L << 40) + ((long)recognised << 20) + text;
         if (score > _likeliestScore)
         {
             _likeliestScore = score;
