@@ -1,6 +1,8 @@
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Rollup;
+using Pipeline.Domain.Uploads;
+using Pipeline.Testing;
 
 namespace Pipeline.Domain.Tests;
 
@@ -13,11 +15,11 @@ public sealed class FiscalYearRollupTests
 
     private static StoredObservation Obs(string indicator, int fy, string area, int? month, decimal value,
         decimal? numerator = null, decimal? denominator = null, string upload = "u1", int minutes = 0) =>
-        new(indicator, new FiscalYear(fy), area, month, value, numerator, denominator, upload, T0.AddMinutes(minutes));
+        new(indicator, new FiscalYear(fy), area, month, value, numerator, denominator, UploadId.Parse(upload), T0.AddMinutes(minutes));
 
     private static FiscalYearActual Single(IEnumerable<StoredObservation> rows, string indicator, params string[] accepted)
     {
-        var result = FiscalYearRollup.Combine(Plan, rows, accepted.Length == 0 ? new HashSet<string> { "u1" } : accepted.ToHashSet());
+        var result = FiscalYearRollup.Combine(Plan, rows, accepted.Length == 0 ? AcceptedUploads.Of("u1") : AcceptedUploads.Of(accepted));
         return Assert.Single(result[indicator]);
     }
 

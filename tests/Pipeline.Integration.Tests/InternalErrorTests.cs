@@ -51,7 +51,7 @@ public sealed class InternalErrorTests : IDisposable
         var logged = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
         Assert.IsType<NullReferenceException>(logged.Exception);
         Assert.Contains("shakyo/ours.csv", logged.Message, StringComparison.Ordinal);
-        Assert.Empty(await Uploads.AcceptedUploadsAsync(_pipeline));
+        Assert.Empty((await Uploads.CommittedUploadsAsync(_pipeline)).Records);
 
         // The platform delivers it again: now it goes through, and the report says so.
         Assert.Equal(UploadStatus.Accepted, (await Uploads.DeliverAsync(_pipeline, blob)).Status);

@@ -44,10 +44,8 @@ public sealed class HostileIngestionTests
     {
         using var pipeline = new TestPipeline(Azurite.Instance, settings: Settings(file.Limits));
         var blobName = $"shakyo/{file.Name}";
-        var result = await pipeline.Get<IngestionService>().IngestAsync(new UploadedFile(blobName, pipeline.Clock.GetUtcNow(), new MemoryStream(file.Content())), CancellationToken.None);
-
-        var reports = await pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
-        var stored = UploadReport.FromJson((await reports.GetBlobClient(UploadReport.BlobNameFor(blobName)).DownloadContentAsync()).Value.Content.ToMemory().Span);
+        var result = await pipeline.Get<IngestionService>().IngestAsync(UploadedFiles.At(pipeline, blobName, file.Content()), CancellationToken.None);
+        var stored = await UploadedFiles.StoredReportAsync(pipeline, result);
         Assert.Equal(result.Report.UploadId, stored.UploadId);
         Assert.Equal(UploadStatus.Rejected, stored.Status);
         Assert.Contains(stored.Problems, p => p.Code == file.ExpectedCode);
@@ -56,6 +54,6 @@ public sealed class HostileIngestionTests
         var ledger = await pipeline.Storage.TableAsync(StorageNames.UploadsTable, CancellationToken.None);
         var rows = ledger.Query<TableEntity>().ToList();
         Assert.Equal(["Rejected"], rows.Where(r => r.GetString("Kind") == "upload").Select(r => r.GetString("Status")));
-        Assert.DoesNotContain(rows, r => r.GetString("Kind") == "content"); // no content claimed: nothing committed, so nothing visible
+        Assert.DoesNotContain(rows, r => r.GetString("Kind") == "accepted"); // no commit marker: nothing committed, so nothing visible
     }
 }

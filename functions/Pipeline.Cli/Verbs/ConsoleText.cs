@@ -17,6 +17,12 @@ internal static class ConsoleText
     {
         var c = report.Counts;
         output.WriteLine($"{file}: {Status(report.Status)} — {c.Observations} values, {c.Evaluations} evaluations, {c.Errors} errors, {c.Warnings} warnings ({c.RowsRead} rows read)");
+        if (report.Status == UploadStatus.Duplicate && report.Notice is { } notice)
+        {
+            output.WriteLine($"  {notice.Ja}");
+            output.WriteLine($"  {notice.En}");
+        }
+
         foreach (var p in report.Problems)
         {
             var where = (p.Sheet, p.Row, p.Column) switch

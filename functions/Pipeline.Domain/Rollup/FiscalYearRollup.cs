@@ -5,24 +5,25 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Domain.Rollup;
 
 /// <summary>
-/// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of accepted
-/// uploads count; for each indicator / FY / area / month the upload with the latest blob creation
-/// time wins, whatever order the uploads were processed in.
+/// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of committed
+/// uploads count; for each indicator / FY / area / month the upload received last wins, whatever order the
+/// uploads were processed in (RULES.md §2, <see cref="Supersession"/>).
 /// </summary>
 public static class FiscalYearRollup
 {
-    /// <summary>The latest accepted observation for each indicator / FY / area / month.</summary>
-    public static IEnumerable<StoredObservation> Current(IEnumerable<StoredObservation> observations, IReadOnlySet<string> acceptedUploads) =>
+    /// <summary>The observation that stands for each indicator / FY / area / month.</summary>
+    public static IEnumerable<StoredObservation> Current(
+        IEnumerable<StoredObservation> observations, CommittedUploads uploads) =>
         observations
-            .Where(o => acceptedUploads.Contains(o.UploadId))
+            .Where(o => uploads.Contains(o.UploadId))
             .GroupBy(o => (o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month))
-            .Select(g => Supersession.Current(g, o => (o.BlobCreatedOn, o.UploadId)));
+            .Select(g => Supersession.Standing(g, uploads, o => o.Order, (a, b) => a.SameAs(b))!);
 
     /// <summary>Every indicator's fiscal-year values, in FY order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> Combine(
-        Plan plan, IEnumerable<StoredObservation> observations, IReadOnlySet<string> acceptedUploads)
+        Plan plan, IEnumerable<StoredObservation> observations, CommittedUploads uploads)
     {
-        var byIndicator = Current(observations, acceptedUploads).ToLookup(o => o.IndicatorId);
+        var byIndicator = Current(observations, uploads).ToLookup(o => o.IndicatorId);
         var result = new Dictionary<string, IReadOnlyList<FiscalYearActual>>(StringComparer.Ordinal);
         foreach (var indicator in plan.Indicators)
         {
