@@ -95,8 +95,8 @@ public sealed class PartialYearTests
         // Were FY2023's 408 the headline, it would read −10.6, deteriorated.
         var plan = BuiltInPlans.Default;
         var now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
-        StoredObservation At(int fy, string area, decimal value) => new("III-1-K1", new FiscalYear(fy), area, null, value, null, null, "u1", now);
-        var actuals = FiscalYearRollup.Combine(plan, [At(2022, plan.WholeCity.Code, 1100), At(2023, plan.Wards[0].Code, 408)], new HashSet<string> { "u1" });
+        StoredObservation At(int fy, string area, decimal value) => new("III-1-K1", new FiscalYear(fy), area, null, value, null, null, UploadId.Parse("u1"), now);
+        var actuals = FiscalYearRollup.Combine(plan, [At(2022, plan.WholeCity.Code, 1100), At(2023, plan.Wards[0].Code, 408)], AcceptedUploads.Of("u1"));
         Assert.Equal((true, true), (actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).Partial,
             actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).WardsMissing));
 
