@@ -45,8 +45,9 @@ public sealed class PortalCorrectionBrowserTests : IAsyncLifetime
     {
         await Assertions.Expect(page.Locator("#report-status"))
             .ToContainTextAsync($"{FileName}: {status}", new() { Timeout = 60_000 });
-        // The values read are the upload's own (the status alone could still be the previous report's).
-        await Assertions.Expect(page.Locator("#values tbody tr td").Last)
+        // The values read are the upload's own (the status alone could still be the previous report's): the value
+        // column, before the flag and note.
+        await Assertions.Expect(page.Locator("#values tbody tr td").Nth(4))
             .ToHaveTextAsync(value.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
     }
 

@@ -58,8 +58,8 @@ public sealed partial class IngestionService(
         var earlier = await ledger.FindAsync(plan.Id, department.Id, uploadId, cancellationToken);
         if (earlier is { Committed: true } or { Held: true })
         {
-            // Redelivery of a version already committed or held for review: nothing is stored again. The report is written
-            // again (the first write may be what failed), the same as the first time.
+            // Redelivery of a version already committed or held for review: nothing is stored again. The report is
+            // written again (the first write may be what failed), the same as the first time.
             LogRedelivered(path.BlobName, earlier.Status);
             var again = _reader.Check(content.Stream, path.FileName, department);
             var review = await reviews.ReviewOfAsync(earlier, cancellationToken);
@@ -255,8 +255,10 @@ public sealed partial class IngestionService(
             problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning));
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, {Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
-    private partial void LogIngested(string blobName, string department, UploadStatus status, int observations, int evaluations, int errors, int warnings, string uploadId);
+        Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, "
+            + "{Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
+    private partial void LogIngested(string blobName, string department, UploadStatus status, int observations,
+        int evaluations, int errors, int warnings, string uploadId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} was delivered again; it stays {Status}")]
     private partial void LogRedelivered(string blobName, UploadStatus status);
