@@ -9,6 +9,8 @@ using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Problems;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Application.Tests;
 
@@ -69,14 +71,14 @@ public sealed class MutantIngestionTests(ITestOutputHelper output)
         var statuses = rows.Where(r => r.GetString("Kind") == "upload").Select(r => r.GetString("Status")).ToArray();
         var claimed = rows.Any(r => r.GetString("Kind") == "accepted"); // the commit's marker
 
-        var outcome = stored.Status == UploadStatus.Accepted ? "accepted " + System.Text.RegularExpressions.Regex.Replace(mutant.Mutation, @"[0-9.]+", "n") : (stored.Problems.Count > 0 ? stored.Problems[0].Code : "no problem given");
+        var outcome = stored.Status == UploadStatus.Accepted ? "accepted " + System.Text.RegularExpressions.Regex.Replace(mutant.Mutation, @"[0-9.]+", "n") : (stored.Problems.Count > 0 ? PipelineJson.Name(stored.Problems[0].Code) : "no problem given");
         outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
         if (stored.UploadId != result.Report.UploadId)
         {
             return "the stored report is not this upload's";
         }
 
-        if (stored.Problems.Any(p => p.Code == "internal_error"))
+        if (stored.Problems.Any(p => p.Code == ProblemCode.InternalError))
         {
             return "internal_error: " + string.Join("; ", stored.Problems.Select(p => p.Message.En));
         }

@@ -63,7 +63,7 @@ public sealed class FiscalYearRollupTests
         var year = Single(rows, "I-1-K2");
         Assert.Equal(210m, year.Value);
         Assert.Equal(5, year.Areas.Count);
-        Assert.Equal("ward_sum_differs", Assert.Single(year.Warnings).Code);
+        Assert.Equal(RollupWarningCode.WardSumDiffers, Assert.Single(year.Warnings).Code);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class FiscalYearRollupTests
         var year = Single([Obs("I-1-K2", 2021, "431010", null, 40), Obs("I-1-K2", 2021, "431028", null, 30)], "I-1-K2");
         Assert.Equal(70m, year.Value);
         Assert.True(year.Partial);
-        Assert.Equal("wards_incomplete", Assert.Single(year.Warnings).Code);
+        Assert.Equal(RollupWarningCode.WardsIncomplete, Assert.Single(year.Warnings).Code);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Spreadsheets.Reading;
 using Pipeline.Functions;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Integration.Tests;
 
@@ -55,7 +56,7 @@ public sealed class IngestUploadTests : IDisposable
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/bad.csv",
             Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\nI-1-K2,2022,abc\nIII-1-K1,2022,5\n"));
         Assert.Equal(UploadStatus.Rejected, report.Status);
-        Assert.Equal(["value_not_numeric", "not_owner"], report.Problems.Select(p => p.Code));
+        Assert.Equal([ProblemCode.ValueNotNumeric, ProblemCode.NotOwner], report.Problems.Select(p => p.Code));
         Assert.Equal(("bad", 3, "C"), (report.Problems[0].Sheet, report.Problems[0].Row, report.Problems[0].Column));
         Assert.Contains("数値", report.Problems[0].Message.Ja, StringComparison.Ordinal);
         Assert.Contains("not a number", report.Problems[0].Message.En, StringComparison.Ordinal);
@@ -86,7 +87,7 @@ public sealed class IngestUploadTests : IDisposable
         rows.Append("I-1-K2,2023,中央区,13,1\n");
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/big.csv", Uploads.Csv(rows.ToString()));
         Assert.Equal(UploadStatus.Rejected, report.Status);
-        Assert.Equal("month_unrecognised", Assert.Single(report.Problems).Code);
+        Assert.Equal(ProblemCode.MonthUnrecognised, Assert.Single(report.Problems).Code);
         Assert.Equal(1000, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // one batch staged …
         Assert.Empty(await CurrentValuesAsync()); // … and never visible
         await _pipeline.Get<Pipeline.Application.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
@@ -144,11 +145,11 @@ public sealed class IngestUploadTests : IDisposable
     {
         var other = await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/x.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         Assert.Equal(UploadStatus.Rejected, other.Status);
-        Assert.Equal("not_owner", Assert.Single(other.Problems).Code);
+        Assert.Equal(ProblemCode.NotOwner, Assert.Single(other.Problems).Code);
 
         var unknown = await Uploads.IngestAsync(_pipeline, "somebody/x.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         Assert.Equal(UploadStatus.Rejected, unknown.Status);
-        Assert.Equal("department_unknown", Assert.Single(unknown.Problems).Code);
+        Assert.Equal(ProblemCode.DepartmentUnknown, Assert.Single(unknown.Problems).Code);
         Assert.Empty(await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable));
     }
 
@@ -202,7 +203,7 @@ public sealed class IngestUploadTests : IDisposable
         await Uploads.PoisonAsync(_pipeline, blob);
         var report = await Uploads.ReportAsync(_pipeline, "shakyo/poison.xlsx");
         Assert.Equal(UploadStatus.Failed, report.Status);
-        Assert.Equal("processing_failed", Assert.Single(report.Problems).Code);
+        Assert.Equal(ProblemCode.ProcessingFailed, Assert.Single(report.Problems).Code);
         Assert.Contains("replay", report.Problems[0].Message.En, StringComparison.Ordinal);
     }
 
@@ -215,7 +216,7 @@ public sealed class IngestUploadTests : IDisposable
         var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K1,2021,50\n");
         var result = await _pipeline.Get<IngestionService>().IngestAsync(UploadedFiles.At(_pipeline, blobName, content), CancellationToken.None);
         Assert.Equal(UploadStatus.Rejected, result.Record.Status);
-        Assert.Equal("department_unknown", Assert.Single(result.Report.Problems).Code);
+        Assert.Equal(ProblemCode.DepartmentUnknown, Assert.Single(result.Report.Problems).Code);
         var reports = await _pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
         var names = new List<string>();
         await foreach (var blob in reports.GetBlobsAsync())

@@ -2,6 +2,7 @@ using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Uploads;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Integration.Tests;
 
@@ -66,7 +67,7 @@ public sealed class PoisonAfterCommitTests : IDisposable
         await PoisonAsync(blob);
         var failed = await Uploads.ReportAsync(_pipeline, blob.Name);
         Assert.Equal(UploadStatus.Failed, failed.Status);
-        Assert.Equal("processing_failed", Assert.Single(failed.Problems).Code);
+        Assert.Equal(ProblemCode.ProcessingFailed, Assert.Single(failed.Problems).Code);
         Assert.Empty(await Uploads.CurrentObservationsAsync(_pipeline));
 
         var replayed = await Uploads.DeliverAsync(_pipeline, blob); // what `pipeline replay shakyo/replayed.csv` runs

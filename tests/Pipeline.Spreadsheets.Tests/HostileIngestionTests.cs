@@ -7,6 +7,8 @@ using Pipeline.Application.Reports;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets.Reading;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Problems;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Spreadsheets.Tests;
 
@@ -48,8 +50,8 @@ public sealed class HostileIngestionTests
         var stored = await UploadedFiles.StoredReportAsync(pipeline, result);
         Assert.Equal(result.Report.UploadId, stored.UploadId);
         Assert.Equal(UploadStatus.Rejected, stored.Status);
-        Assert.Contains(stored.Problems, p => p.Code == file.ExpectedCode);
-        Assert.DoesNotContain(stored.Problems, p => p.Code == "internal_error");
+        Assert.Contains(stored.Problems, p => PipelineJson.Name(p.Code) == file.ExpectedCode);
+        Assert.DoesNotContain(stored.Problems, p => p.Code == ProblemCode.InternalError);
 
         var ledger = await pipeline.Storage.TableAsync(StorageNames.UploadsTable, CancellationToken.None);
         var rows = ledger.Query<TableEntity>().ToList();

@@ -5,6 +5,7 @@ using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets;
 using Pipeline.Spreadsheets.Reading;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Spreadsheets.Tests;
 
@@ -43,7 +44,7 @@ public sealed partial class SecurityTests
         var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(csv), "x.csv", Plan.FindDepartment(department));
         var owns = ContractOwners[indicator] == department;
         Assert.Equal(owns, submission.IsAcceptable);
-        Assert.Equal(owns ? 0 : 1, submission.Problems.Count(p => p.Code == "not_owner"));
+        Assert.Equal(owns ? 0 : 1, submission.Problems.Count(p => p.Code == ProblemCode.NotOwner));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Domain.Json;
 using Pipeline.Domain.Problems;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets.Problems;
@@ -59,7 +60,7 @@ public sealed partial class IngestionService
     private async Task ReportInternalErrorAsync(UploadRecord record, Exception exception, CancellationToken cancellationToken)
     {
         LogInternalError(exception, record.BlobName, record.UploadId.Value);
-        var failed = record with { Status = UploadStatus.Failed, Errors = 1, Reason = ProblemCatalog.InternalError().Code };
+        var failed = record with { Status = UploadStatus.Failed, Errors = 1, Reason = PipelineJson.Name(ProblemCatalog.InternalError().Code) };
         try
         {
             await reports.WriteAsync(ReportName(record), Report(failed, null, [ProblemCatalog.InternalError()]),

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
+using Pipeline.Domain.Json;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Problems;
@@ -50,7 +51,7 @@ public sealed partial class IngestionService(
             // No department to file it under: a report only. A path with traversal or control characters
             // gets its report under _invalid/, never where its name points.
             var problem = ProblemCatalog.DepartmentUnknown(path.DepartmentId ?? path.BlobName);
-            record = record with { Errors = 1, Reason = problem.Code };
+            record = record with { Errors = 1, Reason = PipelineJson.Name(problem.Code) };
             return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: path.IsValid,
                 cancellationToken);
         }
@@ -82,7 +83,7 @@ public sealed partial class IngestionService(
         };
         if (!submission.IsAcceptable)
         {
-            return await FinishAsync(record with { Reason = submission.Problems.First(p => p.Severity == Severity.Error).Code },
+            return await FinishAsync(record with { Reason = PipelineJson.Name(submission.Problems.First(p => p.Severity == Severity.Error).Code) },
                 Report(record, submission, submission.Problems), recordInLedger: true, cancellationToken);
         }
 

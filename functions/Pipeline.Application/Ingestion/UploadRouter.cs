@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
+using Pipeline.Domain.Json;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Problems;
 using Pipeline.Domain.Uploads;
@@ -53,7 +54,7 @@ public sealed class UploadRouter(
             $"Plan '{ProblemCatalog.Quote(planId)}' is not served: its plan-definition file has problems (see `pipeline plans`). Ask the operator.");
         var uploadId = UploadId.Of(path, version, sha256);
         var record = new UploadRecord(planId, path.DepartmentId ?? "(none)", uploadId, path.BlobName, sha256,
-            version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 1, 0, Reason: problem.Code,
+            version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 1, 0, Reason: PipelineJson.Name(problem.Code),
             Version: version.Tag, FileName: path.FileName);
         var report = new UploadReport(UploadReport.CurrentSchema, planId, record.DepartmentId, path.BlobName,
             path.FileName, uploadId, sha256, record.ReceivedAt, record.ProcessedOn, UploadStatus.Rejected,

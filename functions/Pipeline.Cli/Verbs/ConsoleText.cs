@@ -32,7 +32,7 @@ internal static class ConsoleText
                 (var s, var r, null) => $"{s} {r}行目: ",
                 (var s, var r, var col) => $"{s}!{col}{r}: ",
             };
-            output.WriteLine($"  {PipelineJson.Name(p.Severity),-7} {p.Code,-26} {where}{p.Message.Ja}");
+            output.WriteLine($"  {PipelineJson.Name(p.Severity),-7} {PipelineJson.Name(p.Code),-26} {where}{p.Message.Ja}");
             output.WriteLine($"  {"",-7} {"",-26} {new string(' ', DisplayWidth(where))}{p.Message.En}");
         }
     }
