@@ -1,7 +1,6 @@
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Commentary;
-using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Formats;
 
@@ -22,13 +21,11 @@ public sealed class CommitteeReportService(IFeedStore feeds, IUploadLedger ledge
         }
 
         var feed = FeedFiles.ReadJson(published.Json);
-        var committed = new List<UploadRecord>();
-        await foreach (var upload in ledger.CommittedAsync(plan.Id, cancellationToken))
+        var accepted = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
         {
-            committed.Add(upload);
+            accepted.Add(upload.UploadId);
         }
-
-        var accepted = new CommittedUploads(committed);
 
         var stored = new List<StoredCommentary>();
         await foreach (var entry in commentaryStore.CommentaryAsync(plan, cancellationToken))

@@ -1,5 +1,4 @@
 using Pipeline.Domain.Commentary;
-using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Application.Review;
 
@@ -8,7 +7,7 @@ namespace Pipeline.Application.Review;
 /// when, every value it would change (old → new) and the commentary it brings.
 /// </summary>
 public sealed record PendingUpload(
-    UploadId UploadId,
+    string UploadId,
     string DepartmentId,
     string FileName,
     DateTimeOffset ReceivedAt,

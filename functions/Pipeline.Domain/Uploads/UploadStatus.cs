@@ -7,10 +7,7 @@ public enum UploadStatus
     Accepted,
     /// <summary>At least one error: nothing of the file is stored.</summary>
     Rejected,
-    /// <summary>
-    /// Valid, and the same content as the department's upload received just before it (or, processed late, just
-    /// after it): it changes nothing, and points at that upload (RULES.md §2).
-    /// </summary>
+    /// <summary>The same content was accepted before: nothing changes.</summary>
     Duplicate,
     /// <summary>Processing failed repeatedly (poison): nothing is stored; an operator may replay it.</summary>
     Failed,

@@ -52,13 +52,8 @@ public sealed class SecretariatApi(
                 $"The comment is limited to {ReviewAction.MaxReasonLength} characters.");
         }
 
-        if (!UploadId.TryParse(uploadId, out var id))
-        {
-            return Problems.NotFound("この計画にそのアップロードはありません。", "No such upload in this plan.");
-        }
-
         var person = decision.Principal!;
-        var outcome = await review.DecideAsync(decision.Plan!, id, choice, request.Comment, person.Id,
+        var outcome = await review.DecideAsync(decision.Plan!, uploadId, choice, request.Comment, person.Id,
             person.Name, context.RequestAborted);
         if (outcome.NotFound)
         {
@@ -71,12 +66,12 @@ public sealed class SecretariatApi(
                 $"The upload is not waiting for review ({outcome.AlreadyStatus}).");
         }
 
-        if (decided.Committed)
+        if (decided.Status == UploadStatus.Accepted)
         {
             afterReview.Changed(planId);
         }
 
-        return PortalApi.Json(new ReviewDecidedDocument(decided.UploadId.Value, decided.Status));
+        return PortalApi.Json(new ReviewDecidedDocument(decided.UploadId, decided.Status));
     }
 
     /// <summary><c>GET …/overview</c>: every department's obligations, the fiscal years, the audit.</summary>

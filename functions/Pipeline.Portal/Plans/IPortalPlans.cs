@@ -1,6 +1,5 @@
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
-using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Portal.Plans;
 
@@ -16,11 +15,8 @@ public interface IPortalPlans
     /// <summary>The plan with this id, if the deployment serves it.</summary>
     Plan? Find(string planId);
 
-    /// <summary>
-    /// Where (in container <c>uploads</c>) a department's file received at <paramref name="receivedAt"/> is stored: a
-    /// path of its own.
-    /// </summary>
-    UploadPath NewUploadPath(Plan plan, Department department, string fileName, DateTimeOffset receivedAt);
+    /// <summary>The blob name (in container <c>uploads</c>) a department's file is stored under.</summary>
+    string UploadBlobName(Plan plan, Department department, string fileName);
 
     /// <summary>Checks a file with the plan's reader and rules, storing nothing.</summary>
     Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content, CancellationToken cancellationToken);
