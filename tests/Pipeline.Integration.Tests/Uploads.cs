@@ -25,6 +25,18 @@ internal static class Uploads
     }
 
     /// <summary>Uploads and delivers to the function, as Event Grid would; returns the report blob's content.</summary>
+    /// <summary>Ingests every sample submission (samples/submissions) under its relative name; each is accepted.</summary>
+    public static async Task IngestEverySampleAsync(TestPipeline pipeline)
+    {
+        var root = Path.Combine(RepositoryRoot.Find(), "samples", "submissions");
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var report = await IngestAsync(pipeline, name, await File.ReadAllBytesAsync(file));
+            Xunit.Assert.Equal(Pipeline.Domain.Uploads.UploadStatus.Accepted, report.Status);
+        }
+    }
+
     public static async Task<UploadReport> IngestAsync(TestPipeline pipeline, string blobName, byte[] content)
     {
         var blob = await PutAsync(pipeline, blobName, content);
