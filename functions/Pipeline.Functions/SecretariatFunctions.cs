@@ -6,10 +6,11 @@ using Pipeline.Portal.Api;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// The plan secretariat's endpoints and the commentary entry (RULES.md §14), each a route handed to the portal's
-/// handlers (the same code <c>pipeline serve</c> runs). Anonymous at the Functions level: <c>PortalAccess</c> decides.
+/// The plan secretariat's endpoints, the commentary entry (RULES.md §14) and the contacts (RULES.md §12), each a
+/// route handed to the portal's handlers (the same code <c>pipeline serve</c> runs). Anonymous at the Functions level:
+/// <c>PortalAccess</c> decides.
 /// </summary>
-public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryApi commentary)
+public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryApi commentary, ContactsApi contacts)
 {
     [Function("ReviewQueue")]
     public Task<IActionResult> ReviewQueue(
@@ -46,6 +47,18 @@ public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryA
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = PortalRoutes.Commentary)]
         HttpRequest request, string planId, string departmentId, string indicatorId, int fiscalYear) =>
         Answer(request, () => commentary.PutAsync(request.HttpContext, planId, departmentId, indicatorId, fiscalYear));
+
+    [Function("Contacts")]
+    public Task<IActionResult> Contacts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.Contacts)] HttpRequest request,
+        string planId) =>
+        Answer(request, () => contacts.GetAsync(request.HttpContext, planId));
+
+    [Function("SetContacts")]
+    public Task<IActionResult> SetContacts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = PortalRoutes.Contacts)] HttpRequest request,
+        string planId) =>
+        Answer(request, () => contacts.PutAsync(request.HttpContext, planId));
 
     /// <summary>Runs the handler through <see cref="PortalEdge"/>, which writes its answer; the function returns nothing more.</summary>
     private static async Task<IActionResult> Answer(HttpRequest request, Func<Task<IResult>> handler)

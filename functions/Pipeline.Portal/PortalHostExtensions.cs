@@ -37,6 +37,7 @@ public static class PortalHostExtensions
         builder.Services.TryAddSingleton<CommentaryEntries>();
         builder.Services.TryAddSingleton<SecretariatApi>();
         builder.Services.TryAddSingleton<CommentaryApi>();
+        builder.Services.TryAddSingleton<ContactsApi>();
         builder.Services.TryAddSingleton<PortalApi>();
         builder.Services.TryAddSingleton<DepartmentApi>();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -23,11 +23,12 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Exactly_the_expected_functions_are_generated()
     {
-        Assert.Equal(["AggregatePlan", "Commentary", "ConfirmFiscalYear", "DevelopmentSignIn", "DevelopmentSignOut",
-                "EntraSignIn", "EntraSignInCallback", "IngestUpload", "Me", "NightlyAggregation", "Obligations", "Plans",
-                "PortalPages", "ProgressApi", "RecordPoisonPlan", "RecordPoisonUpload", "ReopenFiscalYear",
-                "ReviewDecision", "ReviewQueue", "SecretariatOverview", "SendReminders", "SignInOptions", "SignOut",
-                "Template", "Upload", "UploadHistory", "UploadReport", "Validate"],
+        Assert.Equal(["AggregatePlan", "Commentary", "ConfirmFiscalYear", "Contacts", "DevelopmentSignIn",
+                "DevelopmentSignOut", "EntraSignIn", "EntraSignInCallback", "IngestUpload", "Me", "NightlyAggregation",
+                "Obligations", "Plans", "PortalPages", "ProgressApi", "RecordPoisonPlan", "RecordPoisonUpload",
+                "ReopenFiscalYear", "ReviewDecision", "ReviewQueue", "SecretariatOverview", "SendReminders",
+                "SetContacts", "SignInOptions", "SignOut", "Template", "Upload", "UploadHistory", "UploadReport",
+                "Validate"],
             Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Application.Reminders;
 using Pipeline.Cli.Serve;
 using Pipeline.Portal.Access;
 using Pipeline.Testing;
@@ -51,6 +53,8 @@ public sealed class SecretariatAccessTests : IAsyncLifetime, IDisposable
         (HttpMethod.Get, $"/api/plans/{plan}/overview", null),
         (HttpMethod.Post, $"/api/plans/{plan}/fiscal-years/2023/confirm", "{}"),
         (HttpMethod.Post, $"/api/plans/{plan}/fiscal-years/2023/reopen", """{"reason":"x"}"""),
+        (HttpMethod.Get, $"/api/plans/{plan}/contacts", null),
+        (HttpMethod.Put, $"/api/plans/{plan}/contacts", """{"secretariat":"intruder@example.jp"}"""),
     ];
 
     [Fact]
@@ -72,10 +76,64 @@ public sealed class SecretariatAccessTests : IAsyncLifetime, IDisposable
             Assert.True(other.StatusCode == HttpStatusCode.Forbidden, $"4th plan's secretariat on {method} {path}: {other.StatusCode}");
         }
 
-        // Nothing was confirmed by any refused call.
+        // Nothing was confirmed by any refused call, and no address set.
         using var overview = await SendAsync(HttpMethod.Get, $"/api/plans/{Plan}/overview", Secretariat4);
         var years = JsonDocument.Parse(await overview.Content.ReadAsStringAsync()).RootElement.GetProperty("fiscalYears");
         Assert.All(years.EnumerateArray(), y => Assert.False(y.GetProperty("confirmed").GetBoolean()));
+        using var contacts = await SendAsync(HttpMethod.Get, $"/api/plans/{Plan}/contacts", Secretariat4);
+        var document = JsonDocument.Parse(await contacts.Content.ReadAsStringAsync()).RootElement;
+        Assert.Empty(document.GetProperty("secretariat").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_secretariat_sets_the_addresses_reminders_go_to_and_a_bad_one_changes_nothing()
+    {
+        var path = $"/api/plans/{Plan}/contacts";
+        using var set = await SendAsync(HttpMethod.Put, path, Secretariat4, JsonSerializer.Serialize(new
+        {
+            secretariat = "jimukyoku@example.jp",
+            departments = new Dictionary<string, string> { [DepartmentA] = "a1@example.jp, a2@example.jp" },
+        }));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        // Every department of the plan in its order, each with its addresses; the one left out has none.
+        var document = JsonDocument.Parse(await set.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["jimukyoku@example.jp"],
+            document.GetProperty("secretariat").EnumerateArray().Select(a => a.GetString()));
+        var departments = document.GetProperty("departments").EnumerateArray().ToDictionary(
+            d => d.GetProperty("departmentId").GetString()!,
+            d => d.GetProperty("addresses").EnumerateArray().Select(a => a.GetString()!).ToList());
+        Assert.Equal(["kenko-fukushi-seisaku", "shakyo", "chiiki-houkatsu", "seikatsu-jiritsu", "jutaku-seisaku"],
+            departments.Keys);
+        Assert.Equal(["a1@example.jp", "a2@example.jp"], departments[DepartmentA]);
+        Assert.Empty(departments[DepartmentB]);
+
+        // One address that is none, or a department the plan lacks: 400, and nothing changes, not even the good ones.
+        foreach (var bad in new[]
+        {
+            JsonSerializer.Serialize(new
+            {
+                secretariat = "new@example.jp",
+                departments = new Dictionary<string, string> { [DepartmentB] = "山田 <yamada@example.jp>" },
+            }),
+            """{"secretariat":"new@example.jp","departments":{"no-such-department":"x@example.jp"}}""",
+            "{}",
+        })
+        {
+            using var refused = await SendAsync(HttpMethod.Put, path, Secretariat4, bad);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{bad}: {refused.StatusCode}");
+        }
+
+        using var after = await SendAsync(HttpMethod.Get, path, Secretariat4);
+        Assert.Equal(await set.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
+
+        // The reminders go there: the dry run of 7 July 2025 (a week after FY2024's due date) writes to shakyo's two
+        // addresses with the secretariat in copy.
+        var reminders = await _server.Services.GetRequiredService<ReminderService>().RunAsync(
+            new ReminderRequest(Plan, new DateOnly(2025, 7, 7), DryRun: true), CancellationToken.None);
+        var shakyo = reminders.Single(r => r.Decision.DepartmentId == DepartmentA);
+        Assert.Equal(["a1@example.jp", "a2@example.jp"], shakyo.To);
+        Assert.Equal(["jimukyoku@example.jp"], shakyo.Cc);
+        Assert.Empty(reminders.Single(r => r.Decision.DepartmentId == DepartmentB).To);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Pipeline.Application.Ports;
 using Pipeline.Cli.Serve;
 using Pipeline.Testing;
 using static Pipeline.Portal.Tests.PortalServer;
@@ -159,6 +161,35 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         Assert.Null(await dashboard.EvaluateAsync<int?>("window.__injected"));
 
         // Nothing the pages did was refused by their Content-Security-Policy.
+        Assert.Empty(_refused);
+    }
+
+    [Fact]
+    public async Task The_secretariat_sets_where_reminders_go_on_its_page_and_a_bad_address_is_refused_there()
+    {
+        var secretariat = await SignInAsync($"#dev-choice option[value*='\"{Fifth}\"'][value*='\"secretariat\"']");
+        var input = secretariat.Locator($"#contact-{Department}");
+        await Assertions.Expect(input).ToHaveValueAsync("");
+        await Assertions.Expect(secretariat.GetByLabel("事務局（期限超過の写し） secretariat (cc of overdue)"))
+            .ToHaveValueAsync("");
+        await input.FillAsync("kenko@example.jp,  kenko2@example.jp");
+        await secretariat.FillAsync("#contact-secretariat", "jimukyoku@example.jp");
+        await secretariat.ClickAsync("#contacts-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#contacts-result")).ToHaveTextAsync("保存しました / saved");
+
+        await input.FillAsync("<b>山田</b> <yamada@example.jp>");
+        await secretariat.ClickAsync("#contacts-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#contacts-result")).ToContainTextAsync("not an e-mail address");
+        await ScreenshotAsync(secretariat, "secretariat-contacts.png");
+
+        // What was saved stands, as the store holds it; the refused text changed nothing.
+        await secretariat.ReloadAsync();
+        await Assertions.Expect(secretariat.Locator($"#contact-{Department}"))
+            .ToHaveValueAsync("kenko@example.jp, kenko2@example.jp");
+        await Assertions.Expect(secretariat.Locator("#contact-secretariat")).ToHaveValueAsync("jimukyoku@example.jp");
+        var store = _server.Services.GetRequiredService<IContactStore>();
+        Assert.Equal(["kenko@example.jp", "kenko2@example.jp"],
+            await store.AddressesAsync(ContactOwner.Department(Fifth, Department), CancellationToken.None));
         Assert.Empty(_refused);
     }
 

@@ -31,6 +31,7 @@ public static class PortalRoutes
     public const string ConfirmFiscalYear = Plan + "/fiscal-years/{fiscalYear:int}/confirm";
     public const string ReopenFiscalYear = Plan + "/fiscal-years/{fiscalYear:int}/reopen";
     public const string Commentary = Department + "/commentary/{indicatorId}/{fiscalYear:int}";
+    public const string Contacts = Plan + "/contacts";
 
     private const string Plan = "plans/{planId}";
     private const string Department = Plan + "/departments/{departmentId}";
@@ -69,6 +70,8 @@ public static class PortalRoutes
             c => Secretariat(c).FiscalYearAsync(c, Value(c, "planId"), Year(c), confirm: false)),
         new("Commentary", "PUT", Commentary, c => Service<CommentaryApi>(c).PutAsync(
             c, Value(c, "planId"), Value(c, "departmentId"), Value(c, "indicatorId"), Year(c))),
+        new("Contacts", "GET", Contacts, c => Service<ContactsApi>(c).GetAsync(c, Value(c, "planId"))),
+        new("SetContacts", "PUT", Contacts, c => Service<ContactsApi>(c).PutAsync(c, Value(c, "planId"))),
         new("PortalPages", "GET", Pages, c => Portal(c).PageAsync(c, c.Request.RouteValues["path"] as string)),
     ];
 

@@ -1,7 +1,8 @@
 // RULES.md §14 in the portal: the plan secretariat's page (every department's obligations, the review queue with
-// old → new per key, approve / return with a comment, confirm / reopen fiscal years, who did what) and the
-// department's commentary form. Loaded before portal.js, whose $, el, row and api it uses when called (as
-// portal-report.js does). Every text from the server or a file is set with textContent, never as markup.
+// old → new per key, approve / return with a comment, confirm / reopen fiscal years, who did what, and the
+// addresses reminders go to: RULES.md §12) and the department's commentary form. Loaded before portal.js, whose $,
+// el, row and api it uses when called (as portal-report.js does). Every text from the server or a file is set with
+// textContent, never as markup.
 "use strict";
 
 window.Review = (() => {
@@ -31,7 +32,44 @@ window.Review = (() => {
 
   async function secretariat(plan, problem) {
     current = { plan, problem, base: `/api/plans/${encodeURIComponent(plan.planId)}` };
-    await Promise.all([overview(), queue()]);
+    await Promise.all([overview(), queue(), contacts()]);
+  }
+
+  // RULES.md §12: the addresses reminders go to, per department and the secretariat (in copy of overdue ones).
+  async function contacts() {
+    const result = await api(`${current.base}/contacts`);
+    if (result.status !== 200) return current.problem(result);
+    const body = $("contacts").querySelector("tbody");
+    body.replaceChildren();
+    const line = (id, name, addresses) => {
+      const input = el("input");
+      input.id = id;
+      input.type = "text";
+      input.value = addresses.join(", ");
+      const th = el("th");
+      th.scope = "row";
+      th.appendChild(labelled(name, input));
+      const td = el("td");
+      td.appendChild(input);
+      body.appendChild(row([th, td]));
+    };
+    for (const d of result.body.departments) {
+      line(`contact-${d.departmentId}`, `${d.name.ja}（${d.departmentId}）`, d.addresses);
+    }
+    line("contact-secretariat", "事務局（期限超過の写し） secretariat (cc of overdue)", result.body.secretariat);
+    $("contacts-form").onsubmit = async (event) => {
+      event.preventDefault();
+      const departments = {};
+      for (const d of result.body.departments) departments[d.departmentId] = $(`contact-${d.departmentId}`).value;
+      const secretariat = $("contact-secretariat").value;
+      const saved = await send(`${current.base}/contacts`, "PUT", { secretariat, departments });
+      // Said beside the form: the report's box, where current.problem writes, is the departments' page.
+      const b = saved.body || {};
+      $("contacts-result").textContent = saved.status === 200 ? "保存しました / saved"
+        : `${b.title || saved.status}: ${b.detail || ""}`;
+      if (saved.status !== 200) return;
+      await contacts();
+    };
   }
 
   async function overview() {

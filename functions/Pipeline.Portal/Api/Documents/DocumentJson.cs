@@ -31,4 +31,6 @@ internal static class DocumentJson
 [JsonSerializable(typeof(ReviewDecisionRequest))]
 [JsonSerializable(typeof(ReviewDecidedDocument))]
 [JsonSerializable(typeof(FiscalYearRequest))]
+[JsonSerializable(typeof(ContactsDocument))]
+[JsonSerializable(typeof(ContactsChange))]
 internal sealed partial class DocumentJsonContext : JsonSerializerContext;
