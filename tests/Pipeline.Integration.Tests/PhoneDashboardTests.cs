@@ -65,6 +65,22 @@ public sealed class PhoneDashboardTests : IDisposable
         Assert.Equal(Domain.Catalogue.PlanStatus.Closed, run.Feed.Plan.Status);
         Assert.True(run.Feed.BasicPolicies.Sum(b => b.FinalGradeCounts!.Values.Sum()) > 0);
 
+        // Each indicator's own final grade on its card: the grade, its reason, and the year and value it was judged on.
+        var cards = await tab.EvaluateAsync<JsonElement>(@"() => [...document.querySelectorAll('article.indicator')]
+            .map(a => { const dd = a.querySelector('[data-field=final-grade]');
+              return { id: a.dataset.indicator, grade: dd && dd.dataset.grade, reason: dd && dd.dataset.reason,
+                       text: dd && dd.textContent }; })");
+        Assert.Equal(run.Feed.Indicators.Select(i => i.Id),
+            cards.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        foreach (var (indicator, card) in run.Feed.Indicators.Zip(cards.EnumerateArray()))
+        {
+            var final = indicator.FinalEvaluation!;
+            Assert.Equal((indicator.Id, final.Grade.ToString(), PipelineJson.Name(final.Reason)),
+                (indicator.Id, card.GetProperty("grade").GetString(), card.GetProperty("reason").GetString()));
+            Assert.StartsWith($"{final.Grade} {final.Label.Ja}（FY{final.FiscalYear} ",
+                card.GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+
         // The summary is at the top: on the first screen of the phone.
         var top = await tab.EvaluateAsync<double>("() => document.getElementById('summary-chart').getBoundingClientRect().top");
         Assert.InRange(top, 0, 844);

@@ -1,7 +1,7 @@
 // The summary at the top of the dashboard: how the plan is doing in one screen — the indicators' statuses per basic
 // policy as a stacked bar with its numbers written beside it (the bar is drawn from the same counts), and for a
-// closed plan the final grades A–E per basic policy (RULES.md §11, finalGradeCounts).
-// Loaded before dashboard.js, which calls DashboardSummary.render(feed).
+// closed plan the final grades A–E per basic policy (RULES.md §11, finalGradeCounts), and each indicator's own.
+// Loaded before dashboard.js, which calls DashboardSummary.render(feed) and DashboardSummary.finalGrade(indicator).
 (function () {
   "use strict";
   var ORDER = ["achieved", "on_track", "behind", "deteriorated", "no_data"];
@@ -73,5 +73,17 @@
     }
   }
 
-  window.DashboardSummary = { render: render };
+  // RULES.md §11 on each indicator of a closed plan: its final grade, the year and value it was judged on, and why.
+  function finalGrade(indicator) {
+    var f = indicator.finalEvaluation;
+    if (!f) { return []; }
+    var value = f.value == null ? "—"
+      : f.value.toLocaleString("ja-JP", { maximumFractionDigits: 1 }) + (indicator.unit || "");
+    var on = f.fiscalYear == null ? "" : "（FY" + f.fiscalYear + " " + value + "）";
+    return [el("dt", { text: "最終評価 / final grade" }),
+      el("dd", { "data-field": "final-grade", "data-grade": f.grade, "data-reason": f.reason,
+        text: f.grade + " " + f.label.ja + on + (f.label.en ? " / " + f.label.en : "") })];
+  }
+
+  window.DashboardSummary = { render: render, finalGrade: finalGrade };
 })();

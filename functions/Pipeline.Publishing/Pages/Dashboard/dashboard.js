@@ -100,7 +100,8 @@
         el("dt", { text: "達成率 / rate" }), el("dd", { "data-field": "rate", text: rate === null ? "—" : rate.toFixed(1) + "%" }),
         el("dt", { text: "方向 / direction" }), el("dd", { "data-field": "direction", "data-direction": indicator.direction,
           text: indicator.direction === "decrease" ? "↓ 減らす（低いほど良い）/ lower is better" : "↑ 増やす / higher is better" })
-      ].concat(words.latestFlag(indicator)).concat(yearToDate(indicator))),
+      ].concat(words.latestFlag(indicator)).concat(yearToDate(indicator))
+        .concat(window.DashboardSummary.finalGrade(indicator))),
       continues(indicator),
       el("div", { "class": "chart-and-words" }, [chart(indicator), words.commentary(indicator)])
     ]);
