@@ -101,6 +101,27 @@ public sealed class PortalPhoneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_portal_page_names_its_icon_so_no_browser_asks_for_a_favicon_that_is_not_there()
+    {
+        // Without a <link rel=icon> a browser asks for /favicon.ico, which nothing serves (404).
+        var root = Path.Combine(RepositoryRoot.Find(), "functions", "Pipeline.Portal", "wwwroot");
+        var pages = Directory.GetFiles(root, "*.html")
+            .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("signed-out.html", pages);
+        using var http = new HttpClient();
+        foreach (var name in pages)
+        {
+            var page = new Uri(_server.Portal, name);
+            var html = await http.GetStringAsync(page);
+            var icon = System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"icon\" href=\"([^\"]+)\"");
+            Assert.True(icon.Success, $"{name} names no icon");
+            using var response = await http.GetAsync(new Uri(page, icon.Groups[1].Value));
+            Assert.Equal((name, System.Net.HttpStatusCode.OK, "image/svg+xml"),
+                (name, response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        }
+    }
+
+    [Fact]
     public async Task A_report_with_long_messages_and_evaluations_reflows_on_a_phone()
     {
         var page = await SignedInPhoneAsync(DepartmentB);
