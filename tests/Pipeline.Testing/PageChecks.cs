@@ -6,7 +6,7 @@ namespace Pipeline.Testing;
 
 /// <summary>
 /// What a person on a phone meets on a page, checked in Chromium: nothing wider than the viewport (tables scroll in
-/// their own box or reflow), no two labels of a chart overlapping, every text at least 4.5:1 (3:1 when large) against
+/// their own box or reflow), no two labels of a chart overlapping, every text at least 4.5:1 (large text too) against
 /// its background computed element by element (Browser/contrast.js), and axe-core (npm, pinned in package.json) with
 /// no violation of its WCAG 2 A/AA rules.
 /// </summary>
