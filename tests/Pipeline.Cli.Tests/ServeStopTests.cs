@@ -9,6 +9,7 @@ namespace Pipeline.Cli.Tests;
 /// The run command (docs/demo.md), <c>pipeline serve</c>, stops on Ctrl+C (SIGINT), as it says it does, and on SIGTERM
 /// (a service manager, <c>docker stop</c>, an editor's stop button), taking the Azurite it started with it. Both
 /// once left it running: the web host takes the signals, and the command waited for the command line's token only.
+/// Without an SMTP host it starts maildev too, prints its inbox, and takes it along as well.
 /// The program runs as a process of its own (signals only reach a whole process), through <c>env
 /// --default-signal</c> so that a test host started in the background, where SIGINT is ignored, does not pass that on.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed partial class ServeStopTests
         start.Environment.Remove("AzureWebJobsStorage"); // serve starts its own Azurite
         var output = new StringBuilder();
         var portal = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inbox = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var serve = Process.Start(start) ?? throw new InvalidOperationException("Could not start pipeline serve.");
         void Read(string? line)
         {
@@ -45,6 +47,11 @@ public sealed partial class ServeStopTests
             if (line is not null && PortalLine().Match(line) is { Success: true } match)
             {
                 portal.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+
+            if (line is not null && InboxLine().Match(line) is { Success: true } mail)
+            {
+                inbox.TrySetResult(new Uri(mail.Groups[1].Value));
             }
         }
 
@@ -59,10 +66,14 @@ public sealed partial class ServeStopTests
             using (var http = new HttpClient())
             {
                 Assert.True((await http.GetAsync(address)).IsSuccessStatusCode, $"the portal at {address} answers");
+                // No SMTP host is set: serve started a maildev for the reminders and printed its inbox (RULES.md §12).
+                var mail = await inbox.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                Assert.Equal("true", await http.GetStringAsync(new Uri(mail, "api/healthz")));
             }
 
             children = ChildrenOf(serve.Id);
             Assert.Contains(children, pid => CommandLine(pid).Contains("azurite", StringComparison.Ordinal));
+            Assert.Contains(children, pid => CommandLine(pid).Contains("maildev", StringComparison.Ordinal));
 
             using (var kill = Process.Start("kill", ["-" + signal, serve.Id.ToString(CultureInfo.InvariantCulture)]))
             {
@@ -102,6 +113,9 @@ public sealed partial class ServeStopTests
 
     [GeneratedRegex(@"portal:\s+(http://\S+)")]
     private static partial Regex PortalLine();
+
+    [GeneratedRegex(@"reminders' inbox \(maildev\): (http://\S+)")]
+    private static partial Regex InboxLine();
 
     private static string Text(StringBuilder output)
     {

@@ -86,6 +86,18 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
         Assert.Contains("**課題（FY2023）**", page, StringComparison.Ordinal);
         var csv = Encoding.UTF8.GetString(files[FeedPaths.CsvName]);
         Assert.Contains(",900,false,,<i>確定</i>,", csv, StringComparison.Ordinal);
+
+        // The dashboard (Chromium, served from the open-data container) gives the note as a footnote, as text.
+        var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
+        var dashboard = new Uri(container.Uri.AbsoluteUri.TrimEnd('/') + "/"
+            + BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.DashboardName));
+        await using var browser = await HeadlessBrowser.LaunchAsync();
+        var tab = await browser.OpenAsync(dashboard, 1280, 900);
+        var notes = await tab.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll(
+            'article[data-indicator=""III-1-K1""] ol.footnotes [data-field=note]')].map(n => n.textContent)");
+        Assert.Contains("<i>確定</i>", notes);
+        Assert.Equal(0, await tab.EvaluateAsync<int>(
+            "() => document.querySelectorAll('ol.footnotes i, ol.footnotes b').length"));
     }
 
     private async Task<Dictionary<string, byte[]>> PublishedAsync()

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reminders;
@@ -21,6 +22,7 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
     private static readonly string[] Owing = ["chiiki-houkatsu", "kenko-fukushi-seisaku", "seikatsu-jiritsu", "shakyo"];
     private readonly List<TestPipeline> _pipelines = [];
     private readonly Dictionary<TestPipeline, FakeTimeProvider> _clocks = [];
+    private readonly CapturedLogs _logs = new();
 
     public void Dispose()
     {
@@ -34,7 +36,11 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
     {
         // A clock of its own that starts before the days the test runs the timer on (the pipeline's own starts in 2026).
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 30, 0, 0, 0, TimeSpan.Zero));
-        var pipeline = new TestPipeline(Azurite.Instance, b => b.Services.AddSingleton<TimeProvider>(clock), settings);
+        var pipeline = new TestPipeline(Azurite.Instance, b =>
+        {
+            b.Services.AddSingleton<TimeProvider>(clock);
+            b.Logging.AddProvider(_logs);
+        }, settings);
         _clocks[pipeline] = clock;
         _pipelines.Add(pipeline);
         var root = Path.Combine(RepositoryRoot.Find(), "samples", "submissions");
@@ -91,6 +97,15 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
         Assert.Contains("・II-1-K1 住民主体の通いの場（定期的に介護予防活動等を行うための場）の数（令和6年度 / FY2024）成果指標の実績値", chiiki.Text, StringComparison.Ordinal);
         Assert.Equal(1, chiiki.Text.Split('\n').Count(l => l.StartsWith('・')));
         Assert.DoesNotContain("FY2023", chiiki.Text, StringComparison.Ordinal);
+        // 健康福祉政策課 evaluated the city's initiatives before: its message asks for their FY2024 evaluations too, each
+        // named with its id, in Japanese and in English.
+        var kenko = may.Single(m => m.To[0] == "kenko-fukushi-seisaku@example.jp").Text.Split('\n')
+            .Select(l => l.TrimEnd('\r')).ToList();
+        var initiatives = kenko.Where(l => l.StartsWith('・') && l.EndsWith("取組の評価", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(initiatives);
+        Assert.All(initiatives, l => Assert.Matches(@"^・[IV]+-\d-\d-[a-z] \S.*（令和6年度 / FY2024）取組の評価$", l));
+        Assert.Equal(initiatives.Count, kenko.Count(l => l.StartsWith("- ", StringComparison.Ordinal)
+            && l.EndsWith("(FY2024, initiative)", StringComparison.Ordinal)));
 
         // The timer again the same day (a rerun, a redelivery): nothing more.
         await TimerAsync(pipeline, 2025, 5, 1);
@@ -147,8 +162,17 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
         var failed = await ledger.FindAsync(Plan, "chiiki-houkatsu", new DateOnly(2025, 5, 1), CancellationToken.None);
         Assert.Equal((ReminderStatus.Failed, 1), (failed!.Status, failed.Attempts));
         Assert.Contains($"SMTP 127.0.0.1:{port}: SocketException", failed.LastError, StringComparison.Ordinal);
-        // Departments without contact addresses are not recorded: they are written to once addresses are set.
+        // Logged with its exception, saying the next run tries again.
+        var logged = Assert.Single(_logs.Entries,
+            e => e.Level == LogLevel.Error && e.Message.Contains("Reminder", StringComparison.Ordinal));
+        Assert.StartsWith($"Reminder to chiiki-houkatsu of {Plan} for ", logged.Message, StringComparison.Ordinal);
+        Assert.EndsWith("failed (transient: True); the next run tries again", logged.Message, StringComparison.Ordinal);
+        Assert.IsType<MailSendException>(logged.Exception);
+        // Departments without contact addresses are not recorded: they are written to once addresses are set; the log
+        // says so.
         Assert.Null(await ledger.FindAsync(Plan, "shakyo", new DateOnly(2025, 5, 1), CancellationToken.None));
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning
+            && e.Message.StartsWith($"Reminder to shakyo of {Plan} not sent: it owes", StringComparison.Ordinal));
 
         // The server is up by the next run (2 May, no reminder date): the failed reminder of 1 May goes now, once.
         using var late = MaildevInbox.On(port);
