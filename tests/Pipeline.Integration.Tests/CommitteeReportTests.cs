@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Progress;
@@ -37,6 +38,11 @@ public sealed class CommitteeReportTests : IDisposable
     public async Task The_published_report_reads_after_a_libreoffice_conversion_figure_by_figure_as_progress_json()
     {
         await Uploads.IngestEverySampleAsync(_pipeline);
+        // 住宅政策課's FY2024 result with its own words (RULES.md §13): the published report, FY2024's, carries them.
+        var words = "指標ID,年度,区,実績値,評価・要因分析,評価・要因分析（英語）,課題,今後の方向性\n"
+            + "III-1-K2,R6,市全体,402,見守り訪問が地域に定着した,Visits took root,協力員の高齢化,新たな協力員を募る\n";
+        Assert.Equal(UploadStatus.Accepted,
+            (await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/R6_見守り.csv", Encoding.UTF8.GetBytes(words))).Status);
 
         await Nightly.RunAsync(_pipeline);
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
@@ -103,6 +109,18 @@ public sealed class CommitteeReportTests : IDisposable
                 {
                     Assert.Contains(Flat($"{initiative.Id} コメント: {evaluation.Comment}"), text, StringComparison.Ordinal);
                 }
+            }
+
+            // The department's words of the year, as progress.json has them, under their indicator (the FY2023 report
+            // is written here without commentary).
+            var said = feed.Indicators.SelectMany(i => (i.Commentary ?? []).Where(c => c.FiscalYear == year)
+                .Select(c => (i.Id, c))).ToList();
+            Assert.Equal(year == 2024 ? new[] { "III-1-K2" } : [], said.Select(s => s.Id));
+            foreach (var (_, c) in said)
+            {
+                Assert.Contains(Flat($"【評価・要因分析】{c.Assessment!.Ja}"), text, StringComparison.Ordinal);
+                Assert.Contains(Flat($"【課題】{c.Issues!.Ja}"), text, StringComparison.Ordinal);
+                Assert.Contains(Flat($"【今後の方向性】{c.NextSteps!.Ja}"), text, StringComparison.Ordinal);
             }
 
             // The samples hold FY2023 evaluations and no FY2024 ones: the FY2023 report shows ratings, FY2024's none.
