@@ -68,8 +68,10 @@ public sealed class PortalFunctions(PortalApi portal, DepartmentApi departments,
         Answer(request, () => departments.HistoryAsync(request.HttpContext, planId, departmentId));
 
     [Function("UploadReport")]
-    public Task<IActionResult> UploadReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.UploadReport)] HttpRequest request, string planId, string departmentId, string name) =>
-        Answer(request, () => departments.ReportAsync(request.HttpContext, planId, departmentId, name));
+    public Task<IActionResult> UploadReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.UploadReport)] HttpRequest request,
+        string planId, string departmentId, string uploadId) =>
+        Answer(request, () => departments.ReportAsync(request.HttpContext, planId, departmentId, uploadId));
 
     [Function("PortalPages")]
     public Task<IActionResult> PortalPages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.Pages)] HttpRequest request, string? path) =>

@@ -48,11 +48,13 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IFiscalYearConfirmations>(
             sp => sp.GetRequiredService<TableSecretariatRecords>());
         builder.Services.TryAddSingleton<IReviewAudit>(sp => sp.GetRequiredService<TableSecretariatRecords>());
-        builder.Services.TryAddSingleton<IReportWriter, BlobReportWriter>();
+        builder.Services.TryAddSingleton<IUploadReports, BlobUploadReports>();
+        builder.Services.TryAddSingleton<UploadReportLookup>();
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
         builder.Services.TryAddSingleton(sp => new JapanCalendar(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new UploadRouter(sp.GetRequiredService<PlanSet>(),
-            plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IReportWriter>(), sp.GetRequiredService<TimeProvider>()));
+            plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IUploadReports>(),
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));
         builder.Services.TryAddTransient<PlanPublication>();
         builder.Services.TryAddTransient<CommitteeReportService>();

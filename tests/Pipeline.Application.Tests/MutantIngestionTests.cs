@@ -9,6 +9,8 @@ using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Problems;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Application.Tests;
 
@@ -62,23 +64,21 @@ public sealed class MutantIngestionTests(ITestOutputHelper output)
     {
         using var pipeline = new TestPipeline(Azurite.Instance);
         var blobName = $"{mutant.Department}/{mutant.FileName}";
-        var result = await pipeline.Get<IngestionService>().IngestAsync(new UploadedFile(blobName, pipeline.Clock.GetUtcNow(), new MemoryStream(mutant.Content)), cancel);
-
-        var reports = await pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, cancel);
-        var stored = UploadReport.FromJson((await reports.GetBlobClient(UploadReport.BlobNameFor(blobName)).DownloadContentAsync(cancel)).Value.Content.ToMemory().Span);
+        var result = await pipeline.Get<IngestionService>().IngestAsync(UploadedFiles.At(pipeline, blobName, mutant.Content), cancel);
+        var stored = await UploadedFiles.StoredReportAsync(pipeline, result);
         var ledger = await pipeline.Storage.TableAsync(StorageNames.UploadsTable, cancel);
         var rows = ledger.Query<TableEntity>(cancellationToken: cancel).ToList();
         var statuses = rows.Where(r => r.GetString("Kind") == "upload").Select(r => r.GetString("Status")).ToArray();
-        var claimed = rows.Any(r => r.GetString("Kind") == "content");
+        var claimed = rows.Any(r => r.GetString("Kind") == "accepted"); // the commit's marker
 
-        var outcome = stored.Status == UploadStatus.Accepted ? "accepted " + System.Text.RegularExpressions.Regex.Replace(mutant.Mutation, @"[0-9.]+", "n") : (stored.Problems.Count > 0 ? stored.Problems[0].Code : "no problem given");
+        var outcome = stored.Status == UploadStatus.Accepted ? "accepted " + System.Text.RegularExpressions.Regex.Replace(mutant.Mutation, @"[0-9.]+", "n") : (stored.Problems.Count > 0 ? PipelineJson.Name(stored.Problems[0].Code) : "no problem given");
         outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
         if (stored.UploadId != result.Report.UploadId)
         {
             return "the stored report is not this upload's";
         }
 
-        if (stored.Problems.Any(p => p.Code == "internal_error"))
+        if (stored.Problems.Any(p => p.Code == ProblemCode.InternalError))
         {
             return "internal_error: " + string.Join("; ", stored.Problems.Select(p => p.Message.En));
         }
@@ -87,12 +87,12 @@ public sealed class MutantIngestionTests(ITestOutputHelper output)
         {
             return stored.Status == UploadStatus.Rejected && statuses.SequenceEqual(["Rejected"]) && !claimed && stored.Problems.Count > 0
                 ? null
-                : $"not accepted, yet status {stored.Status}, ledger [{string.Join(",", statuses)}], content claimed {claimed}";
+                : $"not accepted, yet status {stored.Status}, ledger [{string.Join(",", statuses)}], committed {claimed}";
         }
 
         if (!statuses.SequenceEqual(["Accepted"]) || !claimed)
         {
-            return $"accepted, yet ledger [{string.Join(",", statuses)}], content claimed {claimed}";
+            return $"accepted, yet ledger [{string.Join(",", statuses)}], committed {claimed}";
         }
 
         var expected = Sorted(mutant.ExpectedIfAccepted);

@@ -101,7 +101,7 @@ internal static partial class AggregationScaleBenchmark
             // A plan id of its own per size, so each reads only its rows.
             var plan = PlanDefinitionLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(Workloads.PlanJson($"scale-{w.Size}",
                 Workloads.IndicatorsFor(w.Size)))), $"scale-{w.Size}");
-            foreach (var upload in await ToListAsync(w.Ledger.AcceptedAsync(w.Plan.Id, CancellationToken.None)))
+            foreach (var upload in await ToListAsync(w.Ledger.CommittedAsync(w.Plan.Id, CancellationToken.None)))
             {
                 var rows = w.Rows.Where(r => r.UploadId == upload.UploadId).Select(r => new Observation(r.IndicatorId, r.FiscalYear, r.AreaCode,
                     r.Month, r.Value, null, null, null, default)).ToList();
@@ -231,11 +231,11 @@ internal static partial class AggregationScaleBenchmark
     }
 
     private static StoredObservation Stored(Indicator indicator, int fy, string area, int month, int value, UploadRecord upload) =>
-        new(indicator.Id, new FiscalYear(fy), area, month, value, null, null, upload.UploadId, upload.BlobCreatedOn);
+        new(indicator.Id, new FiscalYear(fy), area, month, value, null, null, upload.UploadId, upload.ReceivedAt);
 
     private static UploadRecord Upload(Plan plan, string id, DateTimeOffset createdOn) =>
-        new(plan.Id, Workloads.Department, $"{createdOn.UtcTicks:D19}-{id}", $"{Workloads.Department}/{id}.csv", id, createdOn, createdOn,
-            UploadStatus.Accepted, 0, 0, 0, 0);
+        new(plan.Id, Workloads.Department, UploadId.Parse($"{createdOn.UtcTicks:D19}-{id}"),
+            $"{Workloads.Department}/{id}.csv", null, createdOn, createdOn, UploadStatus.Accepted, 0, 0, 0, 0);
 
     private sealed record ScaleWorkload(int Size, Plan Plan, List<StoredObservation> Rows, IUploadLedger Ledger, IObservationStore Store);
 }

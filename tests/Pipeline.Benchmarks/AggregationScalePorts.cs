@@ -46,17 +46,17 @@ internal static partial class AggregationScaleBenchmark
 
     private sealed class MemoryLedger(IReadOnlyList<UploadRecord> accepted) : IUploadLedger
     {
-        public Task<UploadRecord?> FindAsync(string planId, string departmentId, string uploadId, CancellationToken cancellationToken) =>
+        public Task<UploadRecord?> FindAsync(string planId, string departmentId, UploadId uploadId,
+            CancellationToken cancellationToken) =>
             Task.FromResult(accepted.FirstOrDefault(u => u.UploadId == uploadId));
-
-        public Task<UploadRecord?> FindAcceptedContentAsync(string planId, string departmentId, string sha256, CancellationToken cancellationToken) =>
-            Task.FromResult<UploadRecord?>(null);
 
         public Task RecordAsync(UploadRecord record, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> CommitAsync(UploadRecord record, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<UploadRecord> CommitAsync(UploadRecord record, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
-        public async IAsyncEnumerable<UploadRecord> AcceptedAsync(string planId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<UploadRecord> CommittedAsync(string planId,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.CompletedTask;
             foreach (var upload in accepted)
@@ -116,7 +116,7 @@ internal static partial class AggregationScaleBenchmark
         public Task<IReadOnlyList<UploadRecord>> WaitingAsync(string planId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<UploadRecord>>([]);
 
-        public Task<UploadRecord?> FindAsync(string planId, string uploadId, CancellationToken cancellationToken) =>
+        public Task<UploadRecord?> FindAsync(string planId, UploadId uploadId, CancellationToken cancellationToken) =>
             Task.FromResult<UploadRecord?>(null);
 
         public Task<UploadRecord?> DecideAsync(UploadRecord held, ReviewDecision decision, ReviewAction action,

@@ -5,6 +5,7 @@ using Pipeline.Domain.Catalogue;
 using Pipeline.Spreadsheets;
 using Pipeline.Spreadsheets.Reading;
 using Pipeline.Testing;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Benchmarks;
 
@@ -71,7 +72,8 @@ internal static class AmplificationBenchmark
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        var code = submission.Problems.FirstOrDefault(p => p.Severity == Domain.Problems.Severity.Error)?.Code ?? "accepted";
+        var code = submission.Problems.FirstOrDefault(p => p.Severity == Domain.Problems.Severity.Error) is { } error
+            ? PipelineJson.Name(error.Code) : "accepted";
         Console.WriteLine(string.Create(C, $"{code} {watch.Elapsed.TotalMilliseconds:F0} {allocated} {self.PeakWorkingSet64}"));
         return 0;
     }

@@ -73,9 +73,11 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output, _) = await _cli.RunAsync("ingest", "--department", "seikatsu-jiritsu", Cli.Sample("seikatsu-jiritsu/新規相談受付件数_区別月別.csv"));
         Assert.Equal(0, exit);
-        Assert.Contains("[1/1] seikatsu-jiritsu/新規相談受付件数_区別月別.csv: 受理 accepted — 240 values", output, StringComparison.Ordinal);
+        // A folder of its own per upload (RULES.md §2), the file's name kept.
+        var stored = System.Text.RegularExpressions.Regex.Match(output, @"\[1/1\] (seikatsu-jiritsu/\d{8}T\d{13}Z-[0-9a-f]{6}/新規相談受付件数_区別月別\.csv): 受理 accepted — 240 values");
+        Assert.True(stored.Success, output);
 
-        var replay = await _cli.RunAsync("replay", "seikatsu-jiritsu/新規相談受付件数_区別月別.csv");
+        var replay = await _cli.RunAsync("replay", stored.Groups[1].Value);
         Assert.Equal(0, replay.Exit);
         Assert.Contains("accepted", replay.Output, StringComparison.Ordinal);
 

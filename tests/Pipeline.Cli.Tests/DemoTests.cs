@@ -21,8 +21,8 @@ public sealed class DemoTests : IDisposable
         // Every sample plan: the default plan's five files and tamana-health-3's three accepted; kumamoto-welfare-5 is
         // reviewed, so its one file waits for the secretariat; each table printed.
         Assert.Equal(8, text.Split('\n').Count(l => l.Contains("受理 accepted", StringComparison.Ordinal)));
-        Assert.Contains("] kumamoto-welfare-5/kenko-fukushi-seisaku/R7_成果指標.csv: 公開前", text, StringComparison.Ordinal);
-        Assert.Contains("] tamana-health-3/ishikai/在宅医療相談_取組評価_R7.csv: 受理 accepted", text, StringComparison.Ordinal);
+        Assert.Matches(@"\] kumamoto-welfare-5/kenko-fukushi-seisaku/\d{8}T\d{13}Z-[0-9a-f]{6}/R7_成果指標\.csv: 公開前", text);
+        Assert.Matches(@"\] tamana-health-3/ishikai/\d{8}T\d{13}Z-[0-9a-f]{6}/在宅医療相談_取組評価_R7\.csv: 受理 accepted", text);
         Assert.Contains("== kumamoto-welfare-4 第4次熊本市地域福祉計画・地域福祉活動計画 FY2020–FY2024 (closed) ==", text, StringComparison.Ordinal);
         Assert.Contains("== tamana-health-3 ", text, StringComparison.Ordinal);
         Assert.Contains("308 observations from 5 accepted uploads; feed published", text, StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public sealed class PlanCommandTests : IDisposable
         var file = Path.Combine(SamplePlans, Tamana, "koureisha-shien", "低栄養傾向_R6-R7.csv");
         var (exit, output, _) = await cli.RunAsync("ingest", "--plan", Tamana, "--department", "koureisha-shien", file);
         Assert.Equal(0, exit);
-        Assert.Contains($"[1/1] {Tamana}/koureisha-shien/低栄養傾向_R6-R7.csv: 受理 accepted — 2 values", output, StringComparison.Ordinal);
+        Assert.Matches($@"\[1/1\] {Tamana}/koureisha-shien/\d{{8}}T\d{{13}}Z-[0-9a-f]{{6}}/低栄養傾向_R6-R7\.csv: 受理 accepted — 2 values", output);
 
         // The same department id does not exist in the default plan: without --plan it is unknown there.
         var wrongPlan = await cli.RunAsync("ingest", "--department", "koureisha-shien", file);

@@ -1,6 +1,8 @@
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Rollup;
+using Pipeline.Domain.Uploads;
+using Pipeline.Testing;
 
 namespace Pipeline.Domain.Tests;
 
@@ -13,11 +15,11 @@ public sealed class FiscalYearRollupTests
 
     private static StoredObservation Obs(string indicator, int fy, string area, int? month, decimal value,
         decimal? numerator = null, decimal? denominator = null, string upload = "u1", int minutes = 0) =>
-        new(indicator, new FiscalYear(fy), area, month, value, numerator, denominator, upload, T0.AddMinutes(minutes));
+        new(indicator, new FiscalYear(fy), area, month, value, numerator, denominator, UploadId.Parse(upload), T0.AddMinutes(minutes));
 
     private static FiscalYearActual Single(IEnumerable<StoredObservation> rows, string indicator, params string[] accepted)
     {
-        var result = FiscalYearRollup.Combine(Plan, rows, accepted.Length == 0 ? new HashSet<string> { "u1" } : accepted.ToHashSet());
+        var result = FiscalYearRollup.Combine(Plan, rows, accepted.Length == 0 ? AcceptedUploads.Of("u1") : AcceptedUploads.Of(accepted));
         return Assert.Single(result[indicator]);
     }
 
@@ -61,7 +63,7 @@ public sealed class FiscalYearRollupTests
         var year = Single(rows, "I-1-K2");
         Assert.Equal(210m, year.Value);
         Assert.Equal(5, year.Areas.Count);
-        Assert.Equal("ward_sum_differs", Assert.Single(year.Warnings).Code);
+        Assert.Equal(RollupWarningCode.WardSumDiffers, Assert.Single(year.Warnings).Code);
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class FiscalYearRollupTests
         var year = Single([Obs("I-1-K2", 2021, "431010", null, 40), Obs("I-1-K2", 2021, "431028", null, 30)], "I-1-K2");
         Assert.Equal(70m, year.Value);
         Assert.True(year.Partial);
-        Assert.Equal("wards_incomplete", Assert.Single(year.Warnings).Code);
+        Assert.Equal(RollupWarningCode.WardsIncomplete, Assert.Single(year.Warnings).Code);
     }
 
     [Fact]

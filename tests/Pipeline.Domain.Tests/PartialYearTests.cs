@@ -26,11 +26,11 @@ public sealed class PartialYearTests
     private static readonly int[] FiscalMonths = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 
     private static StoredObservation Obs(string indicator, int fy, int? month, decimal value) =>
-        new(indicator, new FiscalYear(fy), Plan.WholeCity.Code, month, value, null, null, "u1", Now.AddDays(-1));
+        new(indicator, new FiscalYear(fy), Plan.WholeCity.Code, month, value, null, null, UploadId.Parse("u1"), Now.AddDays(-1));
 
     private static FeedIndicator Feed(IEnumerable<StoredObservation> rows, string indicator)
     {
-        var actuals = FiscalYearRollup.Combine(Plan, rows, new HashSet<string> { "u1" });
+        var actuals = FiscalYearRollup.Combine(Plan, rows, AcceptedUploads.Of("u1"));
         return FeedBuilder.Build(Plan, actuals, [], Now, new JapanCalendar(new FakeTimeProvider(Now))).Indicators.Single(i => i.Id == indicator);
     }
 
@@ -95,8 +95,8 @@ public sealed class PartialYearTests
         // Were FY2023's 408 the headline, it would read −10.6, deteriorated.
         var plan = BuiltInPlans.Default;
         var now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
-        StoredObservation At(int fy, string area, decimal value) => new("III-1-K1", new FiscalYear(fy), area, null, value, null, null, "u1", now);
-        var actuals = FiscalYearRollup.Combine(plan, [At(2022, plan.WholeCity.Code, 1100), At(2023, plan.Wards[0].Code, 408)], new HashSet<string> { "u1" });
+        StoredObservation At(int fy, string area, decimal value) => new("III-1-K1", new FiscalYear(fy), area, null, value, null, null, UploadId.Parse("u1"), now);
+        var actuals = FiscalYearRollup.Combine(plan, [At(2022, plan.WholeCity.Code, 1100), At(2023, plan.Wards[0].Code, 408)], AcceptedUploads.Of("u1"));
         Assert.Equal((true, true), (actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).Partial,
             actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).WardsMissing));
 
@@ -112,7 +112,7 @@ public sealed class PartialYearTests
     [Fact]
     public void A_plan_without_wards_rolls_up_whole_city_values_and_publishes_no_area_breakdown()
     {
-        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, [Obs("I-1-K2", 2025, null, 40)], new HashSet<string> { "u1" }), [], Now, new JapanCalendar(new FakeTimeProvider(Now)));
+        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, [Obs("I-1-K2", 2025, null, 40)], AcceptedUploads.Of("u1")), [], Now, new JapanCalendar(new FakeTimeProvider(Now)));
         var indicator = feed.Indicators.Single(i => i.Id == "I-1-K2");
         Assert.Equal(40m, indicator.Latest!.Value);
         Assert.Empty(Assert.Single(indicator.Actuals).Areas);
@@ -130,9 +130,9 @@ public sealed class PartialYearTests
     {
         var rows = FiscalMonths.Select(m => Obs("I-1-K4", 2025, m, 15)).Concat(new[] { 4, 5 }.Select(m => Obs("I-1-K4", 2026, m, 10)))
             .Append(Obs("I-1-K1", 2025, null, 14)).Append(Obs("I-1-K3", 2025, null, 12));
-        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, rows, new HashSet<string> { "u1" }), [], Now, new JapanCalendar(new FakeTimeProvider(Now)));
+        var feed = FeedBuilder.Build(Plan, FiscalYearRollup.Combine(Plan, rows, AcceptedUploads.Of("u1")), [], Now, new JapanCalendar(new FakeTimeProvider(Now)));
         // As the nightly run publishes it: with the provenance of every value.
-        feed = FeedProvenance.Attach(feed, rows, new Dictionary<string, UploadRecord> { ["u1"] = AcceptedUploads.Record("u1", "shakyo", Now.AddDays(-1)) });
+        feed = FeedProvenance.Attach(feed, rows, new CommittedUploads([AcceptedUploads.Record("u1", "shakyo", Now.AddDays(-1))]));
         var json = JsonDocument.Parse(FeedFiles.Json(feed)).RootElement;
         Assert.Equal("decrease", json.GetProperty("indicators")[0].GetProperty("direction").GetString());
         Assert.Equal(2, json.GetProperty("indicators")[3].GetProperty("yearToDate").GetProperty("monthsReported").GetInt32());

@@ -143,7 +143,7 @@ public sealed class PlanSetTests : IDisposable
     {
         var set = new PlanSet([PlanSetEntry.Read(new MemoryStream(Encoding.UTF8.GetBytes(TestPlan("decreasing-test-plan.json"))), "t", "t"),
             .. BuiltInPlans.All()], null);
-        Assert.Equal(planId, UploadPath.PlanOf(blobName, set));
+        Assert.Equal(planId, UploadPath.Parse(blobName, set).PlanId);
     }
 
     [Theory]
@@ -152,10 +152,11 @@ public sealed class PlanSetTests : IDisposable
     [InlineData("p-1/hoken/../a.csv", "p-1", false, "", "")]
     public void A_plan_path_drops_the_plan_prefix(string blobName, string planId, bool ok, string department, string name)
     {
-        Assert.Equal(ok, UploadPath.TryParse(blobName, planId, out var d, out var n));
+        var path = UploadPath.Parse(blobName, planId);
+        Assert.Equal(ok, path.IsValid);
         if (ok)
         {
-            Assert.Equal((department, name), (d, n));
+            Assert.Equal((department, name), (path.DepartmentId, path.FileName));
         }
     }
 }

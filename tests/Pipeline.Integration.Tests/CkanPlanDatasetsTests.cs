@@ -77,7 +77,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
         {
             var review = ActivatorUtilities.CreateInstance<ReviewService>(_pipeline.Services); // the portal registers it
             var approved = await review.DecideAsync(_pipeline.Get<PlanSet>().Find(blobName.Split('/')[0])!,
-                report.UploadId, ReviewDecision.Approve, null, "secretary-oid", "事務局 花子", CancellationToken.None);
+                report.UploadId!.Value, ReviewDecision.Approve, null, "secretary-oid", "事務局 花子", CancellationToken.None);
             status = approved.Decided?.Status ?? status;
         }
 

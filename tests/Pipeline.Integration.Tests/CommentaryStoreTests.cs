@@ -40,19 +40,19 @@ public sealed class CommentaryStoreTests : IDisposable
             stored.Add(c);
         }
 
-        Assert.Equal(["u1", "u2"], stored.Select(c => c.UploadId).Order(StringComparer.Ordinal));
-        var fromFirst = stored.Single(c => c.UploadId == "u1").Commentary;
+        Assert.Equal(["u1", "u2"], stored.Select(c => c.UploadId.Value).Order(StringComparer.Ordinal));
+        var fromFirst = stored.Single(c => c.UploadId.Value == "u1").Commentary;
         Assert.Equal("<script>alert(1)</script>充足率は横ばい", fromFirst.Assessment!.Ja);
         Assert.Null(fromFirst.Assessment.En);
         Assert.Equal("課題 2023", fromFirst.Issues!.Ja);
         Assert.Null(fromFirst.NextSteps);
         Assert.Equal("kenko-fukushi-seisaku", stored[0].DepartmentId);
 
-        var onlyFirst = CommentaryHistory.Current(stored, new HashSet<string> { "u1" }).Single();
-        Assert.Equal("u1", onlyFirst.UploadId);
-        var both = CommentaryHistory.Current(stored, new HashSet<string> { "u1", "u2" }).Single();
+        var onlyFirst = CommentaryHistory.Current(stored, new CommittedUploads([first])).Single();
+        Assert.Equal("u1", onlyFirst.UploadId.Value);
+        var both = CommentaryHistory.Current(stored, new CommittedUploads([first, second])).Single();
         Assert.Equal("Fewer districts lack members", both.Commentary.Assessment!.En);
-        Assert.Empty(CommentaryHistory.Current(stored, new HashSet<string>()));
+        Assert.Empty(CommentaryHistory.Current(stored, new CommittedUploads([])));
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class CommentaryStoreTests : IDisposable
     }
 
     private static UploadRecord Upload(Plan plan, string id, DateTimeOffset receivedAt) =>
-        new(plan.Id, "kenko-fukushi-seisaku", id, $"{plan.Id}/kenko-fukushi-seisaku/{id}.csv", id, receivedAt, receivedAt,
-            UploadStatus.Accepted, 1, 0, 0, 0);
+        new(plan.Id, "kenko-fukushi-seisaku", UploadId.Parse(id), $"{plan.Id}/kenko-fukushi-seisaku/{id}.csv", null, receivedAt, receivedAt,
+            UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\"");
 
     private static IndicatorCommentary Entry(string indicator, int fy, string assessment, string? en) =>
         new(indicator, new FiscalYear(fy), new LocalizedText(assessment, en), new LocalizedText($"課題 {fy}"), null);

@@ -152,8 +152,8 @@ public sealed partial class FaultRunTests(ITestOutputHelper output) : IDisposabl
 
 
     /// <summary>
-    /// Everything a user or the nightly run can see, with each run's own upload ids and blob creation
-    /// times replaced by the blob names: the ledger (every property of every row), every report (whole),
+    /// Everything a user or the nightly run can see, with each run's own upload ids, received times and blob
+    /// versions (ETags) replaced by the blob names or left out: the ledger (every property of every row), every report (whole),
     /// and every published file with its content.
     /// </summary>
     private static async Task<string> StateAsync(TestPipeline p)
@@ -164,7 +164,7 @@ public sealed partial class FaultRunTests(ITestOutputHelper output) : IDisposabl
         var text = new StringBuilder();
         foreach (var row in ledger.OrderBy(r => Mask(r.RowKey), StringComparer.Ordinal))
         {
-            var properties = row.Where(kv => kv.Key is not ("odata.etag" or "Timestamp" or "BlobCreatedOn" or "StagedRowsSweptOn"))
+            var properties = row.Where(kv => kv.Key is not ("odata.etag" or "Timestamp" or "ReceivedAt" or "Version" or "StagedRowsSweptOn"))
                 .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}");
             text.AppendLine(Mask($"ledger {row.PartitionKey} {row.RowKey}: {string.Join(", ", properties)}"));
         }
@@ -178,8 +178,8 @@ public sealed partial class FaultRunTests(ITestOutputHelper output) : IDisposabl
                 if (mask)
                 {
                     var json = JsonNode.Parse(content)!.AsObject();
-                    json.Remove("blobCreatedOn");
-                    text.AppendLine($"report {blob.Name}: {Mask(json.ToJsonString())}");
+                    json.Remove("receivedAt");
+                    text.AppendLine($"report {Mask(blob.Name)}: {Mask(json.ToJsonString())}");
                 }
                 else
                 {

@@ -10,6 +10,7 @@ using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Spreadsheets.Reading;
 using Pipeline.Functions;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Integration.Tests;
 
@@ -31,7 +32,7 @@ public sealed class IngestUploadTests : IDisposable
         Assert.Equal(UploadStatus.Accepted, report.Status);
         Assert.Equal((3, 3, 0), (report.Counts.RowsRead, report.Counts.Observations, report.Counts.Errors));
         Assert.Equal("shakyo", report.DepartmentId);
-        Assert.Matches("^[0-9a-f]{64}$", report.Sha256);
+        Assert.Matches("^[0-9a-f]{64}$", report.Sha256!.Value.Value);
 
         var rows = await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable);
         Assert.Equal(3, rows.Count);
@@ -39,13 +40,14 @@ public sealed class IngestUploadTests : IDisposable
         Assert.Equal("kumamoto-welfare-4~II-2", row.PartitionKey);
         Assert.StartsWith("II-2-K1~2021~431001~00~", row.RowKey, StringComparison.Ordinal);
         Assert.Equal("38", row.GetString("Value"));
-        Assert.Equal(report.UploadId, row.GetString("UploadId"));
+        Assert.Equal(report.UploadId!.Value.Value, row.GetString("UploadId"));
 
         var uploads = await Uploads.RowsAsync(_pipeline, StorageNames.UploadsTable);
         var upload = uploads.Single(u => u.GetString("Kind") == "upload");
-        Assert.Equal(("Accepted", "shakyo/r3.csv", report.Sha256, 3), (upload.GetString("Status"), upload.GetString("BlobName"), upload.GetString("Sha256"), upload.GetInt32("Observations")));
-        Assert.NotNull(upload.GetDateTimeOffset("BlobCreatedOn"));
-        Assert.Contains(uploads, u => u.RowKey == $"content~{report.Sha256}");
+        Assert.Equal(("Accepted", "shakyo/r3.csv", report.Sha256.Value.Value, 3), (upload.GetString("Status"), upload.GetString("BlobName"), upload.GetString("Sha256"), upload.GetInt32("Observations")));
+        Assert.NotNull(upload.GetDateTimeOffset("ReceivedAt"));
+        Assert.Equal(("r3.csv", report.UploadId!.Value.Value), (upload.GetString("FileName"), upload.RowKey));
+        Assert.Equal(report.UploadId.Value.Value, uploads.Single(u => u.RowKey == "accepted~latest").GetString("UploadId")); // the commit's marker
     }
 
     [Fact]
@@ -54,7 +56,7 @@ public sealed class IngestUploadTests : IDisposable
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/bad.csv",
             Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\nI-1-K2,2022,abc\nIII-1-K1,2022,5\n"));
         Assert.Equal(UploadStatus.Rejected, report.Status);
-        Assert.Equal(["value_not_numeric", "not_owner"], report.Problems.Select(p => p.Code));
+        Assert.Equal([ProblemCode.ValueNotNumeric, ProblemCode.NotOwner], report.Problems.Select(p => p.Code));
         Assert.Equal(("bad", 3, "C"), (report.Problems[0].Sheet, report.Problems[0].Row, report.Problems[0].Column));
         Assert.Contains("数値", report.Problems[0].Message.Ja, StringComparison.Ordinal);
         Assert.Contains("not a number", report.Problems[0].Message.En, StringComparison.Ordinal);
@@ -85,7 +87,7 @@ public sealed class IngestUploadTests : IDisposable
         rows.Append("I-1-K2,2023,中央区,13,1\n");
         var report = await Uploads.IngestAsync(_pipeline, "shakyo/big.csv", Uploads.Csv(rows.ToString()));
         Assert.Equal(UploadStatus.Rejected, report.Status);
-        Assert.Equal("month_unrecognised", Assert.Single(report.Problems).Code);
+        Assert.Equal(ProblemCode.MonthUnrecognised, Assert.Single(report.Problems).Code);
         Assert.Equal(1000, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // one batch staged …
         Assert.Empty(await CurrentValuesAsync()); // … and never visible
         await _pipeline.Get<Pipeline.Application.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
@@ -94,26 +96,26 @@ public sealed class IngestUploadTests : IDisposable
     }
 
     [Fact]
-    public async Task Identical_content_again_is_a_duplicate_and_changes_nothing()
+    public async Task Identical_content_right_after_is_a_duplicate_and_changes_nothing()
     {
         var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n");
         var first = await Uploads.IngestAsync(_pipeline, "shakyo/a.csv", content);
-        await Uploads.IngestAsync(_pipeline, "shakyo/b.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,200\n"));
         var again = await Uploads.IngestAsync(_pipeline, "shakyo/a-again.csv", content);
         Assert.Equal(UploadStatus.Accepted, first.Status);
         Assert.Equal(UploadStatus.Duplicate, again.Status);
         Assert.Equal(first.UploadId, again.DuplicateOf);
-        Assert.Equal(200m, (await CurrentValuesAsync())[("I-1-K2", 2021, "431001", null)]);
-        Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
+        Assert.Contains(first.UploadId!.Value.Value, again.Notice!.En, StringComparison.Ordinal);
+        var current = Assert.Single(await Uploads.CurrentObservationsAsync(_pipeline));
+        Assert.Equal((180m, first.UploadId.Value), (current.Value, current.UploadId)); // the duplicate changes nothing, not even the source
     }
 
     [Fact]
     public async Task A_later_upload_supersedes_even_when_it_is_processed_first_and_history_is_kept()
     {
         var older = await Uploads.PutAsync(_pipeline, "shakyo/old.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,150\nI-1-K2,2022,250\n"));
-        await Task.Delay(1100); // blob creation times have one-second resolution (x-ms-creation-time)
+        await Task.Delay(1100); // last-modified times have one-second resolution without blob versioning (Azurite)
         var newer = await Uploads.PutAsync(_pipeline, "shakyo/new.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
-        Assert.True((await newer.GetPropertiesAsync()).Value.CreatedOn > (await older.GetPropertiesAsync()).Value.CreatedOn);
+        Assert.True((await newer.GetPropertiesAsync()).Value.LastModified > (await older.GetPropertiesAsync()).Value.LastModified);
 
         Assert.Equal(UploadStatus.Accepted, (await Uploads.DeliverAsync(_pipeline, newer)).Status);
         Assert.Equal(UploadStatus.Accepted, (await Uploads.DeliverAsync(_pipeline, older)).Status);
@@ -143,11 +145,11 @@ public sealed class IngestUploadTests : IDisposable
     {
         var other = await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/x.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         Assert.Equal(UploadStatus.Rejected, other.Status);
-        Assert.Equal("not_owner", Assert.Single(other.Problems).Code);
+        Assert.Equal(ProblemCode.NotOwner, Assert.Single(other.Problems).Code);
 
         var unknown = await Uploads.IngestAsync(_pipeline, "somebody/x.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         Assert.Equal(UploadStatus.Rejected, unknown.Status);
-        Assert.Equal("department_unknown", Assert.Single(unknown.Problems).Code);
+        Assert.Equal(ProblemCode.DepartmentUnknown, Assert.Single(unknown.Problems).Code);
         Assert.Empty(await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable));
     }
 
@@ -158,9 +160,9 @@ public sealed class IngestUploadTests : IDisposable
         var dying = new IngestionService(_pipeline.Get<Plan>(), Spreadsheets.Reading.ReadLimits.Default,
             new DyingLedger(_pipeline.Get<IUploadLedger>()), _pipeline.Get<IObservationStore>(),
             _pipeline.Get<ICommentaryStore>(), _pipeline.Get<IReviewLedger>(), _pipeline.Get<IFiscalYearConfirmations>(),
-            _pipeline.Get<IReportWriter>(),
+            _pipeline.Get<IUploadReports>(),
             _pipeline.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<IngestionService>.Instance);
-        var router = new UploadRouter(_pipeline.Get<PlanSet>(), _ => dying, _pipeline.Get<IReportWriter>(), _pipeline.Clock);
+        var router = new UploadRouter(_pipeline.Get<PlanSet>(), _ => dying, _pipeline.Get<IUploadReports>(), _pipeline.Clock);
         await Assert.ThrowsAsync<IOException>(() => new IngestUpload(new UploadIngestion(_pipeline.Get<IUploadSource>(), router)).Run(blob, CancellationToken.None));
 
         Assert.Equal(2, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count);
@@ -201,7 +203,7 @@ public sealed class IngestUploadTests : IDisposable
         await Uploads.PoisonAsync(_pipeline, blob);
         var report = await Uploads.ReportAsync(_pipeline, "shakyo/poison.xlsx");
         Assert.Equal(UploadStatus.Failed, report.Status);
-        Assert.Equal("processing_failed", Assert.Single(report.Problems).Code);
+        Assert.Equal(ProblemCode.ProcessingFailed, Assert.Single(report.Problems).Code);
         Assert.Contains("replay", report.Problems[0].Message.En, StringComparison.Ordinal);
     }
 
@@ -212,9 +214,9 @@ public sealed class IngestUploadTests : IDisposable
     public async Task A_path_with_traversal_or_control_characters_is_rejected_and_reported_under_invalid(string blobName)
     {
         var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K1,2021,50\n");
-        var result = await _pipeline.Get<IngestionService>().IngestAsync(new UploadedFile(blobName, DateTimeOffset.UtcNow, new MemoryStream(content)), CancellationToken.None);
+        var result = await _pipeline.Get<IngestionService>().IngestAsync(UploadedFiles.At(_pipeline, blobName, content), CancellationToken.None);
         Assert.Equal(UploadStatus.Rejected, result.Record.Status);
-        Assert.Equal("department_unknown", Assert.Single(result.Report.Problems).Code);
+        Assert.Equal(ProblemCode.DepartmentUnknown, Assert.Single(result.Report.Problems).Code);
         var reports = await _pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
         var names = new List<string>();
         await foreach (var blob in reports.GetBlobsAsync())
@@ -222,17 +224,16 @@ public sealed class IngestUploadTests : IDisposable
             names.Add(blob.Name);
         }
 
-        Assert.Equal(UploadReport.BlobNameFor(UploadPath.InvalidReportName(blobName)), Assert.Single(names));
+        Assert.Equal(ReportNames.Invalid(result.Record.UploadId), Assert.Single(names));
         Assert.Empty(await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable));
     }
 
     /// <summary>A ledger whose commit never happens: the process dies between staging and commit.</summary>
     private sealed class DyingLedger(IUploadLedger inner) : IUploadLedger
     {
-        public Task<UploadRecord?> FindAsync(string p, string d, string u, CancellationToken c) => inner.FindAsync(p, d, u, c);
-        public Task<UploadRecord?> FindAcceptedContentAsync(string p, string d, string s, CancellationToken c) => inner.FindAcceptedContentAsync(p, d, s, c);
+        public Task<UploadRecord?> FindAsync(string p, string d, UploadId u, CancellationToken c) => inner.FindAsync(p, d, u, c);
         public Task RecordAsync(UploadRecord r, CancellationToken c) => inner.RecordAsync(r, c);
-        public Task<bool> CommitAsync(UploadRecord r, CancellationToken c) => throw new IOException("the worker died");
-        public IAsyncEnumerable<UploadRecord> AcceptedAsync(string p, CancellationToken c) => inner.AcceptedAsync(p, c);
+        public Task<UploadRecord> CommitAsync(UploadRecord r, CancellationToken c) => throw new IOException("the worker died");
+        public IAsyncEnumerable<UploadRecord> CommittedAsync(string p, CancellationToken c) => inner.CommittedAsync(p, c);
     }
 }

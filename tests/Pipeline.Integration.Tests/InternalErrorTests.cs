@@ -8,6 +8,7 @@ using Pipeline.Domain.Observations;
 using Pipeline.Domain.Uploads;
 using Pipeline.Functions;
 using Pipeline.Application.Ingestion;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Integration.Tests;
 
@@ -44,14 +45,14 @@ public sealed class InternalErrorTests : IDisposable
         var report = await Uploads.ReportAsync(_pipeline, blob.Name);
         Assert.Equal(UploadStatus.Failed, report.Status);
         var problem = Assert.Single(report.Problems);
-        Assert.Equal("internal_error", problem.Code);
+        Assert.Equal(ProblemCode.InternalError, problem.Code);
         Assert.Contains("ファイルの問題ではありません", problem.Message.Ja, StringComparison.Ordinal);
         Assert.Contains("not the file's", problem.Message.En, StringComparison.Ordinal);
-        Assert.DoesNotContain(report.Problems, p => p.Code == "file_unreadable");
+        Assert.DoesNotContain(report.Problems, p => p.Code == ProblemCode.FileUnreadable);
         var logged = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
         Assert.IsType<NullReferenceException>(logged.Exception);
         Assert.Contains("shakyo/ours.csv", logged.Message, StringComparison.Ordinal);
-        Assert.Empty(await Uploads.AcceptedUploadsAsync(_pipeline));
+        Assert.Empty((await Uploads.CommittedUploadsAsync(_pipeline)).Records);
 
         // The platform delivers it again: now it goes through, and the report says so.
         Assert.Equal(UploadStatus.Accepted, (await Uploads.DeliverAsync(_pipeline, blob)).Status);

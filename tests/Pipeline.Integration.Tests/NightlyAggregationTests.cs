@@ -125,7 +125,7 @@ public sealed class NightlyAggregationTests : IDisposable
         Assert.Equal(before, await RevisionRowsAsync());
         Assert.Equal(etag, (await (await FeedBlobAsync(FeedPaths.JsonName)).GetPropertiesAsync()).Value.ETag);
 
-        // A correction of FY2023 (390 → 395), received later (blob creation times have one-second resolution).
+        // A correction of FY2023 (390 → 395), received later (last-modified times have one-second resolution in Azurite).
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         var correction = await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/修正.csv", Uploads.Csv("indicator_id,fiscal_year,value\nIII-1-K2,令和5年度,395\n"));
         Assert.Equal(UploadStatus.Accepted, correction.Status);

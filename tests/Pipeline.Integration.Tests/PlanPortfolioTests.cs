@@ -10,6 +10,7 @@ using Pipeline.Domain.Progress;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Integration.Tests;
 
@@ -181,7 +182,7 @@ public sealed class PlanPortfolioTests : IDisposable
 
         var report = await Uploads.IngestAsync(_pipeline, "broken-plan/fukushi/a.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K1,2025,1\n"));
         Assert.Equal(UploadStatus.Rejected, report.Status);
-        Assert.Equal("plan_not_served", Assert.Single(report.Problems).Code);
+        Assert.Equal(ProblemCode.PlanNotServed, Assert.Single(report.Problems).Code);
         Assert.Empty(await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable));
 
         var run = await IngestBothAndRunAsync();
@@ -190,7 +191,7 @@ public sealed class PlanPortfolioTests : IDisposable
 
         // An unknown department of a served plan is still the department's problem, reported under its plan.
         var unknown = await Uploads.IngestAsync(_pipeline, $"{Tamana}/shakyo/a.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K1,2025,1\n"));
-        Assert.Equal("department_unknown", Assert.Single(unknown.Problems).Code);
+        Assert.Equal(ProblemCode.DepartmentUnknown, Assert.Single(unknown.Problems).Code);
         Assert.Equal(Tamana, unknown.PlanId);
     }
 }

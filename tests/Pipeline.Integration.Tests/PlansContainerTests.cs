@@ -5,6 +5,7 @@ using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Integration.Tests;
 
@@ -55,7 +56,7 @@ public sealed class PlansContainerTests
 
         // An upload to the broken plan is refused with a report, as for a broken file in the plans folder.
         var refused = await Uploads.IngestAsync(pipeline, "broken-plan/kenko-suishin/x.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K1,2025,1\n"));
-        Assert.Equal((UploadStatus.Rejected, "plan_not_served"), (refused.Status, Assert.Single(refused.Problems).Code));
+        Assert.Equal((UploadStatus.Rejected, ProblemCode.PlanNotServed), (refused.Status, Assert.Single(refused.Problems).Code));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Uploads;
+using Pipeline.Domain.Problems;
 
 namespace Pipeline.Integration.Tests;
 
@@ -21,10 +22,11 @@ public sealed class PoisonAfterCommitTests : IDisposable
         (await Uploads.RowsAsync(_pipeline, StorageNames.UploadsTable)).Where(r => r.GetString("Kind") == "upload")
             .Select(r => (r.GetString("Status"), r.RowKey)).ToList();
 
-    private async Task<byte[]> ReportBytesAsync(string blobName)
+    private async Task<byte[]> ReportBytesAsync(Azure.Storage.Blobs.BlobClient blob)
     {
         var reports = await _pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
-        return (await reports.GetBlobClient(UploadReport.BlobNameFor(blobName)).DownloadContentAsync()).Value.Content.ToArray();
+        var (_, name) = await Uploads.IdentityAsync(_pipeline, blob);
+        return (await reports.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToArray();
     }
 
     [Fact]
@@ -33,12 +35,12 @@ public sealed class PoisonAfterCommitTests : IDisposable
         var blob = await Uploads.PutAsync(_pipeline, "shakyo/late.csv", Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
         var accepted = await Uploads.DeliverAsync(_pipeline, blob);
         Assert.Equal(UploadStatus.Accepted, accepted.Status);
-        var reportBefore = await ReportBytesAsync(blob.Name);
+        var reportBefore = await ReportBytesAsync(blob);
 
         await PoisonAsync(blob);
 
-        Assert.Equal([("Accepted", accepted.UploadId)], await LedgerAsync());
-        Assert.Equal(reportBefore, await ReportBytesAsync(blob.Name));
+        Assert.Equal([("Accepted", accepted.UploadId!.Value.Value)], await LedgerAsync());
+        Assert.Equal(reportBefore, await ReportBytesAsync(blob));
         Assert.Equal(180m, Assert.Single(await Uploads.CurrentObservationsAsync(_pipeline)).Value);
     }
 
@@ -53,7 +55,7 @@ public sealed class PoisonAfterCommitTests : IDisposable
 
         await PoisonAsync(second);
 
-        Assert.Contains(("Duplicate", duplicate.UploadId), await LedgerAsync());
+        Assert.Contains(("Duplicate", duplicate.UploadId!.Value.Value), await LedgerAsync());
         Assert.Equal(2, (await LedgerAsync()).Count);
         Assert.Equal(UploadStatus.Duplicate, (await Uploads.ReportAsync(_pipeline, second.Name)).Status);
     }
@@ -65,13 +67,13 @@ public sealed class PoisonAfterCommitTests : IDisposable
         await PoisonAsync(blob);
         var failed = await Uploads.ReportAsync(_pipeline, blob.Name);
         Assert.Equal(UploadStatus.Failed, failed.Status);
-        Assert.Equal("processing_failed", Assert.Single(failed.Problems).Code);
+        Assert.Equal(ProblemCode.ProcessingFailed, Assert.Single(failed.Problems).Code);
         Assert.Empty(await Uploads.CurrentObservationsAsync(_pipeline));
 
         var replayed = await Uploads.DeliverAsync(_pipeline, blob); // what `pipeline replay shakyo/replayed.csv` runs
         Assert.Equal(UploadStatus.Accepted, replayed.Status);
         Assert.Equal(failed.UploadId, replayed.UploadId);
-        Assert.Equal([("Accepted", replayed.UploadId)], await LedgerAsync());
+        Assert.Equal([("Accepted", replayed.UploadId!.Value.Value)], await LedgerAsync());
         Assert.Equal(180m, Assert.Single(await Uploads.CurrentObservationsAsync(_pipeline)).Value);
     }
 }

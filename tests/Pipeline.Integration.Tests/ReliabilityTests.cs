@@ -84,8 +84,8 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
-    /// The feed without what differs between two runs by design: upload ids and received times are the blob
-    /// creation times of that run (RULES.md §8), and the attribution names that run's container.
+    /// The feed without what differs between two runs by design: upload ids and received times are those of that
+    /// run's blob versions (RULES.md §8), and the attribution names that run's container.
     /// </summary>
     private static Pipeline.Publishing.Document.ProgressFeed WithoutRunIdentity(Pipeline.Publishing.Document.ProgressFeed feed) => feed with
     {
@@ -171,7 +171,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
         var content = Uploads.Csv("指標ID,年度,実績値\nI-1-K2,2021,180\n");
         var blobs = new[] { await Uploads.PutAsync(pipeline, "shakyo/a.csv", content), await Uploads.PutAsync(pipeline, "shakyo/b.csv", content) };
         await Task.WhenAll(blobs.SelectMany(b => new[] { b, b }).Select(b => new IngestUpload(pipeline.Get<UploadIngestion>()).Run(b, CancellationToken.None)));
-        var statuses = new[] { (await Uploads.ReportAsync(pipeline, "shakyo/a.csv")).Status, (await Uploads.ReportAsync(pipeline, "shakyo/b.csv")).Status }.Order();
+        var statuses = new[] { (await Uploads.ReportAsync(pipeline, blobs[0])).Status, (await Uploads.ReportAsync(pipeline, blobs[1])).Status }.Order();
         Assert.Equal([UploadStatus.Accepted, UploadStatus.Duplicate], statuses);
     }
 
@@ -180,8 +180,9 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
     {
         using var pipeline = Pipeline(Azurite.Instance);
         var ledger = pipeline.Get<IUploadLedger>();
-        var record = new UploadRecord("kumamoto-welfare-4", "shakyo", "20260101T000000Z-abc", "shakyo/x.csv", "00", default, default, UploadStatus.Accepted, 1, 0, 0, 0);
-        Assert.True(await ledger.CommitAsync(record, CancellationToken.None));
+        var record = new UploadRecord("kumamoto-welfare-4", "shakyo", UploadId.Parse("20260101T000000Z-abc"), "shakyo/x.csv", Sha256.Of([0]), default, default,
+            UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\"");
+        Assert.Equal(UploadStatus.Accepted, (await ledger.CommitAsync(record, CancellationToken.None)).Status);
         await ledger.RecordAsync(record with { Status = UploadStatus.Failed, Reason = "late poison message" }, CancellationToken.None);
         Assert.Equal(UploadStatus.Accepted, (await ledger.FindAsync("kumamoto-welfare-4", "shakyo", record.UploadId, CancellationToken.None))!.Status);
     }
@@ -191,16 +192,17 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
     {
         using var pipeline = Pipeline(Azurite.Instance);
         var ledger = pipeline.Get<IUploadLedger>();
-        await ledger.CommitAsync(new UploadRecord("kumamoto-welfare-4", "shakyo", "u1", "shakyo/x.csv", "01", default, default, UploadStatus.Accepted, 1, 0, 0, 0), CancellationToken.None);
+        await ledger.CommitAsync(new UploadRecord("kumamoto-welfare-4", "shakyo", UploadId.Parse("u1"), "shakyo/x.csv", Sha256.Of([1]), default, default,
+            UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\""), CancellationToken.None);
         var injected = new List<UploadRecord>();
-        await foreach (var r in ledger.AcceptedAsync("x' or PartitionKey ne 'x", CancellationToken.None))
+        await foreach (var r in ledger.CommittedAsync("x' or PartitionKey ne 'x", CancellationToken.None))
         {
             injected.Add(r);
         }
 
         Assert.Empty(injected);
         var own = new List<UploadRecord>();
-        await foreach (var r in ledger.AcceptedAsync("kumamoto-welfare-4", CancellationToken.None))
+        await foreach (var r in ledger.CommittedAsync("kumamoto-welfare-4", CancellationToken.None))
         {
             own.Add(r);
         }

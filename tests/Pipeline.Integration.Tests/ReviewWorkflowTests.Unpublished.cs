@@ -22,12 +22,12 @@ public sealed partial class ReviewWorkflowTests
         var folder = $"{Fifth}/kenko-fukushi-seisaku";
         var approved = await Uploads.IngestAsync(_pipeline, $"{folder}/approved.csv",
             Csv(FileWithWords(95.9m, "承認済みの備考", "承認済みの課題")));
-        await Review.DecideAsync(FifthPlan, approved.UploadId, ReviewDecision.Approve, null, Secretary, SecretaryName,
+        await Review.DecideAsync(FifthPlan, approved.UploadId!.Value, ReviewDecision.Approve, null, Secretary, SecretaryName,
             CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1.2)); // received later (blob times have one-second resolution)
         var returned = await Uploads.IngestAsync(_pipeline, $"{folder}/returned.csv",
             Csv(FileWithWords(59.5m, "差戻し分の備考", "差戻し分の課題")));
-        await Review.DecideAsync(FifthPlan, returned.UploadId, ReviewDecision.Return, "分母が違います", Secretary,
+        await Review.DecideAsync(FifthPlan, returned.UploadId!.Value, ReviewDecision.Return, "分母が違います", Secretary,
             SecretaryName, CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var pending = await Uploads.IngestAsync(_pipeline, $"{folder}/pending.csv",
@@ -49,8 +49,8 @@ public sealed partial class ReviewWorkflowTests
 
         string[] unpublished =
         [
-            "59.5", "差戻し分の備考", "差戻し分の課題", returned.UploadId,
-            "71.3", "確認待ちの備考", "確認待ちの課題", pending.UploadId,
+            "59.5", "差戻し分の備考", "差戻し分の課題", returned.UploadId!.Value.Value,
+            "71.3", "確認待ちの備考", "確認待ちの課題", pending.UploadId!.Value.Value,
         ];
         foreach (var text in unpublished)
         {

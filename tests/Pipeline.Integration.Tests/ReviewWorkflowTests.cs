@@ -120,7 +120,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
             (change.IndicatorId, change.FiscalYear, change.PreviousValue, change.Value, change.Flag));
         Assert.Equal("欠員のある校区", Assert.Single(queued.Commentary).Issues!.Ja);
 
-        var outcome = await Review.DecideAsync(FifthPlan, report.UploadId, ReviewDecision.Approve, null, Secretary,
+        var outcome = await Review.DecideAsync(FifthPlan, report.UploadId!.Value, ReviewDecision.Approve, null, Secretary,
             SecretaryName, CancellationToken.None);
         Assert.Equal(UploadStatus.Accepted, outcome.Decided!.Status);
         Assert.Empty((await Review.QueueAsync(FifthPlan, CancellationToken.None)).Pending);
@@ -148,11 +148,11 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         var report = await Uploads.IngestAsync(_pipeline, blob, Csv(FifthFile(59.5m)));
         Assert.Equal(UploadStatus.PendingReview, report.Status);
         const string comment = "分母が昨年度のものです。<b>確認</b>してください。";
-        var returned = await Review.DecideAsync(FifthPlan, report.UploadId, ReviewDecision.Return, comment, Secretary,
+        var returned = await Review.DecideAsync(FifthPlan, report.UploadId!.Value, ReviewDecision.Return, comment, Secretary,
             SecretaryName, CancellationToken.None);
         Assert.Equal(UploadStatus.Returned, returned.Decided!.Status);
 
-        var again = await Review.DecideAsync(FifthPlan, report.UploadId, ReviewDecision.Approve, null, Secretary,
+        var again = await Review.DecideAsync(FifthPlan, report.UploadId!.Value, ReviewDecision.Approve, null, Secretary,
             SecretaryName, CancellationToken.None);
         Assert.Null(again.Decided);
         Assert.Equal(UploadStatus.Returned, again.AlreadyStatus);
@@ -162,7 +162,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         var history = await _pipeline.Get<IUploadHistory>().RecentAsync(Fifth, "kenko-fukushi-seisaku", 10, CancellationToken.None);
         Assert.Equal(UploadStatus.Returned, Assert.Single(history).Status);
         var decisions = await _pipeline.Get<IReviewLedger>().ReviewsAsync(Fifth, CancellationToken.None);
-        Assert.Equal(comment, decisions[report.UploadId].Comment);
+        Assert.Equal(comment, decisions[report.UploadId!.Value.Value].Comment);
 
         await RunAsync();
         Assert.All(await PublishedTextAsync(Fifth), f => Assert.DoesNotContain("59.5", f.Value, StringComparison.Ordinal));
@@ -170,7 +170,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
 
         // The department uploads again; approved, that is what is published.
         var fixedReport = await Uploads.IngestAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/R7_fixed.csv", Csv(FifthFile(95.9m)));
-        await Review.DecideAsync(FifthPlan, fixedReport.UploadId, ReviewDecision.Approve, "確認しました", Secretary,
+        await Review.DecideAsync(FifthPlan, fixedReport.UploadId!.Value, ReviewDecision.Approve, "確認しました", Secretary,
             SecretaryName, CancellationToken.None);
         await RunAsync();
         var published = await PublishedTextAsync(Fifth);
@@ -185,12 +185,12 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(1.2)); // received a second later (blob times have one-second resolution)
         var newer = await Uploads.IngestAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/newer.csv", Csv(FifthFile(96.5m)));
 
-        await Review.DecideAsync(FifthPlan, newer.UploadId, ReviewDecision.Approve, null, Secretary, SecretaryName,
+        await Review.DecideAsync(FifthPlan, newer.UploadId!.Value, ReviewDecision.Approve, null, Secretary, SecretaryName,
             CancellationToken.None);
         await RunAsync();
         Assert.Equal(96.5m, await PublishedI1K1Async());
 
-        await Review.DecideAsync(FifthPlan, older.UploadId, ReviewDecision.Approve, null, Secretary, SecretaryName,
+        await Review.DecideAsync(FifthPlan, older.UploadId!.Value, ReviewDecision.Approve, null, Secretary, SecretaryName,
             CancellationToken.None);
         await RunAsync();
         Assert.Equal(96.5m, await PublishedI1K1Async());
@@ -222,7 +222,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         await RunAsync();
         Assert.Equal(350m, await PublishedAsync(plan.Id, "I-1-K2", 2023));
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
-        var approved = await Review.DecideAsync(plan, change.UploadId, ReviewDecision.Approve, null, Secretary,
+        var approved = await Review.DecideAsync(plan, change.UploadId!.Value, ReviewDecision.Approve, null, Secretary,
             SecretaryName, CancellationToken.None);
         Assert.Equal((UploadStatus?)UploadStatus.Accepted, approved.Decided?.Status);
         await RunAsync();
@@ -251,9 +251,9 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         var pending = await Uploads.IngestAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/a.csv", Csv(FifthFile(95.0m)));
         var returned = await Uploads.IngestAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/b.csv", Csv(FifthFile(91.0m)));
         var at = _pipeline.Clock.GetUtcNow();
-        await Review.DecideAsync(fifth, pending.UploadId, ReviewDecision.Approve, "数値確認済み", Secretary, SecretaryName,
+        await Review.DecideAsync(fifth, pending.UploadId!.Value, ReviewDecision.Approve, "数値確認済み", Secretary, SecretaryName,
             CancellationToken.None);
-        await Review.DecideAsync(fifth, returned.UploadId, ReviewDecision.Return, "桁違い", Secretary, SecretaryName,
+        await Review.DecideAsync(fifth, returned.UploadId!.Value, ReviewDecision.Return, "桁違い", Secretary, SecretaryName,
             CancellationToken.None);
         var secretariat = _pipeline.Get<SecretariatService>();
         await secretariat.ConfirmAsync(fifth, 2025, "第1回推進会議", Secretary, SecretaryName, CancellationToken.None);
@@ -266,11 +266,11 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         var audit = await _pipeline.Get<IReviewAudit>().RecentAsync(Fifth, 50, CancellationToken.None);
         Assert.Equal(
             [
-                (ReviewActionKind.Approve, Secretary, SecretaryName, "数値確認済み", pending.UploadId, (int?)null),
-                (ReviewActionKind.Return, Secretary, SecretaryName, "桁違い", returned.UploadId, null),
+                (ReviewActionKind.Approve, Secretary, SecretaryName, "数値確認済み", pending.UploadId?.Value, (int?)null),
+                (ReviewActionKind.Return, Secretary, SecretaryName, "桁違い", returned.UploadId?.Value, null),
                 (ReviewActionKind.Confirm, Secretary, SecretaryName, "第1回推進会議", null, 2025),
                 (ReviewActionKind.Reopen, Secretary, SecretaryName, "修正の申出", null, 2025),
-                (ReviewActionKind.Commentary, "dept-oid", "課員 一郎", null, entry.Recorded!.UploadId, 2025),
+                (ReviewActionKind.Commentary, "dept-oid", "課員 一郎", null, entry.Recorded!.UploadId.Value, 2025),
             ],
             audit.Select(a => (a.Kind, a.ActorId, a.ActorName, a.Reason, a.UploadId, a.FiscalYear?.Value))
                 .OrderBy(a => a.Kind));

@@ -7,9 +7,10 @@ using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Rollup;
+using Pipeline.Domain.Uploads;
+using Pipeline.Application.Ingestion;
 using Pipeline.Publishing.Document;
 using Pipeline.Functions;
-using Pipeline.Application.Ingestion;
 
 namespace Pipeline.Integration.Tests;
 
@@ -46,25 +47,47 @@ internal static class Uploads
     public static async Task<UploadReport> DeliverAsync(TestPipeline pipeline, BlobClient blob)
     {
         await new IngestUpload(pipeline.Get<UploadIngestion>()).Run(blob, CancellationToken.None);
-        return await ReportAsync(pipeline, blob.Name);
+        return await ReportAsync(pipeline, blob);
     }
 
     /// <summary>
-    /// The message the blob trigger puts on its poison queue after the fifth failed delivery of <paramref name="blob"/>,
-    /// delivered to the queue function, as the host would.
+    /// The message the blob trigger puts on its poison queue after the fifth failed delivery of <paramref name="blob"/>
+    /// (naming the version that failed by its ETag), delivered to the queue function, as the host would.
     /// </summary>
-    public static Task PoisonAsync(TestPipeline pipeline, BlobClient blob) =>
-        new RecordPoisonUpload(pipeline.Get<PoisonUploads>()).Run(
-            $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","BlobType":"BlockBlob","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","ETag":"x","DequeueCount":5}""",
-            CancellationToken.None);
-
-    public static async Task<UploadReport> ReportAsync(TestPipeline pipeline, string blobName)
+    public static async Task PoisonAsync(TestPipeline pipeline, BlobClient blob)
     {
+        var etag = (await blob.GetPropertiesAsync()).Value.ETag.ToString().Replace("\"", "\\\"", StringComparison.Ordinal);
+        await new RecordPoisonUpload(pipeline.Get<PoisonUploads>()).Run(
+            $$"""{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestUpload","BlobType":"BlockBlob","ContainerName":"{{blob.BlobContainerName}}","BlobName":"{{blob.Name}}","ETag":"{{etag}}","DequeueCount":5}""",
+            CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The id of the upload that the blob's current version is (name, version, content), as ingestion derives it,
+    /// and where its report is written.
+    /// </summary>
+    public static async Task<(UploadId Id, string ReportName)> IdentityAsync(TestPipeline pipeline, BlobClient blob)
+    {
+        var download = (await blob.DownloadContentAsync()).Value;
+        var path = pipeline.Get<UploadRouter>().PathOf(blob.Name);
+        var version = new ReceivedVersion(download.Details.ETag.ToString(), download.Details.LastModified, download.Details.VersionId);
+        var id = UploadId.Of(path, version, Sha256.Of(download.Content.ToMemory().Span));
+        return (id, path.IsValid ? ReportNames.Of(path.PlanId, path.DepartmentId!, id) : ReportNames.Invalid(id));
+    }
+
+    /// <summary>The report of the upload that the blob's current version is.</summary>
+    public static async Task<UploadReport> ReportAsync(TestPipeline pipeline, BlobClient blob)
+    {
+        var (_, name) = await IdentityAsync(pipeline, blob);
         var reports = await pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
-        var download = await reports.GetBlobClient(UploadReport.BlobNameFor(blobName)).DownloadContentAsync();
+        var download = await reports.GetBlobClient(name).DownloadContentAsync();
         Assert.Equal("application/json; charset=utf-8", download.Value.Details.ContentType);
         return UploadReport.FromJson(download.Value.Content.ToMemory().Span);
     }
+
+    /// <summary>The report of the upload that the current version of blob <paramref name="blobName"/> is.</summary>
+    public static async Task<UploadReport> ReportAsync(TestPipeline pipeline, string blobName) =>
+        await ReportAsync(pipeline, (await pipeline.Storage.ContainerAsync(StorageNames.UploadsContainer, CancellationToken.None)).GetBlobClient(blobName));
 
     public static async Task<List<TableEntity>> RowsAsync(TestPipeline pipeline, string table)
     {
@@ -78,19 +101,19 @@ internal static class Uploads
         return rows;
     }
 
-    /// <summary>The ids of the uploads the ledger has accepted.</summary>
-    public static async Task<HashSet<string>> AcceptedUploadsAsync(TestPipeline pipeline)
+    /// <summary>The uploads the ledger has committed (accepted, and duplicates committed with their rows).</summary>
+    public static async Task<CommittedUploads> CommittedUploadsAsync(TestPipeline pipeline)
     {
-        var accepted = new HashSet<string>();
-        await foreach (var upload in pipeline.Get<IUploadLedger>().AcceptedAsync(pipeline.Get<Pipeline.Domain.Catalogue.Plan>().Id, CancellationToken.None))
+        var records = new List<UploadRecord>();
+        await foreach (var upload in pipeline.Get<IUploadLedger>().CommittedAsync(pipeline.Get<Pipeline.Domain.Catalogue.Plan>().Id, CancellationToken.None))
         {
-            accepted.Add(upload.UploadId);
+            records.Add(upload);
         }
 
-        return accepted;
+        return new CommittedUploads(records);
     }
 
-    /// <summary>What the aggregation sees: the latest accepted observation per indicator / FY / area / month.</summary>
+    /// <summary>What the aggregation sees: the observation that stands per indicator / FY / area / month.</summary>
     public static async Task<List<StoredObservation>> CurrentObservationsAsync(TestPipeline pipeline)
     {
         var observations = new List<StoredObservation>();
@@ -99,7 +122,7 @@ internal static class Uploads
             observations.Add(o);
         }
 
-        return Pipeline.Domain.Rollup.FiscalYearRollup.Current(observations, await AcceptedUploadsAsync(pipeline)).ToList();
+        return Pipeline.Domain.Rollup.FiscalYearRollup.Current(observations, await CommittedUploadsAsync(pipeline)).ToList();
     }
 
     /// <summary>The latest accepted evaluation per initiative and FY.</summary>
@@ -111,7 +134,7 @@ internal static class Uploads
             evaluations.Add(e);
         }
 
-        return Pipeline.Publishing.Document.FeedBuilder.CurrentEvaluations(evaluations, await AcceptedUploadsAsync(pipeline)).ToList();
+        return Pipeline.Publishing.Document.FeedBuilder.CurrentEvaluations(evaluations, await CommittedUploadsAsync(pipeline)).ToList();
     }
 
     public static byte[] Csv(string text) => System.Text.Encoding.UTF8.GetBytes(text);

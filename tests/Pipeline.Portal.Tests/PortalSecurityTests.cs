@@ -153,7 +153,10 @@ public sealed class PortalSecurityTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal(cleaned, body.GetProperty("name").GetString());
-            Assert.Equal($"{Plan}/{DepartmentA}/{cleaned}", body.GetProperty("blobName").GetString());
+            var folder = body.GetProperty("blobName").GetString()!.Split('/')[2];
+            Assert.Equal($"{Plan}/{DepartmentA}/{folder}/{cleaned}", body.GetProperty("blobName").GetString());
+            Assert.Matches(@"^\d{8}T\d{13}Z-[0-9a-f]{6}$", folder); // a folder of its own per upload
+            Assert.Equal($"/api/plans/{Plan}/departments/{DepartmentA}/uploads/{body.GetProperty("uploadId").GetString()}/report", body.GetProperty("report").GetString());
             Assert.True(cleaned.Length < 200);
             Assert.Equal(body.GetProperty("report").GetString(), response.Headers.Location?.OriginalString);
         }

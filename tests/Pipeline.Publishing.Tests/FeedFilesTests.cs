@@ -21,28 +21,25 @@ public sealed class FeedFilesTests
     private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 17, 0, 0, TimeSpan.Zero);
 
+    private static UploadId Id(string id) => UploadId.Parse(id);
+
     internal static ProgressFeed SampleFeed()
     {
         var t = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
         var later = t.AddDays(20);
         StoredObservation[] rows =
         [
-            new("I-1-K2", new FiscalYear(2022), "431001", null, 260, null, null, "u", t),
-            new("I-1-K2", new FiscalYear(2023), "431001", null, 340, null, null, "u", t),
-            new("I-1-K2", new FiscalYear(2023), "431001", null, 350, null, null, "v", later),
-            new("III-2-K1", new FiscalYear(2023), "431010", null, 25, 250, 1000, "u", t),
-            new("III-3-K1", new FiscalYear(2023), "431001", null, 1361, null, null, "u", t),
-            new("III-3-K1", new FiscalYear(2023), "431001", null, 1361, null, null, "v", later),
+            new("I-1-K2", new FiscalYear(2022), "431001", null, 260, null, null, Id("u"), t),
+            new("I-1-K2", new FiscalYear(2023), "431001", null, 340, null, null, Id("u"), t),
+            new("I-1-K2", new FiscalYear(2023), "431001", null, 350, null, null, Id("v"), later),
+            new("III-2-K1", new FiscalYear(2023), "431010", null, 25, 250, 1000, Id("u"), t),
+            new("III-3-K1", new FiscalYear(2023), "431001", null, 1361, null, null, Id("u"), t),
+            new("III-3-K1", new FiscalYear(2023), "431001", null, 1361, null, null, Id("v"), later),
         ];
-        var uploads = new Dictionary<string, UploadRecord>
-        {
-            ["u"] = AcceptedUploads.Record("u", "shakyo", t),
-            ["v"] = AcceptedUploads.Record("v", "shakyo", later),
-        };
-        var accepted = uploads.Keys.ToHashSet();
-        var actuals = FiscalYearRollup.Combine(Plan, rows, accepted);
-        StoredEvaluation[] evaluations = [new("I-1-1-a", new FiscalYear(2023), Rating.B, "=HYPERLINK(\"x\")", "u", t)];
-        var feed = FeedBuilder.Build(Plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), Now, new JapanCalendar(new FakeTimeProvider(Now)));
+        var uploads = new CommittedUploads([AcceptedUploads.Record("u", "shakyo", t), AcceptedUploads.Record("v", "shakyo", later)]);
+        var actuals = FiscalYearRollup.Combine(Plan, rows, uploads);
+        StoredEvaluation[] evaluations = [new("I-1-1-a", new FiscalYear(2023), Rating.B, "=HYPERLINK(\"x\")", Id("u"), t)];
+        var feed = FeedBuilder.Build(Plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, uploads), Now, new JapanCalendar(new FakeTimeProvider(Now)));
         return FeedProvenance.Attach(feed, rows, uploads);
     }
 

@@ -4,6 +4,7 @@ using Pipeline.Testing;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Rollup;
+using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Document;
 using Pipeline.Publishing.Formats;
@@ -52,14 +53,14 @@ public sealed class OpenDataTests : IDisposable
     public void Revisions_follow_the_supersession_order_confirmations_and_unaccepted_uploads_add_nothing()
     {
         StoredObservation Row(string upload, int day, decimal value, int? month = null) =>
-            new("III-1-K1", new FiscalYear(2023), "431010", month, value, null, null, upload, T.AddDays(day));
+            new("III-1-K1", new FiscalYear(2023), "431010", month, value, null, null, UploadId.Parse(upload), T.AddDays(day));
 
         // Processed in any order: c (day 3) changes b's value, b (day 2) only confirms a's; d was never accepted (a duplicate).
         StoredObservation[] rows = [Row("c", 3, 6), Row("a", 1, 5), Row("d", 4, 9), Row("b", 2, 5), Row("a", 1, 10, month: 4), Row("c", 3, 12, month: 4)];
-        var revisions = RevisionHistory.Of(rows, new HashSet<string> { "a", "b", "c" });
+        var revisions = RevisionHistory.Of(rows, AcceptedUploads.Of("a", "b", "c"));
         Assert.Equal([("b", "c", 5m, 6m, (int?)null), ("a", "c", 10m, 12m, 4)],
-            revisions.Select(r => (r.Previous.UploadId, r.Current.UploadId, r.Previous.Value, r.Current.Value, r.Current.Month)));
-        Assert.Empty(RevisionHistory.Of(rows, new HashSet<string> { "a", "b" }));
+            revisions.Select(r => (r.Previous.UploadId.Value, r.Current.UploadId.Value, r.Previous.Value, r.Current.Value, r.Current.Month)));
+        Assert.Empty(RevisionHistory.Of(rows, AcceptedUploads.Of("a", "b")));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using Pipeline.Application.Reports;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets.Reading;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Problems;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Spreadsheets.Tests;
 
@@ -44,18 +46,16 @@ public sealed class HostileIngestionTests
     {
         using var pipeline = new TestPipeline(Azurite.Instance, settings: Settings(file.Limits));
         var blobName = $"shakyo/{file.Name}";
-        var result = await pipeline.Get<IngestionService>().IngestAsync(new UploadedFile(blobName, pipeline.Clock.GetUtcNow(), new MemoryStream(file.Content())), CancellationToken.None);
-
-        var reports = await pipeline.Storage.ContainerAsync(StorageNames.ReportsContainer, CancellationToken.None);
-        var stored = UploadReport.FromJson((await reports.GetBlobClient(UploadReport.BlobNameFor(blobName)).DownloadContentAsync()).Value.Content.ToMemory().Span);
+        var result = await pipeline.Get<IngestionService>().IngestAsync(UploadedFiles.At(pipeline, blobName, file.Content()), CancellationToken.None);
+        var stored = await UploadedFiles.StoredReportAsync(pipeline, result);
         Assert.Equal(result.Report.UploadId, stored.UploadId);
         Assert.Equal(UploadStatus.Rejected, stored.Status);
-        Assert.Contains(stored.Problems, p => p.Code == file.ExpectedCode);
-        Assert.DoesNotContain(stored.Problems, p => p.Code == "internal_error");
+        Assert.Contains(stored.Problems, p => PipelineJson.Name(p.Code) == file.ExpectedCode);
+        Assert.DoesNotContain(stored.Problems, p => p.Code == ProblemCode.InternalError);
 
         var ledger = await pipeline.Storage.TableAsync(StorageNames.UploadsTable, CancellationToken.None);
         var rows = ledger.Query<TableEntity>().ToList();
         Assert.Equal(["Rejected"], rows.Where(r => r.GetString("Kind") == "upload").Select(r => r.GetString("Status")));
-        Assert.DoesNotContain(rows, r => r.GetString("Kind") == "content"); // no content claimed: nothing committed, so nothing visible
+        Assert.DoesNotContain(rows, r => r.GetString("Kind") == "accepted"); // no commit marker: nothing committed, so nothing visible
     }
 }

@@ -4,6 +4,7 @@ using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Problems;
 using Pipeline.Spreadsheets;
 using Pipeline.Spreadsheets.Reading;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Spreadsheets.Tests;
 
@@ -34,7 +35,7 @@ public sealed class LayoutSampleTests
         if (expected.GetProperty("refused").GetString() is { } code)
         {
             Assert.False(submission.IsAcceptable);
-            Assert.Equal(code, submission.Problems.First(p => p.Severity == Severity.Error).Code);
+            Assert.Equal(code, PipelineJson.Name(submission.Problems.First(p => p.Severity == Severity.Error).Code));
             return;
         }
 

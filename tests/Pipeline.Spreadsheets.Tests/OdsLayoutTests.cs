@@ -20,7 +20,7 @@ public sealed class OdsLayoutTests
 
     /// <summary>A layout: the rows of one sheet, its merges, and what a person reads (or the refusal).</summary>
     public sealed record Layout(string Name, string Department, object?[][] Rows, string[] Merges,
-        (int Year, string Area, int? Month, decimal Value)[] Values, string? Refused = null)
+        (int Year, string Area, int? Month, decimal Value)[] Values, ProblemCode? Refused = null)
     {
         public override string ToString() => Name;
     }

@@ -6,6 +6,7 @@ using Pipeline.Domain.Problems;
 using Pipeline.Spreadsheets;
 using Pipeline.Spreadsheets.Problems;
 using Pipeline.Spreadsheets.Reading;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Spreadsheets.Tests;
 
@@ -33,7 +34,7 @@ public sealed class SubmissionReaderTests
             ["「熊本市生活自立支援センター」の新規相談受付件数（年間）", "FY2021", "1,200件", null]).Build();
 
         var shakyo = Read(file, "r3.xlsx", "shakyo");
-        Assert.Contains(shakyo.Problems, p => p.Code == "not_owner" && p.Row == 2 && p.Column == "A");
+        Assert.Contains(shakyo.Problems, p => p.Code == ProblemCode.NotOwner && p.Row == 2 && p.Column == "A");
 
         var ownFile = new WorkbookBuilder().Sheet("実績",
             ["指標ID", "年度", "実績値", "備考"],
@@ -66,7 +67,7 @@ public sealed class SubmissionReaderTests
         Assert.True(submission.IsAcceptable, string.Join("\n", submission.Problems));
         Assert.Equal([(2020, 20m), (2021, 38m), (2022, 51m)], submission.Observations.Select(o => (o.FiscalYear.Value, o.Value)));
         var warning = Assert.Single(submission.Problems);
-        Assert.Equal(("value_missing", Severity.Warning, "成果指標", 4, "G"), (warning.Code, warning.Severity, warning.Sheet, warning.Row, warning.Column));
+        Assert.Equal((ProblemCode.ValueMissing, Severity.Warning, "成果指標", 4, "G"), (warning.Code, warning.Severity, warning.Sheet, warning.Row, warning.Column));
         Assert.Equal(2, submission.RowsSkipped); // the dash and the ※ note row
     }
 
@@ -94,7 +95,7 @@ public sealed class SubmissionReaderTests
         var submission = ReadCsv(csv, "seikatsu-jiritsu", Encoding.GetEncoding(932));
         Assert.True(submission.IsAcceptable, string.Join("\n", submission.Problems));
         Assert.Equal([("431010", 4, 40m), ("431052", 5, 12m)], submission.Observations.Select(o => (o.AreaCode, o.Month!.Value, o.Value)));
-        Assert.Equal("value_missing", Assert.Single(submission.Problems).Code);
+        Assert.Equal(ProblemCode.ValueMissing, Assert.Single(submission.Problems).Code);
         Assert.Equal("csv", submission.Format);
     }
 
@@ -155,7 +156,7 @@ public sealed class SubmissionReaderTests
              ("fiscal_year_out_of_plan", 5, "B"), ("value_not_numeric", 6, "E"), ("count_not_integer", 7, "E"),
              ("value_negative", 8, "E"), ("area_unrecognised", 9, "C"), ("month_unrecognised", 10, "D"), ("not_owner", 11, "A"),
              ("ratio_not_applicable", 12, "F"), ("duplicate_row", 14, "E"), ("indicator_missing", 15, "A")],
-            submission.Problems.Select(p => (p.Code, p.Row!.Value, p.Column!)));
+            submission.Problems.Select(p => (PipelineJson.Name(p.Code), p.Row!.Value, p.Column!)));
         Assert.All(submission.Problems, p =>
         {
             Assert.Equal("data", p.Sheet);
@@ -175,7 +176,7 @@ public sealed class SubmissionReaderTests
                   "III-2-K1,2021,西区,,1,0\n" +          // denominator_zero
                   "III-2-K1,2021,南区,25.04,250,1000\n";  // within 0.05: ok
         var submission = ReadCsv(csv, "kenko-fukushi-seisaku", Encoding.UTF8);
-        Assert.Equal(["percent_out_of_range", "ratio_mismatch", "ratio_incomplete", "denominator_zero"], submission.Problems.Select(p => p.Code));
+        Assert.Equal([ProblemCode.PercentOutOfRange, ProblemCode.RatioMismatch, ProblemCode.RatioIncomplete, ProblemCode.DenominatorZero], submission.Problems.Select(p => p.Code));
         Assert.Equal(25.04m, Assert.Single(submission.Observations).Value);
     }
 
@@ -186,7 +187,7 @@ public sealed class SubmissionReaderTests
         var submission = ReadCsv(csv, "shakyo", Encoding.UTF8);
         Assert.Equal(
             [("unknown_initiative", 2), ("rating_unrecognised", 3), ("not_owner", 4), ("fiscal_year_missing", 5)],
-            submission.Problems.Select(p => (p.Code, p.Row!.Value)));
+            submission.Problems.Select(p => (PipelineJson.Name(p.Code), p.Row!.Value)));
     }
 
     [Fact]
@@ -199,19 +200,19 @@ public sealed class SubmissionReaderTests
         var submission = Read(file, "f.xlsx", "chiiki-houkatsu");
         Assert.Equal(721m, Assert.Single(submission.Observations).Value);
         var problem = Assert.Single(submission.Problems);
-        Assert.Equal(("formula_without_value", 3, "C"), (problem.Code, problem.Row!.Value, problem.Column!));
+        Assert.Equal((ProblemCode.FormulaWithoutValue, 3, "C"), (problem.Code, problem.Row!.Value, problem.Column!));
     }
 
     [Fact]
     public void A_file_without_a_header_a_garbage_file_and_an_unknown_format_are_rejected()
     {
-        Assert.Equal("header_not_found", Assert.Single(ReadCsv("a,b\n1,2\n", "shakyo", Encoding.UTF8).Problems).Code);
-        Assert.Equal("file_unreadable", Assert.Single(Read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5], "x.xlsx", "shakyo").Problems).Code);
-        Assert.Equal("file_unreadable", Assert.Single(Read(Encoding.UTF8.GetBytes("hello"), "x.xlsx", "shakyo").Problems).Code);
-        Assert.Equal("unsupported_format", Assert.Single(Read([1, 2, 3], "x.pdf", "shakyo").Problems).Code);
-        Assert.Equal("file_unreadable", Assert.Single(Read([], "x.csv", "shakyo").Problems).Code);
+        Assert.Equal(ProblemCode.HeaderNotFound, Assert.Single(ReadCsv("a,b\n1,2\n", "shakyo", Encoding.UTF8).Problems).Code);
+        Assert.Equal(ProblemCode.FileUnreadable, Assert.Single(Read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5], "x.xlsx", "shakyo").Problems).Code);
+        Assert.Equal(ProblemCode.FileUnreadable, Assert.Single(Read(Encoding.UTF8.GetBytes("hello"), "x.xlsx", "shakyo").Problems).Code);
+        Assert.Equal(ProblemCode.UnsupportedFormat, Assert.Single(Read([1, 2, 3], "x.pdf", "shakyo").Problems).Code);
+        Assert.Equal(ProblemCode.FileUnreadable, Assert.Single(Read([], "x.csv", "shakyo").Problems).Code);
         var unknown = Reader.Read(new MemoryStream(Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,1\n")), "x.csv", null);
-        Assert.Contains(unknown.Problems, p => p.Code == "department_unknown");
+        Assert.Contains(unknown.Problems, p => p.Code == ProblemCode.DepartmentUnknown);
     }
 
     [Fact]
@@ -232,7 +233,7 @@ public sealed class SubmissionReaderTests
         var csv = Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2020,1\nI-1-K2,2021,1\nI-1-K2,2022,1\nI-1-K2,2023,1\n");
         var submission = reader.Read(new MemoryStream(csv), "big.csv", Plan.FindDepartment("shakyo"));
         var problem = Assert.Single(submission.Problems);
-        Assert.Equal(("too_many_rows", 4), (problem.Code, problem.Row!.Value));
+        Assert.Equal((ProblemCode.TooManyRows, 4), (problem.Code, problem.Row!.Value));
         Assert.False(submission.IsAcceptable);
     }
 }

@@ -1,16 +1,43 @@
 using Microsoft.Extensions.Logging;
-using Pipeline.Application.Reports;
+using Pipeline.Domain.Json;
+using Pipeline.Domain.Problems;
 using Pipeline.Domain.Uploads;
 using Pipeline.Spreadsheets.Problems;
 
 namespace Pipeline.Application.Ingestion;
 
-/// <summary>
-/// <see cref="IngestionService"/>'s own failures (told to the department as ours, never its file's) and what it
-/// writes to the log.
-/// </summary>
+/// <summary>Failures: of our own code or storage (reported, rethrown), and of every delivery (poison).</summary>
 public sealed partial class IngestionService
 {
+    /// <summary>
+    /// Records a blob version that failed every delivery (poison) so that its report says so. The upload is found by
+    /// its path, version and content (<paramref name="sha256"/>, null when the blob is gone or was overwritten since),
+    /// as <see cref="IngestAsync"/> derives its id: an upload already committed (the commit landed, a later step
+    /// failed), held for review or decided by the secretariat is never downgraded, and its report stays.
+    /// </summary>
+    /// <returns>The failed record and its report, or null where the committed record stands.</returns>
+    public async Task<IngestionResult?> RecordFailureAsync(
+        UploadPath path, ReceivedVersion version, Sha256? sha256, string reason, CancellationToken cancellationToken)
+    {
+        var uploadId = UploadId.Of(path, version, sha256);
+        if (path.DepartmentId is { } departmentId
+            && await ledger.FindAsync(plan.Id, departmentId, uploadId, cancellationToken)
+                is { } earlier && (earlier.Committed || earlier.Held))
+        {
+            LogPoisonAfterCommit(path.BlobName, earlier.Status);
+            return null;
+        }
+
+        var record = new UploadRecord(plan.Id, path.DepartmentId ?? "(none)", uploadId, path.BlobName, sha256,
+            version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason,
+            Version: version.Tag, FileName: path.FileName);
+        var problem = new Problem(Severity.Error, ProblemCode.ProcessingFailed, null, null, null,
+            $"処理に繰り返し失敗しました（{ProblemCatalog.Quote(reason)}）。運用担当が再処理（replay）できます。",
+            $"Processing failed repeatedly ({ProblemCatalog.Quote(reason)}); an operator can replay the upload.");
+        return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: path.IsValid,
+            cancellationToken);
+    }
+
     /// <summary>
     /// Runs a step whose failure is not a problem of the file (those are in the submission): our code or
     /// storage failed. The department is told so, never that its file is broken, and the exception is
@@ -32,11 +59,12 @@ public sealed partial class IngestionService
     /// <summary>Writes the report of an upload our own code or storage failed on (not recorded in the ledger: the platform retries it).</summary>
     private async Task ReportInternalErrorAsync(UploadRecord record, Exception exception, CancellationToken cancellationToken)
     {
-        LogInternalError(exception, record.BlobName, record.UploadId);
-        var failed = record with { Status = UploadStatus.Failed, Errors = 1, Reason = ProblemCatalog.InternalError().Code };
+        LogInternalError(exception, record.BlobName, record.UploadId.Value);
+        var failed = record with { Status = UploadStatus.Failed, Errors = 1, Reason = PipelineJson.Name(ProblemCatalog.InternalError().Code) };
         try
         {
-            await reports.WriteAsync(record.BlobName, Report(failed, null, [ProblemCatalog.InternalError()]), cancellationToken);
+            await reports.WriteAsync(ReportName(record), Report(failed, null, [ProblemCatalog.InternalError()]),
+                cancellationToken);
         }
         catch (Exception reportFailure) when (!cancellationToken.IsCancellationRequested)
         {
@@ -44,10 +72,6 @@ public sealed partial class IngestionService
             LogInternalErrorReportFailed(reportFailure, record.BlobName);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, {Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
-    private partial void LogIngested(string blobName, string department, UploadStatus status, int observations, int evaluations, int errors, int warnings, string uploadId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upload {BlobName} (upload {UploadId}) failed in the pipeline, not because of its file; it will be delivered again")]
     private partial void LogInternalError(Exception exception, string blobName, string uploadId);
@@ -57,7 +81,4 @@ public sealed partial class IngestionService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A poison message came for {BlobName}, which is {Status}: it stays so and its report is kept")]
     private partial void LogPoisonAfterCommit(string blobName, UploadStatus status);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} was delivered again; it stays {Status}")]
-    private partial void LogRedelivered(string blobName, UploadStatus status);
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
+using Pipeline.Domain.Json;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Domain.Problems;
@@ -26,58 +27,53 @@ public sealed partial class IngestionService(
     ICommentaryStore commentary,
     IReviewLedger reviews,
     IFiscalYearConfirmations confirmations,
-    IReportWriter reports,
+    IUploadReports reports,
     TimeProvider clock,
     ILogger<IngestionService> logger)
 {
     private readonly SubmissionReader _reader = new(plan, limits);
 
-    /// <summary>Processes an upload and returns its record and report. Safe to call again for the same blob.</summary>
+    /// <summary>
+    /// Processes an upload and returns its record and report. Safe to call again for the same blob version.
+    /// </summary>
     public async Task<IngestionResult> IngestAsync(UploadedFile file, CancellationToken cancellationToken)
     {
         await using var content = await SeekableContent.CopyAsync(file.Content, limits.MaxFileBytes, cancellationToken);
-        var uploadId = UploadPath.UploadIdOf(file.BlobName, file.CreatedOn, content.Sha256);
-        var pathOk = UploadPath.TryParse(file.BlobName, plan.Id, out var departmentId, out var name);
-        var department = pathOk ? plan.FindDepartment(departmentId) : null;
-        var record = new UploadRecord(plan.Id, pathOk ? departmentId : "(none)", uploadId, file.BlobName, content.Sha256,
-            file.CreatedOn, clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0, UploadedBy: file.UploadedBy);
+        var path = file.Path;
+        var uploadId = UploadId.Of(path, file.Version, content.Sha256);
+        var department = path.DepartmentId is { } departmentId ? plan.FindDepartment(departmentId) : null;
+        var record = new UploadRecord(plan.Id, path.DepartmentId ?? "(none)", uploadId, path.BlobName, content.Sha256,
+            file.Version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0,
+            UploadedBy: file.UploadedBy, Version: file.Version.Tag, FileName: file.FileName ?? path.FileName);
 
         if (department is null)
         {
             // No department to file it under: a report only. A path with traversal or control characters
             // gets its report under _invalid/, never where its name points.
-            var problem = ProblemCatalog.DepartmentUnknown(pathOk ? departmentId : file.BlobName);
-            record = record with { Errors = 1, Reason = problem.Code };
-            return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: pathOk, cancellationToken,
-                reportName: pathOk ? null : UploadPath.InvalidReportName(file.BlobName));
+            var problem = ProblemCatalog.DepartmentUnknown(path.DepartmentId ?? path.BlobName);
+            record = record with { Errors = 1, Reason = PipelineJson.Name(problem.Code) };
+            return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: path.IsValid,
+                cancellationToken);
         }
 
         var earlier = await ledger.FindAsync(plan.Id, department.Id, uploadId, cancellationToken);
-        if (earlier is { Status: UploadStatus.Accepted or UploadStatus.Duplicate or UploadStatus.PendingReview
-                or UploadStatus.Returned })
+        if (earlier is { Committed: true } or { Held: true })
         {
-            // Redelivery of a blob already processed: nothing is stored again. The report is written
-            // again (the first write may be what failed), the same as the first time.
-            LogRedelivered(file.BlobName, earlier.Status);
-            var again = earlier.Status != UploadStatus.Duplicate
-                ? _reader.Check(content.Stream, name, department)
-                : null;
+            // Redelivery of a version already committed or held for review: nothing is stored again. The report is
+            // written again (the first write may be what failed), the same as the first time.
+            LogRedelivered(path.BlobName, earlier.Status);
+            var again = _reader.Check(content.Stream, path.FileName, department);
             var review = await reviews.ReviewOfAsync(earlier, cancellationToken);
-            var report = Report(earlier, again, again?.Problems ?? []) with
+            var report = Report(earlier, again, again.Problems) with
             {
                 Review = review is null ? null : ReportReview.From(review),
             };
             return await FinishAsync(earlier, report, recordInLedger: false, cancellationToken);
         }
 
-        var accepted = await ledger.FindAcceptedContentAsync(plan.Id, department.Id, content.Sha256, cancellationToken);
-        if (accepted is not null && accepted.UploadId != uploadId)
-        {
-            return await FinishAsync(Duplicate(record, accepted.UploadId), Report(Duplicate(record, accepted.UploadId), null, []),
-                recordInLedger: true, cancellationToken);
-        }
-
-        var submission = await NotTheFileAsync(record, () => ReadAndStageAsync(content.Stream, name, department, record, cancellationToken), cancellationToken);
+        var submission = await NotTheFileAsync(record,
+            () => ReadAndStageAsync(content.Stream, path.FileName, department, record, cancellationToken),
+            cancellationToken);
         record = record with
         {
             Observations = submission.ObservationCount,
@@ -87,7 +83,7 @@ public sealed partial class IngestionService(
         };
         if (!submission.IsAcceptable)
         {
-            return await FinishAsync(record with { Reason = submission.Problems.First(p => p.Severity == Severity.Error).Code },
+            return await FinishAsync(record with { Reason = PipelineJson.Name(submission.Problems.First(p => p.Severity == Severity.Error).Code) },
                 Report(record, submission, submission.Problems), recordInLedger: true, cancellationToken);
         }
 
@@ -99,24 +95,19 @@ public sealed partial class IngestionService(
         }, cancellationToken);
         if (await NeedsReviewAsync(submission, cancellationToken))
         {
-            // RULES.md §14: stored, not published (公開前) until the plan's secretariat approves it.
+            // RULES.md §14: stored, not published (公開前) until the plan's secretariat approves it; the approval
+            // commits it as a commit does here (accepted, or a duplicate of the upload it repeats, RULES.md §2).
             var held = await reviews.HoldAsync(record, cancellationToken);
             return await FinishAsync(held, Report(held, submission, submission.Problems), recordInLedger: false,
                 cancellationToken);
         }
 
-        var committed = record with { Status = UploadStatus.Accepted };
-        if (!await ledger.CommitAsync(committed, cancellationToken))
-        {
-            // Another upload with the same content committed first (parallel delivery): ours stays invisible
-            // (its staged rows are swept later) and is recorded and reported exactly as a duplicate found
-            // before reading is, so that the outcome does not depend on which delivery looked first.
-            var winner = await ledger.FindAcceptedContentAsync(plan.Id, department.Id, content.Sha256, cancellationToken);
-            var duplicate = Duplicate(record, winner?.UploadId);
-            return await FinishAsync(duplicate, Report(duplicate, null, []), recordInLedger: true, cancellationToken);
-        }
-
-        return await FinishAsync(committed, Report(committed, submission, submission.Problems), recordInLedger: false, cancellationToken);
+        // Accepted, or a duplicate of the upload it repeats: the ledger decides as it commits (RULES.md §2), so
+        // that the outcome does not depend on which of two identical uploads is processed first. Either way its
+        // rows are committed: a duplicate's change nothing unless an upload received before it comes in late.
+        var committed = await ledger.CommitAsync(record with { Status = UploadStatus.Accepted }, cancellationToken);
+        return await FinishAsync(committed, Report(committed, submission, submission.Problems), recordInLedger: false,
+            cancellationToken);
     }
 
     /// <summary>The plan this service ingests for.</summary>
@@ -128,38 +119,12 @@ public sealed partial class IngestionService(
         await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
         var department = plan.FindDepartment(departmentId);
         var submission = _reader.Check(content.Stream, fileName, department);
-        var record = new UploadRecord(plan.Id, departmentId, "(not stored)", $"{departmentId}/{fileName}", content.Sha256,
-            clock.GetUtcNow(), clock.GetUtcNow(), submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
-            submission.ObservationCount, submission.Evaluations.Count, submission.ErrorCount, submission.WarningCount);
-        return Report(record, submission, submission.Problems);
-    }
-
-    /// <summary>
-    /// Records a blob that failed every delivery (poison) so that its report says so. The upload is found
-    /// by its blob name, creation time and content (<paramref name="sha256"/>, empty when the blob is
-    /// gone), as <see cref="IngestAsync"/> derives its id: an upload already accepted or found a
-    /// duplicate (the commit landed, a later step failed) is never downgraded, and its report stays.
-    /// </summary>
-    /// <returns>The failed record and its report, or the earlier record (its report untouched) when it stands.</returns>
-    public async Task<IngestionResult?> RecordFailureAsync(string blobName, DateTimeOffset createdOn, string sha256, string reason, CancellationToken cancellationToken)
-    {
-        var pathOk = UploadPath.TryParse(blobName, plan.Id, out var d, out _);
-        var departmentId = pathOk ? d : "";
-        var uploadId = UploadPath.UploadIdOf(blobName, createdOn, sha256);
-        if (departmentId.Length > 0
-            && await ledger.FindAsync(plan.Id, departmentId, uploadId, cancellationToken) is { Status: UploadStatus.Accepted or UploadStatus.Duplicate } earlier)
-        {
-            LogPoisonAfterCommit(blobName, earlier.Status);
-            return null;
-        }
-
-        var record = new UploadRecord(plan.Id, departmentId.Length > 0 ? departmentId : "(none)", uploadId,
-            blobName, sha256, createdOn, clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason);
-        var problem = new Problem(Severity.Error, ProblemCode.ProcessingFailed, null, null, null,
-            $"処理に繰り返し失敗しました（{ProblemCatalog.Quote(reason)}）。運用担当が再処理（replay）できます。",
-            $"Processing failed repeatedly ({ProblemCatalog.Quote(reason)}); an operator can replay the upload.");
-        return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: departmentId.Length > 0, cancellationToken,
-            reportName: pathOk ? null : UploadPath.InvalidReportName(blobName));
+        var now = clock.GetUtcNow();
+        var path = UploadPath.Unstored(plan.Id, departmentId, fileName);
+        return new UploadReport(UploadReport.CurrentSchema, plan.Id, departmentId, path.BlobName, fileName, null,
+            content.Sha256, now, now, submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
+            Counts(submission, submission.ObservationCount, submission.Evaluations.Count, submission.Problems), null,
+            submission.Problems.Select(ReportProblem.From).ToArray()).WithRead(submission);
     }
 
     /// <summary>
@@ -249,27 +214,53 @@ public sealed partial class IngestionService(
     /// <summary>Observations per staged batch.</summary>
     private const int StageBatchSize = 1000;
 
-    /// <summary>A duplicate of an accepted upload: nothing of it is counted (its content is the other upload's).</summary>
-    private static UploadRecord Duplicate(UploadRecord record, string? of) =>
-        record with { Status = UploadStatus.Duplicate, DuplicateOf = of, Observations = 0, Evaluations = 0, Errors = 0, Warnings = 0 };
-
-    private async Task<IngestionResult> FinishAsync(UploadRecord record, UploadReport report, bool recordInLedger, CancellationToken cancellationToken, string? reportName = null)
+    private async Task<IngestionResult> FinishAsync(
+        UploadRecord record, UploadReport report, bool recordInLedger, CancellationToken cancellationToken)
     {
         if (recordInLedger)
         {
             await ledger.RecordAsync(record, cancellationToken);
         }
 
-        await reports.WriteAsync(reportName ?? record.BlobName, report, cancellationToken);
-        LogIngested(record.BlobName, record.DepartmentId, record.Status, record.Observations, record.Evaluations, record.Errors, record.Warnings, record.UploadId);
+        await reports.WriteAsync(ReportName(record), report, cancellationToken);
+        LogIngested(record.BlobName, record.DepartmentId, record.Status, record.Observations, record.Evaluations,
+            record.Errors, record.Warnings, record.UploadId.Value);
         return new IngestionResult(record, report);
     }
 
-    private UploadReport Report(UploadRecord record, SubmissionSummary? submission, IReadOnlyList<Problem> problems) => new UploadReport(
-        "1.0", plan.Id, record.DepartmentId, record.BlobName, record.UploadId, record.Sha256, record.BlobCreatedOn, record.ProcessedOn,
-        record.Status,
-        new ReportCounts(submission?.RowsRead ?? 0, submission?.RowsSkipped ?? 0, record.Observations, record.Evaluations,
-            problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning)),
-        record.DuplicateOf,
-        problems.Select(ReportProblem.From).ToArray()).WithRead(record.Status == UploadStatus.Duplicate ? null : submission);
+    /// <summary>
+    /// Where the report of <paramref name="record"/> goes: beside its record, or under <c>_invalid/</c> for a path
+    /// naming no department.
+    /// </summary>
+    private static string ReportName(UploadRecord record) => record.DepartmentId != "(none)"
+        ? ReportNames.Of(record.PlanId, record.DepartmentId, record.UploadId)
+        : ReportNames.Invalid(record.UploadId);
+
+    private UploadReport Report(UploadRecord record, SubmissionSummary? submission, IReadOnlyList<Problem> problems) =>
+        new UploadReport(UploadReport.CurrentSchema, plan.Id, record.DepartmentId, record.BlobName, record.DisplayName,
+            record.UploadId, record.Sha256, record.ReceivedAt, record.ProcessedOn, record.Status,
+            Counts(submission, record.Observations, record.Evaluations, problems), record.DuplicateOf,
+            problems.Select(ReportProblem.From).ToArray())
+        {
+            Notice = record.Status switch
+            {
+                UploadStatus.Accepted => ReportNotices.LatestReceivedWins,
+                UploadStatus.Duplicate when record.DuplicateOf is { } of => ReportNotices.Duplicate(of),
+                _ => null,
+            },
+        }.WithRead(submission);
+
+    private static ReportCounts Counts(
+        SubmissionSummary? submission, int observations, int evaluations, IReadOnlyList<Problem> problems) =>
+        new(submission?.RowsRead ?? 0, submission?.RowsSkipped ?? 0, observations, evaluations,
+            problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning));
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, "
+            + "{Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
+    private partial void LogIngested(string blobName, string department, UploadStatus status, int observations,
+        int evaluations, int errors, int warnings, string uploadId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} was delivered again; it stays {Status}")]
+    private partial void LogRedelivered(string blobName, UploadStatus status);
 }

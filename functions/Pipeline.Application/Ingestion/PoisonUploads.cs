@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Application.Ingestion;
 
@@ -25,20 +25,25 @@ public sealed class PoisonUploads(IUploadSource uploads, UploadRouter router)
             return null;
         }
 
-        // The content gives the upload's id (name, content, creation time), so that a poison message after the
-        // commit finds the accepted upload instead of adding a failed one beside it. A blob deleted since is still
-        // recorded failed, at the time we learnt of it.
-        var (createdOn, sha256) = (DateTimeOffset.MinValue, "");
-        if (await uploads.OpenAsync(poison.BlobName, cancellationToken) is { } file)
+        // The content gives the upload's id (path, version, content), so that a poison message after the commit
+        // finds the committed upload instead of adding a failed one beside it. The version that failed is the one
+        // the message names; its time is unknown unless it is still the blob's. A blob deleted or overwritten since
+        // is still recorded failed, under the version the message names.
+        var path = router.PathOf(poison.BlobName);
+        var version = new ReceivedVersion(poison.ETag ?? "", DateTimeOffset.MinValue);
+        Sha256? sha256 = null;
+        if (await uploads.OpenAsync(path, cancellationToken) is { } file)
         {
             await using (file.Content)
             {
-                (createdOn, sha256) = (file.CreatedOn,
-                    Convert.ToHexStringLower(await SHA256.HashDataAsync(file.Content, cancellationToken)));
+                if (poison.ETag is null || poison.ETag.Trim('"') == file.Version.ETag.Trim('"'))
+                {
+                    (version, sha256) = (file.Version, await Sha256.OfAsync(file.Content, cancellationToken));
+                }
             }
         }
 
-        return await router.RecordFailureAsync(poison.BlobName, createdOn, sha256,
+        return await router.RecordFailureAsync(path, version, sha256,
             $"processing failed {poison.DequeueCount ?? 5} times; see Application Insights for {poison.FunctionId}",
             cancellationToken);
     }

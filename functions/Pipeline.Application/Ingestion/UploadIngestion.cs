@@ -11,7 +11,7 @@ public sealed class UploadIngestion(IUploadSource uploads, UploadRouter router)
     /// <summary>Ingests the upload stored at <paramref name="blobName"/>; throws when none is stored there.</summary>
     public async Task<IngestionResult> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
-        var file = await uploads.OpenAsync(blobName, cancellationToken)
+        var file = await uploads.OpenAsync(router.PathOf(blobName), cancellationToken)
             ?? throw new FileNotFoundException($"No upload is stored at {uploads.ContainerName}/{blobName}.", blobName);
         await using (file.Content)
         {

@@ -7,7 +7,8 @@ namespace Pipeline.Application.Obligations;
 
 /// <summary>
 /// What a department owes (RULES.md §9): each indicator it owns and each initiative it may evaluate, for every
-/// fiscal year of the plan; received when an accepted upload gave a value (any area or month) or an evaluation;
+/// fiscal year of the plan; received when a committed upload (accepted, or a duplicate committed with its rows,
+/// RULES.md §2) gave a value (any area or month) or an evaluation;
 /// pending review when an upload giving it waits for the secretariat, returned when the secretariat returned the
 /// upload that gave it and none was accepted (RULES.md §14); overdue once 30 June (JST) after the fiscal year has
 /// passed (<see cref="JapanCalendar"/>). The secretariat's overview asks for every department of the plan at once.
@@ -23,8 +24,8 @@ public sealed class ObligationService(
     public async Task<IReadOnlyList<ObligationsDocument>> ForAsync(
         Plan plan, IReadOnlyList<Department> departments, CancellationToken cancellationToken)
     {
-        var states = new Dictionary<string, UploadStatus>(StringComparer.Ordinal);
-        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
+        var states = new Dictionary<UploadId, UploadStatus>();
+        await foreach (var upload in ledger.CommittedAsync(plan.Id, cancellationToken))
         {
             states[upload.UploadId] = UploadStatus.Accepted;
         }
@@ -35,7 +36,7 @@ public sealed class ObligationService(
         }
 
         var given = new Dictionary<(string Id, int FiscalYear), HashSet<UploadStatus>>();
-        void Gave(string id, FiscalYear fy, string uploadId)
+        void Gave(string id, FiscalYear fy, UploadId uploadId)
         {
             if (states.TryGetValue(uploadId, out var status))
             {

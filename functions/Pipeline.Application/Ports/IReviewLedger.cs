@@ -22,7 +22,7 @@ public interface IReviewLedger
     Task<IReadOnlyList<UploadRecord>> WaitingAsync(string planId, CancellationToken cancellationToken);
 
     /// <summary>An upload of the plan by its id alone (whichever department's), or null.</summary>
-    Task<UploadRecord?> FindAsync(string planId, string uploadId, CancellationToken cancellationToken);
+    Task<UploadRecord?> FindAsync(string planId, UploadId uploadId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Approves or returns a held upload as <paramref name="action"/> says (who, when, the comment); the record as

@@ -5,6 +5,9 @@ namespace Pipeline.Application.Ports;
 /// <summary>The uploads of one department as the ledger recorded them (the portal's history).</summary>
 public interface IUploadHistory
 {
-    /// <summary>Every upload the ledger holds for a department of a plan, newest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Every upload the ledger holds for a department of a plan, the last received first, at most
+    /// <paramref name="limit"/>.
+    /// </summary>
     Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit, CancellationToken cancellationToken);
 }

@@ -1,13 +1,17 @@
-using Pipeline.Application.Reports;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Application.Ports;
 
-/// <summary>The uploads container as the portal uses it: storing a department's file and reading its report back.</summary>
+/// <summary>The uploads container as the portal and the command line write to it.</summary>
 public interface IUploadStore
 {
-    /// <summary>Stores the file at <paramref name="blobName"/> in container <c>uploads</c>, recording who uploaded it in the blob's metadata.</summary>
-    Task StoreAsync(string blobName, Stream content, string uploadedBy, CancellationToken cancellationToken);
-
-    /// <summary>The report written for the upload at <paramref name="blobName"/>, if ingestion has written one.</summary>
-    Task<UploadReport?> ReportAsync(string blobName, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new upload at <paramref name="path"/> in container <c>uploads</c>, never over another blob (the path
+    /// has a folder of its own), with the file's name and who uploaded it (where known) in the blob's metadata.
+    /// </summary>
+    /// <returns>
+    /// The version stored, from which the upload's id and received time follow (<see cref="UploadId.Of"/>).
+    /// </returns>
+    Task<ReceivedVersion> StoreAsync(
+        UploadPath path, Stream content, string? uploadedBy, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Commentary;
+using Pipeline.Domain.Uploads;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Formats;
 
@@ -21,11 +22,13 @@ public sealed class CommitteeReportService(IFeedStore feeds, IUploadLedger ledge
         }
 
         var feed = FeedFiles.ReadJson(published.Json);
-        var accepted = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
+        var committed = new List<UploadRecord>();
+        await foreach (var upload in ledger.CommittedAsync(plan.Id, cancellationToken))
         {
-            accepted.Add(upload.UploadId);
+            committed.Add(upload);
         }
+
+        var accepted = new CommittedUploads(committed);
 
         var stored = new List<StoredCommentary>();
         await foreach (var entry in commentaryStore.CommentaryAsync(plan, cancellationToken))

@@ -34,13 +34,13 @@ public sealed partial class PlanPublication(
     /// <summary>Aggregates and publishes one plan, then pushes it to each portal that publishes it.</summary>
     public async Task<AggregationRun> RunAsync(Plan plan, CancellationToken cancellationToken)
     {
-        var uploads = new Dictionary<string, UploadRecord>(StringComparer.Ordinal);
-        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
+        var records = new List<UploadRecord>();
+        await foreach (var upload in ledger.CommittedAsync(plan.Id, cancellationToken))
         {
-            uploads[upload.UploadId] = upload;
+            records.Add(upload);
         }
 
-        var accepted = uploads.Keys.ToHashSet(StringComparer.Ordinal);
+        var uploads = new CommittedUploads(records);
 
         var observations = new List<StoredObservation>();
         await foreach (var observation in store.ObservationsAsync(plan, cancellationToken))
@@ -60,9 +60,10 @@ public sealed partial class PlanPublication(
             words.Add(entry);
         }
 
-        var actuals = FiscalYearRollup.Combine(plan, observations, accepted);
-        var feed = FeedBuilder.Build(plan, actuals, FeedBuilder.CurrentEvaluations(evaluations, accepted), clock.GetUtcNow(), calendar);
-        var current = CommentaryHistory.Current(words, accepted).ToList();
+        var actuals = FiscalYearRollup.Combine(plan, observations, uploads);
+        var feed = FeedBuilder.Build(plan, actuals,
+            FeedBuilder.CurrentEvaluations(evaluations, uploads), clock.GetUtcNow(), calendar);
+        var current = CommentaryHistory.Current(words, uploads).ToList();
         feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads), current);
         feed = await ReviewedAsync(plan, feed, uploads, cancellationToken) with
         {
@@ -107,8 +108,8 @@ public sealed partial class PlanPublication(
             pushed = ok && (pushed ?? true);
         }
 
-        LogRun(plan.Id, observations.Count, accepted.Count, changed, hash, pushed);
-        return new AggregationRun(feed, hash, changed, observations.Count, accepted.Count, pushed);
+        LogRun(plan.Id, observations.Count, uploads.AcceptedCount, changed, hash, pushed);
+        return new AggregationRun(feed, hash, changed, observations.Count, uploads.AcceptedCount, pushed);
     }
 
     /// <summary>
@@ -116,14 +117,14 @@ public sealed partial class PlanPublication(
     /// (an upload is published when approved, or when accepted where it needed no approval).
     /// </summary>
     private async Task<ProgressFeed> ReviewedAsync(
-        Plan plan, ProgressFeed feed, IReadOnlyDictionary<string, UploadRecord> uploads,
-        CancellationToken cancellationToken)
+        Plan plan, ProgressFeed feed, CommittedUploads uploads, CancellationToken cancellationToken)
     {
+        // An approval commits the upload as accepted, or as a duplicate of the upload it repeats (RULES.md §2).
         var approved = (await reviews.ReviewsAsync(plan.Id, cancellationToken)).Values
-            .Where(r => r.Status == UploadStatus.Accepted && r.DecidedAt is not null)
+            .Where(r => r.Status is UploadStatus.Accepted or UploadStatus.Duplicate && r.DecidedAt is not null)
             .ToDictionary(r => r.UploadId, r => r.DecidedAt!.Value, StringComparer.Ordinal);
-        var published = uploads.Values.ToDictionary(u => u.UploadId,
-            u => approved.TryGetValue(u.UploadId, out var at) ? at : u.ProcessedOn, StringComparer.Ordinal);
+        var published = uploads.Records.ToDictionary(u => u.UploadId.Value,
+            u => approved.TryGetValue(u.UploadId.Value, out var at) ? at : u.ProcessedOn, StringComparer.Ordinal);
         var confirmed = new ConfirmedYears(await confirmations.AllAsync(plan.Id, cancellationToken));
         return FeedReviews.Attach(feed, approved, published, confirmed);
     }

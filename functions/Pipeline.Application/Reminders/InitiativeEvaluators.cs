@@ -12,12 +12,12 @@ public sealed class InitiativeEvaluators
     private readonly Dictionary<string, HashSet<string>> _byInitiative = new(StringComparer.Ordinal);
     private readonly HashSet<(string Id, int FiscalYear)> _evaluated = [];
 
-    /// <summary>Reads the plan's accepted evaluations and the departments of their uploads.</summary>
+    /// <summary>Reads the plan's committed evaluations and the departments of their uploads.</summary>
     public static async Task<InitiativeEvaluators> ReadAsync(
         Domain.Catalogue.Plan plan, IUploadLedger ledger, IObservationStore store, CancellationToken cancellationToken)
     {
-        var departmentOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
+        var departmentOf = new Dictionary<Domain.Uploads.UploadId, string>();
+        await foreach (var upload in ledger.CommittedAsync(plan.Id, cancellationToken))
         {
             departmentOf[upload.UploadId] = upload.DepartmentId;
         }

@@ -6,25 +6,37 @@ using Pipeline.Spreadsheets;
 
 namespace Pipeline.Application.Reports;
 
-/// <summary>The report of one upload (RULES.md §2), written to <c>upload-reports/{planId}/{departmentId}/{name}.report.json</c> (two-part uploads: <c>{departmentId}/{name}.report.json</c>).</summary>
+/// <summary>
+/// The report of one upload (RULES.md §2), written to <c>upload-reports/{planId}/{departmentId}/{uploadId}.json</c>
+/// (<see cref="ReportNames"/>). <see cref="UploadId"/> is null for a file checked and not stored (<c>validate</c>).
+/// <see cref="Notice"/> says what the status means for the department's data (the rule that the upload received
+/// last wins, what a duplicate repeats).
+/// </summary>
 public sealed record UploadReport(
     string SchemaVersion,
     string PlanId,
     string DepartmentId,
     string BlobName,
-    string UploadId,
-    string Sha256,
-    DateTimeOffset BlobCreatedOn,
+    string FileName,
+    UploadId? UploadId,
+    Sha256? Sha256,
+    DateTimeOffset ReceivedAt,
     DateTimeOffset ProcessedOn,
     UploadStatus Status,
     ReportCounts Counts,
-    string? DuplicateOf,
+    UploadId? DuplicateOf,
     IReadOnlyList<ReportProblem> Problems,
     IReadOnlyList<ReportValue>? Values = null,
     IReadOnlyList<ReportEvaluation>? Evaluations = null,
     int ValuesNotListed = 0,
     int EvaluationsNotListed = 0)
 {
+    /// <summary>The schema of reports since issue 22 (one per upload, its received time and file name).</summary>
+    public const string CurrentSchema = "1.1";
+
+    /// <summary>What the status means for the department's data, in both languages; null for nothing.</summary>
+    public ReportMessage? Notice { get; init; }
+
     /// <summary>The values read, so that the department confirms its numbers (<c>RULES.md §2</c>), up to 10,000.</summary>
     public IReadOnlyList<ReportValue> Values { get; init; } = Values ?? [];
 
@@ -50,12 +62,15 @@ public sealed record UploadReport(
     /// <summary>The report as UTF-8 JSON.</summary>
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ReportJson.TypeInfo<UploadReport>());
 
-    public static UploadReport FromJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, ReportJson.TypeInfo<UploadReport>())
-        ?? throw new JsonException("The report is empty.");
-
-    /// <summary>The report blob's name for an upload's blob name.</summary>
-    public static string BlobNameFor(string uploadBlobName) => uploadBlobName + ".report.json";
+    /// <summary>A report as written; one of schema 1.0 (before issue 22) gets its file name from its blob.</summary>
+    public static UploadReport FromJson(ReadOnlySpan<byte> json)
+    {
+        var report = JsonSerializer.Deserialize(json, ReportJson.TypeInfo<UploadReport>())
+            ?? throw new JsonException("The report is empty.");
+        return report.FileName is null
+            ? report with { FileName = report.BlobName[(report.BlobName.LastIndexOf('/') + 1)..] }
+            : report;
+    }
 }
 
 /// <summary>Type information for the report; the options are <see cref="ReportJson.Options"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
@@ -21,7 +20,7 @@ public sealed class CommentaryEntries(
     ICommentaryStore commentary,
     IFiscalYearConfirmations confirmations,
     IReviewAudit audit,
-    IReportWriter reports,
+    IUploadReports reports,
     TimeProvider clock)
 {
     /// <summary>Records <paramref name="entry"/> for the department's indicator and year, by the person.</summary>
@@ -55,26 +54,30 @@ public sealed class CommentaryEntries(
             Clean(entry.NextSteps));
         var now = clock.GetUtcNow();
         var name = $"ポータル入力（評価・課題 {indicator.Id} FY{fiscalYear}）";
-        var blobName = $"{plan.Id}/{department.Id}/{name}";
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{words}\n{now.UtcTicks}\n{actorId}")));
-        var uploadId = UploadPath.UploadIdOf(blobName, now, sha256);
-        var record = new UploadRecord(plan.Id, department.Id, uploadId, blobName, sha256, now, now,
-            UploadStatus.Accepted, 0, 0, 0, 0, UploadedBy: $"{actorName} <{actorId}>");
+        // An upload of its own (RULES.md §2): a folder of its own, received now, ordered with the department's files.
+        var path = UploadPath.New(plan.Id, department.Id, UploadFolder.New(now), name);
+        var sha256 = Sha256.Of(Encoding.UTF8.GetBytes($"{words}\n{now.UtcTicks}\n{actorId}"));
+        var version = new ReceivedVersion($"\"{sha256.Value}\"", now);
+        var uploadId = UploadId.Of(path, version, sha256);
+        var record = new UploadRecord(plan.Id, department.Id, uploadId, path.BlobName, sha256,
+            version.ReceivedAt(path), now, UploadStatus.Accepted, 0, 0, 0, 0, UploadedBy: $"{actorName} <{actorId}>",
+            Version: version.Tag, FileName: name);
         await commentary.StageAsync(plan, record, [words], cancellationToken);
 
         var confirmed = new ConfirmedYears(await confirmations.AllAsync(plan.Id, cancellationToken));
         var held = !bySecretariat && (plan.Publication.Review || confirmed.IsConfirmed(year));
         var recorded = held
             ? await reviews.HoldAsync(record, cancellationToken)
-            : await ledger.CommitAsync(record, cancellationToken) ? record
-            : record with { Status = UploadStatus.Duplicate };
+            : await ledger.CommitAsync(record, cancellationToken);
         await audit.RecordAsync(new ReviewAction(ReviewActionKind.Commentary, plan.Id, actorId, actorName, now,
-            DepartmentId: department.Id, UploadId: recorded.UploadId, FiscalYear: year, IndicatorId: indicator.Id),
-            cancellationToken);
-        await reports.WriteAsync(blobName, new UploadReport("1.0", plan.Id, department.Id, blobName, recorded.UploadId,
-            sha256, now, now, recorded.Status, new ReportCounts(0, 0, 0, 0, 0, 0), null, []) { Commentary = [words] },
-            cancellationToken);
+            DepartmentId: department.Id, UploadId: recorded.UploadId.Value, FiscalYear: year,
+            IndicatorId: indicator.Id), cancellationToken);
+        await reports.WriteAsync(ReportNames.Of(plan.Id, department.Id, recorded.UploadId), new UploadReport(
+            UploadReport.CurrentSchema, plan.Id, department.Id, path.BlobName, name, recorded.UploadId, sha256,
+            recorded.ReceivedAt, now, recorded.Status, new ReportCounts(0, 0, 0, 0, 0, 0), recorded.DuplicateOf, [])
+        {
+            Commentary = [words],
+        }, cancellationToken);
         return new CommentaryEntryOutcome(recorded);
     }
 

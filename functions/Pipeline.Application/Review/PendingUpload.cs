@@ -1,4 +1,5 @@
 using Pipeline.Domain.Commentary;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Application.Review;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Application.Review;
 /// when, every value it would change (old → new) and the commentary it brings.
 /// </summary>
 public sealed record PendingUpload(
-    string UploadId,
+    UploadId UploadId,
     string DepartmentId,
     string FileName,
     DateTimeOffset ReceivedAt,

@@ -1,3 +1,4 @@
+using Pipeline.Application.Ingestion;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
@@ -18,8 +19,8 @@ public sealed class ReviewService(
     IUploadLedger ledger,
     IObservationStore observations,
     ICommentaryStore commentary,
-    IUploadStore uploads,
-    IReportWriter reports,
+    UploadReportLookup lookup,
+    IUploadReports reports,
     TimeProvider clock)
 {
     /// <summary>Every upload of the plan waiting for review, oldest first, with old → new per key.</summary>
@@ -32,13 +33,14 @@ public sealed class ReviewService(
             return new ReviewQueueDocument(plan.Id, []);
         }
 
-        var accepted = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var upload in ledger.AcceptedAsync(plan.Id, cancellationToken))
+        var committed = new List<UploadRecord>();
+        await foreach (var upload in ledger.CommittedAsync(plan.Id, cancellationToken))
         {
-            accepted.Add(upload.UploadId);
+            committed.Add(upload);
         }
 
-        var waiting = pending.Select(p => p.UploadId).ToHashSet(StringComparer.Ordinal);
+        var accepted = new CommittedUploads(committed);
+        var waiting = pending.Select(p => p.UploadId).ToHashSet();
         var rows = new List<StoredObservation>();
         await foreach (var o in observations.ObservationsAsync(plan, cancellationToken))
         {
@@ -59,13 +61,12 @@ public sealed class ReviewService(
 
         var standing = FiscalYearRollup.Current(rows, accepted)
             .ToDictionary(o => (o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month));
-        var byUpload = rows.ToLookup(o => o.UploadId, StringComparer.Ordinal);
-        var wordsByUpload = words.ToLookup(c => c.UploadId, StringComparer.Ordinal);
+        var byUpload = rows.ToLookup(o => o.UploadId);
+        var wordsByUpload = words.ToLookup(c => c.UploadId);
         var order = plan.Indicators.Select((i, n) => (i.Id, n))
             .ToDictionary(x => x.Id, x => x.n, StringComparer.Ordinal);
         return new ReviewQueueDocument(plan.Id, pending.Select(upload => new PendingUpload(
-            upload.UploadId, upload.DepartmentId, upload.BlobName[(upload.BlobName.LastIndexOf('/') + 1)..],
-            upload.BlobCreatedOn,
+            upload.UploadId, upload.DepartmentId, upload.DisplayName, upload.ReceivedAt,
             byUpload[upload.UploadId]
                 .OrderBy(o => order.GetValueOrDefault(o.IndicatorId))
                 .ThenBy(o => o.FiscalYear).ThenBy(o => o.AreaCode, StringComparer.Ordinal).ThenBy(o => o.Month ?? 0)
@@ -79,7 +80,7 @@ public sealed class ReviewService(
     /// Approves or returns an upload waiting for review, as <paramref name="actorName"/> (<paramref name="actorId"/>),
     /// with <paramref name="comment"/> (required to return); the upload's report says so afterwards.
     /// </summary>
-    public async Task<ReviewOutcome> DecideAsync(Plan plan, string uploadId, ReviewDecision decision, string? comment,
+    public async Task<ReviewOutcome> DecideAsync(Plan plan, UploadId uploadId, ReviewDecision decision, string? comment,
         string actorId, string actorName, CancellationToken cancellationToken)
     {
         if (await reviews.FindAsync(plan.Id, uploadId, cancellationToken) is not { } held)
@@ -94,20 +95,27 @@ public sealed class ReviewService(
 
         var kind = decision == ReviewDecision.Approve ? ReviewActionKind.Approve : ReviewActionKind.Return;
         var action = new ReviewAction(kind, plan.Id, actorId, actorName, clock.GetUtcNow(),
-            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), held.DepartmentId, held.UploadId);
+            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), held.DepartmentId, held.UploadId.Value);
         if (await reviews.DecideAsync(held, decision, action, cancellationToken) is not { } decided)
         {
             var now = await reviews.FindAsync(plan.Id, uploadId, cancellationToken);
             return new ReviewOutcome(null, AlreadyStatus: now?.Status ?? held.Status);
         }
 
-        // The department reads the decision and the comment in the upload's own report.
-        if (await uploads.ReportAsync(decided.BlobName, cancellationToken) is { } report
-            && report.UploadId == decided.UploadId)
+        // The department reads the decision and the comment in the upload's own report (approved, it may be a
+        // duplicate of the upload it repeats, RULES.md §2).
+        if (await lookup.FindAsync(plan.Id, decided.DepartmentId, decided.UploadId, cancellationToken) is { } report)
         {
-            await reports.WriteAsync(decided.BlobName, report with
+            await reports.WriteAsync(ReportNames.Of(plan.Id, decided.DepartmentId, decided.UploadId), report with
             {
                 Status = decided.Status,
+                DuplicateOf = decided.DuplicateOf,
+                Notice = decided.Status switch
+                {
+                    UploadStatus.Accepted => ReportNotices.LatestReceivedWins,
+                    UploadStatus.Duplicate when decided.DuplicateOf is { } of => ReportNotices.Duplicate(of),
+                    _ => null,
+                },
                 Review = new ReportReview(decided.Status, action.At, actorName, action.Reason),
             }, cancellationToken);
         }

@@ -17,6 +17,12 @@ internal static class ConsoleText
     {
         var c = report.Counts;
         output.WriteLine($"{file}: {Status(report.Status)} — {c.Observations} values, {c.Evaluations} evaluations, {c.Errors} errors, {c.Warnings} warnings ({c.RowsRead} rows read)");
+        if (report.Status == UploadStatus.Duplicate && report.Notice is { } notice)
+        {
+            output.WriteLine($"  {notice.Ja}");
+            output.WriteLine($"  {notice.En}");
+        }
+
         foreach (var p in report.Problems)
         {
             var where = (p.Sheet, p.Row, p.Column) switch
@@ -26,7 +32,7 @@ internal static class ConsoleText
                 (var s, var r, null) => $"{s} {r}行目: ",
                 (var s, var r, var col) => $"{s}!{col}{r}: ",
             };
-            output.WriteLine($"  {PipelineJson.Name(p.Severity),-7} {p.Code,-26} {where}{p.Message.Ja}");
+            output.WriteLine($"  {PipelineJson.Name(p.Severity),-7} {PipelineJson.Name(p.Code),-26} {where}{p.Message.Ja}");
             output.WriteLine($"  {"",-7} {"",-26} {new string(' ', DisplayWidth(where))}{p.Message.En}");
         }
     }

@@ -63,9 +63,10 @@ internal static class DemoVerb
         return worst;
     }
 
-    private static IEnumerable<(string Folder, FileInfo File)> SampleFiles(string planId, string folder) =>
+    private static IEnumerable<(string? PlanId, string DepartmentId, FileInfo File)> SampleFiles(
+        string planId, string folder) =>
         !Directory.Exists(folder) ? [] :
         Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
             .SelectMany(d => Directory.EnumerateFiles(d).Order(StringComparer.Ordinal)
-                .Select(f => ($"{planId}/{Path.GetFileName(d)}", new FileInfo(f))));
+                .Select(f => ((string?)planId, Path.GetFileName(d), new FileInfo(f))));
 }

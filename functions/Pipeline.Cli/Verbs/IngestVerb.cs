@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Pipeline.Application.Ingestion;
+using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
+using Pipeline.Domain.Uploads;
 using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Cli.Verbs;
@@ -15,7 +17,11 @@ internal static class IngestVerb
     {
         var (plan, department, files, json) =
             (VerbOptions.Plan(), VerbOptions.Department(), VerbOptions.Files(), VerbOptions.Json());
-        var ingest = new Command("ingest", "アップロードして取り込む / upload to uploads/P/D/ (uploads/D/ without --plan) and ingest as the blob trigger does; exit 1 if any is rejected") { plan, department, files, json };
+        var ingest = new Command("ingest", "アップロードして取り込む / upload each file to a folder of its own under uploads/P/D/ "
+            + "(uploads/D/ without --plan) and ingest it as the blob trigger does; exit 1 if any is rejected")
+        {
+            plan, department, files, json,
+        };
         ingest.SetAction((parse, ct) => RunAsync(parse.GetValue(plan), parse.GetRequiredValue(department),
             parse.GetRequiredValue(files), parse.GetValue(json), output, error, settings, ct));
         return ingest;
@@ -32,31 +38,36 @@ internal static class IngestVerb
         }
 
         // Without --plan the two-part path of the default plan (RULES.md §2); with it, the plan's own prefix.
-        var prefix = planId is null ? "" : planId + "/";
-        return await IngestAsync(files.Select(f => (prefix + departmentId, f)).ToArray(), json, output, settings, ct);
+        return await IngestAsync(files.Select(f => (planId, departmentId, f)).ToArray(), json, output, settings, ct);
     }
 
-    /// <summary>Uploads each file under its folder (<c>{planId}/{departmentId}</c> or <c>{departmentId}</c>) and ingests it.</summary>
-    public static async Task<int> IngestAsync((string Folder, FileInfo File)[] files, bool json, TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+    /// <summary>
+    /// Stores each file as a new upload of its department (<c>{planId}/{departmentId}/{folder}/{name}</c>, or
+    /// <c>{departmentId}/{folder}/{name}</c> for the default plan: a folder of its own, never an overwrite) and
+    /// ingests it.
+    /// </summary>
+    public static async Task<int> IngestAsync((string? PlanId, string DepartmentId, FileInfo File)[] files, bool json,
+        TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
-        var storage = host.Get<StorageAccount>();
-        var uploads = await storage.ContainerAsync(StorageNames.UploadsContainer, ct);
+        var store = host.Get<IUploadStore>();
+        var clock = host.Get<TimeProvider>();
         var reports = new List<UploadReport>();
         for (var i = 0; i < files.Length; i++)
         {
-            var blob = uploads.GetBlobClient($"{files[i].Folder}/{files[i].File.Name}");
+            var folder = UploadFolder.New(clock.GetUtcNow());
+            var path = UploadPath.New(files[i].PlanId, files[i].DepartmentId, folder, files[i].File.Name);
             await using (var stream = files[i].File.OpenRead())
             {
-                await blob.UploadAsync(stream, overwrite: true, ct);
+                await store.StoreAsync(path, stream, null, ct);
             }
 
-            var result = await host.Get<UploadIngestion>().IngestAsync(blob.Name, ct);
+            var result = await host.Get<UploadIngestion>().IngestAsync(path.BlobName, ct);
             reports.Add(result.Report);
             if (!json)
             {
                 await output.WriteAsync($"[{i + 1}/{files.Length}] ");
-                ConsoleText.Report(output, blob.Name, result.Report);
+                ConsoleText.Report(output, path.BlobName, result.Report);
             }
         }
 

@@ -3,14 +3,14 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Domain.Commentary;
 
 /// <summary>
-/// Which commentary stands: per indicator and fiscal year, that of the latest accepted upload (RULES.md §13).
+/// Which commentary stands: per indicator and fiscal year, that of the upload received last (RULES.md §2, §13).
 /// </summary>
 public static class CommentaryHistory
 {
-    /// <summary>The standing commentary of each indicator and fiscal year among the accepted uploads.</summary>
+    /// <summary>The standing commentary of each indicator and fiscal year among the committed uploads.</summary>
     public static IEnumerable<StoredCommentary> Current(
-        IEnumerable<StoredCommentary> stored, IReadOnlySet<string> acceptedUploads) =>
-        stored.Where(c => acceptedUploads.Contains(c.UploadId))
+        IEnumerable<StoredCommentary> stored, CommittedUploads uploads) =>
+        stored.Where(c => uploads.Contains(c.UploadId))
             .GroupBy(c => (c.IndicatorId, c.FiscalYear))
-            .Select(g => Supersession.Current(g, c => (c.BlobCreatedOn, c.UploadId)));
+            .Select(g => Supersession.Standing(g, uploads, c => c.Order, (a, b) => a.Commentary == b.Commentary)!);
 }

@@ -1,4 +1,5 @@
 using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Domain.Commentary;
 
@@ -7,8 +8,11 @@ namespace Pipeline.Domain.Commentary;
 /// upload of its own), with that upload's department and received time: the ledger decides whether it is published.
 /// </summary>
 public sealed record StoredCommentary(
-    IndicatorCommentary Commentary, string UploadId, string DepartmentId, DateTimeOffset BlobCreatedOn)
+    IndicatorCommentary Commentary, UploadId UploadId, string DepartmentId, DateTimeOffset ReceivedAt)
 {
+    /// <summary>Where its upload stands in the order uploads were received.</summary>
+    public UploadOrder Order => new(ReceivedAt, UploadId);
+
     /// <summary>The indicator it is about.</summary>
     public string IndicatorId => Commentary.IndicatorId;
 

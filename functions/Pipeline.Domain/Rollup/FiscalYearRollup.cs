@@ -5,24 +5,25 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Domain.Rollup;
 
 /// <summary>
-/// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of accepted
-/// uploads count; for each indicator / FY / area / month the upload with the latest blob creation
-/// time wins, whatever order the uploads were processed in.
+/// RULES.md §3: observations into one value per indicator and fiscal year. Only rows of committed
+/// uploads count; for each indicator / FY / area / month the upload received last wins, whatever order the
+/// uploads were processed in (RULES.md §2, <see cref="Supersession"/>).
 /// </summary>
 public static class FiscalYearRollup
 {
-    /// <summary>The latest accepted observation for each indicator / FY / area / month.</summary>
-    public static IEnumerable<StoredObservation> Current(IEnumerable<StoredObservation> observations, IReadOnlySet<string> acceptedUploads) =>
+    /// <summary>The observation that stands for each indicator / FY / area / month.</summary>
+    public static IEnumerable<StoredObservation> Current(
+        IEnumerable<StoredObservation> observations, CommittedUploads uploads) =>
         observations
-            .Where(o => acceptedUploads.Contains(o.UploadId))
+            .Where(o => uploads.Contains(o.UploadId))
             .GroupBy(o => (o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month))
-            .Select(g => Supersession.Current(g, o => (o.BlobCreatedOn, o.UploadId)));
+            .Select(g => Supersession.Standing(g, uploads, o => o.Order, (a, b) => a.SameAs(b))!);
 
     /// <summary>Every indicator's fiscal-year values, in FY order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> Combine(
-        Plan plan, IEnumerable<StoredObservation> observations, IReadOnlySet<string> acceptedUploads)
+        Plan plan, IEnumerable<StoredObservation> observations, CommittedUploads uploads)
     {
-        var byIndicator = Current(observations, acceptedUploads).ToLookup(o => o.IndicatorId);
+        var byIndicator = Current(observations, uploads).ToLookup(o => o.IndicatorId);
         var result = new Dictionary<string, IReadOnlyList<FiscalYearActual>>(StringComparer.Ordinal);
         foreach (var indicator in plan.Indicators)
         {
@@ -60,7 +61,7 @@ public static class FiscalYearRollup
             var tolerance = indicator.Kind == IndicatorKind.Ratio ? 0.05m : 0m;
             if (allWards && wardValue is { } total && Math.Abs(total - city.Value) > tolerance)
             {
-                warnings.Add(new RollupWarning("ward_sum_differs",
+                warnings.Add(new RollupWarning(RollupWarningCode.WardSumDiffers,
                     $"{fy}年度: 区の合計 {total} が市全体の値 {city.Value} と一致しません（市全体の値を採用）。",
                     $"FY{fy}: the wards give {total} but the whole-city row says {city.Value}; the whole-city value is used."));
             }
@@ -73,14 +74,14 @@ public static class FiscalYearRollup
             months = wards.Any(w => w.MonthsReported is not null) ? wards.Min(w => w.MonthsReported ?? 12) : null;
             if (!allWards)
             {
-                warnings.Add(new RollupWarning("wards_incomplete",
+                warnings.Add(new RollupWarning(RollupWarningCode.WardsIncomplete,
                     $"{fy}年度: 全ての区の値がそろっていません（{wards.Count}/{plan.Wards.Count} 区）。",
                     $"FY{fy}: only {wards.Count} of {plan.Wards.Count} wards reported."));
             }
 
             if (value is null && wards.Count > 0)
             {
-                warnings.Add(new RollupWarning("ratio_without_counts",
+                warnings.Add(new RollupWarning(RollupWarningCode.RatioWithoutCounts,
                     $"{fy}年度: 分子・分母のない区があるため、市全体の割合を求められません。",
                     $"FY{fy}: a ward gave no numerator and denominator, so the city's ratio cannot be computed."));
             }
@@ -120,7 +121,7 @@ public static class FiscalYearRollup
         {
             if (rows.Count > 1)
             {
-                warnings.Add(new RollupWarning("annual_and_monthly",
+                warnings.Add(new RollupWarning(RollupWarningCode.AnnualAndMonthly,
                     $"{annual.FiscalYear}年度 {code}: 年間値と月別値の両方があるため、年間値を採用しました。",
                     $"FY{annual.FiscalYear} {code}: both an annual and monthly values were given; the annual value is used."));
             }

@@ -1,64 +1,103 @@
 using Pipeline.Domain.Catalogue;
+
 namespace Pipeline.Domain.Uploads;
 
 /// <summary>
-/// Reads a blob path (RULES.md §2): <c>{planId}/{departmentId}/{name}</c>, or the older two-part
-/// <c>{departmentId}/{name}</c>, which means the deployment's default plan.
+/// Where an upload is in container <c>uploads</c> (RULES.md §2), read once where a blob name comes in:
+/// <c>{planId}/{departmentId}/{name}</c>, or the older two-part <c>{departmentId}/{name}</c>, which means the
+/// deployment's default plan. The portal and <c>pipeline ingest</c> store each upload in a folder of its own,
+/// <c>{planId}/{departmentId}/{folder}/{file name}</c> (<see cref="UploadFolder"/>). A path without a department,
+/// with an empty, <c>.</c> or <c>..</c> segment, a backslash or a control character is not valid
+/// (<see cref="IsValid"/> false): it is reported, never filed under a department.
 /// </summary>
-public static class UploadPath
+public readonly record struct UploadPath
 {
-    /// <summary>
-    /// The plan an upload is for: the first segment where the path has three or more and that segment is a
-    /// plan id of the set (served or not), else the default plan.
-    /// </summary>
-    public static string PlanOf(string blobName, Catalogue.PlanSet plans)
+    private const int MaxLength = 1024;
+
+    private UploadPath(string blobName, string planId, string? departmentId, UploadFolder? folder, string fileName)
     {
-        var slash = blobName.IndexOf('/', StringComparison.Ordinal);
-        var rest = slash > 0 ? blobName.AsSpan(slash + 1) : default;
-        return slash > 0 && rest.Contains('/') && plans.Entry(blobName[..slash]) is not null ? blobName[..slash] : plans.DefaultPlanId;
+        BlobName = blobName;
+        PlanId = planId;
+        DepartmentId = departmentId;
+        Folder = folder;
+        FileName = fileName;
+    }
+
+    /// <summary>The blob's name in container <c>uploads</c>.</summary>
+    public string BlobName { get; }
+
+    /// <summary>
+    /// The plan the upload is for: the first segment where it is a plan id of the set and two more follow, else the
+    /// default plan.
+    /// </summary>
+    public string PlanId { get; }
+
+    /// <summary>The department segment; null where the path is not valid.</summary>
+    public string? DepartmentId { get; }
+
+    /// <summary>The upload's own folder where the portal or the command line stored it; else null.</summary>
+    public UploadFolder? Folder { get; }
+
+    /// <summary>The file's name as the person gave it: the last segment.</summary>
+    public string FileName { get; }
+
+    /// <summary>Whether the path names a department and a file without traversal or control characters.</summary>
+    public bool IsValid => DepartmentId is not null;
+
+    /// <summary>Reads a blob name of the plan set <paramref name="plans"/>.</summary>
+    public static UploadPath Parse(string blobName, PlanSet plans)
+    {
+        var segments = (blobName ?? "").Split('/');
+        var planInPath = segments.Length >= 3 && plans.Entry(segments[0]) is not null;
+        var planId = planInPath ? segments[0] : plans.DefaultPlanId;
+        return Read(blobName ?? "", planId, planInPath ? segments[1..] : segments);
     }
 
     /// <summary>
-    /// Splits a path of plan <paramref name="planId"/>: <c>{planId}/{department}/{name}</c> or, for the
-    /// default plan, <c>{department}/{name}</c>.
+    /// Reads a blob name known to be of plan <paramref name="planId"/>: <c>{planId}/{department}/{name}</c>, or
+    /// <c>{department}/{name}</c> (the default plan's two-part form).
     /// </summary>
-    public static bool TryParse(string blobName, string planId, out string department, out string name)
+    public static UploadPath Parse(string blobName, string planId)
     {
-        var prefix = planId + "/";
-        var planPath = blobName.StartsWith(prefix, StringComparison.Ordinal) && blobName.AsSpan(prefix.Length).Contains('/');
-        return TryParse(planPath ? blobName[prefix.Length..] : blobName, out department, out name);
+        var segments = (blobName ?? "").Split('/');
+        return Read(blobName ?? "", planId, segments.Length >= 3 && segments[0] == planId ? segments[1..] : segments);
     }
 
-    /// <summary>Splits <c>{department}/{name}</c>; false for paths without a department, with traversal or control characters.</summary>
-    public static bool TryParse(string blobName, out string department, out string name)
+    /// <summary>
+    /// The path of a new upload received by the portal or the command line: a folder of its own under the
+    /// department, <c>{planId}/{departmentId}/{folder}/{fileName}</c>, or without <paramref name="planId"/> the
+    /// default plan's two-part form <c>{departmentId}/{folder}/{fileName}</c>.
+    /// </summary>
+    public static UploadPath New(string? planId, string departmentId, UploadFolder folder, string fileName)
     {
-        department = "";
-        name = "";
-        if (string.IsNullOrEmpty(blobName) || blobName.Length > 1024 || blobName.Any(char.IsControl)
-            || blobName.Contains('\\', StringComparison.Ordinal))
+        var blobName = $"{(planId is null ? "" : planId + "/")}{departmentId}/{folder.Name}/{fileName}";
+        var path = Read(blobName, planId ?? "", blobName.Split('/')[(planId is null ? 0 : 1)..]);
+        return path.IsValid && path.Folder == folder
+            ? path
+            : throw new ArgumentException($"'{blobName}' is not a valid upload path.", nameof(fileName));
+    }
+
+    /// <summary>
+    /// The path of <paramref name="departmentId"/> and <paramref name="fileName"/> for checking a file that is not
+    /// stored.
+    /// </summary>
+    public static UploadPath Unstored(string planId, string departmentId, string fileName) =>
+        new($"{departmentId}/{fileName}", planId, departmentId, null, fileName);
+
+    private static UploadPath Read(string blobName, string planId, string[] rest)
+    {
+        var invalid = new UploadPath(blobName, planId, null, null, blobName[(blobName.LastIndexOf('/') + 1)..]);
+        if (blobName.Length == 0 || blobName.Length > MaxLength || blobName.Any(char.IsControl)
+            || blobName.Contains('\\', StringComparison.Ordinal) || rest.Length < 2
+            || rest.Any(segment => segment is "" or "." or ".."))
         {
-            return false;
+            return invalid;
         }
 
-        var slash = blobName.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || slash == blobName.Length - 1)
-        {
-            return false;
-        }
-
-        department = blobName[..slash];
-        name = blobName[(slash + 1)..];
-        return !name.Split('/').Any(segment => segment is "" or "." or "..");
+        var folder = rest.Length == 3 && UploadFolder.TryParse(rest[1], out var f) ? f : null;
+        return new UploadPath(blobName, planId, rest[0], folder, rest[^1]);
     }
 
-    /// <summary>Where the report of an upload with an unusable path goes: <c>_invalid/{hash of the name}</c>.</summary>
-    public static string InvalidReportName(string blobName) =>
-        "_invalid/" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blobName)))[..24];
-
-    /// <summary>A stable id for one blob version: its creation time (sortable) and a hash of its name and content.</summary>
-    public static string UploadIdOf(string blobName, DateTimeOffset createdOn, string sha256)
-    {
-        var nameAndContent = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blobName + "\n" + sha256));
-        return $"{createdOn.UtcDateTime:yyyyMMdd'T'HHmmssfffffff'Z'}-{Convert.ToHexStringLower(nameAndContent)[..12]}";
-    }
+    /// <inheritdoc />
+    public override string ToString() => BlobName;
 }

@@ -7,7 +7,10 @@ public enum UploadStatus
     Accepted,
     /// <summary>At least one error: nothing of the file is stored.</summary>
     Rejected,
-    /// <summary>The same content was accepted before: nothing changes.</summary>
+    /// <summary>
+    /// Valid, and the same content as the department's upload received just before it (or, processed late, just
+    /// after it): it changes nothing, and points at that upload (RULES.md §2).
+    /// </summary>
     Duplicate,
     /// <summary>Processing failed repeatedly (poison): nothing is stored; an operator may replay it.</summary>
     Failed,

@@ -1,43 +1,41 @@
-using Azure;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Application.Ports;
-using Pipeline.Application.Reports;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
-/// Stores portal uploads in container <c>uploads</c> (the blob trigger ingests them from there) and reads
-/// their reports from <c>upload-reports</c>. Who uploaded a file goes into the blob's metadata,
-/// percent-encoded because metadata values are ASCII; <see cref="BlobUploadSource"/> reads it back for the ledger.
+/// Stores uploads of the portal and the command line in container <c>uploads</c>, each at a path of its own (the
+/// blob trigger ingests them from there). The file's name and who uploaded it go into the blob's metadata,
+/// percent-encoded because metadata values are ASCII; <see cref="BlobUploadSource"/> reads them back for the ledger.
 /// </summary>
 public sealed class BlobUploadStore(StorageAccount storage) : IUploadStore
 {
     /// <summary>The metadata key of the person who uploaded a blob.</summary>
     public const string UploadedByMetadata = "uploadedby";
 
-    public async Task StoreAsync(string blobName, Stream content, string uploadedBy, CancellationToken cancellationToken)
+    /// <summary>The metadata key of the file's name as the person gave it.</summary>
+    public const string FileNameMetadata = "filename";
+
+    /// <remarks>Conditional on no blob being there (If-None-Match: *): an upload never replaces another.</remarks>
+    public async Task<ReceivedVersion> StoreAsync(
+        UploadPath path, Stream content, string? uploadedBy, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.UploadsContainer, cancellationToken);
-        await container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+        var metadata = new Dictionary<string, string> { [FileNameMetadata] = Uri.EscapeDataString(path.FileName) };
+        if (uploadedBy is not null)
         {
-            Metadata = new Dictionary<string, string> { [UploadedByMetadata] = Uri.EscapeDataString(uploadedBy) },
-        }, cancellationToken);
+            metadata[UploadedByMetadata] = Uri.EscapeDataString(uploadedBy);
+        }
+
+        var stored = (await container.GetBlobClient(path.BlobName).UploadAsync(content, new BlobUploadOptions
+        {
+            Metadata = metadata,
+            Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
+        }, cancellationToken)).Value;
+        return new ReceivedVersion(stored.ETag.ToString(), stored.LastModified, stored.VersionId);
     }
 
-    public async Task<UploadReport?> ReportAsync(string blobName, CancellationToken cancellationToken)
-    {
-        var container = await storage.ContainerAsync(StorageNames.ReportsContainer, cancellationToken);
-        try
-        {
-            var download = await container.GetBlobClient(UploadReport.BlobNameFor(blobName)).DownloadContentAsync(cancellationToken);
-            return UploadReport.FromJson(download.Value.Content.ToMemory().Span);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The person as written by <see cref="StoreAsync"/>.</summary>
-    public static string DecodePerson(string metadataValue) => Uri.UnescapeDataString(metadataValue);
+    /// <summary>A metadata value as written by <see cref="StoreAsync"/>.</summary>
+    public static string Decode(string metadataValue) => Uri.UnescapeDataString(metadataValue);
 }

@@ -8,8 +8,8 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
-/// Deletes the staged rows of uploads that were rejected, failed or found a duplicate (after staging, when
-/// another upload of the same content committed first) more than a day ago (docs/reliability.md): they were
+/// Deletes the staged rows of uploads that were rejected or failed (or found a duplicate after staging by an
+/// earlier version, which never committed a duplicate's rows) more than a day ago (docs/reliability.md): they were
 /// never visible, and never will be unless the upload is replayed, whose rows are left alone. A few uploads a run (bounded, so a run
 /// stays short); the ledger keeps its record of each, marked with when its rows were swept.
 /// </summary>
@@ -59,7 +59,10 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
         var due = new List<TableEntity>();
         await foreach (var upload in uploadsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (!upload.ContainsKey(SweptOn) && due.Count < budget)
+            // A duplicate committed with its rows (it has the version it was read at) keeps them: they are part of the
+            // history (RULES.md §2). A duplicate of an earlier version had its rows never committed.
+            var committedDuplicate = upload.GetString("Status") == duplicate && upload.GetString("Version") is not null;
+            if (!upload.ContainsKey(SweptOn) && !committedDuplicate && due.Count < budget)
             {
                 due.Add(upload);
             }

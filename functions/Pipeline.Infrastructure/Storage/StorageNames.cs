@@ -6,7 +6,7 @@ public static class StorageNames
     /// <summary>Departments upload here, at <c>{planId}/{departmentId}/{name}</c> (or <c>{departmentId}/{name}</c> for the default plan).</summary>
     public const string UploadsContainer = "uploads";
 
-    /// <summary>One report per upload, at the upload's path plus <c>.report.json</c>.</summary>
+    /// <summary>One report per upload, at <c>{planId}/{departmentId}/{uploadId}.json</c> (ReportNames).</summary>
     public const string ReportsContainer = "upload-reports";
 
     /// <summary>The published feed; anonymous read of blobs only.</summary>

@@ -37,8 +37,9 @@ public sealed class TableCommentaryStore(StorageAccount storage) : ICommentarySt
             var commentary = new IndicatorCommentary(
                 e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0),
                 Text(e, "Assessment"), Text(e, "Issues"), Text(e, "NextSteps"));
-            yield return new StoredCommentary(commentary, e.GetString("UploadId"), e.GetString("DepartmentId"),
-                e.GetDateTimeOffset("BlobCreatedOn") ?? default);
+            var receivedAt = e.GetDateTimeOffset("ReceivedAt") ?? e.GetDateTimeOffset("BlobCreatedOn") ?? default;
+            var uploadId = UploadId.Parse(e.GetString("UploadId"));
+            yield return new StoredCommentary(commentary, uploadId, e.GetString("DepartmentId"), receivedAt);
         }
     }
 
@@ -46,13 +47,13 @@ public sealed class TableCommentaryStore(StorageAccount storage) : ICommentarySt
     {
         var entity = new TableEntity(
             TableKeys.CommentaryPartition(plan.Id, c.IndicatorId),
-            TableKeys.CommentaryRow(c.FiscalYear, upload.UploadId))
+            TableKeys.CommentaryRow(c.FiscalYear, upload.UploadId.Value))
         {
             ["IndicatorId"] = c.IndicatorId,
             ["FiscalYear"] = c.FiscalYear.Value,
-            ["UploadId"] = upload.UploadId,
+            ["UploadId"] = upload.UploadId.Value,
             ["DepartmentId"] = upload.DepartmentId,
-            ["BlobCreatedOn"] = upload.BlobCreatedOn,
+            ["ReceivedAt"] = upload.ReceivedAt,
         };
         var parts = new[] { ("Assessment", c.Assessment), ("Issues", c.Issues), ("NextSteps", c.NextSteps) };
         foreach (var (name, text) in parts)

@@ -13,10 +13,11 @@ namespace Pipeline.Infrastructure.Storage;
 /// <item>evaluations: PK <c>{planId}~{measureId}</c>, RK <c>{initiativeId}~{FY}~{uploadId}</c>.</item>
 /// <item>commentary: PK <c>{planId}~{indicatorId}</c> (the nightly run reads a plan's range in one query),
 /// RK <c>{FY}~{uploadId}</c>, so every upload's words are kept.</item>
-/// <item>uploads: PK <c>{planId}~{departmentId}</c>, RK <c>{uploadId}</c> (creation-time first, so sortable),
-/// and <c>content~{sha256}</c> markers in the same partition so accepting an upload and claiming its
-/// content is one transaction; and <c>accepted~latest</c>, the department's latest commit, written in the
-/// same transaction, which the nightly decision reads instead of the uploads.</item>
+/// <item>uploads: PK <c>{planId}~{departmentId}</c>, RK <c>{uploadId}</c> (received time first, so sortable),
+/// and <c>accepted~latest</c>, the department's latest commit, written in the commit's transaction with the
+/// upload's row (and conditional on the marker as read, so commits of a department decide one after another),
+/// which the nightly decision reads instead of the uploads. <c>content~{sha256}</c> rows of earlier versions stay,
+/// unread.</item>
 /// <item>planpublications: PK <c>plans</c>, RK <c>{planId}</c>: one partition, read in one query each night.</item>
 /// </list>
 /// </summary>
@@ -44,8 +45,6 @@ public static class TableKeys
 
     public static string CommentaryRow(FiscalYear fiscalYear, string uploadId) =>
         Join(fiscalYear.Value.ToString(CultureInfo.InvariantCulture), uploadId);
-
-    public static string ContentMarkerRow(string sha256) => Join("content", sha256);
 
     /// <summary>The RowKey of a department's "latest accepted upload" marker, beside its uploads.</summary>
     public static readonly string AcceptedMarkerRow = Join("accepted", "latest");

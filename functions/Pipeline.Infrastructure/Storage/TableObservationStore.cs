@@ -10,8 +10,9 @@ namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
 /// Observations and evaluations in Table Storage (see <see cref="TableKeys"/>). Decimals are stored as
-/// invariant strings, never doubles. Rows carry their upload's id and blob creation time: the ledger
-/// decides which are visible, the creation time which supersedes; and the value's flag and note, where given.
+/// invariant strings, never doubles. Rows carry their upload's id and received time: the ledger decides
+/// which are visible, the received time which supersedes (rows of earlier versions carry the blob's creation time
+/// as <c>BlobCreatedOn</c>, read in its place); and the value's flag and note, where given.
 /// </summary>
 public sealed class TableObservationStore(StorageAccount storage) : IObservationStore
 {
@@ -41,13 +42,13 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
         Plan plan, UploadRecord upload, IEnumerable<Observation> observationRows, IEnumerable<Evaluation> evaluationRows)
     {
         // What rows share is made once per call, not once per row: the partition key of each indicator, the boxed
-        // fiscal years, months and creation time, the text of each value. Each entity's properties go into a
+        // fiscal years, months and received time, the text of each value. Each entity's properties go into a
         // dictionary of the right size that the entity copies in one step (TableEntity's own setter looks each name up
         // twice and regrows). Issue 27: this was a third of reading a 100,000-row CSV.
         var partitions = new Dictionary<string, string>(StringComparer.Ordinal);
         var years = new Dictionary<int, object>();
         var values = new Dictionary<decimal, string>();
-        object createdOn = upload.BlobCreatedOn;
+        object receivedAt = upload.ReceivedAt;
         var observations = observationRows.Select(o =>
         {
             if (!partitions.TryGetValue(o.IndicatorId, out var partition))
@@ -77,7 +78,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
             {
                 ["PartitionKey"] = partition,
                 ["RowKey"] = TableKeys.ObservationRow(
-                    o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month, upload.UploadId),
+                    o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month, upload.UploadId.Value),
                 ["IndicatorId"] = o.IndicatorId,
                 ["FiscalYear"] = year,
                 ["AreaCode"] = o.AreaCode,
@@ -87,24 +88,24 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
                 ["Denominator"] = (o.Denominator is { } d ? Exact.Format(d) : null)!,
                 ["Note"] = o.Note!,
                 ["Flag"] = o.Flag?.ToString()!,
-                ["UploadId"] = upload.UploadId,
+                ["UploadId"] = upload.UploadId.Value,
                 ["DepartmentId"] = upload.DepartmentId,
-                ["BlobCreatedOn"] = createdOn,
+                ["ReceivedAt"] = receivedAt,
                 ["SourceSheet"] = o.Source.Sheet,
                 ["SourceRow"] = o.Source.Row,
             });
         });
         var evaluations = evaluationRows.Select(e => (ITableEntity)new TableEntity(
             TableKeys.EvaluationPartition(plan.Id, plan.FindInitiative(e.InitiativeId)!.MeasureId),
-            TableKeys.EvaluationRow(e.InitiativeId, e.FiscalYear, upload.UploadId))
+            TableKeys.EvaluationRow(e.InitiativeId, e.FiscalYear, upload.UploadId.Value))
         {
             ["InitiativeId"] = e.InitiativeId,
             ["FiscalYear"] = e.FiscalYear.Value,
             ["Rating"] = e.Rating.ToString(),
             ["Comment"] = e.Comment,
-            ["UploadId"] = upload.UploadId,
+            ["UploadId"] = upload.UploadId.Value,
             ["DepartmentId"] = upload.DepartmentId,
-            ["BlobCreatedOn"] = upload.BlobCreatedOn,
+            ["ReceivedAt"] = upload.ReceivedAt,
         });
         return (observations, evaluations);
     }
@@ -113,14 +114,14 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
         PartitionsAsync(StorageNames.ObservationsTable, plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id, p.Id)), e => new StoredObservation(
             e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"), e.GetInt32("Month"),
             Exact.Parse(e.GetString("Value")), Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
-            e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default,
+            UploadId.Parse(e.GetString("UploadId")), ReceivedAt(e),
             e.GetString("Flag") is { } flag ? Enum.Parse<ValueFlag>(flag) : null, e.GetString("Note")),
             cancellationToken);
 
     public IAsyncEnumerable<StoredEvaluation> EvaluationsAsync(Plan plan, CancellationToken cancellationToken) =>
         PartitionsAsync(StorageNames.EvaluationsTable, plan.Measures.Select(m => TableKeys.EvaluationPartition(plan.Id, m.Id)), e => new StoredEvaluation(
             e.GetString("InitiativeId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), Enum.Parse<Rating>(e.GetString("Rating")),
-            e.GetString("Comment"), e.GetString("UploadId"), e.GetDateTimeOffset("BlobCreatedOn") ?? default), cancellationToken);
+            e.GetString("Comment"), UploadId.Parse(e.GetString("UploadId")), ReceivedAt(e)), cancellationToken);
 
     /// <summary>Reads the given partitions one after another (each an exact-match filter built by the SDK).</summary>
     private async IAsyncEnumerable<T> PartitionsAsync<T>(string tableName, IEnumerable<string> partitions, Func<TableEntity, T> map,
@@ -138,4 +139,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
     }
 
     private static decimal? Decimal(string? text) => text is null ? null : Exact.Parse(text);
+
+    private static DateTimeOffset ReceivedAt(TableEntity e) =>
+        e.GetDateTimeOffset("ReceivedAt") ?? e.GetDateTimeOffset("BlobCreatedOn") ?? default;
 }

@@ -11,8 +11,9 @@ namespace Pipeline.Infrastructure.Storage;
 /// <see cref="IReviewLedger"/> on the uploads table (see <see cref="TableKeys"/>): a held upload is its record with
 /// status <c>PendingReview</c>; a decision replaces that record (conditional on its ETag) with the decided one and its
 /// reviewer's columns (ReviewedAt, ReviewedById, ReviewedByName, ReviewComment), adds the audit row
-/// (<see cref="AuditRows"/>) and, for an approval, moves the department's <c>accepted~latest</c> marker and claims the
-/// content, all in the department's partition as one entity-group transaction.
+/// (<see cref="AuditRows"/>) and, for an approval, commits it as a commit does (accepted, or a duplicate of the upload
+/// it repeats, RULES.md §2) and moves the department's <c>accepted~latest</c> marker, all in the department's
+/// partition as one entity-group transaction.
 /// </summary>
 public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
 {
@@ -58,14 +59,14 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
             records.Add(TableUploadLedger.ToRecord(e));
         }
 
-        return records.OrderBy(r => (r.BlobCreatedOn, r.UploadId), Supersession.Order).ToList();
+        return records.OrderBy(r => r.Order).ToList();
     }
 
-    public async Task<UploadRecord?> FindAsync(string planId, string uploadId, CancellationToken cancellationToken)
+    public async Task<UploadRecord?> FindAsync(string planId, UploadId uploadId, CancellationToken cancellationToken)
     {
         var (from, to) = TableKeys.PlanRange(planId);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {uploadId} and Kind eq {KindUpload}");
+            $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {uploadId.Value} and Kind eq {KindUpload}");
         await foreach (var e in QueryAsync(filter, cancellationToken))
         {
             return TableUploadLedger.ToRecord(e);
@@ -82,16 +83,23 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
         while (true)
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(
-                partition, held.UploadId.ToString(), cancellationToken: cancellationToken);
+                partition, held.UploadId.Value, cancellationToken: cancellationToken);
             if (!current.HasValue || current.Value!.GetString("Status") != nameof(UploadStatus.PendingReview))
             {
                 return null;
             }
 
-            var decided = TableUploadLedger.ToRecord(current.Value) with
+            var read = TableUploadLedger.ToRecord(current.Value);
+            TableTransactionAction? mark = null;
+            var decided = read with { Status = UploadStatus.Returned };
+            if (decision == ReviewDecision.Approve)
             {
-                Status = decision == ReviewDecision.Approve ? UploadStatus.Accepted : UploadStatus.Returned,
-            };
+                // As a commit does (RULES.md §2): accepted, or a duplicate of the upload it repeats, with the
+                // department's marker moved, so the rows become part of what is published and the nightly decision
+                // sees it; ordered by when the upload was received, never by when it was approved.
+                (decided, mark) = await TableUploadLedger.DecideCommitAsync(table, read, action.At, cancellationToken);
+            }
+
             var entity = TableUploadLedger.ToEntity(decided);
             entity["ReviewedAt"] = action.At;
             entity["ReviewedById"] = action.ActorId;
@@ -102,22 +110,9 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
                 new(TableTransactionActionType.UpdateReplace, entity, current.Value.ETag),
                 new(TableTransactionActionType.Add, AuditRows.ToEntity(partition, action)),
             ];
-            if (decision == ReviewDecision.Approve)
+            if (mark is not null)
             {
-                // As a commit does: the rows become part of what is published, and the nightly decision sees it.
-                actions.Add(new(TableTransactionActionType.UpsertReplace,
-                    new TableEntity(partition, TableKeys.AcceptedMarkerRow)
-                {
-                    ["Kind"] = "accepted",
-                    ["UploadId"] = decided.UploadId,
-                    ["CommittedOn"] = action.At,
-                }));
-                actions.Add(new(TableTransactionActionType.UpsertReplace,
-                    new TableEntity(partition, TableKeys.ContentMarkerRow(decided.Sha256))
-                    {
-                        ["Kind"] = "content",
-                        ["UploadId"] = decided.UploadId,
-                    }));
+                actions.Add(mark);
             }
 
             try
@@ -125,9 +120,10 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
                 await TableBatches.SubmitAsync(table, actions, cancellationToken);
                 return decided;
             }
-            catch (TableTransactionFailedException e) when (e.Status == 412)
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
-                // Written by someone else since it was read: read it again and see whether it still waits.
+                // Written by someone else since it was read (the upload, or a commit of the department): read it again
+                // and see whether it still waits.
             }
         }
     }
@@ -145,10 +141,11 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
         string planId, CancellationToken cancellationToken)
     {
         var (from, to) = TableKeys.PlanRange(planId);
-        string accepted = nameof(UploadStatus.Accepted), returned = nameof(UploadStatus.Returned);
+        string accepted = nameof(UploadStatus.Accepted), returned = nameof(UploadStatus.Returned),
+            duplicate = nameof(UploadStatus.Duplicate);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {KindUpload}") + " and " +
-            TableClient.CreateQueryFilter($"(Status eq {accepted} or Status eq {returned})");
+            TableClient.CreateQueryFilter($"(Status eq {accepted} or Status eq {returned} or Status eq {duplicate})");
         var reviews = new Dictionary<string, UploadReview>(StringComparer.Ordinal);
         await foreach (var e in QueryAsync(filter, cancellationToken))
         {

@@ -6,38 +6,33 @@ using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Infrastructure.Storage;
 
-/// <summary>The uploads table (see <see cref="TableKeys"/>): one row per upload and one marker per accepted content.</summary>
+/// <summary>
+/// The uploads table (see <see cref="TableKeys"/>): one row per upload, and per department one <c>accepted~latest</c>
+/// marker that every commit writes in its transaction. Rows of earlier versions (blob creation time, no version,
+/// <c>content~{sha256}</c> markers) are read as they are; the content markers are no longer written or read.
+/// </summary>
 public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, IUploadHistory, IAcceptedUploadMarks
 {
     private const string KindUpload = "upload";
-    private const string KindContent = "content";
     private const string KindAccepted = "accepted";
 
-    public async Task<UploadRecord?> FindAsync(string planId, string departmentId, string uploadId, CancellationToken cancellationToken)
+    /// <summary>The statuses of a committed upload (a duplicate of an earlier version is left out as read).</summary>
+    private static readonly string CommittedStatus = TableClient.CreateQueryFilter(
+        $"(Status eq {nameof(UploadStatus.Accepted)} or Status eq {nameof(UploadStatus.Duplicate)})");
+
+    public async Task<UploadRecord?> FindAsync(
+        string planId, string departmentId, UploadId uploadId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.UploadPartition(planId, departmentId), uploadId, cancellationToken: cancellationToken);
+            TableKeys.UploadPartition(planId, departmentId), uploadId.Value, cancellationToken: cancellationToken);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
 
-    public async Task<UploadRecord?> FindAcceptedContentAsync(string planId, string departmentId, string sha256, CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var partition = TableKeys.UploadPartition(planId, departmentId);
-        var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.ContentMarkerRow(sha256), cancellationToken: cancellationToken);
-        if (!marker.HasValue || marker.Value!.GetString("UploadId") is not { } uploadId)
-        {
-            return null;
-        }
-
-        return await FindAsync(planId, departmentId, uploadId, cancellationToken);
-    }
-
     /// <remarks>
-    /// Read, then write only if nothing changed in between (ETag): a concurrent delivery that accepted
-    /// the same upload is never overwritten by a rejected, duplicate or failed record, nor a duplicate by a failed one,
-    /// nor an upload held for review or decided by the secretariat (RULES.md §14).
+    /// Read, then write only if nothing changed in between (ETag): a concurrent delivery that committed the same
+    /// upload is never overwritten by a rejected or failed record, nor an upload held for review or decided by the
+    /// secretariat (RULES.md §14).
     /// </remarks>
     public async Task RecordAsync(UploadRecord record, CancellationToken cancellationToken)
     {
@@ -68,49 +63,90 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         }
     }
 
-    public async Task<bool> CommitAsync(UploadRecord record, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The upload's own row and the department's marker are read, then the department's committed uploads; the
+    /// decision (<see cref="Supersession.Repeated"/>) is written with the marker in one entity-group transaction
+    /// conditional on both as read (an insert where absent, the ETag where present). A commit or record of the same
+    /// department in between fails it (409 or 412), and it reads and decides again.
+    /// </remarks>
+    public async Task<UploadRecord> CommitAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var partition = TableKeys.UploadPartition(record.PlanId, record.DepartmentId);
-        var marker = new TableEntity(partition, TableKeys.ContentMarkerRow(record.Sha256))
+        while (true)
         {
-            ["Kind"] = KindContent,
-            ["UploadId"] = record.UploadId,
-        };
-        try
-        {
-            await TableBatches.SubmitAsync(table,
-            [
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(record)),
-                new TableTransactionAction(TableTransactionActionType.Add, marker),
-                // The department's "latest accepted" marker: the nightly decision reads these, never the uploads.
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, TableKeys.AcceptedMarkerRow)
-                {
-                    ["Kind"] = KindAccepted,
-                    ["UploadId"] = record.UploadId,
-                    ["CommittedOn"] = record.ProcessedOn,
-                }),
-            ], cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            // The content marker exists: some upload claimed this content first. If it is this very
-            // upload (a retry after the commit landed but its answer was lost), the commit stands.
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, marker.RowKey, cancellationToken: cancellationToken);
-            return existing.HasValue && existing.Value!.GetString("UploadId") == record.UploadId;
+            var own = await table.GetEntityIfExistsAsync<TableEntity>(
+                partition, record.UploadId.Value, cancellationToken: cancellationToken);
+            if (own.HasValue && ToRecord(own.Value!) is { Committed: true } committed)
+            {
+                // A retry after the commit landed but its answer was lost: the commit stands.
+                return committed;
+            }
+
+            var (decided, mark) = await DecideCommitAsync(table, record, record.ProcessedOn, cancellationToken);
+            try
+            {
+                await TableBatches.SubmitAsync(table,
+                [
+                    own.HasValue ? Replace(ToEntity(decided), own.Value!.ETag) : Add(ToEntity(decided)),
+                    mark,
+                ], cancellationToken);
+                return decided;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another commit (or a record of this upload) came in between: read again and decide again.
+            }
         }
     }
 
-    public async IAsyncEnumerable<UploadRecord> AcceptedAsync(string planId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// What committing <paramref name="record"/> decides as things stand (RULES.md §2): accepted, or a duplicate of
+    /// the upload it repeats among the department's committed uploads (<see cref="Supersession.Repeated"/>); and the
+    /// write of the department's <c>accepted~latest</c> marker conditional on the marker as read before the decision
+    /// (an insert where absent, its ETag where present), to go in the same transaction as the decided record, so that
+    /// a commit of the department in between fails it. An approval by the secretariat commits through this too.
+    /// </summary>
+    internal static async Task<(UploadRecord Decided, TableTransactionAction Mark)> DecideCommitAsync(
+        TableClient table, UploadRecord record, DateTimeOffset committedOn, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.UploadPartition(record.PlanId, record.DepartmentId);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(
+            partition, TableKeys.AcceptedMarkerRow, cancellationToken: cancellationToken);
+        var department = new List<UploadRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {KindUpload}")
+            + " and " + CommittedStatus;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            department.Add(ToRecord(entity));
+        }
+
+        var decided = Supersession.Repeated(record, department) is { } repeated
+            ? record with { Status = UploadStatus.Duplicate, DuplicateOf = repeated.UploadId }
+            : record with { Status = UploadStatus.Accepted, DuplicateOf = null };
+        // The department's "latest commit" marker: the nightly decision reads these, never the uploads.
+        var mark = new TableEntity(partition, TableKeys.AcceptedMarkerRow)
+        {
+            ["Kind"] = KindAccepted,
+            ["UploadId"] = record.UploadId.Value,
+            ["CommittedOn"] = committedOn,
+        };
+        return (decided, marker.HasValue ? Replace(mark, marker.Value!.ETag) : Add(mark));
+    }
+
+    public async IAsyncEnumerable<UploadRecord> CommittedAsync(
+        string planId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var (from, to) = TableKeys.PlanRange(planId);
-        var accepted = nameof(UploadStatus.Accepted);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {KindUpload} and Status eq {accepted}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {KindUpload}") + " and " + CommittedStatus;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return ToRecord(entity);
+            if (ToRecord(entity) is { Committed: true } record)
+            {
+                yield return record;
+            }
         }
     }
 
@@ -144,7 +180,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
             latest.UploadId, latest.CommittedOn);
     }
 
-    /// <remarks>One partition read (the department's); upload ids begin with the blob's creation time, so the newest sort last.</remarks>
+    /// <remarks>One partition read (the department's), in the order the uploads were received, last first.</remarks>
     public async Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
@@ -156,31 +192,45 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
             records.Add(ToRecord(entity));
         }
 
-        return records.OrderByDescending(r => r.BlobCreatedOn).ThenByDescending(r => r.UploadId, StringComparer.Ordinal).Take(limit).ToArray();
+        return records.OrderByDescending(r => r.Order).Take(limit).ToArray();
     }
 
-    internal static TableEntity ToEntity(UploadRecord r) => new(TableKeys.UploadPartition(r.PlanId, r.DepartmentId), r.UploadId)
-    {
-        ["Kind"] = KindUpload,
-        ["PlanId"] = r.PlanId,
-        ["DepartmentId"] = r.DepartmentId,
-        ["BlobName"] = r.BlobName,
-        ["Sha256"] = r.Sha256,
-        ["BlobCreatedOn"] = r.BlobCreatedOn,
-        ["ProcessedOn"] = r.ProcessedOn,
-        ["Status"] = r.Status.ToString(),
-        ["Observations"] = r.Observations,
-        ["Evaluations"] = r.Evaluations,
-        ["Errors"] = r.Errors,
-        ["Warnings"] = r.Warnings,
-        ["DuplicateOf"] = r.DuplicateOf,
-        ["Reason"] = r.Reason,
-        ["UploadedBy"] = r.UploadedBy,
-    };
+    private static TableTransactionAction Add(TableEntity entity) => new(TableTransactionActionType.Add, entity);
 
+    private static TableTransactionAction Replace(TableEntity entity, ETag etag) =>
+        new(TableTransactionActionType.UpdateReplace, entity, etag);
+
+    internal static TableEntity ToEntity(UploadRecord r) =>
+        new(TableKeys.UploadPartition(r.PlanId, r.DepartmentId), r.UploadId.Value)
+        {
+            ["Kind"] = KindUpload,
+            ["PlanId"] = r.PlanId,
+            ["DepartmentId"] = r.DepartmentId,
+            ["BlobName"] = r.BlobName,
+            ["FileName"] = r.FileName,
+            ["Version"] = r.Version,
+            ["Sha256"] = r.Sha256?.Value,
+            ["ReceivedAt"] = r.ReceivedAt,
+            ["ProcessedOn"] = r.ProcessedOn,
+            ["Status"] = r.Status.ToString(),
+            ["Observations"] = r.Observations,
+            ["Evaluations"] = r.Evaluations,
+            ["Errors"] = r.Errors,
+            ["Warnings"] = r.Warnings,
+            ["DuplicateOf"] = r.DuplicateOf?.Value,
+            ["Reason"] = r.Reason,
+            ["UploadedBy"] = r.UploadedBy,
+        };
+
+    /// <remarks>A row of an earlier version has <c>BlobCreatedOn</c> where newer ones have <c>ReceivedAt</c>.</remarks>
     internal static UploadRecord ToRecord(TableEntity e) => new(
-        e.GetString("PlanId"), e.GetString("DepartmentId"), e.RowKey, e.GetString("BlobName"), e.GetString("Sha256") ?? "",
-        e.GetDateTimeOffset("BlobCreatedOn") ?? default, e.GetDateTimeOffset("ProcessedOn") ?? default,
+        e.GetString("PlanId"), e.GetString("DepartmentId"), UploadId.Parse(e.RowKey), e.GetString("BlobName"),
+        Sha256.TryParse(e.GetString("Sha256"), out var sha256) ? sha256 : null,
+        e.GetDateTimeOffset("ReceivedAt") ?? e.GetDateTimeOffset("BlobCreatedOn") ?? default,
+        e.GetDateTimeOffset("ProcessedOn") ?? default,
         Enum.Parse<UploadStatus>(e.GetString("Status")), e.GetInt32("Observations") ?? 0, e.GetInt32("Evaluations") ?? 0,
-        e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0, e.GetString("DuplicateOf"), e.GetString("Reason"), e.GetString("UploadedBy"));
+        e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0,
+        UploadId.TryParse(e.GetString("DuplicateOf"), out var of) ? of : null, e.GetString("Reason"),
+        e.GetString("UploadedBy"),
+        e.GetString("Version"), e.GetString("FileName"));
 }

@@ -38,11 +38,11 @@ public sealed class CommentaryApi(PortalAccess access, CommentaryEntries entries
             return Problems.BadRequest(outcome.ProblemJa!, outcome.ProblemEn!);
         }
 
-        if (recorded.Status == UploadStatus.Accepted)
+        if (recorded.Committed)
         {
             afterReview.Changed(planId);
         }
 
-        return PortalApi.Json(new ReviewDecidedDocument(recorded.UploadId, recorded.Status));
+        return PortalApi.Json(new ReviewDecidedDocument(recorded.UploadId.Value, recorded.Status));
     }
 }

@@ -3,6 +3,7 @@ using Pipeline.Portal.Access;
 using Pipeline.Portal.Api.Documents;
 using Pipeline.Portal.Http;
 using Pipeline.Portal.Plans;
+using Pipeline.Application.Ingestion;
 using Pipeline.Application.Obligations;
 using Pipeline.Application.Ports;
 using Pipeline.Domain.Catalogue;
@@ -19,7 +20,8 @@ namespace Pipeline.Portal.Api;
 /// </summary>
 public sealed class DepartmentApi(
     PortalAccess access, IPortalPlans plans, ObligationService obligations, IUploadStore uploads, IUploadHistory history,
-    IAfterUpload afterUpload, ReadLimits limits, IReviewLedger reviews)
+    UploadReportLookup reports, IAfterUpload afterUpload, ReadLimits limits, TimeProvider clock,
+    IReviewLedger reviews)
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -63,7 +65,10 @@ public sealed class DepartmentApi(
         }
     }
 
-    /// <summary><c>POST …/uploads?name=</c>: stores the file for ingestion; 202 with where its report will be.</summary>
+    /// <summary>
+    /// <c>POST …/uploads?name=</c>: stores the file for ingestion at a path of its own (an upload never replaces
+    /// another, RULES.md §2); 202 with the upload's id and where its report will be.
+    /// </summary>
     public async Task<IResult> UploadAsync(HttpContext context, string planId, string departmentId)
     {
         var (decision, name, body, refused) = await ReceiveAsync(context, planId, departmentId);
@@ -74,19 +79,21 @@ public sealed class DepartmentApi(
 
         await using (body)
         {
-            var sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(body!, context.RequestAborted));
+            var sha256 = await Sha256.OfAsync(body!, context.RequestAborted);
             body!.Position = 0;
-            var blobName = plans.UploadBlobName(decision!.Plan!, decision.Department!, name!);
+            var path = plans.NewUploadPath(decision!.Plan!, decision.Department!, name!, clock.GetUtcNow());
             var person = decision.Principal!;
-            await uploads.StoreAsync(blobName, body, $"{person.Name} <{person.Id}>", context.RequestAborted);
-            afterUpload.Stored(blobName);
-            var report = $"{Base(planId, departmentId)}/uploads/{Uri.EscapeDataString(name!)}/report?sha256={sha256}";
+            var version = await uploads.StoreAsync(path, body, $"{person.Name} <{person.Id}>", context.RequestAborted);
+            var uploadId = UploadId.Of(path, version, sha256);
+            afterUpload.Stored(path.BlobName);
+            var report = ReportUrl(planId, departmentId, uploadId);
             context.Response.Headers.Location = report;
-            return PortalApi.Json(new UploadAcceptedDocument(name!, blobName, sha256, report), StatusCodes.Status202Accepted);
+            return PortalApi.Json(new UploadAcceptedDocument(uploadId, name!, path.BlobName, sha256, report),
+                StatusCodes.Status202Accepted);
         }
     }
 
-    /// <summary><c>GET …/uploads</c>: the department's uploads, newest first.</summary>
+    /// <summary><c>GET …/uploads</c>: the department's uploads, the last received first, with their reports.</summary>
     public async Task<IResult> HistoryAsync(HttpContext context, string planId, string departmentId)
     {
         var decision = await access.ForDepartmentAsync(context, planId, departmentId, orSecretariat: true);
@@ -100,21 +107,19 @@ public sealed class DepartmentApi(
         var decisions = await reviews.ReviewsAsync(planId, context.RequestAborted);
         var items = records.Select(r =>
         {
-            var name = r.BlobName[(r.BlobName.LastIndexOf('/') + 1)..];
-            var review = decisions.GetValueOrDefault(r.UploadId);
-            return new UploadHistoryItem(r.UploadId, name, r.Status, r.BlobCreatedOn, r.ProcessedOn, r.UploadedBy,
-                r.Observations, r.Evaluations, r.Errors, r.Warnings,
-                $"{Base(planId, departmentId)}/uploads/{Uri.EscapeDataString(name)}/report?sha256={r.Sha256}",
-                review?.Comment, review?.DecidedAt);
+            var review = decisions.GetValueOrDefault(r.UploadId.Value);
+            return new UploadHistoryItem(r.UploadId, r.DisplayName, r.Status, r.ReceivedAt, r.ProcessedOn,
+                r.UploadedBy, r.Observations, r.Evaluations, r.Errors, r.Warnings, r.DuplicateOf,
+                ReportUrl(planId, departmentId, r.UploadId), review?.Comment, review?.DecidedAt);
         }).ToArray();
         return PortalApi.Json(new UploadHistoryDocument(planId, departmentId, items));
     }
 
     /// <summary>
-    /// <c>GET …/uploads/{name}/report?sha256=</c>: the report of that upload; 404 (report not ready) until ingestion
-    /// has written one for this very content.
+    /// <c>GET …/uploads/{uploadId}/report</c>: the report of that upload (<see cref="UploadReportLookup"/>); 404
+    /// (report not ready) until ingestion has written it, and for an id that is not one of the department's uploads.
     /// </summary>
-    public async Task<IResult> ReportAsync(HttpContext context, string planId, string departmentId, string name)
+    public async Task<IResult> ReportAsync(HttpContext context, string planId, string departmentId, string uploadId)
     {
         var decision = await access.ForDepartmentAsync(context, planId, departmentId, orSecretariat: true);
         if (decision.Denied is { } denied)
@@ -122,17 +127,13 @@ public sealed class DepartmentApi(
             return denied;
         }
 
-        var cleaned = UploadFileName.Clean(name);
-        if (cleaned is null || cleaned != name)
+        if (!UploadId.TryParse(uploadId, out var id))
         {
             return Problems.NotFound("そのアップロードはありません。", "No such upload.");
         }
 
-        var report = await uploads.ReportAsync(plans.UploadBlobName(decision.Plan!, decision.Department!, cleaned), context.RequestAborted);
-        var sha256 = context.Request.Query["sha256"].ToString();
-        return report is null || (sha256.Length > 0 && !string.Equals(report.Sha256, sha256, StringComparison.Ordinal))
-            ? Problems.NotReady()
-            : PortalApi.Json(report);
+        var report = await reports.FindAsync(decision.Plan!.Id, decision.Department!.Id, id, context.RequestAborted);
+        return report is null ? Problems.NotReady() : PortalApi.Json(report);
     }
 
     /// <summary>The access check, the file name and the body within the limit, in that order; or the problem.</summary>
@@ -161,6 +162,9 @@ public sealed class DepartmentApi(
             ? (null, null, null, Problems.TooLarge(limits.MaxFileBytes))
             : (decision, name, body, null);
     }
+
+    private static string ReportUrl(string planId, string departmentId, UploadId uploadId) =>
+        $"{Base(planId, departmentId)}/uploads/{uploadId}/report";
 
     private static string Base(string planId, string departmentId) =>
         $"/api/plans/{Uri.EscapeDataString(planId)}/departments/{Uri.EscapeDataString(departmentId)}";

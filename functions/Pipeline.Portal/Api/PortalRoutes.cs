@@ -23,7 +23,7 @@ public static class PortalRoutes
     public const string Template = Department + "/template";
     public const string Validate = Department + "/validate";
     public const string Uploads = Department + "/uploads";
-    public const string UploadReport = Department + "/uploads/{name}/report";
+    public const string UploadReport = Department + "/uploads/{uploadId}/report";
     public const string Pages = "portal/{*path}";
     public const string ReviewQueue = Plan + "/review";
     public const string ReviewDecision = Plan + "/review/{uploadId}";
@@ -59,7 +59,7 @@ public static class PortalRoutes
         new("UploadHistory", "GET", Uploads,
             c => Departments(c).HistoryAsync(c, Value(c, "planId"), Value(c, "departmentId"))),
         new("UploadReport", "GET", UploadReport,
-            c => Departments(c).ReportAsync(c, Value(c, "planId"), Value(c, "departmentId"), Value(c, "name"))),
+            c => Departments(c).ReportAsync(c, Value(c, "planId"), Value(c, "departmentId"), Value(c, "uploadId"))),
         new("ReviewQueue", "GET", ReviewQueue, c => Secretariat(c).QueueAsync(c, Value(c, "planId"))),
         new("ReviewDecision", "POST", ReviewDecision,
             c => Secretariat(c).DecideAsync(c, Value(c, "planId"), Value(c, "uploadId"))),

@@ -52,8 +52,13 @@ public sealed class SecretariatApi(
                 $"The comment is limited to {ReviewAction.MaxReasonLength} characters.");
         }
 
+        if (!UploadId.TryParse(uploadId, out var id))
+        {
+            return Problems.NotFound("この計画にそのアップロードはありません。", "No such upload in this plan.");
+        }
+
         var person = decision.Principal!;
-        var outcome = await review.DecideAsync(decision.Plan!, uploadId, choice, request.Comment, person.Id,
+        var outcome = await review.DecideAsync(decision.Plan!, id, choice, request.Comment, person.Id,
             person.Name, context.RequestAborted);
         if (outcome.NotFound)
         {
@@ -66,12 +71,12 @@ public sealed class SecretariatApi(
                 $"The upload is not waiting for review ({outcome.AlreadyStatus}).");
         }
 
-        if (decided.Status == UploadStatus.Accepted)
+        if (decided.Committed)
         {
             afterReview.Changed(planId);
         }
 
-        return PortalApi.Json(new ReviewDecidedDocument(decided.UploadId, decided.Status));
+        return PortalApi.Json(new ReviewDecidedDocument(decided.UploadId.Value, decided.Status));
     }
 
     /// <summary><c>GET …/overview</c>: every department's obligations, the fiscal years, the audit.</summary>

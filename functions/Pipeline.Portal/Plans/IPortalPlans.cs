@@ -1,5 +1,6 @@
 using Pipeline.Application.Reports;
 using Pipeline.Domain.Catalogue;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Portal.Plans;
 
@@ -15,8 +16,11 @@ public interface IPortalPlans
     /// <summary>The plan with this id, if the deployment serves it.</summary>
     Plan? Find(string planId);
 
-    /// <summary>The blob name (in container <c>uploads</c>) a department's file is stored under.</summary>
-    string UploadBlobName(Plan plan, Department department, string fileName);
+    /// <summary>
+    /// Where (in container <c>uploads</c>) a department's file received at <paramref name="receivedAt"/> is stored: a
+    /// path of its own.
+    /// </summary>
+    UploadPath NewUploadPath(Plan plan, Department department, string fileName, DateTimeOffset receivedAt);
 
     /// <summary>Checks a file with the plan's reader and rules, storing nothing.</summary>
     Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content, CancellationToken cancellationToken);

@@ -24,7 +24,7 @@ function area(code) {
 function showReport(report) {
   progress(false);
   $("report").hidden = false;
-  $("report-status").textContent = `${report.blobName.split("/").pop()}: ${labels[report.status] || report.status}`;
+  $("report-status").textContent = `${report.fileName || report.blobName.split("/").pop()}: ${labels[report.status] || report.status}`;
   $("report-status").className = `status status-${report.status}`;
   // RULES.md §14: not yet published until the secretariat approves; its decision and comment, once taken.
   $("report-review").textContent = report.review
@@ -34,6 +34,10 @@ function showReport(report) {
   const c = report.counts;
   $("report-counts").textContent = `読んだ行 ${c.rowsRead}、値 ${c.observations} 件、評価 ${c.evaluations} 件、エラー ${c.errors} 件、警告 ${c.warnings} 件 / ` +
     `${c.rowsRead} rows read, ${c.observations} values, ${c.evaluations} evaluations, ${c.errors} errors, ${c.warnings} warnings`;
+  // What the status means for the department's data: the upload received last wins; what a duplicate repeats.
+  $("report-notice").hidden = !report.notice;
+  $("report-notice-ja").textContent = report.notice ? report.notice.ja : "";
+  $("report-notice-en").textContent = report.notice ? report.notice.en : "";
   const problems = $("problems").querySelector("tbody");
   problems.replaceChildren();
   for (const p of report.problems) {

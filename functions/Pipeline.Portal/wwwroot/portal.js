@@ -164,7 +164,8 @@ async function loadHistory() {
   for (const u of result.body.uploads) {
     const show = el("button", "表示 Show");
     show.type = "button";
-    show.setAttribute("aria-label", `報告を表示 / Show the report of ${u.name}`);
+    show.setAttribute("aria-label", `報告を表示 / Show the report of ${u.name} (${u.uploadId})`);
+    show.dataset.uploadId = u.uploadId;
     show.addEventListener("click", async () => {
       const report = await api(u.report);
       if (report.status === 200) showReport(report.body);
@@ -190,6 +191,7 @@ function problem(result) {
   $("report-status").textContent = `${b.title || result.status}: ${b.detail || ""}`;
   $("report-status").className = "status status-rejected";
   $("report-counts").textContent = "";
+  $("report-notice").hidden = true;
   $("problems").hidden = true;
   $("evaluations").hidden = true;
   $("values").hidden = true;

@@ -70,11 +70,14 @@ public static class FeedBuilder
     /// <summary>The plan's publisher as the feed and the index of plans name it.</summary>
     public static FeedPublisher PublisherOf(Plan plan) => new(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners);
 
-    /// <summary>The latest evaluation of each initiative and fiscal year among accepted uploads.</summary>
-    public static IEnumerable<StoredEvaluation> CurrentEvaluations(IEnumerable<StoredEvaluation> evaluations, IReadOnlySet<string> acceptedUploads) =>
-        evaluations.Where(e => acceptedUploads.Contains(e.UploadId))
+    /// <summary>
+    /// The evaluation that stands for each initiative and fiscal year (the upload received last wins, RULES.md §2).
+    /// </summary>
+    public static IEnumerable<StoredEvaluation> CurrentEvaluations(
+        IEnumerable<StoredEvaluation> evaluations, CommittedUploads uploads) =>
+        evaluations.Where(e => uploads.Contains(e.UploadId))
             .GroupBy(e => (e.InitiativeId, e.FiscalYear))
-            .Select(g => Supersession.Current(g, e => (e.BlobCreatedOn, e.UploadId)));
+            .Select(g => Supersession.Standing(g, uploads, e => e.Order, (a, b) => a.SameAs(b))!);
 
     private static FeedIndicator Indicator(Plan plan, Indicator indicator, IReadOnlyList<FiscalYearActual> actuals, FiscalYear? lastDue, DateTimeOffset now)
     {

@@ -18,7 +18,7 @@ public static class FeedCommentaries
             {
                 Commentary = byIndicator[indicator.Id].OrderBy(c => c.FiscalYear)
                     .Select(c => new FeedCommentary(c.FiscalYear.Value, c.Commentary.Assessment, c.Commentary.Issues,
-                        c.Commentary.NextSteps, c.DepartmentId, c.BlobCreatedOn.ToUniversalTime()))
+                        c.Commentary.NextSteps, c.DepartmentId, c.ReceivedAt.ToUniversalTime()))
                     .ToList(),
             }).ToList(),
         };

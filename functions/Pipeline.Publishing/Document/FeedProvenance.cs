@@ -7,18 +7,20 @@ namespace Pipeline.Publishing.Document;
 
 /// <summary>
 /// RULES.md §8 on the feed: each fiscal-year value gets its <see cref="FeedSource"/> (the department and the
-/// accepted uploads whose current rows make it up) and its <see cref="FeedRevision"/>s (every change to one
-/// of those rows, oldest first). Upload ids and received times only; file names stay in the ledger.
+/// uploads whose standing rows make it up, in the order they were received) and its <see cref="FeedRevision"/>s
+/// (every change to one of those rows, oldest first). Upload ids and received times only; file names stay in the
+/// ledger.
 /// </summary>
 public static class FeedProvenance
 {
     /// <summary>The feed with provenance on every actual.</summary>
-    public static ProgressFeed Attach(ProgressFeed feed, IEnumerable<StoredObservation> observations, IReadOnlyDictionary<string, UploadRecord> acceptedUploads)
+    public static ProgressFeed Attach(
+        ProgressFeed feed, IEnumerable<StoredObservation> observations, CommittedUploads uploads)
     {
-        var accepted = acceptedUploads.Keys.ToHashSet(StringComparer.Ordinal);
         var stored = observations as IReadOnlyCollection<StoredObservation> ?? observations.ToList();
-        var current = FiscalYearRollup.Current(stored, accepted).ToLookup(o => (o.IndicatorId, o.FiscalYear.Value));
-        var revisions = RevisionHistory.Of(stored, accepted).ToLookup(r => (r.Current.IndicatorId, r.Current.FiscalYear.Value));
+        var current = FiscalYearRollup.Current(stored, uploads).ToLookup(o => (o.IndicatorId, o.FiscalYear.Value));
+        var revisions = RevisionHistory.Of(stored, uploads)
+            .ToLookup(r => (r.Current.IndicatorId, r.Current.FiscalYear.Value));
 
         return feed with
         {
@@ -26,32 +28,33 @@ public static class FeedProvenance
             {
                 Actuals = indicator.Actuals.Select(actual => actual with
                 {
-                    Source = Source(current[(indicator.Id, actual.FiscalYear)], acceptedUploads, indicator.Owner),
-                    Revisions = revisions[(indicator.Id, actual.FiscalYear)].Select(r => Revision(r, acceptedUploads)).ToList(),
+                    Source = Source(current[(indicator.Id, actual.FiscalYear)], uploads, indicator.Owner),
+                    Revisions = revisions[(indicator.Id, actual.FiscalYear)].Select(r => Revision(r, uploads)).ToList(),
                 }).ToList(),
             }).ToList(),
         };
     }
 
-    private static FeedSource Source(IEnumerable<StoredObservation> rows, IReadOnlyDictionary<string, UploadRecord> uploads, string owner)
+    private static FeedSource Source(IEnumerable<StoredObservation> rows, CommittedUploads uploads, string owner)
     {
-        var used = rows.GroupBy(r => r.UploadId, StringComparer.Ordinal)
+        var used = rows.GroupBy(r => r.UploadId)
             .Select(g => g.First())
-            .OrderBy(r => (r.BlobCreatedOn, r.UploadId), Supersession.Order)
+            .OrderBy(r => r.Order)
             .ToList();
         var department = used.Count == 0 ? owner : uploads[used[^1].UploadId].DepartmentId;
-        return new FeedSource(department, used.Select(r => r.UploadId).ToList(), used.Select(r => r.BlobCreatedOn.ToUniversalTime()).ToList());
+        return new FeedSource(department, used.Select(r => r.UploadId.Value).ToList(),
+            used.Select(r => r.ReceivedAt.ToUniversalTime()).ToList());
     }
 
-    private static FeedRevision Revision(ValueRevision revision, IReadOnlyDictionary<string, UploadRecord> uploads) => new(
+    private static FeedRevision Revision(ValueRevision revision, CommittedUploads uploads) => new(
         revision.Current.AreaCode,
         revision.Current.Month,
         revision.Previous.Value,
         revision.Current.Value,
-        revision.Previous.UploadId,
-        revision.Current.UploadId,
-        revision.Previous.BlobCreatedOn.ToUniversalTime(),
-        revision.Current.BlobCreatedOn.ToUniversalTime(),
+        revision.Previous.UploadId.Value,
+        revision.Current.UploadId.Value,
+        revision.Previous.ReceivedAt.ToUniversalTime(),
+        revision.Current.ReceivedAt.ToUniversalTime(),
         uploads[revision.Current.UploadId].DepartmentId,
         revision.Previous.Flag,
         revision.Current.Flag);
@@ -60,7 +63,8 @@ public static class FeedProvenance
     public static IEnumerable<(FeedIndicator Indicator, FeedActual Actual, FeedRevision Revision)> Revisions(ProgressFeed feed) =>
         feed.Indicators
             .SelectMany(i => i.Actuals.SelectMany(a => (a.Revisions ?? []).Select(r => (Indicator: i, Actual: a, Revision: r))))
-            .OrderBy(x => (x.Revision.ReceivedAt, x.Revision.UploadId), Supersession.Order)
+            .OrderBy(x => x.Revision.ReceivedAt)
+            .ThenBy(x => x.Revision.UploadId, StringComparer.Ordinal)
             .ThenBy(x => x.Indicator.Id, StringComparer.Ordinal)
             .ThenBy(x => x.Actual.FiscalYear)
             .ThenBy(x => x.Revision.AreaCode, StringComparer.Ordinal)

@@ -213,7 +213,7 @@ public static class ProblemCatalog
             "英語の記述だけがあります。日本語の記述も入力してください。",
             "There is English text without the Japanese text it renders; give the Japanese too.");
 
-    private static Problem Located(Severity severity, string code, SourceLocation at, string ja, string en) =>
+    private static Problem Located(Severity severity, ProblemCode code, SourceLocation at, string ja, string en) =>
         new(severity, code, at.Sheet, at.Row, at.Column > 0 ? ColumnName.Of(at.Column) : null, ja, en);
 
     /// <summary>A value from the file, shortened for a message and stripped of control characters.</summary>

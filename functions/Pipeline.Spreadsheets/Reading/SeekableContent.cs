@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Spreadsheets.Reading;
 
@@ -10,7 +11,7 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
 {
     private const int InMemoryLimit = 8 * 1024 * 1024;
 
-    private SeekableContent(Stream stream, string sha256)
+    private SeekableContent(Stream stream, Sha256 sha256)
     {
         Stream = stream;
         Sha256 = sha256;
@@ -19,8 +20,8 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
     /// <summary>The content, positioned at its start.</summary>
     public Stream Stream { get; }
 
-    /// <summary>Lower-case hex SHA-256 of the content.</summary>
-    public string Sha256 { get; }
+    /// <summary>The SHA-256 of the content.</summary>
+    public Sha256 Sha256 { get; }
 
     public long Length => Stream.Length;
 
@@ -55,7 +56,7 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
         }
 
         buffer.Position = 0;
-        return new SeekableContent(buffer, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new SeekableContent(buffer, Sha256.FromHash(hash.GetHashAndReset()));
     }
 
     public void Dispose() => Stream.Dispose();

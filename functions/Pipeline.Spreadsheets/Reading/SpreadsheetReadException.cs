@@ -1,10 +1,13 @@
+using Pipeline.Domain.Problems;
+
 namespace Pipeline.Spreadsheets.Reading;
 
 /// <summary>A file broke a <see cref="ReadLimits"/> bound or could not be read; carries where.</summary>
-public sealed class SpreadsheetReadException(string code, string messageJa, string messageEn, string? sheet = null, int? row = null, string? column = null)
+public sealed class SpreadsheetReadException(ProblemCode code, string messageJa, string messageEn, string? sheet = null, int? row = null, string? column = null)
     : Exception(messageEn)
 {
-    public string Code { get; } = code;
+    /// <summary>What kind of problem it is.</summary>
+    public ProblemCode Code { get; } = code;
     public string MessageJa { get; } = messageJa;
     public string? Sheet { get; } = sheet;
     public int? Row { get; } = row;
