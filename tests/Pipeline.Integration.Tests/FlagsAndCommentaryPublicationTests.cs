@@ -19,7 +19,7 @@ namespace Pipeline.Integration.Tests;
 /// </summary>
 public sealed class FlagsAndCommentaryPublicationTests : IDisposable
 {
-    private const string Blob = "kumamoto-welfare-4/seikatsu-jiritsu/相談件数.csv";
+    private const string Name = "kumamoto-welfare-4/seikatsu-jiritsu/相談件数.csv";
     private readonly TestPipeline _pipeline = new(Azurite.Instance);
     private readonly TempFolder _published = new("published-flags-");
 
@@ -34,7 +34,7 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
     [Fact]
     public async Task Flags_notes_and_commentary_reach_every_published_file_and_a_final_figure_revises_a_provisional()
     {
-        var report = await Uploads.IngestAsync(_pipeline, Blob, Encoding.UTF8.GetBytes("""
+        var report = await Uploads.SubmitAsync(_pipeline, Name, Encoding.UTF8.GetBytes("""
             指標ID,年度,区,実績値,フラグ,備考,評価・要因分析,評価・要因分析（英語）,課題,今後の方向性
             III-1-K1,R4,市全体,1100,,,,,,
             III-1-K1,R5,市全体,900,速報値,"<b>3月分</b>は見込み",出張相談で増えた,Outreach raised it,"=HYPERLINK(""x"")",続ける
@@ -59,9 +59,8 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
 
         // The final figure: the same value without the flag, a revision all the same.
         _pipeline.Clock.Advance(TimeSpan.FromDays(30));
-        await Task.Delay(TimeSpan.FromSeconds(1.2)); // received after 相談件数.csv: blob times have one-second resolution (issue 22)
-        const string finalBlob = "kumamoto-welfare-4/seikatsu-jiritsu/確報.csv";
-        var final = await Uploads.IngestAsync(_pipeline, finalBlob, Encoding.UTF8.GetBytes("""
+        const string finalName = "kumamoto-welfare-4/seikatsu-jiritsu/確報.csv";
+        var final = await Uploads.SubmitAsync(_pipeline, finalName, Encoding.UTF8.GetBytes("""
             指標ID,年度,区,実績値,フラグ,備考
             III-1-K1,R5,市全体,900,確報値,<i>確定</i>
             """));

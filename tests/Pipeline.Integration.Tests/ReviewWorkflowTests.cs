@@ -181,9 +181,9 @@ public sealed partial class ReviewWorkflowTests : IDisposable
     [Fact]
     public async Task Approving_an_older_upload_after_a_newer_one_never_beats_the_newer()
     {
-        var older = await Uploads.IngestAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/older.csv", Csv(FifthFile(94.5m)));
-        await Task.Delay(TimeSpan.FromSeconds(1.2)); // received a second later (blob times have one-second resolution)
-        var newer = await Uploads.IngestAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/newer.csv", Csv(FifthFile(96.5m)));
+        // Stored as the portal stores them: received in the order they were made, within one second too.
+        var older = await Uploads.SubmitAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/older.csv", Csv(FifthFile(94.5m)));
+        var newer = await Uploads.SubmitAsync(_pipeline, $"{Fifth}/kenko-fukushi-seisaku/newer.csv", Csv(FifthFile(96.5m)));
 
         await Review.DecideAsync(FifthPlan, newer.UploadId!.Value, ReviewDecision.Approve, null, Secretary, SecretaryName,
             CancellationToken.None);
@@ -204,7 +204,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
     {
         var plan = _pipeline.Get<Plan>();
         Assert.False(plan.Publication.Review);
-        var first = await Uploads.IngestAsync(_pipeline, "shakyo/r5.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,350\n"));
+        var first = await Uploads.SubmitAsync(_pipeline, "shakyo/r5.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,350\n"));
         Assert.Equal(UploadStatus.Accepted, first.Status);
 
         var secretariat = _pipeline.Get<SecretariatService>();
@@ -213,10 +213,9 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         Assert.Null(await secretariat.ConfirmAsync(plan, 2023, null, Secretary, SecretaryName, CancellationToken.None));
 
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
-        var otherYear = await Uploads.IngestAsync(_pipeline, "shakyo/r4.csv", Csv("指標ID,年度,実績値\nI-1-K2,2022,300\n"));
+        var otherYear = await Uploads.SubmitAsync(_pipeline, "shakyo/r4.csv", Csv("指標ID,年度,実績値\nI-1-K2,2022,300\n"));
         Assert.Equal(UploadStatus.Accepted, otherYear.Status);
-        await Task.Delay(TimeSpan.FromSeconds(1.2)); // received after r5.csv (blob times have one-second resolution)
-        var change = await Uploads.IngestAsync(_pipeline, "shakyo/r5b.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,360\n"));
+        var change = await Uploads.SubmitAsync(_pipeline, "shakyo/r5b.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,360\n"));
         Assert.Equal(UploadStatus.PendingReview, change.Status);
 
         await RunAsync();
@@ -235,8 +234,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
             CancellationToken.None);
         Assert.Equal((false, "推進会議で修正の申出"), (reopened!.Confirmed, reopened.ReopenReason));
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
-        await Task.Delay(TimeSpan.FromSeconds(1.2)); // received after r5b.csv
-        var afterReopening = await Uploads.IngestAsync(_pipeline, "shakyo/r5c.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,370\n"));
+        var afterReopening = await Uploads.SubmitAsync(_pipeline, "shakyo/r5c.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,370\n"));
         Assert.Equal(UploadStatus.Accepted, afterReopening.Status);
         await RunAsync();
         lines = (await PublishedTextAsync(plan.Id))[RevisionsCsv.Name].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

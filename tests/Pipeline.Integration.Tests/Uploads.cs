@@ -25,7 +25,27 @@ internal static class Uploads
         return blob;
     }
 
-    /// <summary>Uploads and delivers to the function, as Event Grid would; returns the report blob's content.</summary>
+    /// <summary>
+    /// Stores <paramref name="content"/> as the portal and <c>pipeline ingest</c> do (RULES.md §2): through the
+    /// product's <see cref="IUploadStore"/>, in a folder of its own stamped with the time it was received, so that
+    /// uploads made within one second keep the order they were made in. <paramref name="name"/> is
+    /// <c>{departmentId}/{fileName}</c> of the default plan or <c>{planId}/{departmentId}/{fileName}</c>.
+    /// </summary>
+    public static async Task<BlobClient> StoreAsync(TestPipeline pipeline, string name, byte[] content)
+    {
+        var parts = name.Split('/');
+        var path = UploadPath.New(parts.Length == 3 ? parts[0] : null, parts[^2], UploadFolder.New(DateTimeOffset.UtcNow),
+            parts[^1]);
+        using var stream = new MemoryStream(content);
+        await pipeline.Get<IUploadStore>().StoreAsync(path, stream, uploadedBy: null, CancellationToken.None);
+        var container = await pipeline.Storage.ContainerAsync(StorageNames.UploadsContainer, CancellationToken.None);
+        return container.GetBlobClient(path.BlobName);
+    }
+
+    /// <summary>Stores as the portal does (<see cref="StoreAsync"/>) and delivers to the function; returns the report.</summary>
+    public static async Task<UploadReport> SubmitAsync(TestPipeline pipeline, string name, byte[] content) =>
+        await DeliverAsync(pipeline, await StoreAsync(pipeline, name, content));
+
     /// <summary>Ingests every sample submission (samples/submissions) under its relative name; each is accepted.</summary>
     public static async Task IngestEverySampleAsync(TestPipeline pipeline)
     {
@@ -38,6 +58,7 @@ internal static class Uploads
         }
     }
 
+    /// <summary>Uploads and delivers to the function, as Event Grid would; returns the upload's report.</summary>
     public static async Task<UploadReport> IngestAsync(TestPipeline pipeline, string blobName, byte[] content)
     {
         var blob = await PutAsync(pipeline, blobName, content);
