@@ -1,3 +1,4 @@
+using Pipeline.Domain.Json;
 using Pipeline.Domain.Problems;
 
 namespace Pipeline.Spreadsheets.Tests;
@@ -75,7 +76,9 @@ internal sealed record ByteMutation(ByteMutationKind Kind, string Description, b
 
     /// <summary>"accepted", or the code of the report's first error.</summary>
     public static string Outcome(Submission submission) =>
-        submission.IsAcceptable ? "accepted" : submission.Problems.First(p => p.Severity == Severity.Error).Code;
+        submission.IsAcceptable
+            ? "accepted"
+            : PipelineJson.Name(submission.Problems.First(p => p.Severity == Severity.Error).Code);
 
     /// <summary>The values and evaluations of a report, without where they were read.</summary>
     private static string[] Figures(Submission submission) =>
