@@ -60,7 +60,7 @@ public static class PipelineCommand
             ContactsVerb.Create(output, error, settings),
             RemindVerb.Create(output, error, settings),
             ReportVerb.Create(output, error, settings),
-            PlansVerb.Create(output, settings),
+            PlansVerb.Create(output, error, settings),
             DemoVerb.Create(output, error, settings),
             ServeVerb.Create(output, settings),
         };

@@ -33,14 +33,34 @@ public sealed class PlanCommandTests : IDisposable
         return folder;
     }
 
-    [Fact]
-    public async Task Plans_lists_id_period_status_source_and_validity()
+    [Theory]
+    // A plan is closed once its last fiscal year's results are due, 30 June after that year (RULES.md §4, §7):
+    // kumamoto-welfare-4 (FY2020–FY2024) from 1 July 2025, tamana-health-3 (FY2024–FY2029) from 1 July 2030.
+    [InlineData("2025-06-30", "active", "active")]
+    [InlineData("2025-07-01", "closed", "active")]
+    [InlineData("2030-06-30", "closed", "active")]
+    [InlineData("2030-07-01", "closed", "closed")]
+    public async Task Plans_lists_id_period_status_as_of_the_day_source_and_validity(
+        string day, string kumamoto, string tamana)
     {
-        var (exit, output, _) = await WithPlans(SamplePlans).RunAsync("plans");
-        Assert.Equal(0, exit);
+        var (exit, output, error) = await WithPlans(SamplePlans).RunAsync("plans", "--as-of", day);
+        Assert.True(exit == 0, output + error);
         var lines = output.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("kumamoto-welfare-4 (default) | FY2020–FY2024 | closed", StringComparison.Ordinal) && l.Contains("built-in:kumamoto-welfare-4.json", StringComparison.Ordinal) && l.TrimEnd().EndsWith("| ok", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("tamana-health-3", StringComparison.Ordinal) && l.Contains("FY2024–FY2029 | active", StringComparison.Ordinal) && l.Contains("tamana-health-3.json", StringComparison.Ordinal));
+        Assert.Contains(lines, l =>
+            l.StartsWith($"kumamoto-welfare-4 (default) | FY2020–FY2024 | {kumamoto} ", StringComparison.Ordinal)
+            && l.Contains("built-in:kumamoto-welfare-4.json", StringComparison.Ordinal)
+            && l.TrimEnd().EndsWith("| ok", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith(Tamana, StringComparison.Ordinal)
+            && l.Contains($"FY2024–FY2029 | {tamana} ", StringComparison.Ordinal)
+            && l.Contains("tamana-health-3.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plans_refuses_an_as_of_that_is_not_a_day()
+    {
+        var (exit, _, error) = await WithPlans(SamplePlans).RunAsync("plans", "--as-of", "2030-13-01");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--as-of '2030-13-01' is not a day written yyyy-MM-dd", error, StringComparison.Ordinal);
     }
 
     [Fact]

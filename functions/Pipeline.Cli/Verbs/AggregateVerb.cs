@@ -25,9 +25,9 @@ internal static class AggregateVerb
 
     /// <remarks>The same decision and per-plan work as the timer and the queue function, in this process; <paramref name="outDir"/> implies <paramref name="force"/> (every file is written).</remarks>
     public static async Task<int> RunAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct,
-        bool force = false)
+        bool force = false, TimeProvider? clock = null)
     {
-        using var host = CliHost.Build(settings);
+        using var host = CliHost.Build(settings, clock);
         if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
         {
             return ExitCode.Usage;

@@ -14,7 +14,8 @@ namespace Pipeline.Cli.Verbs;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build(IDictionary<string, string?>? overrides = null)
+    /// <summary>The host; <paramref name="clock"/> (<c>--as-of</c>) replaces the system clock where given.</summary>
+    public static IHost Build(IDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddEnvironmentVariables();
@@ -31,6 +32,11 @@ internal static class CliHost
         // A person is waiting: a refused connection is reported in about a second, not after six retries.
         builder.Services.AddSingleton(Quick(new TableClientOptions()));
         builder.Services.AddSingleton(Quick(new BlobClientOptions()));
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.AddPipeline();
         return builder.Build();
     }

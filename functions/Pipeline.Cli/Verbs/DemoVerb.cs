@@ -8,7 +8,8 @@ using Pipeline.Publishing.Document;
 namespace Pipeline.Cli.Verbs;
 
 /// <summary>
-/// <c>pipeline demo [--plan P]</c>: every sample plan (or P) against an Azurite it starts itself. The
+/// <c>pipeline demo [--plan P] [--out DIR] [--as-of yyyy-MM-dd]</c>: every sample plan (or P) against an Azurite it
+/// starts itself, as on today (or that day, JST). The
 /// default plan's department files are <c>samples/submissions/{departmentId}/</c>; another plan's are
 /// <c>samples/plans/{planId}/{departmentId}/</c>, beside its plan file <c>samples/plans/{planId}.json</c>.
 /// </summary>
@@ -18,12 +19,21 @@ internal static class DemoVerb
     {
         var plan = VerbOptions.Plan();
         var demoOut = new Option<DirectoryInfo?>("--out") { Description = "where the feed and dashboard go (default ./out)" };
-        var demo = new Command("demo", "samples/ を Azurite で一通り実行する / everything on samples/ (every sample plan, or --plan P) against an Azurite it starts itself") { plan, demoOut };
-        demo.SetAction((parse, ct) => RunAsync(parse.GetValue(plan), parse.GetValue(demoOut), output, error, settings, ct));
+        var asOf = VerbOptions.AsOf();
+        var demo = new Command("demo",
+            "samples/ を Azurite で一通り実行する / everything on samples/ (every sample plan, or --plan P) against an Azurite it starts itself")
+        {
+            plan, demoOut, asOf,
+        };
+        demo.SetAction(async (parse, ct) => await AsOfClock.FromOptionAsync(parse.GetValue(asOf), error) is { } clock
+            ? await RunAsync(parse.GetValue(plan), parse.GetValue(demoOut), output, error, settings, clock, ct)
+            : ExitCode.Usage);
         return demo;
     }
 
-    public static async Task<int> RunAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
+    /// <summary>The demo, every verb it runs judging by <paramref name="clock"/> (<c>--as-of</c>).</summary>
+    public static async Task<int> RunAsync(string? planId, DirectoryInfo? outDir, TextWriter output, TextWriter error,
+        IDictionary<string, string?>? settings, TimeProvider clock, CancellationToken ct)
     {
         var root = RepositoryRoot.Find();
         outDir ??= new DirectoryInfo(Path.Combine(root, "out"));
@@ -32,7 +42,7 @@ internal static class DemoVerb
         demoSettings.TryAdd($"{PipelineOptions.Section}:{nameof(PipelineOptions.PlansPath)}", samplePlans);
 
         PlanSet plans;
-        using (var host = CliHost.Build(demoSettings))
+        using (var host = CliHost.Build(demoSettings, clock))
         {
             if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
             {
@@ -50,10 +60,10 @@ internal static class DemoVerb
         var files = plans.Plans.Where(p => planId is null || p.Id == planId)
             .SelectMany(p => SampleFiles(p.Id, p.Id == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions") : Path.Combine(samplePlans, p.Id)))
             .ToArray();
-        var worst = await IngestVerb.IngestAsync(files, json: false, output, demoSettings, ct);
+        var worst = await IngestVerb.IngestAsync(files, json: false, output, demoSettings, ct, clock);
 
         await output.WriteLineAsync();
-        await AggregateVerb.RunAsync(planId, outDir, output, error, demoSettings, ct);
+        await AggregateVerb.RunAsync(planId, outDir, output, error, demoSettings, ct, clock: clock);
         foreach (var plan in plans.Plans.Where(p => planId is null || p.Id == planId))
         {
             await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedPaths.Folder(plan.Id), FeedPaths.DashboardName)}");

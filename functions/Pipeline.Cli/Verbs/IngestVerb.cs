@@ -47,9 +47,9 @@ internal static class IngestVerb
     /// ingests it.
     /// </summary>
     public static async Task<int> IngestAsync((string? PlanId, string DepartmentId, FileInfo File)[] files, bool json,
-        TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct)
+        TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct, TimeProvider? asOfClock = null)
     {
-        using var host = CliHost.Build(settings);
+        using var host = CliHost.Build(settings, asOfClock);
         var store = host.Get<IUploadStore>();
         var clock = host.Get<TimeProvider>();
         var reports = new List<UploadReport>();

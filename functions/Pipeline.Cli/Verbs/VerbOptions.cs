@@ -19,6 +19,10 @@ internal static class VerbOptions
         return files;
     }
 
+    /// <summary><c>--as-of yyyy-MM-dd</c>: the day the verb judges by (JST), read by <see cref="AsOfClock"/>.</summary>
+    public static Option<string?> AsOf() =>
+        new("--as-of") { Description = "the day to judge by, yyyy-MM-dd (default: today in JST)" };
+
     public static Option<bool> Json() => new("--json") { Description = "print the reports as JSON" };
 
     public static Option<string?> Plan() =>
