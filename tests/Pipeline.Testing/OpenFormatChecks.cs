@@ -89,18 +89,21 @@ public static partial class OpenFormatChecks
             c.GetProperty("id").GetString()!, c.GetProperty("name").GetProperty("ja").GetString()!, c.GetProperty("name").GetProperty("en").GetString())));
         Assert.All(codelists.Values.SelectMany(c => c), c => Assert.Equal(2, c.GetProperty("name").EnumerateObject().Count()));
 
-        // Every value of the feed, city and wards, is one observation with its unit and (city rows) status.
+        // Every value of the feed, city and wards, is one observation with its unit, (city rows) status and flag.
         var city = feed.Plan.Publisher.LocalGovernmentCode;
+        static string Flag(Domain.Observations.ValueFlag? flag) => flag is { } f ? PipelineJson.Name(f) : "";
         var expected = feed.Indicators.SelectMany(i => i.Actuals.SelectMany(a =>
-            new[] { (i.Id, city, a.FiscalYear, a.Value, i.Unit, PipelineJson.Name(a.Status)) }
-                .Concat(a.Areas.Select(w => (i.Id, w.Code, a.FiscalYear, (decimal?)w.Value, i.Unit, ""))))).ToList();
+            new[] { (i.Id, city, a.FiscalYear, a.Value, i.Unit, PipelineJson.Name(a.Status), Flag(a.Flag)) }
+                .Concat(a.Areas.Select(w => (i.Id, w.Code, a.FiscalYear, (decimal?)w.Value, i.Unit, "", Flag(w.Flag))))))
+            .ToList();
         var observations = read.GetProperty("observations").EnumerateArray().Select(o => (
             o.GetProperty("key").GetProperty("INDICATOR").GetString()!, o.GetProperty("key").GetProperty("REF_AREA").GetString()!,
             int.Parse(o.GetProperty("key").GetProperty("TIME_PERIOD").GetString()!, CultureInfo.InvariantCulture),
             o.GetProperty("value").ValueKind == JsonValueKind.Null ? (decimal?)null
                 : decimal.Parse(o.GetProperty("value").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
             o.GetProperty("attributes").GetProperty("UNIT_MEASURE").GetString()!,
-            o.GetProperty("attributes").TryGetProperty("PROGRESS_STATUS", out var s) ? s.GetString() ?? "" : "")).ToList();
+            o.GetProperty("attributes").TryGetProperty("PROGRESS_STATUS", out var s) ? s.GetString() ?? "" : "",
+            o.GetProperty("attributes").TryGetProperty("OBS_FLAG", out var f) ? f.GetString() ?? "" : "")).ToList();
         Assert.Equal(expected, observations);
         Assert.NotEmpty(observations);
 
