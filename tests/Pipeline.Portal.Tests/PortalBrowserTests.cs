@@ -82,6 +82,14 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         var feed = JsonDocument.Parse(await client.GetStringAsync(new Uri(_server.Address, $"/api/plans/{Plan}/progress"))).RootElement;
         var withValues = feed.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("latest").ValueKind == JsonValueKind.Object).ToArray();
         Assert.NotEmpty(withValues);
+        // Now published, the committee's report the portal links to downloads (RULES.md §10).
+        using (var report = await client.GetAsync(new Uri(new Uri(page.Url),
+            await page.Locator("#committee-report-link").GetAttributeAsync("href"))))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+            Assert.Equal(Publishing.Formats.CommitteeReportDocx.ContentType, report.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("PK"u8.ToArray(), (await report.Content.ReadAsByteArrayAsync())[..2]);
+        }
         var dashboard = await _browser.NewPageAsync(1280, 2000);
         ContentSecurityPolicyWatch.Watch(dashboard, refused);
         await dashboard.GotoAsync(new Uri(_server.Address, $"/feeds/v1/{Plan}/index.html").ToString());
