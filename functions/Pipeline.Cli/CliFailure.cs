@@ -5,7 +5,8 @@ using Pipeline.Infrastructure.Storage;
 
 namespace Pipeline.Cli;
 
-/// <summary>Turns a failure into the one or two lines a person at a terminal needs: what failed, and what to do.</summary>
+/// <summary>Turns a failure into the one or two lines a person at a terminal needs: what failed, and what to
+/// do.</summary>
 internal static class CliFailure
 {
     public static IReadOnlyList<string> Explain(Exception failure, IDictionary<string, string?>? settings)
@@ -16,7 +17,8 @@ internal static class CliFailure
             var reason = chain.Last().Message;
             return
             [
-                $"pipeline: storage could not be reached at {Endpoint(string.Join(" ", chain.Select(e => e.Message)), settings)} ({reason})",
+                $"pipeline: storage could not be reached at " +
+                    $"{Endpoint(string.Join(" ", chain.Select(e => e.Message)), settings)} ({reason})",
                 "is Azurite running? `npx azurite` or set AzureWebJobsStorage (run with --verbose for details)",
             ];
         }
@@ -27,7 +29,8 @@ internal static class CliFailure
 
     private static IEnumerable<Exception> Chain(Exception failure)
     {
-        for (var e = failure; e is not null; e = e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e.InnerException)
+        for (var e = failure; e is not null; e = e is AggregateException { InnerExceptions.Count: > 0 } a
+            ? a.InnerExceptions[0] : e.InnerException)
         {
             yield return e;
         }

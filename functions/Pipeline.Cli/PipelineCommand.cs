@@ -11,9 +11,12 @@ namespace Pipeline.Cli;
 public static class PipelineCommand
 {
     /// <summary>Runs the command line; <paramref name="settings"/> add to the environment (tests use it).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string,
+        string?>? settings = null)
     {
-        var verbose = new Option<bool>("--verbose") { Description = "print the whole exception when something fails", Recursive = true };
+        var verbose =
+            new Option<bool>("--verbose") { Description = "print the whole exception when something fails", Recursive =
+                true };
         var root = Build(output, error, settings);
         root.Options.Add(verbose);
         var parse = root.Parse(args);
@@ -30,7 +33,8 @@ public static class PipelineCommand
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

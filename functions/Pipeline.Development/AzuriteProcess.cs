@@ -16,15 +16,19 @@ namespace Pipeline.Development;
 public sealed class AzuriteProcess : IDisposable
 {
     /// <summary>The emulator's well-known development key: public, documented, not a secret.</summary>
-    public const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string DevelopmentKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly Regex ListeningLine = new(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)", RegexOptions.CultureInvariant);
+    private static readonly Regex ListeningLine =
+        new(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)",
+            RegexOptions.CultureInvariant);
 
     private readonly Process _process;
     private readonly string _workingFolder;
     private readonly IDisposable _exitCleanUp;
 
-    private AzuriteProcess(Process process, string workingFolder, IDisposable exitCleanUp, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, string workingFolder, IDisposable exitCleanUp, int blobPort, int queuePort,
+        int tablePort)
     {
         _process = process;
         _workingFolder = workingFolder;
@@ -63,7 +67,8 @@ public sealed class AzuriteProcess : IDisposable
     /// memory, or persisted under <paramref name="location"/> (so that it can be stopped and started again).
     /// A port already taken (EADDRINUSE) fails at once with Azurite's output; the process is never left behind.
     /// </summary>
-    public static AzuriteProcess Start(string repositoryRoot, int blobPort, int queuePort, int tablePort, string? location = null)
+    public static AzuriteProcess Start(string repositoryRoot, int blobPort, int queuePort, int tablePort,
+        string? location = null)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -120,7 +125,9 @@ public sealed class AzuriteProcess : IDisposable
                     log = output.ToString();
                 }
 
-                throw new InvalidOperationException($"Azurite did not start on ports {blobPort}/{queuePort}/{tablePort} (0: any):{Environment.NewLine}{log}");
+                throw new InvalidOperationException(
+                    $"Azurite did not start on ports {blobPort}/{queuePort}/{tablePort} (0: any):" +
+                        $"{Environment.NewLine}{log}");
             }
 
             Thread.Sleep(50);
@@ -153,7 +160,10 @@ public sealed class AzuriteProcess : IDisposable
             return;
         }
 
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        using (var kill =
+            Process.Start(
+                new ProcessStartInfo("kill",
+                    ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
         {
             kill?.WaitForExit();
         }

@@ -14,7 +14,8 @@ namespace Pipeline.Development;
 /// </summary>
 public static class ChildProcesses
 {
-    // Each clean-up runs once; a second caller (its owner disposing while a signal's handler runs it) waits for it to end.
+    // Each clean-up runs once; a second caller (its owner disposing while a signal's handler runs it) waits for it to
+    // end.
     private static readonly ConcurrentDictionary<long, Lazy<bool>> CleanUps = new();
     private static readonly PosixSignalRegistration[] TerminationSignals;
     private static long _next;

@@ -6,7 +6,8 @@ namespace Pipeline.Development;
 
 /// <summary>
 /// maildev, an SMTP server with an inbox and a REST API (<c>/api/email</c>), run from the repository's
-/// <c>node_modules</c> (pinned in package.json, installed by <c>npm ci</c>): both ports on loopback only (its default is
+/// <c>node_modules</c> (pinned in package.json, installed by <c>npm ci</c>): both ports on loopback only (its default
+/// is
 /// every interface), its own mail folder, never relaying. For <c>pipeline serve</c> and the tests; never used in Azure.
 /// </summary>
 public sealed class MaildevProcess : IDisposable
@@ -39,7 +40,8 @@ public sealed class MaildevProcess : IDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>
-    /// Starts maildev on free loopback ports (or <paramref name="smtpPort"/> where given) and waits until its API answers.
+    /// Starts maildev on free loopback ports (or <paramref name="smtpPort"/> where given) and waits until its API
+    /// answers.
     /// Fails with maildev's output when it cannot start; the process is never left behind.
     /// </summary>
     public static MaildevProcess Start(string repositoryRoot, int? smtpPort = null)
@@ -47,7 +49,8 @@ public sealed class MaildevProcess : IDisposable
         var script = Path.Combine(repositoryRoot, "node_modules", "maildev", "dist", "bin", "maildev.js");
         if (!File.Exists(script))
         {
-            throw new InvalidOperationException($"maildev is not installed ({script} is missing). Run 'npm ci' in {repositoryRoot} first.");
+            throw new InvalidOperationException(
+                $"maildev is not installed ({script} is missing). Run 'npm ci' in {repositoryRoot} first.");
         }
 
         var smtp = smtpPort ?? LoopbackPort.Free();
@@ -95,7 +98,8 @@ public sealed class MaildevProcess : IDisposable
                     log = output.ToString();
                 }
 
-                throw new InvalidOperationException($"maildev did not start on ports {smtp}/{web}:{Environment.NewLine}{log}");
+                throw new InvalidOperationException(
+                    $"maildev did not start on ports {smtp}/{web}:{Environment.NewLine}{log}");
             }
 
             Thread.Sleep(100);
@@ -115,7 +119,8 @@ public sealed class MaildevProcess : IDisposable
     {
         try
         {
-            using var response = http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/healthz")).GetAwaiter().GetResult();
+            using var response = http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/healthz")).GetAwaiter()
+                .GetResult();
             return response.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

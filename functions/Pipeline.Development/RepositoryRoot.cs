@@ -1,6 +1,7 @@
 namespace Pipeline.Development;
 
-/// <summary>The repository's root, the folder holding Pipeline.sln, found above the working folder or the program.</summary>
+/// <summary>The repository's root, the folder holding Pipeline.sln, found above the working folder or the
+/// program.</summary>
 public static class RepositoryRoot
 {
     public static string Find()
@@ -16,6 +17,8 @@ public static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"Pipeline.sln not found above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}: run inside the repository.");
+        throw new InvalidOperationException(
+            $"Pipeline.sln not found above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}: run " +
+                $"inside the repository.");
     }
 }

@@ -13,7 +13,8 @@ public sealed class IngestUpload(UploadIngestion ingestion)
 {
     [Function(nameof(IngestUpload))]
     public Task Run(
-        [BlobTrigger("uploads/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger("uploads/{name}", Source = BlobTriggerSource.EventGrid, Connection =
+            "AzureWebJobsStorage")] BlobClient blob,
         CancellationToken cancellationToken) =>
         ingestion.IngestAsync(blob.Name, cancellationToken);
 }

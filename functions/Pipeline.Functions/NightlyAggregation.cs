@@ -13,6 +13,7 @@ public sealed class NightlyAggregation(NightlyDispatch dispatch)
 {
     [Function(nameof(NightlyAggregation))]
     [QueueOutput(StorageNames.PlanQueue, Connection = "AzureWebJobsStorage")]
-    public async Task<string[]> Run([TimerTrigger("%NightlyAggregationSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public async Task<string[]> Run([TimerTrigger("%NightlyAggregationSchedule%")] TimerInfo timer,
+        CancellationToken cancellationToken) =>
         [.. (await dispatch.DispatchAsync(cancellationToken)).Select(m => m.ToJson())];
 }

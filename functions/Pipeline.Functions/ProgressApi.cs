@@ -5,7 +5,8 @@ using Pipeline.Portal.Api;
 
 namespace Pipeline.Functions;
 
-/// <summary><c>GET /api/plans/{planId}/progress</c>: the latest feed, with an ETag; If-None-Match answers 304 (<see cref="PortalApi.ProgressAsync"/>).</summary>
+/// <summary><c>GET /api/plans/{planId}/progress</c>: the latest feed, with an ETag; If-None-Match answers 304 (<see
+/// cref="PortalApi.ProgressAsync"/>).</summary>
 public sealed class ProgressApi(PortalApi api)
 {
     [Function(nameof(ProgressApi))]

@@ -8,6 +8,7 @@ namespace Pipeline.Functions;
 public sealed class RecordPoisonUpload(PoisonUploads poison)
 {
     [Function(nameof(RecordPoisonUpload))]
-    public Task Run([QueueTrigger(StorageNames.PoisonQueue, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>
+    public Task Run([QueueTrigger(StorageNames.PoisonQueue, Connection = "AzureWebJobsStorage")] string message,
+        CancellationToken cancellationToken) =>
         poison.RecordAsync(message, cancellationToken);
 }

@@ -26,7 +26,8 @@ public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryA
 
     [Function("SecretariatOverview")]
     public Task<IActionResult> Overview(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalRoutes.SecretariatOverview)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route =
+            PortalRoutes.SecretariatOverview)] HttpRequest request,
         string planId) =>
         Answer(request, () => secretariat.OverviewAsync(request.HttpContext, planId));
 
@@ -60,7 +61,8 @@ public sealed class SecretariatFunctions(SecretariatApi secretariat, CommentaryA
         string planId) =>
         Answer(request, () => contacts.PutAsync(request.HttpContext, planId));
 
-    /// <summary>Runs the handler through <see cref="PortalEdge"/>, which writes its answer; the function returns nothing more.</summary>
+    /// <summary>Runs the handler through <see cref="PortalEdge"/>, which writes its answer; the function returns
+    /// nothing more.</summary>
     private static async Task<IActionResult> Answer(HttpRequest request, Func<Task<IResult>> handler)
     {
         await PortalEdge.AnswerAsync(request.HttpContext, _ => handler());

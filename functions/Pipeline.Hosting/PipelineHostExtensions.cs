@@ -23,7 +23,8 @@ public static class PipelineHostExtensions
     /// <summary>The app setting that names the storage account, as the Functions host reads it.</summary>
     public const string StorageSetting = "AzureWebJobsStorage";
 
-    /// <summary>Adds the plan set, the storage account, the stores and the application services; stops on a missing storage setting outside Development.</summary>
+    /// <summary>Adds the plan set, the storage account, the stores and the application services; stops on a missing
+    /// storage setting outside Development.</summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
         StorageConnectionSettings.Check(builder.Configuration, builder.Environment);
@@ -31,9 +32,11 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => LoadPlans(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp));
         builder.Services.TryAddSingleton(sp => DefaultPlan(sp.GetRequiredService<PlanSet>()));
-        builder.Services.TryAddSingleton(sp => PlanSource(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp));
+        builder.Services.TryAddSingleton(sp =>
+            PlanSource(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp));
         builder.Services.TryAddSingleton(_ =>
-            builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default);
+            builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>()
+                ?? ReadLimits.Default);
         builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
         builder.Services.TryAddSingleton<TableUploadLedger>();
         builder.Services.TryAddSingleton<IUploadLedger>(sp => sp.GetRequiredService<TableUploadLedger>());
@@ -53,9 +56,11 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IFeedStore, BlobFeedStore>();
         builder.Services.TryAddSingleton(sp => new JapanCalendar(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new UploadRouter(sp.GetRequiredService<PlanSet>(),
-            plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan), sp.GetRequiredService<IUploadReports>(),
+            plan => ActivatorUtilities.CreateInstance<IngestionService>(sp, plan),
+                sp.GetRequiredService<IUploadReports>(),
             sp.GetRequiredService<TimeProvider>()));
-        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));
+        builder.Services.TryAddSingleton(sp =>
+            sp.GetRequiredService<UploadRouter>().For(sp.GetRequiredService<Plan>()));
         builder.Services.TryAddTransient<PlanPublication>();
         builder.Services.TryAddTransient<CommitteeReportService>();
         builder.Services.TryAddTransient<PlanDecision>();
@@ -67,11 +72,14 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton<IUploadSource, BlobUploadSource>();
         builder.Services.TryAddSingleton<PoisonUploads>();
         builder.Services.TryAddSingleton<UploadIngestion>();
-        builder.Services.TryAddSingleton(sp => new StagedRowSweeper(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<PlanSet>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StagedRowSweeper>>(),
+        builder.Services.TryAddSingleton(sp =>
+            new StagedRowSweeper(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<PlanSet>(),
+            sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StagedRowSweeper>>(),
             sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SweepUploadsPerRun));
         // The timer's maintenance steps, run before it decides which plans need work: the staged-rows sweep.
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INightlyMaintenance, StagedRowSweeper>(sp => sp.GetRequiredService<StagedRowSweeper>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INightlyMaintenance,
+            StagedRowSweeper>(sp => sp.GetRequiredService<StagedRowSweeper>()));
         builder.Services.TryAddSingleton<IPortalPushLedger, TablePortalPushLedger>();
         builder.AddCkanPortal();
         builder.AddReminders();
@@ -86,7 +94,8 @@ public static class PipelineHostExtensions
     public static IHostApplicationBuilder AddCkanPortal(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(Pipeline.Infrastructure.Ckan.CkanOptions.Section);
-        var options = section.Get<Pipeline.Infrastructure.Ckan.CkanOptions>() ?? new Pipeline.Infrastructure.Ckan.CkanOptions();
+        var options = section.Get<Pipeline.Infrastructure.Ckan.CkanOptions>()
+            ?? new Pipeline.Infrastructure.Ckan.CkanOptions();
         if (!options.IsConfigured)
         {
             return builder;
@@ -94,30 +103,38 @@ public static class PipelineHostExtensions
 
         builder.Services.AddOptions<Pipeline.Infrastructure.Ckan.CkanOptions>().Bind(section);
         builder.Services.TryAddSingleton(services => Pipeline.Infrastructure.Ckan.CkanDatasets.From(
-            services.GetRequiredService<IOptions<Pipeline.Infrastructure.Ckan.CkanOptions>>().Value, services.GetRequiredService<PlanSet>(),
-            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Pipeline.Infrastructure.Ckan.CkanDatasets>>()));
+            services.GetRequiredService<IOptions<Pipeline.Infrastructure.Ckan.CkanOptions>>().Value,
+                services.GetRequiredService<PlanSet>(),
+            services.GetRequiredService<
+                Microsoft.Extensions.Logging.ILogger<Pipeline.Infrastructure.Ckan.CkanDatasets>>()));
         builder.Services.AddHttpClient<Pipeline.Infrastructure.Ckan.CkanPortalPublisher>(client =>
             {
                 client.BaseAddress = new Uri(options.BaseUrl!.ToString().TrimEnd('/') + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the policies time out, not HttpClient
             })
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Total(options))
-            .AddPolicyHandler((services, request) => Pipeline.Infrastructure.Ckan.CkanPolicies.RetryFor(request, options, services.GetRequiredService<TimeProvider>()))
+            .AddPolicyHandler((services, request) =>
+                Pipeline.Infrastructure.Ckan.CkanPolicies.RetryFor(request, options,
+                    services.GetRequiredService<TimeProvider>()))
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Breaker(options))
             .AddPolicyHandler(Pipeline.Infrastructure.Ckan.CkanPolicies.Try(options));
         // Transient like the typed client, so the factory can rotate its handlers.
-        builder.Services.AddTransient<IPortalPublisher>(services => services.GetRequiredService<Pipeline.Infrastructure.Ckan.CkanPortalPublisher>());
+        builder.Services.AddTransient<IPortalPublisher>(services =>
+            services.GetRequiredService<Pipeline.Infrastructure.Ckan.CkanPortalPublisher>());
         return builder;
     }
 
     /// <summary>
     /// The plan set (RULES.md §7): the built-in plans, every plan file in <see cref="PipelineOptions.PlansPath"/>, and
-    /// every plan file in the blob container <see cref="PipelineOptions.PlansContainer"/> (read with the storage account's identity).
+    /// every plan file in the blob container <see cref="PipelineOptions.PlansContainer"/> (read with the storage
+    /// account's identity).
     /// </summary>
     public static PlanSet LoadPlans(PipelineOptions options, IServiceProvider services) =>
-        PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId, string.IsNullOrWhiteSpace(options.PlansContainer)
+        PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId,
+            string.IsNullOrWhiteSpace(options.PlansContainer)
             ? []
-            : BlobPlanFiles.Read(services.GetRequiredService<StorageAccount>().ExistingContainer(options.PlansContainer)));
+            : BlobPlanFiles.Read(services.GetRequiredService<StorageAccount>()
+                .ExistingContainer(options.PlansContainer)));
 
     /// <summary>
     /// The plan set the nightly run reads (RULES.md §7): with a plans container, the container read again at each run
@@ -132,8 +149,10 @@ public static class PipelineHostExtensions
     /// <summary>The default plan; an error naming its problems where it is not served.</summary>
     public static Plan DefaultPlan(PlanSet plans) => plans.Default ?? throw new InvalidOperationException(
         plans.Entry(plans.DefaultPlanId) is { } entry
-            ? $"The default plan '{plans.DefaultPlanId}' ({entry.Source}) is not served: {string.Join("; ", entry.Problems)}"
-            : $"The default plan '{plans.DefaultPlanId}' is not in the plan set ({string.Join(", ", plans.Entries.Select(e => e.Id))}); set Pipeline__DefaultPlanId.");
+            ? $"The default plan '{plans.DefaultPlanId}' ({entry.Source}) is not served: " +
+                $"{string.Join("; ", entry.Problems)}"
+            : $"The default plan '{plans.DefaultPlanId}' is not in the plan set " +
+                $"({string.Join(", ", plans.Entries.Select(e => e.Id))}); set Pipeline__DefaultPlanId.");
 
     private static StorageAccount CreateStorageAccount(IConfiguration configuration, IServiceProvider services)
     {
@@ -143,7 +162,8 @@ public static class PipelineHostExtensions
         var connection = configuration[StorageSetting];
         if (!string.IsNullOrWhiteSpace(connection))
         {
-            return new StorageAccount(new TableServiceClient(connection, tableOptions), new BlobServiceClient(connection, blobOptions),
+            return new StorageAccount(new TableServiceClient(connection, tableOptions),
+                new BlobServiceClient(connection, blobOptions),
                 options.WriteParallelism, options.StoragePrefix);
         }
 
@@ -155,7 +175,8 @@ public static class PipelineHostExtensions
         {
             // Development only (StorageConnectionSettings.Check stops start-up elsewhere): the local default, Azurite.
             const string development = "UseDevelopmentStorage=true";
-            return new StorageAccount(new TableServiceClient(development, tableOptions), new BlobServiceClient(development, blobOptions),
+            return new StorageAccount(new TableServiceClient(development, tableOptions),
+                new BlobServiceClient(development, blobOptions),
                 options.WriteParallelism, options.StoragePrefix);
         }
 
@@ -165,6 +186,7 @@ public static class PipelineHostExtensions
                 : ManagedIdentityId.SystemAssigned)
             : new DefaultAzureCredential();
         return new StorageAccount(new TableServiceClient(new Uri(tableUri), credential, tableOptions),
-            new BlobServiceClient(new Uri(blobUri), credential, blobOptions), options.WriteParallelism, options.StoragePrefix);
+            new BlobServiceClient(new Uri(blobUri), credential, blobOptions), options.WriteParallelism,
+                options.StoragePrefix);
     }
 }

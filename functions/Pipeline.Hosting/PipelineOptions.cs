@@ -24,7 +24,8 @@ public sealed class PipelineOptions
     /// </summary>
     public string? DefaultPlanId { get; set; }
 
-    /// <summary>The older name of <see cref="DefaultPlanId"/> (a deployment of one plan); used where that is unset.</summary>
+    /// <summary>The older name of <see cref="DefaultPlanId"/> (a deployment of one plan); used where that is
+    /// unset.</summary>
     public string? PlanId { get; set; }
 
     /// <summary>Table transactions submitted in parallel while staging an upload.</summary>

@@ -19,7 +19,8 @@ using Pipeline.Application.Review;
 
 namespace Pipeline.Portal;
 
-/// <summary>Composition of the portal, for the Functions app and <c>pipeline serve</c> alike (after <c>AddPipeline</c>).</summary>
+/// <summary>Composition of the portal, for the Functions app and <c>pipeline serve</c> alike (after
+/// <c>AddPipeline</c>).</summary>
 public static class PortalHostExtensions
 {
     /// <summary>Adds the access check, the handlers and, where configured, Entra ID token validation.</summary>
@@ -67,7 +68,8 @@ public static class PortalHostExtensions
                 .Configure<EntraMetadata, TimeProvider>((jwt, metadata, clock) =>
                 {
                     jwt.ConfigurationManager = metadata.Manager;
-                    jwt.TokenValidationParameters = EntraTokenRules.Parameters(EntraTokenRules.ApiAudiences(options), clock);
+                    jwt.TokenValidationParameters =
+                        EntraTokenRules.Parameters(EntraTokenRules.ApiAudiences(options), clock);
                 });
         }
 

@@ -38,15 +38,20 @@ public static class FeedFiles
 
     private static readonly Lazy<IReadOnlyList<FeedFile>> StaticFiles = new(() =>
     [
-        new(FeedPaths.SchemaName, Resource("Pipeline.Publishing.Formats.progress.schema.json"), "application/schema+json; charset=utf-8", ShortCache),
-        new("dashboard.css", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.css"), "text/css; charset=utf-8", ShortCache),
-        new("dashboard.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.js"), "text/javascript; charset=utf-8", ShortCache),
-        new("dashboard-summary.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard-summary.js"), "text/javascript; charset=utf-8", ShortCache),
+        new(FeedPaths.SchemaName, Resource("Pipeline.Publishing.Formats.progress.schema.json"),
+            "application/schema+json; charset=utf-8", ShortCache),
+        new("dashboard.css", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.css"), "text/css; charset=utf-8",
+            ShortCache),
+        new("dashboard.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard.js"),
+            "text/javascript; charset=utf-8", ShortCache),
+        new("dashboard-summary.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard-summary.js"),
+            "text/javascript; charset=utf-8", ShortCache),
         new("dashboard-words.js", Resource("Pipeline.Publishing.Pages.Dashboard.dashboard-words.js"),
             "text/javascript; charset=utf-8", ShortCache),
     ]);
 
-    private static readonly Lazy<byte[]> DashboardTemplate = new(() => Resource("Pipeline.Publishing.Pages.Dashboard.index.html"));
+    private static readonly Lazy<byte[]> DashboardTemplate =
+        new(() => Resource("Pipeline.Publishing.Pages.Dashboard.index.html"));
 
     /// <summary>
     /// Every file published for a feed: the data (JSON, CSV, SDMX, revisions, the committee's workbook, the Open
@@ -54,7 +59,8 @@ public static class FeedFiles
     /// metadata (JSON Schema, CSVW, the SDMX structure), the dashboard, the Data Package describing all of them, and
     /// the zip of everything, last.
     /// </summary>
-    public static IReadOnlyList<FeedFile> Create(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary = null)
+    public static IReadOnlyList<FeedFile> Create(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary =
+        null)
     {
         List<FeedFile> files =
         [
@@ -62,9 +68,11 @@ public static class FeedFiles
             new(FeedPaths.CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
             new(FeedPaths.CsvwName, CsvwMetadata.Write(feed), "application/csvm+json; charset=utf-8", ShortCache),
             new(FeedPaths.SdmxName, SdmxCsv.Write(feed), SdmxCsv.ContentType, ShortCache),
-            new(FeedPaths.SdmxStructureName, SdmxStructure.Write(feed), "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8", ShortCache),
+            new(FeedPaths.SdmxStructureName, SdmxStructure.Write(feed),
+                "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8", ShortCache),
             new(RevisionsCsv.Name, RevisionsCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
-            new(FeedPaths.WorkbookName, ProgressReport.Write(feed), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
+            new(FeedPaths.WorkbookName, ProgressReport.Write(feed),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
             new(FeedPaths.ReportName,
                 CommitteeReportDocx.Write(feed, CommitteeReportDocx.DefaultFiscalYear(feed), commentary ?? []),
                 CommitteeReportDocx.ContentType, ShortCache),
@@ -74,7 +82,8 @@ public static class FeedFiles
         ];
         // The Data Package lists the zip and the zip holds the Data Package: the zip's entry is described by name.
         var zip = new FeedFile(FeedPaths.ZipName, [], FeedArchive.ContentType, ShortCache);
-        files.Insert(2, new(FeedPaths.DataPackageName, DataPackageDescriptor.Create(feed, [.. files, Dashboard(feed, files), zip]),
+        files.Insert(2,
+            new(FeedPaths.DataPackageName, DataPackageDescriptor.Create(feed, [.. files, Dashboard(feed, files), zip]),
             "application/json; charset=utf-8", ShortCache));
         files.Add(Dashboard(feed, files));
         files.Add(zip with { Content = FeedArchive.Write(files.Select(f => (f.Name, f.Content)), feed.GeneratedAt) });
@@ -82,26 +91,32 @@ public static class FeedFiles
     }
     /// <summary>
     /// The deployment's zip (RULES.md §5): index.json, and the entries of each plan's zip (<paramref name="planZips"/>,
-    /// by plan id) under the plan's id, as they lie beside index.json. A plan whose zip is not published yet is left out.
+    /// by plan id) under the plan's id, as they lie beside index.json. A plan whose zip is not published yet is left
+    /// out.
     /// </summary>
     public static FeedFile DeploymentArchive(PlanIndexDocument index, IReadOnlyDictionary<string, byte[]> planZips)
     {
         IEnumerable<(string, byte[])> entries = [("index.json", PlanIndex.Json(index))];
         foreach (var plan in index.Plans.Where(p => planZips.ContainsKey(p.Id)))
         {
-            entries = entries.Concat(FeedArchive.Read(planZips[plan.Id]).Select(e => ($"{plan.Id}/{e.Path}", e.Content)));
+            entries =
+                entries.Concat(FeedArchive.Read(planZips[plan.Id]).Select(e => ($"{plan.Id}/{e.Path}", e.Content)));
         }
 
-        return new(FeedPaths.DeploymentZipPath, FeedArchive.Write(entries, index.GeneratedAt), FeedArchive.ContentType, ShortCache);
+        return new(FeedPaths.DeploymentZipPath, FeedArchive.Write(entries, index.GeneratedAt), FeedArchive.ContentType,
+            ShortCache);
     }
 
     /// <summary>The Data Package describing every file published with the feed.</summary>
-    public static byte[] DataPackage(ProgressFeed feed) => Create(feed).Single(f => f.Name == FeedPaths.DataPackageName).Content;
+    public static byte[] DataPackage(ProgressFeed feed) =>
+        Create(feed).Single(f => f.Name == FeedPaths.DataPackageName).Content;
 
-    public static byte[] Json(ProgressFeed feed) => JsonSerializer.SerializeToUtf8Bytes(feed, FeedJson.TypeInfo<ProgressFeed>());
+    public static byte[] Json(ProgressFeed feed) =>
+        JsonSerializer.SerializeToUtf8Bytes(feed, FeedJson.TypeInfo<ProgressFeed>());
 
     public static ProgressFeed ReadJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, FeedJson.TypeInfo<ProgressFeed>()) ?? throw new JsonException("The feed is empty.");
+        JsonSerializer.Deserialize(json, FeedJson.TypeInfo<ProgressFeed>())
+            ?? throw new JsonException("The feed is empty.");
 
     /// <summary>
     /// SHA-256 of every file published for the feed, built as at no particular time (the generation time left out):
@@ -151,7 +166,8 @@ public static class FeedFiles
         var types = files.ToDictionary(f => f.Name, f => f.ContentType.Split(';')[0].Trim(), StringComparer.Ordinal);
         types[FeedPaths.ZipName] = FeedArchive.ContentType;
         var downloads = DownloadNames.Where(types.ContainsKey).Select(n => (n, types[n]));
-        return new(FeedPaths.DashboardName, DashboardPage.Write(DashboardTemplate.Value, feed, downloads), "text/html; charset=utf-8", ShortCache);
+        return new(FeedPaths.DashboardName, DashboardPage.Write(DashboardTemplate.Value, feed, downloads),
+            "text/html; charset=utf-8", ShortCache);
     }
 
     private static byte[] Resource(string name)

@@ -5,7 +5,8 @@ namespace Pipeline.Spreadsheets;
 
 /// <summary>
 /// Picks the sheet reader from the file's name and its first bytes (a ZIP package, an OLE compound file or
-/// text; an ODF package by its <c>mimetype</c> entry), so a file whose content is not what its name says is reported, not mis-read (<c>RULES.md §2</c>).
+/// text; an ODF package by its <c>mimetype</c> entry), so a file whose content is not what its name says is reported,
+/// not mis-read (<c>RULES.md §2</c>).
 /// </summary>
 internal static class FormatSniffer
 {

@@ -17,7 +17,8 @@ public sealed class SubmissionReader
     /// <summary>Most values (and evaluations) a report lists; the rest are counted (<c>RULES.md §2</c>).</summary>
     public const int MaxValuesListed = 10_000;
 
-    /// <summary>The file name endings the reader accepts (<c>RULES.md §2</c>); what the content is decides the reader.</summary>
+    /// <summary>The file name endings the reader accepts (<c>RULES.md §2</c>); what the content is decides the
+    /// reader.</summary>
     public static readonly IReadOnlyList<string> AcceptedExtensions = [".xlsx", ".xls", ".ods", ".csv", ".tsv", ".txt"];
 
     private static readonly string[] IgnoredSheetMarks = ["記入例", "説明", "注意"];
@@ -32,7 +33,8 @@ public sealed class SubmissionReader
     {
     }
 
-    /// <summary>With a view of the rows as the sheet reader gives them (the tests' seam for a failing reader).</summary>
+    /// <summary>With a view of the rows as the sheet reader gives them (the tests' seam for a failing
+    /// reader).</summary>
     internal SubmissionReader(Plan plan, ReadLimits limits, Func<IEnumerable<SheetRow>, IEnumerable<SheetRow>> rowsRead)
     {
         _plan = plan;
@@ -41,7 +43,8 @@ public sealed class SubmissionReader
     }
 
     /// <summary>Whether a sheet is read: sheets named with 記入例, 説明 or 注意 are examples or instructions.</summary>
-    public static bool IsDataSheet(string name) => !IgnoredSheetMarks.Any(m => name.Contains(m, StringComparison.Ordinal));
+    public static bool IsDataSheet(string name) =>
+        !IgnoredSheetMarks.Any(m => name.Contains(m, StringComparison.Ordinal));
 
     /// <summary>
     /// Starts reading a file (the stream must be seekable, see <see cref="SeekableContent"/>): nothing is read

@@ -24,14 +24,17 @@ public sealed class SubmissionReading
     private bool _started;
     private SubmissionSummary? _summary;
 
-    internal SubmissionReading(Plan plan, Department? department, string fileName, IEnumerable<SheetRow>? rows, ProblemList problems,
+    internal SubmissionReading(Plan plan, Department? department, string fileName, IEnumerable<SheetRow>? rows,
+        ProblemList problems,
         WorkBudget budget)
     {
         _fileName = fileName;
         _rows = rows;
         _problems = problems;
         Budget = budget;
-        _interpreter = new SheetInterpreter(new RowContext(plan, department, problems, _output, budget), new HeaderVocabulary(plan));
+        _interpreter =
+            new SheetInterpreter(new RowContext(plan, department, problems, _output, budget),
+                new HeaderVocabulary(plan));
     }
 
     /// <summary>The work the file may cause and has caused so far (<c>RULES.md §2</c>).</summary>
@@ -58,7 +61,8 @@ public sealed class SubmissionReading
         return Summary;
     }
 
-    /// <summary>Every valid observation, also after an error (<see cref="SubmissionReader.Read"/> lists them all).</summary>
+    /// <summary>Every valid observation, also after an error (<see cref="SubmissionReader.Read"/> lists them
+    /// all).</summary>
     internal IEnumerable<Observation> All()
     {
         if (_started)

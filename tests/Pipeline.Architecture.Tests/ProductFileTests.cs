@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Pipeline.Architecture.Tests;
 
 /// <summary>
-/// The product's files stay small and hold one public type each (docs/architecture.md), and no project holds
-/// most of the product.
+/// The product's files stay small, narrow (120 characters, .editorconfig) and hold one public type each
+/// (docs/architecture.md), and no project holds most of the product.
 /// </summary>
 public sealed partial class ProductFileTests
 {
@@ -17,6 +17,18 @@ public sealed partial class ProductFileTests
             .Select(f => $"{Path.GetRelativePath(ProductSource.Functions, f.File)}: {f.Lines} lines")
             .ToList();
         Assert.True(long_.Count == 0, "Files over 300 lines:\n" + string.Join("\n", long_));
+    }
+
+    [Fact]
+    public void No_product_line_is_over_120_characters()
+    {
+        var wide = ProductSource.CSharpFiles()
+            .SelectMany(f => File.ReadAllLines(f)
+                .Select((line, i) => (Line: line, Number: i + 1))
+                .Where(l => l.Line.Length > 120)
+                .Select(l => $"{Path.GetRelativePath(ProductSource.Functions, f)}:{l.Number} ({l.Line.Length})"))
+            .ToList();
+        Assert.True(wide.Count == 0, $"{wide.Count} lines over 120 characters:\n" + string.Join("\n", wide.Take(50)));
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed partial class IngestionService
     /// storage failed. The department is told so, never that its file is broken, and the exception is
     /// rethrown so that the platform delivers the upload again.
     /// </summary>
-    private async Task<T> NotTheFileAsync<T>(UploadRecord record, Func<Task<T>> step, CancellationToken cancellationToken)
+    private async Task<T> NotTheFileAsync<T>(UploadRecord record, Func<Task<T>> step,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -56,11 +57,15 @@ public sealed partial class IngestionService
         }
     }
 
-    /// <summary>Writes the report of an upload our own code or storage failed on (not recorded in the ledger: the platform retries it).</summary>
-    private async Task ReportInternalErrorAsync(UploadRecord record, Exception exception, CancellationToken cancellationToken)
+    /// <summary>Writes the report of an upload our own code or storage failed on (not recorded in the ledger: the
+    /// platform retries it).</summary>
+    private async Task ReportInternalErrorAsync(UploadRecord record, Exception exception,
+        CancellationToken cancellationToken)
     {
         LogInternalError(exception, record.BlobName, record.UploadId.Value);
-        var failed = record with { Status = UploadStatus.Failed, Errors = 1, Reason = PipelineJson.Name(ProblemCatalog.InternalError().Code) };
+        var failed =
+            record with { Status = UploadStatus.Failed, Errors = 1, Reason =
+                PipelineJson.Name(ProblemCatalog.InternalError().Code) };
         try
         {
             await reports.WriteAsync(ReportName(record), Report(failed, null, [ProblemCatalog.InternalError()]),
@@ -73,12 +78,15 @@ public sealed partial class IngestionService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Upload {BlobName} (upload {UploadId}) failed in the pipeline, not because of its file; it will be delivered again")]
+    [LoggerMessage(Level = LogLevel.Error, Message =
+        "Upload {BlobName} (upload {UploadId}) failed in the pipeline, not because of its file; it will be delivered " +
+            "again")]
     private partial void LogInternalError(Exception exception, string blobName, string uploadId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the internal_error report of {BlobName}")]
     private partial void LogInternalErrorReportFailed(Exception exception, string blobName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A poison message came for {BlobName}, which is {Status}: it stays so and its report is kept")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "A poison message came for {BlobName}, which is {Status}: it stays so and its report is kept")]
     private partial void LogPoisonAfterCommit(string blobName, UploadStatus status);
 }

@@ -83,7 +83,9 @@ public sealed partial class IngestionService(
         };
         if (!submission.IsAcceptable)
         {
-            return await FinishAsync(record with { Reason = PipelineJson.Name(submission.Problems.First(p => p.Severity == Severity.Error).Code) },
+            return await FinishAsync(
+                record with { Reason =
+                    PipelineJson.Name(submission.Problems.First(p => p.Severity == Severity.Error).Code) },
                 Report(record, submission, submission.Problems), recordInLedger: true, cancellationToken);
         }
 
@@ -114,7 +116,8 @@ public sealed partial class IngestionService(
     public Plan Plan => plan;
 
     /// <summary>Validates a file without storing anything (<c>pipeline validate</c>).</summary>
-    public async Task<UploadReport> ValidateAsync(string departmentId, string fileName, Stream stream, CancellationToken cancellationToken)
+    public async Task<UploadReport> ValidateAsync(string departmentId, string fileName, Stream stream,
+        CancellationToken cancellationToken)
     {
         await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
         var department = plan.FindDepartment(departmentId);
@@ -132,10 +135,13 @@ public sealed partial class IngestionService(
     /// commit): memory stays flat however large the file, and reading and writing overlap. If the file
     /// turns out to have an error, what was staged is never committed, so never seen.
     /// </summary>
-    private async Task<SubmissionSummary> ReadAndStageAsync(Stream content, string name, Department department, UploadRecord upload, CancellationToken cancellationToken)
+    private async Task<SubmissionSummary> ReadAndStageAsync(Stream content, string name, Department department,
+        UploadRecord upload, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = Channel.CreateBounded<Observation[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var batches =
+            Channel.CreateBounded<Observation[]>(
+                new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var staging = Task.Run(async () =>
         {
             try

@@ -51,10 +51,12 @@ public sealed class UploadRouter(
         var planId = path.PlanId;
         var problem = new Problem(Severity.Error, ProblemCode.PlanNotServed, null, null, null,
             $"計画「{ProblemCatalog.Quote(planId)}」の定義ファイルに誤りがあるため、この計画は受け付けていません。運用担当に連絡してください。",
-            $"Plan '{ProblemCatalog.Quote(planId)}' is not served: its plan-definition file has problems (see `pipeline plans`). Ask the operator.");
+            $"Plan '{ProblemCatalog.Quote(planId)}' is not served: its plan-definition file has problems (see " +
+                $"`pipeline plans`). Ask the operator.");
         var uploadId = UploadId.Of(path, version, sha256);
         var record = new UploadRecord(planId, path.DepartmentId ?? "(none)", uploadId, path.BlobName, sha256,
-            version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 1, 0, Reason: PipelineJson.Name(problem.Code),
+            version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 1, 0,
+                Reason: PipelineJson.Name(problem.Code),
             Version: version.Tag, FileName: path.FileName);
         var report = new UploadReport(UploadReport.CurrentSchema, planId, record.DepartmentId, path.BlobName,
             path.FileName, uploadId, sha256, record.ReceivedAt, record.ProcessedOn, UploadStatus.Rejected,

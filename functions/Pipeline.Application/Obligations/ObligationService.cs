@@ -84,7 +84,8 @@ public sealed class ObligationService(
                 .Select(i => new ObligationItem("initiative", i.Id, i.Name, Years(i.Id))))
             .ToArray();
         int Count(int index, ObligationState state) => items.Count(i => i.Years[index].State == state);
-        var totals = years.Select((fy, index) => new FiscalYearObligation(fy, calendar.ResultsDueDate(new FiscalYear(fy)),
+        var totals =
+            years.Select((fy, index) => new FiscalYearObligation(fy, calendar.ResultsDueDate(new FiscalYear(fy)),
                 Count(index, ObligationState.Received), Count(index, ObligationState.Missing),
                 Count(index, ObligationState.Overdue), Count(index, ObligationState.PendingReview),
                 Count(index, ObligationState.Returned)))

@@ -12,7 +12,8 @@ namespace Pipeline.Application.Ports;
 /// </summary>
 public sealed record FeedDates(FiscalYear? LastDue, PlanStatus Status, FiscalYear LastEnded, MonthDay DueRule)
 {
-    /// <summary>The dates of <paramref name="plan"/> at <paramref name="now"/> by <paramref name="calendar"/>.</summary>
+    /// <summary>The dates of <paramref name="plan"/> at <paramref name="now"/> by <paramref
+    /// name="calendar"/>.</summary>
     public static FeedDates Of(Plan plan, JapanCalendar calendar, DateTimeOffset now) => new(
         calendar.LastDue(plan, now),
         calendar.StatusOf(plan, now),

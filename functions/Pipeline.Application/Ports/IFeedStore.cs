@@ -10,19 +10,23 @@ public interface IFeedStore
     Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken);
 
     /// <summary>Writes the files, a dated archive copy, and progress.json last (it carries the hash).</summary>
-    Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken);
+    Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt,
+        CancellationToken cancellationToken);
 
-    /// <summary>The public URL of the plan's feed folder (named in the attribution's source line), if it has one.</summary>
+    /// <summary>The public URL of the plan's feed folder (named in the attribution's source line), if it has
+    /// one.</summary>
     Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
 
     /// <summary>The index of plans as published now: its content hash and the version of each of its files.</summary>
     Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the index of plans, the landing page and the deployment's zip (named by their paths in the container), the index
+    /// Writes the index of plans, the landing page and the deployment's zip (named by their paths in the container),
+    /// the index
     /// last, each only over the version in <paramref name="expected"/>; false where another writer came first.
     /// </summary>
-    Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected, CancellationToken cancellationToken);
+    Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected,
+        CancellationToken cancellationToken);
 
     /// <summary>The latest index of plans (feeds/v1/index.json), if published.</summary>
     Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken);

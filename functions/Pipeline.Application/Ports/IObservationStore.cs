@@ -8,7 +8,8 @@ namespace Pipeline.Application.Ports;
 public interface IObservationStore
 {
     /// <summary>Writes some of an upload's rows; idempotent; invisible until the ledger commits the upload.</summary>
-    Task StageAsync(Plan plan, UploadRecord upload, IReadOnlyList<Observation> observations, IReadOnlyList<Evaluation> evaluations, CancellationToken cancellationToken);
+    Task StageAsync(Plan plan, UploadRecord upload, IReadOnlyList<Observation> observations,
+        IReadOnlyList<Evaluation> evaluations, CancellationToken cancellationToken);
 
     /// <summary>Every stored observation of a plan, committed or not; the reader joins with the ledger.</summary>
     IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, CancellationToken cancellationToken);

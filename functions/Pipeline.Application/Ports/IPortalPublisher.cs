@@ -19,6 +19,7 @@ public interface IPortalPublisher
     /// <summary>Whether the portal publishes the plan (it has a <see cref="DestinationOf"/> for it).</summary>
     bool Publishes(string planId) => DestinationOf(planId) is not null;
 
-    /// <summary>Pushes the files of a plan it <see cref="Publishes"/>; returns false (and logs why) where the portal did not take them. Never throws for a portal fault.</summary>
+    /// <summary>Pushes the files of a plan it <see cref="Publishes"/>; returns false (and logs why) where the portal
+    /// did not take them. Never throws for a portal fault.</summary>
     Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken);
 }

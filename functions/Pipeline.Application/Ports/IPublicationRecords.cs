@@ -12,9 +12,11 @@ public interface IPublicationRecords
     /// <summary>Every plan's record (one partition: the nightly decision and the index read it in one query).</summary>
     Task<IReadOnlyList<PublicationRecord>> AllAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes a plan's record after its computation (replacing the one before, failure notes included).</summary>
+    /// <summary>Writes a plan's record after its computation (replacing the one before, failure notes
+    /// included).</summary>
     Task SaveAsync(PublicationRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Notes on a plan's record that its aggregation message was given up (poison); the inputs stay as they were.</summary>
+    /// <summary>Notes on a plan's record that its aggregation message was given up (poison); the inputs stay as they
+    /// were.</summary>
     Task RecordFailureAsync(string planId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 }

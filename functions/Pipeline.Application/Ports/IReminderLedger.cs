@@ -3,19 +3,23 @@ using Pipeline.Domain.Reminders;
 namespace Pipeline.Application.Ports;
 
 /// <summary>
-/// The reminders sent, one record per (plan, department, day), so that a rerun or a redelivered timer sends nothing twice
+/// The reminders sent, one record per (plan, department, day), so that a rerun or a redelivered timer sends nothing
+/// twice
 /// and a failed send is tried again (RULES.md §12).
 /// </summary>
 public interface IReminderLedger
 {
     /// <summary>
-    /// Claims the reminder for sending: true where there was no record, or one that failed (or was left sending by a run
+    /// Claims the reminder for sending: true where there was no record, or one that failed (or was left sending by a
+    /// run
     /// that ended over an hour ago); false where it is sent, superseded or being sent.
     /// </summary>
     Task<bool> TryClaimAsync(
-        string planId, string departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now, CancellationToken cancellationToken);
+        string planId, string departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now,
+            CancellationToken cancellationToken);
 
-    /// <summary>Records the outcome of a claimed reminder (or supersedes a failed one); counts an attempt unless superseding.</summary>
+    /// <summary>Records the outcome of a claimed reminder (or supersedes a failed one); counts an attempt unless
+    /// superseding.</summary>
     Task RecordAsync(
         string planId, string departmentId, DateOnly day, ReminderStatus status, string? error, DateTimeOffset now,
         CancellationToken cancellationToken);
@@ -24,5 +28,6 @@ public interface IReminderLedger
     Task<IReadOnlyList<ReminderRecord>> FailedAsync(string planId, CancellationToken cancellationToken);
 
     /// <summary>One record, or null.</summary>
-    Task<ReminderRecord?> FindAsync(string planId, string departmentId, DateOnly day, CancellationToken cancellationToken);
+    Task<ReminderRecord?> FindAsync(string planId, string departmentId, DateOnly day,
+        CancellationToken cancellationToken);
 }

@@ -9,5 +9,6 @@ public interface IUploadHistory
     /// Every upload the ledger holds for a department of a plan, the last received first, at most
     /// <paramref name="limit"/>.
     /// </summary>
-    Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit,
+        CancellationToken cancellationToken);
 }

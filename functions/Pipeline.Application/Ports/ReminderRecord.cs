@@ -2,7 +2,8 @@ using Pipeline.Domain.Reminders;
 
 namespace Pipeline.Application.Ports;
 
-/// <summary>The record of a reminder to a department of a plan on a day: its kind, status, attempts and last error.</summary>
+/// <summary>The record of a reminder to a department of a plan on a day: its kind, status, attempts and last
+/// error.</summary>
 public sealed record ReminderRecord(
     string PlanId, string DepartmentId, DateOnly Day, ReminderKind Kind, ReminderStatus Status, int Attempts,
     string? LastError, DateTimeOffset UpdatedAt);

@@ -8,7 +8,8 @@ using Pipeline.Publishing.Formats;
 namespace Pipeline.Application.Publication;
 
 /// <summary>
-/// The committee's report of a plan for any fiscal year (<c>pipeline report</c>), from the plan's published feed and the
+/// The committee's report of a plan for any fiscal year (<c>pipeline report</c>), from the plan's published feed and
+/// the
 /// departments' standing commentary, the same inputs as the report published beside the feed (RULES.md §10).
 /// </summary>
 public sealed class CommitteeReportService(IFeedStore feeds, IUploadLedger ledger, ICommentaryStore commentaryStore)

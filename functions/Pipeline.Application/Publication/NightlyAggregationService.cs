@@ -17,15 +17,19 @@ public sealed partial class NightlyAggregationService(
     PlanIndexPublisher index,
     ILogger<NightlyAggregationService> logger)
 {
-    /// <summary>The full run: every served plan recomputed (as <c>pipeline aggregate --force</c>); still publishes only what changed.</summary>
-    public Task<NightlyRun> RunAsync(CancellationToken cancellationToken) => RunAsync(new NightlyRequest(Force: true), cancellationToken);
+    /// <summary>The full run: every served plan recomputed (as <c>pipeline aggregate --force</c>); still publishes only
+    /// what changed.</summary>
+    public Task<NightlyRun> RunAsync(CancellationToken cancellationToken) =>
+        RunAsync(new NightlyRequest(Force: true), cancellationToken);
 
-    /// <summary>Recomputes the plans of the request that need it (all of them with <see cref="NightlyRequest.Force"/>).</summary>
+    /// <summary>Recomputes the plans of the request that need it (all of them with <see
+    /// cref="NightlyRequest.Force"/>).</summary>
     public async Task<NightlyRun> RunAsync(NightlyRequest request, CancellationToken cancellationToken)
     {
         var plans = await planSource.CurrentAsync(cancellationToken);
         IReadOnlyList<Plan> scope = request.PlanId is null ? plans.Plans
-            : [plans.Find(request.PlanId) ?? throw new ArgumentException($"Plan '{request.PlanId}' is not served.", nameof(request))];
+            : [plans.Find(request.PlanId)
+                ?? throw new ArgumentException($"Plan '{request.PlanId}' is not served.", nameof(request))];
         var runs = new List<AggregationRun>();
         var messages = await decision.DecideAsync(plans, scope, request.Force, cancellationToken);
         foreach (var message in messages)
@@ -38,7 +42,8 @@ public sealed partial class NightlyAggregationService(
         }
 
         var recomputed = runs.Select(r => r.Feed.Plan.Id).ToHashSet(StringComparer.Ordinal);
-        var unchanged = scope.Where(p => !recomputed.Contains(p.Id)).Select(p => new PlanOutcome(p.Id, null, null, PlanSkip.UpToDate)).ToList();
+        var unchanged = scope.Where(p => !recomputed.Contains(p.Id))
+            .Select(p => new PlanOutcome(p.Id, null, null, PlanSkip.UpToDate)).ToList();
         var notServed = plans.Entries.Where(e => !e.IsValid).ToList();
         foreach (var entry in notServed)
         {

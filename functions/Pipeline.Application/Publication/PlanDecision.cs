@@ -21,8 +21,10 @@ public sealed class PlanDecision(
 {
     private const int Parallelism = 8;
 
-    /// <summary>One message per plan of <paramref name="scope"/> (plans of <paramref name="plans"/>) that needs work, in plan order.</summary>
-    public async Task<IReadOnlyList<PlanMessage>> DecideAsync(PlanSet plans, IReadOnlyList<Plan> scope, bool force, CancellationToken cancellationToken)
+    /// <summary>One message per plan of <paramref name="scope"/> (plans of <paramref name="plans"/>) that needs work,
+    /// in plan order.</summary>
+    public async Task<IReadOnlyList<PlanMessage>> DecideAsync(PlanSet plans, IReadOnlyList<Plan> scope, bool force,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (force)
@@ -38,14 +40,17 @@ public sealed class PlanDecision(
             {
                 var plan = scope[i];
                 var record = known.GetValueOrDefault(plan.Id);
-                reasons[i] = record is null ? PlanReason.First : await ReasonAsync(plan, record, await InputsAsync(plans, plan, now, ct), ct);
+                reasons[i] = record is null ? PlanReason.First
+                    : await ReasonAsync(plan, record, await InputsAsync(plans, plan, now, ct), ct);
             });
         return scope.Select((p, i) => (p, reasons[i])).Where(x => x.Item2 is not null)
             .Select(x => new PlanMessage(x.p.Id, x.Item2!.Value, now)).ToList();
     }
 
-    /// <summary>The plan's inputs now; the ledger's markers are read here, before any computation reads the ledger.</summary>
-    public async Task<(PlanInputs Inputs, LedgerMark Mark)> InputsAndMarkAsync(PlanSet plans, Plan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The plan's inputs now; the ledger's markers are read here, before any computation reads the
+    /// ledger.</summary>
+    public async Task<(PlanInputs Inputs, LedgerMark Mark)> InputsAndMarkAsync(PlanSet plans, Plan plan,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mark = await marks.LatestAcceptedAsync(plan.Id, cancellationToken);
         return (new PlanInputs(DefinitionHash(plans, plan), ShippedCode.Current, mark.Stamp,
@@ -53,7 +58,8 @@ public sealed class PlanDecision(
     }
 
     /// <summary>Why the plan needs work given its record and its inputs now; null where it does not.</summary>
-    public async Task<PlanReason?> ReasonAsync(Plan plan, PublicationRecord? record, PlanInputs inputs, CancellationToken cancellationToken)
+    public async Task<PlanReason?> ReasonAsync(Plan plan, PublicationRecord? record, PlanInputs inputs,
+        CancellationToken cancellationToken)
     {
         if (record is null)
         {
@@ -70,11 +76,13 @@ public sealed class PlanDecision(
             return reason;
         }
 
-        // A portal that publishes this plan and has not taken its published content where the plan now goes is tried again.
+        // A portal that publishes this plan and has not taken its published content where the plan now goes is tried
+        // again.
         foreach (var portal in portals)
         {
             if (portal.DestinationOf(plan.Id) is { } destination
-                && await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != new PortalPushMark(record.ContentHash, destination))
+                && await portalPushes.LastPushedAsync(plan.Id, portal.Name, cancellationToken) != new PortalPushMark(
+                    record.ContentHash, destination))
             {
                 return PlanReason.Portal;
             }
@@ -83,7 +91,8 @@ public sealed class PlanDecision(
         return null;
     }
 
-    private async Task<PlanInputs> InputsAsync(PlanSet plans, Plan plan, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private async Task<PlanInputs> InputsAsync(PlanSet plans, Plan plan, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
         (await InputsAndMarkAsync(plans, plan, now, cancellationToken)).Inputs;
 
     private static string DefinitionHash(PlanSet plans, Plan plan) => plans.Entry(plan.Id)?.DefinitionHash ?? plan.Id;

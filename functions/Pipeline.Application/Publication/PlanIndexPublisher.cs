@@ -13,11 +13,13 @@ namespace Pipeline.Application.Publication;
 /// computed in parallel by the queue function, so the index is written only over the version it was
 /// built against; when another writer came first it is built again from the records.
 /// </summary>
-public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRecords records, IFeedStore feeds, TimeProvider clock)
+public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRecords records, IFeedStore feeds,
+    TimeProvider clock)
 {
     private const int Attempts = 5;
 
-    /// <summary>Builds and, when its content changed, publishes the index; returns it and whether it was written.</summary>
+    /// <summary>Builds and, when its content changed, publishes the index; returns it and whether it was
+    /// written.</summary>
     public async Task<(PlanIndexDocument Index, bool Published)> PublishAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -47,7 +49,9 @@ public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRe
 
             if (attempt == Attempts)
             {
-                throw new InvalidOperationException($"The index of plans changed under {Attempts} attempts to publish it; the next plan or nightly run publishes it.");
+                throw new InvalidOperationException(
+                    $"The index of plans changed under {Attempts} attempts to publish it; the next plan or nightly " +
+                        $"run publishes it.");
             }
         }
     }
@@ -56,16 +60,20 @@ public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRe
     public async Task<bool> CoversEveryPlanAsync(CancellationToken cancellationToken)
     {
         var plans = await planSource.CurrentAsync(cancellationToken);
-        var recorded = (await records.AllAsync(cancellationToken)).Select(r => r.PlanId).ToHashSet(StringComparer.Ordinal);
+        var recorded = (await records.AllAsync(cancellationToken)).Select(r => r.PlanId)
+            .ToHashSet(StringComparer.Ordinal);
         return plans.Plans.All(p => recorded.Contains(p.Id));
     }
 
-    private async Task<(PlanIndexDocument Index, IEnumerable<string> PlanHashes)> BuildAsync(CancellationToken cancellationToken)
+    private async Task<(PlanIndexDocument Index, IEnumerable<string> PlanHashes)> BuildAsync(
+        CancellationToken cancellationToken)
     {
         var plans = await planSource.CurrentAsync(cancellationToken);
         var recorded = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
-        var served = plans.Plans.Where(p => recorded.ContainsKey(p.Id)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var served = plans.Plans.Where(p => recorded.ContainsKey(p.Id)).OrderBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
         var entries = served.Select(p => (FeedBuilder.PublisherOf(p), recorded[p.Id].IndexEntry)).ToList();
-        return (PlanIndex.Build(entries, clock.GetUtcNow()), served.Select(p => $"{p.Id}:{recorded[p.Id].ContentHash}"));
+        return (PlanIndex.Build(entries, clock.GetUtcNow()),
+            served.Select(p => $"{p.Id}:{recorded[p.Id].ContentHash}"));
     }
 }

@@ -6,11 +6,13 @@ namespace Pipeline.Application.Publication;
 
 /// <summary>
 /// One plan's work, as the nightly timer puts it on the queue <c>plan-aggregation</c>: the plan, why it
-/// needs work (<see cref="PlanReason"/>, snake_case as <see cref="PipelineJson"/> names it) and when that was decided. <see cref="Force"/> recomputes even
+/// needs work (<see cref="PlanReason"/>, snake_case as <see cref="PipelineJson"/> names it) and when that was decided.
+/// <see cref="Force"/> recomputes even
 /// when nothing changed; a delivery after the plan was computed since <see cref="DecidedAt"/> does nothing.
 /// </summary>
 public sealed record PlanMessage(
-    string PlanId, [property: JsonConverter(typeof(PlanReasonConverter))] PlanReason Reason, DateTimeOffset DecidedAt, bool Force = false)
+    string PlanId, [property: JsonConverter(typeof(PlanReasonConverter))] PlanReason Reason, DateTimeOffset DecidedAt,
+        bool Force = false)
 {
     public string ToJson() => JsonSerializer.Serialize(this, PlanMessageJsonContext.Default.PlanMessage);
 

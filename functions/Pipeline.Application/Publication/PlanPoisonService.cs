@@ -11,7 +11,8 @@ namespace Pipeline.Application.Publication;
 /// on the plan's publication record and logged as an error (the poison-plan alert watches this function).
 /// The published feed stays as it was; the next nightly run decides about the plan again.
 /// </summary>
-public sealed partial class PlanPoisonService(IPublicationRecords records, TimeProvider clock, ILogger<PlanPoisonService> logger)
+public sealed partial class PlanPoisonService(IPublicationRecords records, TimeProvider clock,
+    ILogger<PlanPoisonService> logger)
 {
     public async Task RecordAsync(string message, CancellationToken cancellationToken)
     {
@@ -26,12 +27,16 @@ public sealed partial class PlanPoisonService(IPublicationRecords records, TimeP
             throw;
         }
 
-        var reason = $"aggregation message ({PipelineJson.Name(plan.Reason)}, decided {plan.DecidedAt:O}) failed every delivery; see Application Insights for AggregatePlan";
+        var reason =
+            $"aggregation message ({PipelineJson.Name(plan.Reason)}, decided {plan.DecidedAt:O}) failed every " +
+                $"delivery; see Application Insights for AggregatePlan";
         await records.RecordFailureAsync(plan.PlanId, reason, clock.GetUtcNow(), cancellationToken);
         LogPoison(plan.PlanId, PipelineJson.Name(plan.Reason), plan.DecidedAt);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Plan {PlanId}: its aggregation message ({Reason}, decided {DecidedAt}) failed every delivery; the feed was not updated")]
+    [LoggerMessage(Level = LogLevel.Error, Message =
+        "Plan {PlanId}: its aggregation message ({Reason}, decided {DecidedAt}) failed every delivery; the feed was " +
+            "not updated")]
     private partial void LogPoison(string planId, string reason, DateTimeOffset decidedAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A poison plan message that is not a plan message: {Message}")]

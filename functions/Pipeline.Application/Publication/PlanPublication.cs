@@ -67,7 +67,8 @@ public sealed partial class PlanPublication(
         feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads), current);
         feed = await ReviewedAsync(plan, feed, uploads, cancellationToken) with
         {
-            LicenseDetail = FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
+            LicenseDetail =
+                FeedAttribution.For(plan, (await feeds.FolderUriAsync(plan.Id, cancellationToken))?.AbsoluteUri),
         };
         // The departments' standing commentary also goes into the committee's report (RULES.md §10).
         var standing = current.Select(c => c.Commentary).ToList();
@@ -130,9 +131,14 @@ public sealed partial class PlanPublication(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Nightly run of {PlanId}: {Observations} observations from {AcceptedUploads} accepted uploads; published {Published} (content {ContentHash}); portal {PortalPushed}")]
-    private partial void LogRun(string planId, int observations, int acceptedUploads, bool published, string contentHash, bool? portalPushed);
+        Message =
+            "Nightly run of {PlanId}: {Observations} observations from {AcceptedUploads} accepted uploads; published " +
+                "{Published} (content {ContentHash}); portal {PortalPushed}")]
+    private partial void LogRun(string planId, int observations, int acceptedUploads, bool published,
+        string contentHash, bool? portalPushed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} is not pushed to portal {Portal}: the portal has no place for it; its feed is published to the blob feed only")]
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Plan {PlanId} is not pushed to portal {Portal}: the portal has no place for it; its feed is published to " +
+            "the blob feed only")]
     private partial void LogNotPublished(string planId, string portal);
 }

@@ -23,8 +23,10 @@ public sealed partial class PlanWorker(
     TimeProvider clock,
     ILogger<PlanWorker> logger)
 {
-    /// <summary>Handles a message; <paramref name="publishIndex"/> also republishes the index when the plan's entry changed.</summary>
-    public async Task<PlanOutcome> HandleAsync(PlanMessage message, bool publishIndex, CancellationToken cancellationToken)
+    /// <summary>Handles a message; <paramref name="publishIndex"/> also republishes the index when the plan's entry
+    /// changed.</summary>
+    public async Task<PlanOutcome> HandleAsync(PlanMessage message, bool publishIndex,
+        CancellationToken cancellationToken)
     {
         // The plan file as it is now, which may be newer than the one the message was decided with.
         var plans = await planSource.CurrentAsync(cancellationToken);
@@ -56,10 +58,13 @@ public sealed partial class PlanWorker(
 
         var run = await publication.RunAsync(plan, cancellationToken);
         var entry = PlanIndex.Entry(run.Feed);
-        await records.SaveAsync(new PublicationRecord(plan.Id, inputs, run.ContentHash, now, mark.LatestUploadId, mark.LatestAcceptedAt, entry), cancellationToken);
+        await records.SaveAsync(
+            new PublicationRecord(plan.Id, inputs, run.ContentHash, now, mark.LatestUploadId, mark.LatestAcceptedAt,
+                entry), cancellationToken);
         LogComputed(plan.Id, reason.Value, run.Published);
         // The deployment's zip holds every plan's files: a plan whose content changed changes it too.
-        if (publishIndex && (record is null || !SameEntry(record.IndexEntry, entry) || record.ContentHash != run.ContentHash))
+        if (publishIndex
+            && (record is null || !SameEntry(record.IndexEntry, entry) || record.ContentHash != run.ContentHash))
         {
             await index.PublishAsync(cancellationToken);
         }
@@ -68,14 +73,18 @@ public sealed partial class PlanWorker(
     }
 
     private static bool SameEntry(PlanIndexEntry a, PlanIndexEntry b) =>
-        JsonSerializer.Serialize(a, FeedJson.TypeInfo<PlanIndexEntry>()) == JsonSerializer.Serialize(b, FeedJson.TypeInfo<PlanIndexEntry>());
+        JsonSerializer.Serialize(a, FeedJson.TypeInfo<PlanIndexEntry>()) == JsonSerializer.Serialize(b,
+            FeedJson.TypeInfo<PlanIndexEntry>());
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan {PlanId} is not served (any more); its message is dropped")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Plan {PlanId} is not served (any more); its message is dropped")]
     private partial void LogNotServed(string planId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} is up to date (message {Reason} decided at {DecidedAt}); nothing done")]
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Plan {PlanId} is up to date (message {Reason} decided at {DecidedAt}); nothing done")]
     private partial void LogUpToDate(string planId, PlanReason reason, DateTimeOffset decidedAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} recomputed ({Reason}); published {Published}")]
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Plan {PlanId} recomputed ({Reason}); published {Published}")]
     private partial void LogComputed(string planId, PlanReason reason, bool published);
 }

@@ -3,7 +3,8 @@ using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Application.Publication;
 
-/// <summary>The plan set read at start-up, where no plan file can change under the running app (no plans container).</summary>
+/// <summary>The plan set read at start-up, where no plan file can change under the running app (no plans
+/// container).</summary>
 public sealed class StartupPlanSet(PlanSet plans) : IPlanSetSource
 {
     /// <inheritdoc />

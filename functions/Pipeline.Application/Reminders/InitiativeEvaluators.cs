@@ -3,9 +3,11 @@ using Pipeline.Application.Ports;
 namespace Pipeline.Application.Reminders;
 
 /// <summary>
-/// Who has evaluated each initiative of a plan, and which (initiative, fiscal year) have an accepted evaluation by anyone:
+/// Who has evaluated each initiative of a plan, and which (initiative, fiscal year) have an accepted evaluation by
+/// anyone:
 /// an initiative that several departments may evaluate is evaluated once (RULES.md §1), so a reminder asks for it only
-/// where nobody gave it, and only the departments that have evaluated it before (or all, where nobody has) (RULES.md §12).
+/// where nobody gave it, and only the departments that have evaluated it before (or all, where nobody has) (RULES.md
+/// §12).
 /// </summary>
 public sealed class InitiativeEvaluators
 {
@@ -40,7 +42,8 @@ public sealed class InitiativeEvaluators
         return result;
     }
 
-    /// <summary>Whether <paramref name="departmentId"/> is asked for the initiative's evaluation of <paramref name="fiscalYear"/>.</summary>
+    /// <summary>Whether <paramref name="departmentId"/> is asked for the initiative's evaluation of <paramref
+    /// name="fiscalYear"/>.</summary>
     public bool Asks(string departmentId, string initiativeId, int fiscalYear) =>
         !_evaluated.Contains((initiativeId, fiscalYear))
         && (!_byInitiative.TryGetValue(initiativeId, out var evaluators) || evaluators.Contains(departmentId));

@@ -7,4 +7,5 @@ namespace Pipeline.Application.Reminders;
 /// were (or are) due by, the latest among them.
 /// </summary>
 public sealed record ReminderDecision(
-    string PlanId, string DepartmentId, DateOnly Day, ReminderKind Kind, DateOnly DueDate, IReadOnlyList<ReminderItem> Items);
+    string PlanId, string DepartmentId, DateOnly Day, ReminderKind Kind, DateOnly DueDate,
+        IReadOnlyList<ReminderItem> Items);

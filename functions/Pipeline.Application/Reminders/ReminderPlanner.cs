@@ -4,18 +4,22 @@ using Pipeline.Domain.Reminders;
 namespace Pipeline.Application.Reminders;
 
 /// <summary>
-/// RULES.md §12, what a reminder asks for: on a day before a due date, the results of that fiscal year not yet received;
+/// RULES.md §12, what a reminder asks for: on a day before a due date, the results of that fiscal year not yet
+/// received;
 /// on a weekly day after one, every result not received whose due date has passed. Both make one message (overdue).
 /// An initiative is asked for as <see cref="InitiativeEvaluators"/> says. Nothing owed, no reminder.
 /// </summary>
 public static class ReminderPlanner
 {
-    /// <summary>The reminder of <paramref name="obligations"/>' department on <paramref name="day"/>, or null.</summary>
+    /// <summary>The reminder of <paramref name="obligations"/>' department on <paramref name="day"/>, or
+    /// null.</summary>
     public static ReminderDecision? Decide(
-        ObligationsDocument obligations, IReadOnlyList<ReminderOccasion> occasions, DateOnly day, InitiativeEvaluators initiatives)
+        ObligationsDocument obligations, IReadOnlyList<ReminderOccasion> occasions, DateOnly day,
+            InitiativeEvaluators initiatives)
     {
         var dueBy = obligations.FiscalYears.ToDictionary(f => f.FiscalYear, f => f.DueDate);
-        var before = occasions.Where(o => o.Kind == ReminderKind.BeforeDue).Select(o => o.FiscalYear!.Value.Value).ToHashSet();
+        var before = occasions.Where(o => o.Kind == ReminderKind.BeforeDue).Select(o => o.FiscalYear!.Value.Value)
+            .ToHashSet();
         var overdueOccasion = occasions.Any(o => o.Kind == ReminderKind.Overdue);
         var overdue = new List<ReminderItem>();
         var missing = new List<ReminderItem>();
@@ -45,6 +49,7 @@ public static class ReminderPlanner
 
         var items = overdue.Concat(missing).OrderBy(i => i.FiscalYear).ToList();
         return new ReminderDecision(obligations.PlanId, obligations.DepartmentId, day,
-            overdue.Count > 0 ? ReminderKind.Overdue : ReminderKind.BeforeDue, items.Max(i => dueBy[i.FiscalYear]), items);
+            overdue.Count > 0 ? ReminderKind.Overdue : ReminderKind.BeforeDue, items.Max(i => dueBy[i.FiscalYear]),
+                items);
     }
 }

@@ -26,7 +26,8 @@ public sealed partial class ReminderService(
     ILogger<ReminderService> logger)
 {
     /// <summary>Decides, and unless a dry run sends, every reminder due; returns each with what became of it.</summary>
-    public async Task<IReadOnlyList<ReminderOutcome>> RunAsync(ReminderRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReminderOutcome>> RunAsync(ReminderRequest request,
+        CancellationToken cancellationToken)
     {
         var day = request.AsOf ?? calendar.Today;
         if (!request.DryRun && !settings.MailServerConfigured)
@@ -36,7 +37,8 @@ public sealed partial class ReminderService(
         }
 
         var outcomes = new List<ReminderOutcome>();
-        foreach (var plan in request.PlanId is { } id ? [plans.Find(id) ?? throw new ArgumentException($"Unknown plan '{id}'.")] : plans.Plans)
+        foreach (var plan in request.PlanId is { } id
+            ? [plans.Find(id) ?? throw new ArgumentException($"Unknown plan '{id}'.")] : plans.Plans)
         {
             var occasions = ReminderCalendar.On(plan, day, calendar);
             var failed = request.DryRun ? [] : await ledger.FailedAsync(plan.Id, cancellationToken);
@@ -50,12 +52,14 @@ public sealed partial class ReminderService(
             foreach (var department in plan.Departments)
             {
                 var waiting = failed.Where(f => f.DepartmentId == department.Id).OrderBy(f => f.Day).ToList();
-                if (await DecideAsync(plan, department, occasions, day, waiting, initiatives, cancellationToken) is not { } decision)
+                if (await DecideAsync(plan, department, occasions, day, waiting, initiatives,
+                    cancellationToken) is not { } decision)
                 {
                     continue;
                 }
 
-                var to = await contacts.AddressesAsync(ContactOwner.Department(plan.Id, department.Id), cancellationToken);
+                var to =
+                    await contacts.AddressesAsync(ContactOwner.Department(plan.Id, department.Id), cancellationToken);
                 var cc = decision.Kind == ReminderKind.Overdue ? secretariat : [];
                 outcomes.Add(request.DryRun
                     ? new ReminderOutcome(decision, to, cc, ReminderDelivery.DryRun)
@@ -66,7 +70,8 @@ public sealed partial class ReminderService(
         return outcomes;
     }
 
-    /// <summary>Today's reminder; else the latest failed one, with what is owed now; older failed ones are superseded.</summary>
+    /// <summary>Today's reminder; else the latest failed one, with what is owed now; older failed ones are
+    /// superseded.</summary>
     private async Task<ReminderDecision?> DecideAsync(
         Plan plan, Department department, IReadOnlyList<ReminderOccasion> occasions, DateOnly day,
         List<ReminderRecord> waiting, InitiativeEvaluators initiatives, CancellationToken cancellationToken)
@@ -82,7 +87,8 @@ public sealed partial class ReminderService(
         {
             var last = waiting[^1];
             waiting.RemoveAt(waiting.Count - 1);
-            decision = ReminderPlanner.Decide(owed, ReminderCalendar.On(plan, last.Day, calendar), last.Day, initiatives);
+            decision =
+                ReminderPlanner.Decide(owed, ReminderCalendar.On(plan, last.Day, calendar), last.Day, initiatives);
             if (decision is null)
             {
                 waiting.Add(last); // nothing is owed any more
@@ -91,7 +97,8 @@ public sealed partial class ReminderService(
 
         foreach (var old in waiting.Where(w => w.Day != decision?.Day))
         {
-            await ledger.RecordAsync(plan.Id, department.Id, old.Day, ReminderStatus.Superseded, null, clock.GetUtcNow(), cancellationToken);
+            await ledger.RecordAsync(plan.Id, department.Id, old.Day, ReminderStatus.Superseded, null,
+                clock.GetUtcNow(), cancellationToken);
         }
 
         return decision;
@@ -107,7 +114,8 @@ public sealed partial class ReminderService(
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.NoContacts);
         }
 
-        if (!await ledger.TryClaimAsync(plan.Id, department.Id, decision.Day, decision.Kind, clock.GetUtcNow(), cancellationToken))
+        if (!await ledger.TryClaimAsync(plan.Id, department.Id, decision.Day, decision.Kind, clock.GetUtcNow(),
+            cancellationToken))
         {
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.AlreadySent);
         }
@@ -119,28 +127,36 @@ public sealed partial class ReminderService(
         }
         catch (MailSendException e)
         {
-            await ledger.RecordAsync(plan.Id, department.Id, decision.Day, ReminderStatus.Failed, e.Message, clock.GetUtcNow(), cancellationToken);
+            await ledger.RecordAsync(plan.Id, department.Id, decision.Day, ReminderStatus.Failed, e.Message,
+                clock.GetUtcNow(), cancellationToken);
             LogFailed(e, plan.Id, department.Id, decision.Day, e.Transient);
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.Failed, e.Message);
         }
 
-        await ledger.RecordAsync(plan.Id, department.Id, decision.Day, ReminderStatus.Sent, null, clock.GetUtcNow(), cancellationToken);
+        await ledger.RecordAsync(plan.Id, department.Id, decision.Day, ReminderStatus.Sent, null, clock.GetUtcNow(),
+            cancellationToken);
         LogSent(plan.Id, department.Id, decision.Day, decision.Kind, decision.Items.Count, to.Count, cc.Count);
         return new ReminderOutcome(decision, to, cc, ReminderDelivery.Sent);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminders are not sent: no mail server is configured (Reminders__Smtp__Host)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Reminders are not sent: no mail server is configured (Reminders__Smtp__Host)")]
     private partial void LogNotConfigured();
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Reminder to {DepartmentId} of {PlanId} not sent: it owes {Items} result(s) but has no contact addresses (pipeline contacts --set)")]
+        Message =
+            "Reminder to {DepartmentId} of {PlanId} not sent: it owes {Items} result(s) but has no contact addresses " +
+                "(pipeline contacts --set)")]
     private partial void LogNoContacts(string planId, string departmentId, int items);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Reminder to {DepartmentId} of {PlanId} for {Day} failed (transient: {Transient}); the next run tries again")]
-    private partial void LogFailed(Exception exception, string planId, string departmentId, DateOnly day, bool transient);
+        Message = "Reminder to {DepartmentId} of {PlanId} for {Day} failed (transient: {Transient}); " +
+            "the next run tries again")]
+    private partial void LogFailed(Exception exception, string planId, string departmentId, DateOnly day,
+        bool transient);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Reminder {Kind} to {DepartmentId} of {PlanId} for {Day}: {Items} item(s), {To} to, {Cc} cc")]
-    private partial void LogSent(string planId, string departmentId, DateOnly day, ReminderKind kind, int items, int to, int cc);
+    private partial void LogSent(string planId, string departmentId, DateOnly day, ReminderKind kind, int items,
+        int to, int cc);
 }

@@ -14,7 +14,8 @@ public static class ReminderText
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>The message for <paramref name="decision"/> to <paramref name="to"/>, <paramref name="cc"/> in copy.</summary>
+    /// <summary>The message for <paramref name="decision"/> to <paramref name="to"/>, <paramref name="cc"/> in
+    /// copy.</summary>
     public static ReminderMail Compose(
         Plan plan, Department department, ReminderDecision decision, IReadOnlyList<string> to, IReadOnlyList<string> cc,
         ReminderSettings settings)
@@ -39,24 +40,33 @@ public static class ReminderText
         body.AppendLine();
         foreach (var item in decision.Items)
         {
-            body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"・{item.Id} {item.Name.Ja}（{EraYear(item.FiscalYear)} / FY{item.FiscalYear}）{KindJa(item.Kind)}"));
+            body.AppendLine(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"・{item.Id} {item.Name.Ja}（{EraYear(item.FiscalYear)} / FY{item.FiscalYear}）{KindJa(item.Kind)}"));
         }
 
-        body.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture, $"提出（ポータル）: {portal}")).AppendLine(string.Create(CultureInfo.InvariantCulture, $"提出用テンプレート: {template}")).AppendLine();
+        body.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture, $"提出（ポータル）: {portal}"))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"提出用テンプレート: {template}")).AppendLine();
         body.AppendLine("このメールは自動送信です。行き違いで提出済みの場合はご容赦ください。").AppendLine();
         body.AppendLine("----").AppendLine();
-        body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"To {department.Name.En ?? department.Id},")).AppendLine();
-        body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"The following results of \"{plan.Name.En ?? plan.Name.Ja}\" have not been received."));
+        body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"To {department.Name.En ?? department.Id},"))
+            .AppendLine();
+        body.AppendLine(
+            string.Create(CultureInfo.InvariantCulture,
+                $"The following results of \"{plan.Name.En ?? plan.Name.Ja}\" have not been received."));
         body.AppendLine(overdue
             ? $"They were due on {dueEn}: please submit them now (the plan's secretariat is in copy)."
             : $"Please submit them by {dueEn}.");
         body.AppendLine();
         foreach (var item in decision.Items)
         {
-            body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- {item.Id} {item.Name.En ?? item.Name.Ja} (FY{item.FiscalYear}, {item.Kind})"));
+            body.AppendLine(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"- {item.Id} {item.Name.En ?? item.Name.Ja} (FY{item.FiscalYear}, {item.Kind})"));
         }
 
-        body.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture, $"Portal: {portal}")).AppendLine(string.Create(CultureInfo.InvariantCulture, $"Template: {template}")).AppendLine();
+        body.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture, $"Portal: {portal}"))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"Template: {template}")).AppendLine();
         body.AppendLine("This message was sent automatically; if you have just submitted, please disregard it.");
         return new ReminderMail(settings.From, to, cc, subject, body.ToString(),
             $"{plan.Id}/{department.Id}/{decision.Day:yyyy-MM-dd}");

@@ -37,7 +37,8 @@ public sealed record UploadReport(
     /// <summary>What the status means for the department's data, in both languages; null for nothing.</summary>
     public ReportMessage? Notice { get; init; }
 
-    /// <summary>The values read, so that the department confirms its numbers (<c>RULES.md §2</c>), up to 10,000.</summary>
+    /// <summary>The values read, so that the department confirms its numbers (<c>RULES.md §2</c>), up to
+    /// 10,000.</summary>
     public IReadOnlyList<ReportValue> Values { get; init; } = Values ?? [];
 
     /// <summary>The evaluations read, up to 10,000.</summary>

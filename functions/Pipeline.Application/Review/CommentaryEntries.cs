@@ -11,7 +11,8 @@ namespace Pipeline.Application.Review;
 /// <summary>
 /// Commentary entered in the portal (RULES.md §13; its review §14), recorded exactly as a file's would be: as an
 /// upload of its own (named <c>ポータル入力（評価・課題 {indicator} FY{year}）</c> in the department's history, with its
-/// report), its commentary staged under it; accepted at once, or waiting for the secretariat where the plan is reviewed or the year confirmed,
+/// report), its commentary staged under it; accepted at once, or waiting for the secretariat where the plan is reviewed
+/// or the year confirmed,
 /// unless the secretariat entered it. Each entry is also kept in the audit with the person.
 /// </summary>
 public sealed class CommentaryEntries(

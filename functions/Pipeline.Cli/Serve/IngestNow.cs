@@ -55,11 +55,13 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
         await _oneAtATime.WaitAsync();
         try
         {
-            var result = await services.GetRequiredService<UploadIngestion>().IngestAsync(blobName, CancellationToken.None);
+            var result = await services.GetRequiredService<UploadIngestion>()
+                .IngestAsync(blobName, CancellationToken.None);
             LogIngested(blobName, result.Record.Status);
             if (result.Record.Status == UploadStatus.Accepted)
             {
-                var run = await services.GetRequiredService<NightlyAggregationService>().RunAsync(new NightlyRequest(), CancellationToken.None);
+                var run = await services.GetRequiredService<NightlyAggregationService>()
+                    .RunAsync(new NightlyRequest(), CancellationToken.None);
                 var observations = run.Plans.Sum(p => p.Observations);
                 var published = run.Plans.Any(p => p.Published);
                 LogAggregated(observations, published);
@@ -105,7 +107,8 @@ public sealed partial class IngestNow(IServiceProvider services, ILogger<IngestN
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {BlobName}: {Status}")]
     private partial void LogIngested(string blobName, UploadStatus status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Aggregated {Observations} observations; published: {Published}")]
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Aggregated {Observations} observations; published: {Published}")]
     private partial void LogAggregated(int observations, bool published);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingesting {BlobName} failed")]

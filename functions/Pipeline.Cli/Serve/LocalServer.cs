@@ -23,7 +23,8 @@ namespace Pipeline.Cli.Serve;
 /// <summary>
 /// The whole system on one port (RULES.md §9): the portal and its API (the same handlers as the Functions app),
 /// the published dashboards and feed under <c>/feeds/v1/</c>, on Kestrel, against Azurite started here when
-/// <c>AzureWebJobsStorage</c> is not set. The environment is Development unless <c>DOTNET_ENVIRONMENT</c> says otherwise.
+/// <c>AzureWebJobsStorage</c> is not set. The environment is Development unless <c>DOTNET_ENVIRONMENT</c> says
+/// otherwise.
 /// </summary>
 public sealed class LocalServer : IAsyncDisposable
 {
@@ -39,7 +40,8 @@ public sealed class LocalServer : IAsyncDisposable
         Address = address;
     }
 
-    /// <summary>The inbox of the maildev started here when no SMTP host is set (reminders land there), else null.</summary>
+    /// <summary>The inbox of the maildev started here when no SMTP host is set (reminders land there), else
+    /// null.</summary>
     public Uri? Inbox => _maildev?.Inbox;
 
     /// <summary>The server's base address, such as <c>http://127.0.0.1:5080/</c>.</summary>
@@ -59,12 +61,15 @@ public sealed class LocalServer : IAsyncDisposable
     /// <summary>Completes when every upload so far is ingested and aggregated.</summary>
     public Task IdleAsync() => _app.Services.GetRequiredService<IngestNow>().IdleAsync();
 
-    /// <summary>Starts on <paramref name="port"/> (0: any free port) with <paramref name="settings"/> over the environment.</summary>
-    public static async Task<LocalServer> StartAsync(int port, IDictionary<string, string?>? settings, string? environment, CancellationToken cancellationToken)
+    /// <summary>Starts on <paramref name="port"/> (0: any free port) with <paramref name="settings"/> over the
+    /// environment.</summary>
+    public static async Task<LocalServer> StartAsync(int port, IDictionary<string, string?>? settings,
+        string? environment, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         AzuriteProcess? azurite = null;
-        var configured = values.GetValueOrDefault(PipelineHostExtensions.StorageSetting) ?? Environment.GetEnvironmentVariable(PipelineHostExtensions.StorageSetting);
+        var configured = values.GetValueOrDefault(PipelineHostExtensions.StorageSetting)
+            ?? Environment.GetEnvironmentVariable(PipelineHostExtensions.StorageSetting);
         if (string.IsNullOrWhiteSpace(configured))
         {
             azurite = AzuriteProcess.StartOnFreePorts(RepositoryRoot.Find());
@@ -73,11 +78,13 @@ public sealed class LocalServer : IAsyncDisposable
 
         // RULES.md §12: without a mail server of its own, reminders go to a local maildev whose inbox serve prints.
         MaildevProcess? maildev = null;
-        if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("Reminders:Smtp:Host") ?? Environment.GetEnvironmentVariable("Reminders__Smtp__Host")))
+        if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("Reminders:Smtp:Host")
+            ?? Environment.GetEnvironmentVariable("Reminders__Smtp__Host")))
         {
             maildev = MaildevProcess.Start(RepositoryRoot.Find());
             values["Reminders:Smtp:Host"] = "127.0.0.1";
-            values["Reminders:Smtp:Port"] = maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values["Reminders:Smtp:Port"] =
+                maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             values["Reminders:Smtp:UseStartTls"] = "false";
             if (Environment.GetEnvironmentVariable("Reminders__From") is null)
             {
@@ -113,10 +120,12 @@ public sealed class LocalServer : IAsyncDisposable
         // Beside the plans' folders: the index of plans and the deployment's zip that the dashboards link.
         foreach (var path in new[] { FeedPaths.IndexPath, Publishing.Document.FeedPaths.DeploymentZipPath })
         {
-            app.MapGet("/" + path, Published((context, storage) => ServeBlobAsync(storage, path, context.RequestAborted)));
+            app.MapGet("/" + path,
+                Published((context, storage) => ServeBlobAsync(storage, path, context.RequestAborted)));
         }
         await app.StartAsync(cancellationToken);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var bound = app.Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalServer(app, azurite, maildev, new Uri(bound.TrimEnd('/') + "/"));
     }
 
@@ -135,8 +144,10 @@ public sealed class LocalServer : IAsyncDisposable
         return context => PortalEdge.AnswerAsync(context, handler);
     }
 
-    /// <summary>A published file (dashboard, feed, CSV, data package) from the open-data container, as Azure serves it.</summary>
-    private static async Task<IResult> ServeFeedFileAsync(string planId, string? file, StorageAccount storage, CancellationToken cancellationToken)
+    /// <summary>A published file (dashboard, feed, CSV, data package) from the open-data container, as Azure serves
+    /// it.</summary>
+    private static async Task<IResult> ServeFeedFileAsync(string planId, string? file, StorageAccount storage,
+        CancellationToken cancellationToken)
     {
         file = string.IsNullOrEmpty(file) ? Publishing.Document.FeedPaths.DashboardName : file;
         if (!PathSafeId.IsValid(planId) || file.Split('/').Any(s => s is "" or "." or ".."))
@@ -147,7 +158,8 @@ public sealed class LocalServer : IAsyncDisposable
         return await ServeBlobAsync(storage, BlobFeedStore.Path(planId, file), cancellationToken);
     }
 
-    private static async Task<IResult> ServeBlobAsync(StorageAccount storage, string path, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeBlobAsync(StorageAccount storage, string path,
+        CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         var blob = container.GetBlobClient(path);

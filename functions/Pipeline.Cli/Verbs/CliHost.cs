@@ -10,7 +10,8 @@ namespace Pipeline.Cli.Verbs;
 
 /// <summary>
 /// The pipeline composed as the Functions host composes it (AddPipeline), for the command line:
-/// settings from the environment (AzureWebJobsStorage, Pipeline__PlansPath, Pipeline__DefaultPlanId …), warnings logged to stderr.
+/// settings from the environment (AzureWebJobsStorage, Pipeline__PlansPath, Pipeline__DefaultPlanId …), warnings logged
+/// to stderr.
 /// </summary>
 internal static class CliHost
 {
@@ -28,7 +29,8 @@ internal static class CliHost
 
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
+            o.LogToStandardErrorThreshold = LogLevel.Trace);
         // A person is waiting: a refused connection is reported in about a second, not after six retries.
         builder.Services.AddSingleton(Quick(new TableClientOptions()));
         builder.Services.AddSingleton(Quick(new BlobClientOptions()));

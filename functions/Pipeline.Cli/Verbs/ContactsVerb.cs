@@ -6,7 +6,8 @@ namespace Pipeline.Cli.Verbs;
 
 /// <summary>
 /// <c>pipeline contacts [--plan P] (--department D | --secretariat) --set a@example.jp[,b@example.jp] | --list</c>: the
-/// addresses reminders go to (RULES.md §12); <c>--list</c> without a department lists every department and the secretariat.
+/// addresses reminders go to (RULES.md §12); <c>--list</c> without a department lists every department and the
+/// secretariat.
 /// </summary>
 internal static class ContactsVerb
 {
@@ -14,20 +15,25 @@ internal static class ContactsVerb
     {
         var plan = VerbOptions.Plan();
         var department = new Option<string?>("--department", "-d") { Description = "所属ID / department id" };
-        var secretariat = new Option<bool>("--secretariat") { Description = "the plan's secretariat (in copy of overdue reminders)" };
-        var set = new Option<string?>("--set") { Description = "the addresses, comma-separated (replaces the list; \"\" clears it)" };
+        var secretariat =
+            new Option<bool>("--secretariat") { Description = "the plan's secretariat (in copy of overdue reminders)" };
+        var set =
+            new Option<string?>("--set") { Description =
+                "the addresses, comma-separated (replaces the list; \"\" clears it)" };
         var list = new Option<bool>("--list") { Description = "print the addresses" };
         var contacts = new Command("contacts", "督促メールの宛先 / the contact addresses reminders go to")
         {
             plan, department, secretariat, set, list,
         };
-        contacts.SetAction((parse, ct) => RunAsync(parse.GetValue(plan), parse.GetValue(department), parse.GetValue(secretariat),
+        contacts.SetAction((parse, ct) =>
+            RunAsync(parse.GetValue(plan), parse.GetValue(department), parse.GetValue(secretariat),
             parse.GetValue(set), parse.GetValue(list), output, error, settings, ct));
         return contacts;
     }
 
     private static async Task<int> RunAsync(
-        string? planId, string? departmentId, bool secretariat, string? set, bool list, TextWriter output, TextWriter error,
+        string? planId, string? departmentId, bool secretariat, string? set, bool list, TextWriter output,
+            TextWriter error,
         IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
@@ -36,7 +42,8 @@ internal static class ContactsVerb
             return ExitCode.Usage;
         }
 
-        if ((set is null) == !list || (departmentId is not null && secretariat) || (set is not null && departmentId is null && !secretariat))
+        if ((set is null) == !list || (departmentId is not null && secretariat)
+            || (set is not null && departmentId is null && !secretariat))
         {
             await error.WriteLineAsync("give --set ADDRESSES or --list, and --department D or --secretariat for --set");
             await error.WriteLineAsync(ExitCode.UsageLine);
@@ -45,13 +52,16 @@ internal static class ContactsVerb
 
         if (departmentId is not null && plan.FindDepartment(departmentId) is null)
         {
-            await error.WriteLineAsync($"unknown department '{departmentId}' (known: {string.Join(", ", plan.Departments.Select(d => d.Id))})");
+            await error.WriteLineAsync(
+                $"unknown department '{departmentId}' " +
+                $"(known: {string.Join(", ", plan.Departments.Select(d => d.Id))})");
             await error.WriteLineAsync(ExitCode.UsageLine);
             return ExitCode.Usage;
         }
 
         var store = host.Get<IContactStore>();
-        var owner = secretariat ? ContactOwner.Secretariat(plan.Id) : ContactOwner.Department(plan.Id, departmentId ?? "");
+        var owner = secretariat ? ContactOwner.Secretariat(plan.Id)
+            : ContactOwner.Department(plan.Id, departmentId ?? "");
         if (set is not null)
         {
             var (addresses, problem) = ContactAddresses.Parse(set);
@@ -62,17 +72,22 @@ internal static class ContactsVerb
             }
 
             await store.SetAsync(owner, addresses, ct);
-            await output.WriteLineAsync($"{plan.Id} {departmentId ?? "secretariat"}: {(addresses.Count == 0 ? "(none)" : string.Join(", ", addresses))}");
+            await output.WriteLineAsync(
+                $"{plan.Id} {departmentId ?? "secretariat"}: " +
+                    $"{(addresses.Count == 0 ? "(none)" : string.Join(", ", addresses))}");
             return ExitCode.Ok;
         }
 
         ContactOwner[] owners = departmentId is not null || secretariat
             ? [owner]
-            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id, d.Id)), ContactOwner.Secretariat(plan.Id)];
+            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id, d.Id)),
+                ContactOwner.Secretariat(plan.Id)];
         foreach (var each in owners)
         {
             var addresses = await store.AddressesAsync(each, ct);
-            await output.WriteLineAsync($"{each.DepartmentId ?? "secretariat"}: {(addresses.Count == 0 ? "(none)" : string.Join(", ", addresses))}");
+            await output.WriteLineAsync(
+                $"{each.DepartmentId ?? "secretariat"}: " +
+                    $"{(addresses.Count == 0 ? "(none)" : string.Join(", ", addresses))}");
         }
 
         return ExitCode.Ok;

@@ -18,10 +18,12 @@ internal static class DemoVerb
     public static Command Create(TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
     {
         var plan = VerbOptions.Plan();
-        var demoOut = new Option<DirectoryInfo?>("--out") { Description = "where the feed and dashboard go (default ./out)" };
+        var demoOut =
+            new Option<DirectoryInfo?>("--out") { Description = "where the feed and dashboard go (default ./out)" };
         var asOf = VerbOptions.AsOf();
         var demo = new Command("demo",
-            "samples/ を Azurite で一通り実行する / everything on samples/ (every sample plan, or --plan P) against an Azurite it starts itself")
+            "samples/ を Azurite で一通り実行する / everything on samples/ (every sample plan, or --plan P) against an " +
+                "Azurite it starts itself")
         {
             plan, demoOut, asOf,
         };
@@ -55,10 +57,13 @@ internal static class DemoVerb
         await output.WriteLineAsync("Starting Azurite (in memory, free ports)…");
         using var azurite = AzuriteProcess.StartOnFreePorts(root);
         demoSettings[PipelineHostExtensions.StorageSetting] = azurite.ConnectionString;
-        await output.WriteLineAsync($"Azurite: blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}");
+        await output.WriteLineAsync(
+            $"Azurite: blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}");
 
         var files = plans.Plans.Where(p => planId is null || p.Id == planId)
-            .SelectMany(p => SampleFiles(p.Id, p.Id == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions") : Path.Combine(samplePlans, p.Id)))
+            .SelectMany(p =>
+                SampleFiles(p.Id, p.Id == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions")
+                    : Path.Combine(samplePlans, p.Id)))
             .ToArray();
         var worst = await IngestVerb.IngestAsync(files, json: false, output, demoSettings, ct, clock);
 
@@ -66,7 +71,8 @@ internal static class DemoVerb
         await AggregateVerb.RunAsync(planId, outDir, output, error, demoSettings, ct, clock: clock);
         foreach (var plan in plans.Plans.Where(p => planId is null || p.Id == planId))
         {
-            await output.WriteLineAsync($"Dashboard: {Path.Combine(outDir.FullName, FeedPaths.Folder(plan.Id), FeedPaths.DashboardName)}");
+            await output.WriteLineAsync(
+                $"Dashboard: {Path.Combine(outDir.FullName, FeedPaths.Folder(plan.Id), FeedPaths.DashboardName)}");
         }
 
         await output.WriteLineAsync($"Plans: {Path.Combine(outDir.FullName, FeedPaths.LandingPath)}");

@@ -12,5 +12,11 @@ internal static class ExitCode
     /// <summary>The command line was wrong: an unknown option, plan or department.</summary>
     public const int Usage = 2;
 
-    public const string UsageLine = "usage: pipeline (validate|ingest) [--plan P] --department D FILE… | replay BLOB… | aggregate [--plan P] [--force] [--out DIR] | template [--plan P] --department D --out FILE.xlsx | contacts [--plan P] (--department D|--secretariat) (--set A,B|--list) | remind [--plan P] [--as-of yyyy-MM-dd] [--dry-run] [--json] | report [--plan P] [--fiscal-year FY] --out FILE.docx | plans [--as-of yyyy-MM-dd] | demo [--plan P] [--out DIR] [--as-of yyyy-MM-dd] | serve [--port N]  (--verbose: whole errors)";
+    public const string UsageLine =
+        "usage: pipeline (validate|ingest) [--plan P] --department D FILE… | replay BLOB… | aggregate [--plan P] " +
+            "[--force] [--out DIR] | template [--plan P] --department D --out FILE.xlsx | contacts [--plan P] " +
+                "(--department D|--secretariat) (--set A,B|--list) | remind [--plan P] [--as-of yyyy-MM-dd] " +
+                    "[--dry-run] [--json] | report [--plan P] [--fiscal-year FY] --out FILE.docx | plans [--as-of " +
+                        "yyyy-MM-dd] | demo [--plan P] [--out DIR] [--as-of yyyy-MM-dd] | serve [--port N]  " +
+                            "(--verbose: whole errors)";
 }

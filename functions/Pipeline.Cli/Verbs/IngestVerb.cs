@@ -27,7 +27,8 @@ internal static class IngestVerb
         return ingest;
     }
 
-    private static async Task<int> RunAsync(string? planId, string departmentId, FileInfo[] files, bool json, TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
+    private static async Task<int> RunAsync(string? planId, string departmentId, FileInfo[] files, bool json,
+        TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using (var host = CliHost.Build(settings))
         {

@@ -3,10 +3,12 @@ using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Cli.Verbs;
 
-/// <summary><c>--plan P</c> (RULES.md §6): the plan a verb concerns, by default the deployment's default plan.</summary>
+/// <summary><c>--plan P</c> (RULES.md §6): the plan a verb concerns, by default the deployment's default
+/// plan.</summary>
 internal static class PlanChoice
 {
-    /// <summary>The served plan, or null after telling why (unknown, or its file is invalid) and the usage line.</summary>
+    /// <summary>The served plan, or null after telling why (unknown, or its file is invalid) and the usage
+    /// line.</summary>
     public static Plan? Resolve(IHost host, string? planId, TextWriter error)
     {
         var plans = host.Get<PlanSet>();
@@ -17,7 +19,8 @@ internal static class PlanChoice
         }
 
         error.WriteLine(plans.Entry(id) is { } entry
-            ? $"計画「{id}」は定義に誤りがあるため使えません / plan '{id}' is not served ({entry.Source}): {entry.Problems.Count} problem(s); see `pipeline plans`"
+            ? $"計画「{id}」は定義に誤りがあるため使えません / plan '{id}' is not served ({entry.Source}): {entry.Problems.Count} " +
+                $"problem(s); see `pipeline plans`"
             : $"計画「{id}」はありません / unknown plan '{id}' (known: {string.Join(", ", plans.Plans.Select(p => p.Id))})");
         error.WriteLine(ExitCode.UsageLine);
         return null;

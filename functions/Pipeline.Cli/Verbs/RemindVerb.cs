@@ -9,7 +9,8 @@ using Pipeline.Domain.Reminders;
 namespace Pipeline.Cli.Verbs;
 
 /// <summary>
-/// <c>pipeline remind [--plan P] [--as-of yyyy-MM-dd] [--dry-run] [--json]</c>: the timer's reminder run now (RULES.md §12);
+/// <c>pipeline remind [--plan P] [--as-of yyyy-MM-dd] [--dry-run] [--json]</c>: the timer's reminder run now (RULES.md
+/// §12);
 /// <c>--dry-run</c> decides and sends nothing. Exit 1 when a reminder failed to send.
 /// </summary>
 internal static class RemindVerb
@@ -19,10 +20,14 @@ internal static class RemindVerb
     public static Command Create(TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
     {
         var plan = VerbOptions.Plan();
-        var asOf = new Option<string?>("--as-of") { Description = "the day to decide for, yyyy-MM-dd (default: today in JST)" };
+        var asOf =
+            new Option<string?>("--as-of") { Description =
+                "the day to decide for, yyyy-MM-dd (default: today in JST)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "decide only; send and record nothing" };
         var json = new Option<bool>("--json") { Description = "print the reminders as JSON" };
-        var remind = new Command("remind", "提出督促メールを今すぐ判定・送信する / decide and send the reminders due now") { plan, asOf, dryRun, json };
+        var remind =
+            new Command("remind", "提出督促メールを今すぐ判定・送信する / decide and send the reminders due now") { plan, asOf, dryRun,
+                json };
         remind.SetAction((parse, ct) => RunAsync(parse.GetValue(plan), parse.GetValue(asOf), parse.GetValue(dryRun),
             parse.GetValue(json), output, error, settings, ct));
         return remind;
@@ -41,7 +46,8 @@ internal static class RemindVerb
         DateOnly? day = null;
         if (asOf is not null)
         {
-            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var parsed))
             {
                 await error.WriteLineAsync($"--as-of '{asOf}' is not a day written yyyy-MM-dd");
                 await error.WriteLineAsync(ExitCode.UsageLine);
@@ -53,7 +59,8 @@ internal static class RemindVerb
 
         if (!dryRun && !host.Get<ReminderSettings>().MailServerConfigured)
         {
-            await error.WriteLineAsync("pipeline: no mail server is configured: set Reminders__Smtp__Host (and Reminders__From)");
+            await error.WriteLineAsync(
+                "pipeline: no mail server is configured: set Reminders__Smtp__Host (and Reminders__From)");
             await error.WriteLineAsync("or run with --dry-run to see what would be sent");
             return ExitCode.Rejected;
         }
@@ -61,20 +68,27 @@ internal static class RemindVerb
         var outcomes = await host.Get<ReminderService>().RunAsync(new ReminderRequest(planId, day, dryRun), ct);
         if (json)
         {
-            var lines = outcomes.Select(o => new ReminderLine(o.Decision.PlanId, o.Decision.DepartmentId, o.To, o.Cc, o.Decision.Kind,
-                o.Decision.Items.Select(i => new ReminderLineItem(i.Id, i.FiscalYear)).ToList(), o.Delivery, o.Error)).ToList();
+            var lines =
+                outcomes.Select(o =>
+                    new ReminderLine(o.Decision.PlanId, o.Decision.DepartmentId, o.To, o.Cc, o.Decision.Kind,
+                o.Decision.Items.Select(i => new ReminderLineItem(i.Id, i.FiscalYear)).ToList(), o.Delivery, o.Error))
+                    .ToList();
             await output.WriteLineAsync(JsonSerializer.Serialize(lines, Json));
         }
         else
         {
             foreach (var o in outcomes)
             {
-                await output.WriteLineAsync($"{o.Decision.PlanId} {o.Decision.DepartmentId} {PipelineJson.Name(o.Decision.Kind)} " +
-                    $"{o.Decision.Items.Count} item(s) → {(o.To.Count == 0 ? "(no contacts)" : string.Join(", ", o.To))}" +
-                    $"{(o.Cc.Count > 0 ? " cc " + string.Join(", ", o.Cc) : "")}: {PipelineJson.Name(o.Delivery)}{(o.Error is null ? "" : " " + o.Error)}");
+                await output.WriteLineAsync(
+                    $"{o.Decision.PlanId} {o.Decision.DepartmentId} {PipelineJson.Name(o.Decision.Kind)} " +
+                    $"{o.Decision.Items.Count} item(s) → " +
+                    $"{(o.To.Count == 0 ? "(no contacts)" : string.Join(", ", o.To))}" +
+                    $"{(o.Cc.Count > 0 ? " cc " + string.Join(", ", o.Cc) : "")}: " +
+                        $"{PipelineJson.Name(o.Delivery)}{(o.Error is null ? "" : " " + o.Error)}");
             }
 
-            await output.WriteLineAsync($"{outcomes.Count} reminder(s) {(dryRun ? "decided (dry run, nothing sent)" : "")}".TrimEnd());
+            await output.WriteLineAsync(
+                $"{outcomes.Count} reminder(s) {(dryRun ? "decided (dry run, nothing sent)" : "")}".TrimEnd());
         }
 
         return outcomes.Any(o => o.Delivery == ReminderDelivery.Failed) ? ExitCode.Rejected : ExitCode.Ok;

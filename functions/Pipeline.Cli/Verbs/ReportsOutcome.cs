@@ -14,7 +14,8 @@ internal static class ReportsOutcome
     {
         if (json)
         {
-            await output.WriteLineAsync("[" + string.Join(",", reports.Select(r => System.Text.Encoding.UTF8.GetString(r.ToJson()))) + "]");
+            await output.WriteLineAsync("["
+                + string.Join(",", reports.Select(r => System.Text.Encoding.UTF8.GetString(r.ToJson()))) + "]");
         }
 
         return reports.All(r => r.Status is UploadStatus.Accepted or UploadStatus.Duplicate

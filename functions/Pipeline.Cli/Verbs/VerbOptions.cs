@@ -28,7 +28,8 @@ internal static class VerbOptions
     public static Option<string?> Plan() =>
         new("--plan", "-p") { Description = "計画ID / plan id (default: the deployment's default plan)" };
 
-    /// <summary>Refuses argument values that look like options: an unknown option is a usage error, never a file name.</summary>
+    /// <summary>Refuses argument values that look like options: an unknown option is a usage error, never a file
+    /// name.</summary>
     public static void NoUnknownOptions(ArgumentResult result)
     {
         foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))

@@ -31,13 +31,16 @@ public sealed class JapanCalendar(TimeProvider clock, MonthDay? resultsDue = nul
     /// <summary>The fiscal year <paramref name="day"/> falls in.</summary>
     public static FiscalYear FiscalYearOf(DateOnly day) => FiscalYear.Containing(day);
 
-    /// <summary>Whether <paramref name="fiscalYear"/> has ended by <paramref name="day"/> (from 1 April after it).</summary>
+    /// <summary>Whether <paramref name="fiscalYear"/> has ended by <paramref name="day"/> (from 1 April after
+    /// it).</summary>
     public static bool HasEnded(FiscalYear fiscalYear, DateOnly day) => day >= new DateOnly(fiscalYear.Value + 1, 4, 1);
 
-    /// <summary>The day <paramref name="fiscalYear"/>'s results are due: <see cref="ResultsDue"/> after it closes.</summary>
+    /// <summary>The day <paramref name="fiscalYear"/>'s results are due: <see cref="ResultsDue"/> after it
+    /// closes.</summary>
     public DateOnly ResultsDueDate(FiscalYear fiscalYear) => ResultsDue.In(fiscalYear.Value + 1);
 
-    /// <summary>Whether <paramref name="fiscalYear"/>'s results due date has passed on <paramref name="day"/>.</summary>
+    /// <summary>Whether <paramref name="fiscalYear"/>'s results due date has passed on <paramref
+    /// name="day"/>.</summary>
     public bool IsPastDue(FiscalYear fiscalYear, DateOnly day) => day > ResultsDueDate(fiscalYear);
 
     /// <summary>The latest fiscal year of the plan whose results are due by <paramref name="day"/>, if any.</summary>
@@ -55,10 +58,12 @@ public sealed class JapanCalendar(TimeProvider clock, MonthDay? resultsDue = nul
         return due;
     }
 
-    /// <summary>The latest fiscal year of the plan whose results are due at <paramref name="instant"/>, if any.</summary>
+    /// <summary>The latest fiscal year of the plan whose results are due at <paramref name="instant"/>, if
+    /// any.</summary>
     public FiscalYear? LastDue(Plan plan, DateTimeOffset instant) => LastDue(plan, DayOf(instant));
 
-    /// <summary>RULES.md §7: <c>closed</c> once the plan's last fiscal year's results are due, else <c>active</c>.</summary>
+    /// <summary>RULES.md §7: <c>closed</c> once the plan's last fiscal year's results are due, else
+    /// <c>active</c>.</summary>
     public PlanStatus StatusOf(Plan plan, DateTimeOffset instant) =>
         LastDue(plan, instant) == plan.EndFiscalYear ? PlanStatus.Closed : PlanStatus.Active;
 

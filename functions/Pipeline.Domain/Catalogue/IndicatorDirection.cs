@@ -5,6 +5,7 @@ public enum IndicatorDirection
 {
     /// <summary>Higher is better: the target lies above the baseline.</summary>
     Increase,
-    /// <summary>Lower is better (waiting lists, suicides, isolation): reaching the target means falling to it.</summary>
+    /// <summary>Lower is better (waiting lists, suicides, isolation): reaching the target means falling to
+    /// it.</summary>
     Decrease,
 }

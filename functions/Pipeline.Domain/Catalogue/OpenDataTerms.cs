@@ -29,7 +29,8 @@ public sealed record OpenDataTerms(string LicenseId, string? DatasetUrl)
         }
 
         if (section.DatasetUrl is { } url
-            && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            && !(Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
             problem("$.openData.datasetUrl", $"'{url}' is not an absolute http(s) URL");
         }

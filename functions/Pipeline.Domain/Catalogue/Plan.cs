@@ -13,8 +13,10 @@ public sealed class Plan
 
     internal Plan(
         string id, LocalizedText name, FiscalYear start, FiscalYear end, Publisher publisher,
-        Area wholeCity, IReadOnlyList<string> wholeCityAliases, IReadOnlyList<Area> wards, IReadOnlyList<Organisation> organisations,
-        IReadOnlyList<Department> departments, IReadOnlyList<BasicPolicy> basicPolicies, IReadOnlyList<Indicator> indicators,
+        Area wholeCity, IReadOnlyList<string> wholeCityAliases, IReadOnlyList<Area> wards,
+            IReadOnlyList<Organisation> organisations,
+        IReadOnlyList<Department> departments, IReadOnlyList<BasicPolicy> basicPolicies,
+            IReadOnlyList<Indicator> indicators,
         bool isBuiltInDefault)
     {
         Organisations = organisations;
@@ -52,7 +54,8 @@ public sealed class Plan
     public IReadOnlyList<Area> Wards { get; }
     /// <summary>The organisations departments belong to and initiatives name as responsible (RULES.md §7).</summary>
     public IReadOnlyList<Organisation> Organisations { get; }
-    /// <summary>True for the built-in plan file marked <c>"default": true</c>: the default plan unless configuration names another.</summary>
+    /// <summary>True for the built-in plan file marked <c>"default": true</c>: the default plan unless configuration
+    /// names another.</summary>
     public bool IsBuiltInDefault { get; }
     public IReadOnlyList<Department> Departments { get; }
     public IReadOnlyList<BasicPolicy> BasicPolicies { get; }
@@ -82,7 +85,8 @@ public sealed class Plan
     public static bool MaySubmit(Department department, Indicator indicator) =>
         string.Equals(indicator.OwnerDepartmentId, department.Id, StringComparison.Ordinal);
 
-    /// <summary>Whether a department may evaluate an initiative: by any department of an organisation the initiative names.</summary>
+    /// <summary>Whether a department may evaluate an initiative: by any department of an organisation the initiative
+    /// names.</summary>
     public static bool MayEvaluate(Department department, Initiative initiative) =>
         initiative.Owners.Contains(department.OrganisationId, StringComparer.Ordinal);
 }

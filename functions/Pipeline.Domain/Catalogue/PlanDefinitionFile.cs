@@ -43,8 +43,10 @@ internal sealed record PlanFilePublication(System.Text.Json.JsonElement? Review)
 
 internal sealed record PlanFile(
     string? SchemaVersion, string? Id, PlanFileText? Name, int? StartFiscalYear, int? EndFiscalYear,
-    PlanFilePublisher? Publisher, PlanFileAreas? Areas, List<PlanFileOrganisation>? Organisations, List<PlanFileDepartment>? Departments,
-    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, bool? Default, PlanFileOpenData? OpenData = null,
+    PlanFilePublisher? Publisher, PlanFileAreas? Areas, List<PlanFileOrganisation>? Organisations,
+        List<PlanFileDepartment>? Departments,
+    List<PlanFileBasicPolicy>? BasicPolicies, List<PlanFileIndicator>? Indicators, bool? Default,
+        PlanFileOpenData? OpenData = null,
     PlanFileReminders? Reminders = null, PlanFilePublication? Publication = null);
 
 [JsonSourceGenerationOptions(

@@ -20,31 +20,37 @@ public static partial class PlanDefinitionLoader
                 var policyId = Required(item.PolicyId, $"{path}.policyId") ?? "";
                 if (policyId.Length > 0 && !policies.ContainsKey(policyId))
                 {
-                    Problem($"{path}.policyId", $"'{policyId}' is not a policy direction of this plan (every indicator belongs to one)");
+                    Problem($"{path}.policyId",
+                        $"'{policyId}' is not a policy direction of this plan (every indicator belongs to one)");
                 }
 
                 var unitSymbol = Required(item.Unit, $"{path}.unit") ?? "";
                 if (!Unit.TryGet(unitSymbol, out var unit) && unitSymbol.Length > 0)
                 {
-                    Problem($"{path}.unit", $"unknown unit '{unitSymbol}' (known: {string.Join(' ', Unit.KnownSymbols)})");
+                    Problem($"{path}.unit",
+                        $"unknown unit '{unitSymbol}' (known: {string.Join(' ', Unit.KnownSymbols)})");
                 }
 
                 var kind = Kind(item.Kind, $"{path}.kind");
                 var baseline = Value(item.Baseline, $"{path}.baseline", valueRequired: false);
                 var target = Value(item.Target, $"{path}.target", valueRequired: true);
-                if (baseline.FiscalYear >= target.FiscalYear && baseline.FiscalYear.Value != 0 && target.FiscalYear.Value != 0)
+                if (baseline.FiscalYear >= target.FiscalYear && baseline.FiscalYear.Value != 0
+                    && target.FiscalYear.Value != 0)
                 {
-                    Problem($"{path}.baseline.fiscalYear", $"the baseline FY{baseline.FiscalYear} must come before the target FY{target.FiscalYear}");
+                    Problem($"{path}.baseline.fiscalYear",
+                        $"the baseline FY{baseline.FiscalYear} must come before the target FY{target.FiscalYear}");
                 }
 
                 if (end is not null && target.FiscalYear.Value > end)
                 {
-                    Problem($"{path}.target.fiscalYear", $"the target FY{target.FiscalYear} lies after the plan's last FY{end}");
+                    Problem($"{path}.target.fiscalYear",
+                        $"the target FY{target.FiscalYear} lies after the plan's last FY{end}");
                 }
 
                 if (start is not null && baseline.FiscalYear.Value > start)
                 {
-                    Problem($"{path}.baseline.fiscalYear", $"the baseline FY{baseline.FiscalYear} lies after the plan's first FY{start}");
+                    Problem($"{path}.baseline.fiscalYear",
+                        $"the baseline FY{baseline.FiscalYear} lies after the plan's first FY{start}");
                 }
 
                 var owner = Required(item.Owner, $"{path}.owner") ?? "";
@@ -79,35 +85,42 @@ public static partial class PlanDefinitionLoader
         /// RULES.md §4: the stated direction, or where none is stated <c>decrease</c> when the target lies
         /// below the baseline and <c>increase</c> otherwise. A stated direction the figures contradict is refused.
         /// </summary>
-        private IndicatorDirection Direction(string? stated, FiscalYearValue baseline, FiscalYearValue target, string path)
+        private IndicatorDirection Direction(string? stated, FiscalYearValue baseline, FiscalYearValue target,
+            string path)
         {
-            var inferred = baseline.Value is { } b && target.Value is { } t && t < b ? IndicatorDirection.Decrease : IndicatorDirection.Increase;
+            var inferred = baseline.Value is { } b && target.Value is { } t && t < b ? IndicatorDirection.Decrease
+                : IndicatorDirection.Increase;
             var direction = stated switch
             {
                 null => inferred,
                 "increase" => IndicatorDirection.Increase,
                 "decrease" => IndicatorDirection.Decrease,
-                var other => Fail($"{path}.direction", $"unknown direction '{other}' (known: increase, decrease)", inferred),
+                var other =>
+                    Fail($"{path}.direction", $"unknown direction '{other}' (known: increase, decrease)", inferred),
             };
             if (baseline.Value is { } baseValue && target.Value is { } targetValue && stated is "increase" or "decrease"
                 && (direction == IndicatorDirection.Increase ? targetValue < baseValue : targetValue > baseValue))
             {
                 Problem($"{path}.direction",
-                    $"'{stated}' contradicts the baseline {baseValue} and the target {targetValue} (the target lies {(targetValue < baseValue ? "below" : "above")} the baseline)");
+                    $"'{stated}' contradicts the baseline {baseValue} and the target {targetValue} (the target lies " +
+                        $"{(targetValue < baseValue ? "below" : "above")} the baseline)");
             }
 
             return direction;
         }
 
-        /// <summary>RULES.md §11: the change within which a final value counts as unchanged, in the indicator's unit.</summary>
+        /// <summary>RULES.md §11: the change within which a final value counts as unchanged, in the indicator's
+        /// unit.</summary>
         private decimal Tolerance(decimal? tolerance, string path) => tolerance switch
         {
             null => 0m,
-            < 0m => Fail(path, $"the tolerance {tolerance} must not be negative (it is a distance in the indicator's unit)", 0m),
+            < 0m => Fail(path,
+                $"the tolerance {tolerance} must not be negative (it is a distance in the indicator's unit)", 0m),
             { } t => t,
         };
 
-        private DefinitionChange? Change(PlanFileDefinitionChange? change, FiscalYearValue baseline, int? end, string path)
+        private DefinitionChange? Change(PlanFileDefinitionChange? change, FiscalYearValue baseline, int? end,
+            string path)
         {
             if (change is null)
             {
@@ -117,10 +130,13 @@ public static partial class PlanDefinitionLoader
             var fy = Required(change.FiscalYear, $"{path}.fiscalYear") ?? 0;
             if (fy != 0 && (fy <= baseline.FiscalYear.Value || (end is not null && fy > end)))
             {
-                Problem($"{path}.fiscalYear", $"FY{fy} must lie after the baseline FY{baseline.FiscalYear} and not after the plan's last FY{end}");
+                Problem($"{path}.fiscalYear",
+                    $"FY{fy} must lie after the baseline FY{baseline.FiscalYear} " +
+                    $"and not after the plan's last FY{end}");
             }
 
-            return new DefinitionChange(new FiscalYear(fy), change.Note is null ? null : Text(change.Note, $"{path}.note"));
+            return new DefinitionChange(new FiscalYear(fy), change.Note is null ? null
+                : Text(change.Note, $"{path}.note"));
         }
 
         private SeriesContinuation? Continuation(PlanFileContinuation? continues, string path)

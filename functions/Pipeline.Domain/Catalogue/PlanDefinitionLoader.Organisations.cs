@@ -18,13 +18,15 @@ public static partial class PlanDefinitionLoader
                 return
                 [
                     new Organisation("city", publisher.Name),
-                    new Organisation("shakyo", (publisher.Partners.Count > 0 ? publisher.Partners[0] : null) ?? new LocalizedText("社会福祉協議会", "Social Welfare Council")),
+                    new Organisation("shakyo", (publisher.Partners.Count > 0 ? publisher.Partners[0] : null)
+                        ?? new LocalizedText("社会福祉協議会", "Social Welfare Council")),
                 ];
             }
 
             if (list.Count == 0)
             {
-                Problem("$.organisations", "at least one organisation is required (or leave the list out for city and shakyo)");
+                Problem("$.organisations",
+                    "at least one organisation is required (or leave the list out for city and shakyo)");
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -48,11 +50,15 @@ public static partial class PlanDefinitionLoader
             return result;
         }
 
-        private string OrganisationId(string? organisation, string path, IReadOnlyList<Organisation> organisations) => Required(organisation, path) switch
+        private string OrganisationId(string? organisation, string path, IReadOnlyList<Organisation> organisations) =>
+            Required(organisation, path) switch
         {
             null => "",
             var id when organisations.Any(o => o.Id == id) => id,
-            var other => Fail(path, $"unknown organisation '{other}' (known: {string.Join(", ", organisations.Select(o => o.Id))})", other),
+            var other =>
+                Fail(path,
+                    $"unknown organisation '{other}' (known: {string.Join(", ", organisations.Select(o => o.Id))})",
+                        other),
         };
     }
 }

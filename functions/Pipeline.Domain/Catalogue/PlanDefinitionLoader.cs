@@ -64,7 +64,8 @@ public static partial class PlanDefinitionLoader
                 (file.Publisher?.Partners ?? []).Select((p, i) => Text(p, $"$.publisher.partners[{i}]")).ToArray());
 
             var city = Area(file.Areas?.City, "$.areas.city", wholeCity: true);
-            var wards = (file.Areas?.Wards ?? []).Select((w, i) => Area(w, $"$.areas.wards[{i}]", wholeCity: false)).ToArray();
+            var wards = (file.Areas?.Wards ?? []).Select((w, i) => Area(w, $"$.areas.wards[{i}]", wholeCity: false))
+                .ToArray();
             var codes = new HashSet<string>(StringComparer.Ordinal) { city.Code };
             for (var i = 0; i < wards.Length; i++)
             {
@@ -89,7 +90,8 @@ public static partial class PlanDefinitionLoader
             }
 
             return new Plan(id!, name, new FiscalYear(start!.Value), new FiscalYear(end!.Value), publisher, city,
-                file.Areas?.City?.Aliases ?? [], wards, organisations, departments, basicPolicies, indicators, file.Default ?? false)
+                file.Areas?.City?.Aliases ?? [], wards, organisations, departments, basicPolicies, indicators,
+                    file.Default ?? false)
             {
                 OpenData = openData,
                 Reminders = reminders,
@@ -97,7 +99,8 @@ public static partial class PlanDefinitionLoader
             };
         }
 
-        private IReadOnlyList<Department> Departments(List<PlanFileDepartment>? list, IReadOnlyList<Organisation> organisations)
+        private IReadOnlyList<Department> Departments(List<PlanFileDepartment>? list,
+            IReadOnlyList<Organisation> organisations)
         {
             if (list is null || list.Count == 0)
             {
@@ -112,7 +115,8 @@ public static partial class PlanDefinitionLoader
                 var id = UniqueId(list[i].Id, path);
                 if (id is not null && !PathSafeId.IsValid(id))
                 {
-                    Problem($"{path}.id", $"'{id}' must be lower-case letters, digits and hyphens (it is a blob path prefix)");
+                    Problem($"{path}.id",
+                        $"'{id}' must be lower-case letters, digits and hyphens (it is a blob path prefix)");
                 }
 
                 var organisation = OrganisationId(list[i].Organisation, $"{path}.organisation", organisations);
@@ -122,7 +126,8 @@ public static partial class PlanDefinitionLoader
             return result;
         }
 
-        private IReadOnlyList<BasicPolicy> BasicPolicies(List<PlanFileBasicPolicy>? list, IReadOnlyList<Organisation> organisations)
+        private IReadOnlyList<BasicPolicy> BasicPolicies(List<PlanFileBasicPolicy>? list,
+            IReadOnlyList<Organisation> organisations)
         {
             if (list is null || list.Count == 0)
             {
@@ -162,10 +167,13 @@ public static partial class PlanDefinitionLoader
                             var nid = UniqueId(initiativeList[n].Id, npath) ?? "";
                             ExpectPrefix(nid, mid, $"{npath}.id");
                             var owners = (initiativeList[n].Owners ?? [])
-                                .Select((o, k) => OrganisationId(o, $"{npath}.owners[{k}]", organisations)).Distinct().ToArray();
+                                .Select((o, k) => OrganisationId(o, $"{npath}.owners[{k}]", organisations)).Distinct()
+                                    .ToArray();
                             if (owners.Length == 0)
                             {
-                                Problem($"{npath}.owners", $"an initiative needs at least one responsible organisation ({string.Join(", ", organisations.Select(o => o.Id))})");
+                                Problem($"{npath}.owners",
+                                    $"an initiative needs at least one responsible organisation " +
+                                        $"({string.Join(", ", organisations.Select(o => o.Id))})");
                             }
 
                             initiatives.Add(new Initiative(nid, mid, Text(initiativeList[n].Name, $"{npath}.name"),

@@ -11,7 +11,8 @@ public sealed class PlanSet
 {
     private readonly FrozenDictionary<string, PlanSetEntry> _byId;
 
-    /// <summary>A set of entries, the first of each plan id winning; <paramref name="defaultPlanId"/> null for the built-in default.</summary>
+    /// <summary>A set of entries, the first of each plan id winning; <paramref name="defaultPlanId"/> null for the
+    /// built-in default.</summary>
     public PlanSet(IEnumerable<PlanSetEntry> entries, string? defaultPlanId)
     {
         var list = new List<PlanSetEntry>();
@@ -20,7 +21,10 @@ public sealed class PlanSet
         {
             if (byId.TryGetValue(entry.Id, out var first))
             {
-                list.Add(entry.Refused(new PlanDefinitionProblem("$.id", $"plan id '{entry.Id}' is already served by {first.Source}")));
+                list.Add(
+                    entry.Refused(
+                        new PlanDefinitionProblem("$.id",
+                            $"plan id '{entry.Id}' is already served by {first.Source}")));
                 continue;
             }
 
@@ -59,12 +63,14 @@ public sealed class PlanSet
 
     /// <summary>
     /// The built-in plans, every <c>*.json</c> in <paramref name="plansPath"/> (a folder, or one
-    /// file) in file-name order, then <paramref name="more"/> (plan files read from elsewhere, such as a blob container).
+    /// file) in file-name order, then <paramref name="more"/> (plan files read from elsewhere, such as a blob
+    /// container).
     /// </summary>
     public static PlanSet Load(string? plansPath, string? defaultPlanId, IEnumerable<PlanSetEntry>? more = null) =>
         new([.. FileEntries(plansPath), .. more ?? []], defaultPlanId);
 
-    /// <summary>The built-in plans and every <c>*.json</c> in <paramref name="plansPath"/>, in file-name order, unchecked for repeats.</summary>
+    /// <summary>The built-in plans and every <c>*.json</c> in <paramref name="plansPath"/>, in file-name order,
+    /// unchecked for repeats.</summary>
     public static IReadOnlyList<PlanSetEntry> FileEntries(string? plansPath)
     {
         var entries = BuiltInPlans.All().ToList();
@@ -92,7 +98,8 @@ public sealed class PlanSet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new PlanSetEntry(fallbackId, path, null, [new PlanDefinitionProblem("$", $"cannot be read: {e.Message}")]);
+            return new PlanSetEntry(fallbackId, path, null,
+                [new PlanDefinitionProblem("$", $"cannot be read: {e.Message}")]);
         }
     }
 }

@@ -8,13 +8,15 @@ namespace Pipeline.Domain.Catalogue;
 /// </summary>
 public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnlyList<PlanDefinitionProblem> Problems)
 {
-    /// <summary>SHA-256 of the plan file's bytes (a change of the file recomputes the plan's feed); null where not read from a file.</summary>
+    /// <summary>SHA-256 of the plan file's bytes (a change of the file recomputes the plan's feed); null where not read
+    /// from a file.</summary>
     public string? DefinitionHash { get; init; }
 
     /// <summary>True where the plan loaded and is served.</summary>
     public bool IsValid => Plan is not null;
 
-    /// <summary>Reads one plan file; a file that fails the loader becomes an entry with its problems, never an exception.</summary>
+    /// <summary>Reads one plan file; a file that fails the loader becomes an entry with its problems, never an
+    /// exception.</summary>
     public static PlanSetEntry Read(Stream json, string source, string fallbackId)
     {
         var buffer = new MemoryStream();
@@ -25,7 +27,8 @@ public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnl
             var plan = PlanDefinitionLoader.Load(buffer, source);
             return new PlanSetEntry(plan.Id, source, plan, [])
             {
-                DefinitionHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray())),
+                DefinitionHash =
+                    Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray())),
             };
         }
         catch (PlanDefinitionException e)
@@ -35,13 +38,16 @@ public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnl
     }
 
     /// <summary>The same entry, refused: its plan is not served.</summary>
-    public PlanSetEntry Refused(PlanDefinitionProblem problem) => this with { Plan = null, Problems = [.. Problems, problem] };
+    public PlanSetEntry Refused(PlanDefinitionProblem problem) =>
+        this with { Plan = null, Problems = [.. Problems, problem] };
 
     private static string? DeclaredId(byte[] json)
     {
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var document =
+                JsonDocument.Parse(json,
+                    new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                 && PathSafeId.IsValid(id.GetString()!) ? id.GetString() : null;

@@ -5,6 +5,7 @@ public enum PlanStatus
 {
     /// <summary>Its last fiscal year's results are not due yet.</summary>
     Active,
-    /// <summary>Its last fiscal year's results are due (30 June after it ends, JST); it still accepts corrections.</summary>
+    /// <summary>Its last fiscal year's results are due (30 June after it ends, JST); it still accepts
+    /// corrections.</summary>
     Closed,
 }

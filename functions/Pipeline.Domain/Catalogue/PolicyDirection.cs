@@ -1,4 +1,5 @@
 namespace Pipeline.Domain.Catalogue;
 
 /// <summary>A policy direction (施策方針).</summary>
-public sealed record PolicyDirection(string Id, string BasicPolicyId, LocalizedText Name, IReadOnlyList<Measure> Measures);
+public sealed record PolicyDirection(string Id, string BasicPolicyId, LocalizedText Name,
+    IReadOnlyList<Measure> Measures);

@@ -26,7 +26,8 @@ public sealed record ReminderDates(IReadOnlyList<MonthDay> Before)
             }
             else
             {
-                problem($"$.reminders.before[{i}]", $"'{before[i]}' is not a day written MM-dd (05-01), 29 February aside");
+                problem($"$.reminders.before[{i}]",
+                    $"'{before[i]}' is not a day written MM-dd (05-01), 29 February aside");
             }
         }
 

@@ -12,9 +12,11 @@ namespace Pipeline.Domain.Grading;
 public static class FinalGrading
 {
     /// <summary>The grades in the order their counts are listed.</summary>
-    public static readonly IReadOnlyList<FinalGrade> Grades = [FinalGrade.A, FinalGrade.B, FinalGrade.C, FinalGrade.D, FinalGrade.E];
+    public static readonly IReadOnlyList<FinalGrade> Grades =
+        [FinalGrade.A, FinalGrade.B, FinalGrade.C, FinalGrade.D, FinalGrade.E];
 
-    /// <summary>The grade of <paramref name="indicator"/> of a plan ending at <paramref name="planEnd"/>, from its fiscal-year values.</summary>
+    /// <summary>The grade of <paramref name="indicator"/> of a plan ending at <paramref name="planEnd"/>, from its
+    /// fiscal-year values.</summary>
     public static IndicatorFinalEvaluation Of(
         Indicator indicator, FiscalYear planEnd, IReadOnlyList<FiscalYearActual> actuals, DateTimeOffset now)
     {

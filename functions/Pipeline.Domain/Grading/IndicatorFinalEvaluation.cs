@@ -6,4 +6,5 @@ namespace Pipeline.Domain.Grading;
 /// An indicator's final grade, and the fiscal year and value it was judged on: the last fiscal year with a complete
 /// value (null where there is none).
 /// </summary>
-public sealed record IndicatorFinalEvaluation(FinalGrade Grade, FiscalYear? FiscalYear, decimal? Value, FinalGradeReason Reason);
+public sealed record IndicatorFinalEvaluation(FinalGrade Grade, FiscalYear? FiscalYear, decimal? Value,
+    FinalGradeReason Reason);

@@ -22,7 +22,8 @@ public static class PipelineJson
         where TEnum : struct, Enum =>
         EnumNaming.ConvertName(value.ToString());
 
-    /// <summary>Read-only options of the policy whose type information comes from <paramref name="resolvers"/>.</summary>
+    /// <summary>Read-only options of the policy whose type information comes from <paramref
+    /// name="resolvers"/>.</summary>
     public static JsonSerializerOptions CreateOptions(params IJsonTypeInfoResolver[] resolvers)
     {
         var options = new JsonSerializerOptions

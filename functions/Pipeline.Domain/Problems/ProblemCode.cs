@@ -120,7 +120,8 @@ public enum ProblemCode
     /// <summary><c>header_ambiguous</c></summary>
     HeaderAmbiguous,
 
-    /// <summary>Our own code failed while processing the upload: not the file's fault; the platform retries it.</summary>
+    /// <summary>Our own code failed while processing the upload: not the file's fault; the platform retries
+    /// it.</summary>
     InternalError,
 
     /// <summary>The upload names a plan whose definition file is not served (it failed the loader's checks).</summary>

@@ -20,13 +20,16 @@ public static class PartialYears
         return ended && !monthsMissing && !actual.WardsMissing;
     }
 
-    /// <summary>The latest complete year with a value (the headline), and a later partial one with a value (year to date).</summary>
+    /// <summary>The latest complete year with a value (the headline), and a later partial one with a value (year to
+    /// date).</summary>
     public static (FiscalYearActual? Headline, FiscalYearActual? YearToDate) Split(
         Indicator indicator, IReadOnlyList<FiscalYearActual> actuals, DateTimeOffset now)
     {
         var withValues = actuals.Where(a => a.Value is not null).ToList();
         var headline = withValues.LastOrDefault(a => IsComplete(indicator, a, now));
-        var yearToDate = withValues.LastOrDefault(a => !IsComplete(indicator, a, now) && (headline is null || a.FiscalYear > headline.FiscalYear));
+        var yearToDate =
+            withValues.LastOrDefault(a => !IsComplete(indicator, a, now)
+                && (headline is null || a.FiscalYear > headline.FiscalYear));
         return (headline, yearToDate);
     }
 }

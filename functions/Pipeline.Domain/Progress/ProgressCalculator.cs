@@ -5,7 +5,8 @@ namespace Pipeline.Domain.Progress;
 /// <summary>RULES.md §4: 達成率, the expected share of the way, the status and the Open SDG measure.</summary>
 public static class ProgressCalculator
 {
-    /// <summary>Progress of an indicator whose latest value is <paramref name="value"/> at <paramref name="fiscalYear"/>.</summary>
+    /// <summary>Progress of an indicator whose latest value is <paramref name="value"/> at <paramref
+    /// name="fiscalYear"/>.</summary>
     public static IndicatorProgress At(Indicator indicator, FiscalYear? fiscalYear, decimal? value)
     {
         if (fiscalYear is not { } t || value is not { } v)
@@ -81,7 +82,10 @@ public static class ProgressCalculator
         }
 
         var actual = Cagr((double)v, (double)b, t.Value, indicator.Baseline.FiscalYear.Value);
-        var planned = Math.Abs(Cagr((double)target, (double)b, indicator.Target.FiscalYear.Value, indicator.Baseline.FiscalYear.Value));
+        var planned =
+            Math.Abs(
+                Cagr((double)target, (double)b, indicator.Target.FiscalYear.Value,
+                    indicator.Baseline.FiscalYear.Value));
         if (planned == 0)
         {
             // A maintain target not reached: the value left the baseline the wrong way.
@@ -98,9 +102,11 @@ public static class ProgressCalculator
         };
     }
 
-    /// <summary>Whether <paramref name="v"/> reaches the target: v ≥ T, or v ≤ T for a <c>decrease</c> indicator.</summary>
+    /// <summary>Whether <paramref name="v"/> reaches the target: v ≥ T, or v ≤ T for a <c>decrease</c>
+    /// indicator.</summary>
     public static bool Reached(Indicator indicator, decimal v) =>
-        indicator.Direction == IndicatorDirection.Decrease ? v <= indicator.Target.Value!.Value : v >= indicator.Target.Value!.Value;
+        indicator.Direction == IndicatorDirection.Decrease ? v <= indicator.Target.Value!.Value
+            : v >= indicator.Target.Value!.Value;
 
     private static double Cagr(double x, double y, int a, int c) => Math.Pow(x / y, 1.0 / (a - c)) - 1;
 }

@@ -4,8 +4,10 @@ using Pipeline.Domain.Catalogue;
 namespace Pipeline.Domain.Reminders;
 
 /// <summary>
-/// RULES.md §12, the days of reminders: each of the plan's reminder dates (<see cref="Plan.Reminders"/>) in the calendar
-/// year of a results due date and before it, for that fiscal year's results; and every 7th day after the latest due date
+/// RULES.md §12, the days of reminders: each of the plan's reminder dates (<see cref="Plan.Reminders"/>) in the
+/// calendar
+/// year of a results due date and before it, for that fiscal year's results; and every 7th day after the latest due
+/// date
 /// that has passed, for whatever is overdue. Days are Japanese (JST) calendar days.
 /// </summary>
 public static class ReminderCalendar

@@ -63,7 +63,8 @@ public static class FiscalYearRollup
             {
                 warnings.Add(new RollupWarning(RollupWarningCode.WardSumDiffers,
                     $"{fy}年度: 区の合計 {total} が市全体の値 {city.Value} と一致しません（市全体の値を採用）。",
-                    $"FY{fy}: the wards give {total} but the whole-city row says {city.Value}; the whole-city value is used."));
+                    $"FY{fy}: the wards give {total} but the whole-city row says {city.Value}; the whole-city value " +
+                        $"is used."));
             }
         }
         else
@@ -112,10 +113,12 @@ public static class FiscalYearRollup
         }
 
         var denominator = wards.Sum(w => w.Denominator!.Value);
-        return denominator == 0 ? null : Math.Round(100m * wards.Sum(w => w.Numerator!.Value) / denominator, 1, MidpointRounding.AwayFromZero);
+        return denominator == 0 ? null
+            : Math.Round(100m * wards.Sum(w => w.Numerator!.Value) / denominator, 1, MidpointRounding.AwayFromZero);
     }
 
-    private static AreaValue Area(Indicator indicator, string code, List<StoredObservation> rows, List<RollupWarning> warnings)
+    private static AreaValue Area(Indicator indicator, string code, List<StoredObservation> rows,
+        List<RollupWarning> warnings)
     {
         if (rows.FirstOrDefault(r => r.Month is null) is { } annual)
         {
@@ -123,7 +126,8 @@ public static class FiscalYearRollup
             {
                 warnings.Add(new RollupWarning(RollupWarningCode.AnnualAndMonthly,
                     $"{annual.FiscalYear}年度 {code}: 年間値と月別値の両方があるため、年間値を採用しました。",
-                    $"FY{annual.FiscalYear} {code}: both an annual and monthly values were given; the annual value is used."));
+                    $"FY{annual.FiscalYear} {code}: both an annual and monthly values were given; the annual value " +
+                        $"is used."));
             }
 
             return new AreaValue(code, annual.Value, annual.Numerator, annual.Denominator, false)

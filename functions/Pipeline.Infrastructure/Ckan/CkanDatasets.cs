@@ -36,7 +36,8 @@ public sealed partial class CkanDatasets
         var single = options.DatasetId.Trim();
         if (single.Length > 0)
         {
-            if (byPlan.TryGetValue(defaultPlan, out var named) && !string.Equals(named, single, StringComparison.OrdinalIgnoreCase))
+            if (byPlan.TryGetValue(defaultPlan, out var named)
+                && !string.Equals(named, single, StringComparison.OrdinalIgnoreCase))
             {
                 LogTwoDatasets(logger, single, defaultPlan, named);
                 byPlan.Remove(defaultPlan);
@@ -48,9 +49,11 @@ public sealed partial class CkanDatasets
         }
 
         // CKAN ids and names are matched without regard to case.
-        foreach (var shared in byPlan.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).ToArray())
+        foreach (var shared in byPlan.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .ToArray())
         {
-            LogSharedDataset(logger, string.Join(", ", shared.Select(p => p.Key).Order(StringComparer.Ordinal)), shared.Key);
+            LogSharedDataset(logger, string.Join(", ", shared.Select(p => p.Key).Order(StringComparer.Ordinal)),
+                shared.Key);
             foreach (var plan in shared)
             {
                 byPlan.Remove(plan.Key);
@@ -66,14 +69,20 @@ public sealed partial class CkanDatasets
     }
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Ckan__DatasetId ('{DatasetId}') and Ckan__Datasets__{PlanId} ('{Named}') name two datasets for the default plan {PlanId}: it is not pushed until one of them is removed; its blob feed is published")]
+        Message =
+            "Ckan__DatasetId ('{DatasetId}') and Ckan__Datasets__{PlanId} ('{Named}') name two datasets for the " +
+                "default plan {PlanId}: it is not pushed until one of them is removed; its blob feed is published")]
     private static partial void LogTwoDatasets(ILogger logger, string datasetId, string planId, string named);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Plans {Plans} are all set to CKAN dataset '{DatasetId}': none of them is pushed until each has a dataset of its own (Ckan__Datasets__{{planId}}); their blob feeds are published")]
+        Message =
+            "Plans {Plans} are all set to CKAN dataset '{DatasetId}': none of them is pushed until each has a " +
+                "dataset of its own (Ckan__Datasets__{{planId}}); their blob feeds are published")]
     private static partial void LogSharedDataset(ILogger logger, string plans, string datasetId);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Ckan__Datasets__{PlanId} names dataset {DatasetId} for a plan the plan set does not have ({Plans}); nothing is pushed to it")]
+        Message =
+            "Ckan__Datasets__{PlanId} names dataset {DatasetId} for a plan the plan set does not have ({Plans}); " +
+                "nothing is pushed to it")]
     private static partial void LogUnknownPlan(ILogger logger, string planId, string datasetId, string plans);
 }

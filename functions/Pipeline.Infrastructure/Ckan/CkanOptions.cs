@@ -11,7 +11,8 @@ public sealed class CkanOptions
     /// <summary>The portal, such as <c>https://data.bodik.jp</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>The default plan's dataset (package) id or name: the setting of a deployment of one plan, kept as it was.</summary>
+    /// <summary>The default plan's dataset (package) id or name: the setting of a deployment of one plan, kept as it
+    /// was.</summary>
     public string DatasetId { get; set; } = "";
 
     /// <summary>
@@ -45,5 +46,6 @@ public sealed class CkanOptions
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A portal and at least one dataset.</summary>
-    public bool IsConfigured => BaseUrl is not null && (DatasetId.Length > 0 || Datasets.Values.Any(d => !string.IsNullOrWhiteSpace(d)));
+    public bool IsConfigured => BaseUrl is not null
+        && (DatasetId.Length > 0 || Datasets.Values.Any(d => !string.IsNullOrWhiteSpace(d)));
 }

@@ -25,7 +25,8 @@ public static class CkanPolicies
     /// lost answer would make a second resource); <see cref="CkanPortalPublisher"/> looks the resource up
     /// by name before it creates again.
     /// </summary>
-    public static IAsyncPolicy<HttpResponseMessage> RetryFor(HttpRequestMessage request, CkanOptions options, TimeProvider clock) =>
+    public static IAsyncPolicy<HttpResponseMessage> RetryFor(HttpRequestMessage request, CkanOptions options,
+        TimeProvider clock) =>
         request.RequestUri?.OriginalString.EndsWith(CkanPortalPublisher.CreateAction, StringComparison.Ordinal) == true
             ? Policy.NoOpAsync<HttpResponseMessage>()
             : Retry(options, clock);

@@ -21,9 +21,11 @@ namespace Pipeline.Infrastructure.Ckan;
 /// the circuit breaker and timeouts are the typed client's Polly policies (<see cref="CkanPolicies"/>).
 /// </summary>
 public sealed partial class CkanPortalPublisher(
-    HttpClient http, IOptions<CkanOptions> options, CkanDatasets datasets, TimeProvider clock, ILogger<CkanPortalPublisher> logger) : IPortalPublisher
+    HttpClient http, IOptions<CkanOptions> options, CkanDatasets datasets, TimeProvider clock,
+        ILogger<CkanPortalPublisher> logger) : IPortalPublisher
 {
-    /// <summary>The one action that is not idempotent, so never retried blindly (<see cref="CkanPolicies.RetryFor"/>).</summary>
+    /// <summary>The one action that is not idempotent, so never retried blindly (<see
+    /// cref="CkanPolicies.RetryFor"/>).</summary>
     public const string CreateAction = "api/3/action/resource_create";
 
     private static readonly string[] Pushed = [FeedPaths.JsonName, FeedPaths.CsvName];
@@ -37,7 +39,8 @@ public sealed partial class CkanPortalPublisher(
     {
         var settings = options.Value;
         // The caller asks DestinationOf first: a plan without a dataset reaching here is our own bug, not the portal's.
-        var dataset = datasets.For(planId) ?? throw new InvalidOperationException($"Plan {planId} has no CKAN dataset; it is not pushed.");
+        var dataset = datasets.For(planId)
+            ?? throw new InvalidOperationException($"Plan {planId} has no CKAN dataset; it is not pushed.");
         try
         {
             var resources = await ResourcesAsync(settings, dataset, cancellationToken);
@@ -57,8 +60,10 @@ public sealed partial class CkanPortalPublisher(
             LogPushed(planId, dataset, settings.BaseUrl!);
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or CkanException or BrokenCircuitException or TimeoutRejectedException
-                                   or JsonException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (
+            e is HttpRequestException or CkanException or BrokenCircuitException or TimeoutRejectedException
+                                   or JsonException
+                                       || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The blob feed is already published and stays as it is; the next run tries the portal again.
             LogPushFailed(e, planId, dataset, settings.BaseUrl!, e.Message);
@@ -66,10 +71,13 @@ public sealed partial class CkanPortalPublisher(
         }
     }
 
-    private async Task<List<CkanResource>> ResourcesAsync(CkanOptions settings, string dataset, CancellationToken cancellationToken)
+    private async Task<List<CkanResource>> ResourcesAsync(CkanOptions settings, string dataset,
+        CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/3/action/package_show?id={Uri.EscapeDataString(dataset)}");
-        var package = await SendAsync(request, settings, CkanJsonContext.Default.CkanResponsePackage, cancellationToken);
+        using var request =
+            new HttpRequestMessage(HttpMethod.Get, $"api/3/action/package_show?id={Uri.EscapeDataString(dataset)}");
+        var package =
+            await SendAsync(request, settings, CkanJsonContext.Default.CkanResponsePackage, cancellationToken);
         return package.Resources ?? [];
     }
 
@@ -78,7 +86,8 @@ public sealed partial class CkanPortalPublisher(
     /// the portal may have done the work) is followed by a lookup by name; a resource found is patched,
     /// only one not found is created again.
     /// </summary>
-    private async Task CreateOnceAsync(CkanOptions settings, string dataset, FeedFile file, CancellationToken cancellationToken)
+    private async Task CreateOnceAsync(CkanOptions settings, string dataset, FeedFile file,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -94,7 +103,8 @@ public sealed partial class CkanPortalPublisher(
 
             // The same backoff as the retry policy, slept as Polly sleeps (real time): the clock only reads dates.
             await Task.Delay(CkanPolicies.Delay(settings, clock, attempt, null), cancellationToken);
-            var created = (await ResourcesAsync(settings, dataset, cancellationToken)).FirstOrDefault(r => r.Name == file.Name);
+            var created = (await ResourcesAsync(settings, dataset, cancellationToken))
+                .FirstOrDefault(r => r.Name == file.Name);
             if (created is not null)
             {
                 await UpsertAsync(settings, dataset, created.Id, file, cancellationToken);
@@ -107,7 +117,8 @@ public sealed partial class CkanPortalPublisher(
         e is HttpRequestException or TimeoutRejectedException or CkanException { Transient: true }
         || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task UpsertAsync(CkanOptions settings, string dataset, string? resourceId, FeedFile file, CancellationToken cancellationToken)
+    private async Task UpsertAsync(CkanOptions settings, string dataset, string? resourceId, FeedFile file,
+        CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent();
         if (resourceId is null)
@@ -125,21 +136,24 @@ public sealed partial class CkanPortalPublisher(
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
         form.Add(content, "upload", file.Name);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, resourceId is null ? CreateAction : "api/3/action/resource_patch")
+        using var request =
+            new HttpRequestMessage(HttpMethod.Post, resourceId is null ? CreateAction : "api/3/action/resource_patch")
         {
             Content = form,
         };
         await SendAsync(request, settings, CkanJsonContext.Default.CkanResponseResource, cancellationToken);
     }
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage request, CkanOptions settings, System.Text.Json.Serialization.Metadata.JsonTypeInfo<CkanResponse<T>> type, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, CkanOptions settings,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<CkanResponse<T>> type, CancellationToken cancellationToken)
         where T : class
     {
         request.Headers.TryAddWithoutValidation("Authorization", settings.ApiToken);
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         CkanResponse<T>? parsed = null;
-        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true || body.TrimStart().StartsWith('{'))
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json",
+            StringComparison.OrdinalIgnoreCase) == true || body.TrimStart().StartsWith('{'))
         {
             parsed = JsonSerializer.Deserialize(body, type);
         }
@@ -151,24 +165,34 @@ public sealed partial class CkanPortalPublisher(
 
         var message = parsed?.Error?.Message ?? parsed?.Error?.Type ?? body[..Math.Min(body.Length, 200)];
         var status = (int)response.StatusCode;
-        throw new CkanException($"CKAN {request.RequestUri} answered {status} with success=false: {message}", Transient: status is >= 500 or 408 or 429);
+        throw new CkanException($"CKAN {request.RequestUri} answered {status} with success=false: {message}",
+            Transient: status is >= 500 or 408 or 429);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Creating CKAN resource {Name} may or may not have happened (try {Attempt}: {Reason}); looking it up by name before creating again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Creating CKAN resource {Name} may or may not have happened (try {Attempt}: {Reason}); looking it up by name " +
+            "before creating again")]
     private partial void LogCreateUncertain(string name, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pushed the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}")]
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Pushed the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}")]
     private partial void LogPushed(string planId, string datasetId, Uri baseUrl);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}: {Reason}; the blob feed is published and the next run tries again")]
-    private partial void LogPushFailed(Exception exception, string planId, string datasetId, Uri baseUrl, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Could not push the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}: {Reason}; the blob feed is " +
+            "published and the next run tries again")]
+    private partial void LogPushFailed(Exception exception, string planId, string datasetId, Uri baseUrl,
+        string reason);
 }
 
-internal sealed record CkanError([property: JsonPropertyName("message")] string? Message, [property: JsonPropertyName("__type")] string? Type);
+internal sealed record CkanError([property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("__type")] string? Type);
 
-internal sealed record CkanResource([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("name")] string? Name);
+internal sealed record CkanResource([property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string? Name);
 
-internal sealed record CkanPackage([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("resources")] List<CkanResource>? Resources);
+internal sealed record CkanPackage([property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("resources")] List<CkanResource>? Resources);
 
 internal sealed record CkanResponse<T>(
     [property: JsonPropertyName("success")] bool Success,

@@ -12,7 +12,8 @@ public sealed class ReminderOptions
     /// <summary>The sender address (in Azure <c>DoNotReply@…azurecomm.net</c>, the managed domain's).</summary>
     public string From { get; set; } = "";
 
-    /// <summary>The portal's public address (<c>https://host/</c>); the messages link to its page and templates.</summary>
+    /// <summary>The portal's public address (<c>https://host/</c>); the messages link to its page and
+    /// templates.</summary>
     public Uri? PortalUrl { get; set; }
 
     /// <summary>The SMTP server.</summary>

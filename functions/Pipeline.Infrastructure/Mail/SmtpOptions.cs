@@ -6,7 +6,8 @@ public sealed class SmtpOptions
     /// <summary>The host (<c>smtp.azurecomm.net</c>); empty: no mail server, nothing is sent.</summary>
     public string Host { get; set; } = "";
 
-    /// <summary>The port: 587 with STARTTLS (Azure Communication Services, Exchange Online), 25 or 1025 locally.</summary>
+    /// <summary>The port: 587 with STARTTLS (Azure Communication Services, Exchange Online), 25 or 1025
+    /// locally.</summary>
     public int Port { get; set; } = 587;
 
     /// <summary>Require STARTTLS (TLS 1.2+) before authenticating; false only for a local server on loopback.</summary>

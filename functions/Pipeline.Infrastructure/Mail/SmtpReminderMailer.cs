@@ -9,7 +9,8 @@ using Pipeline.Application.Ports;
 namespace Pipeline.Infrastructure.Mail;
 
 /// <summary>
-/// Sends reminders by SMTP with MailKit: UTF-8 plain text, made 7-bit safe (base64) so that any server takes it, STARTTLS
+/// Sends reminders by SMTP with MailKit: UTF-8 plain text, made 7-bit safe (base64) so that any server takes it,
+/// STARTTLS
 /// and authentication where configured. A failure is a <see cref="MailSendException"/>, transient or not by
 /// <see cref="IsTransient"/>; anything else (a bug of ours) is not caught.
 /// </summary>
@@ -59,7 +60,8 @@ public sealed class SmtpReminderMailer(SmtpOptions options) : IReminderMailer
     {
         SmtpCommandException command => (int)command.StatusCode is >= 400 and < 500,
         SslHandshakeException => false,
-        SocketException or TimeoutException or IOException or SmtpProtocolException or ServiceNotConnectedException => true,
+        SocketException or TimeoutException or IOException or SmtpProtocolException or ServiceNotConnectedException =>
+            true,
         _ => false,
     };
 

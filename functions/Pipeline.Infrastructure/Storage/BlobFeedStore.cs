@@ -33,7 +33,9 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         {
             try
             {
-                var properties = (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+                var properties =
+                    (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken))
+                        .Value;
                 versions[name] = properties.ETag.ToString();
                 hash = name == FeedPaths.IndexPath && properties.Metadata.TryGetValue(HashKey, out var h) ? h : hash;
             }
@@ -51,7 +53,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     /// first and index.json last: of two writers built from different records, the later one's writes fail
     /// and it builds again, so the files published always come from the newest records.
     /// </remarks>
-    public async Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected, CancellationToken cancellationToken)
+    public async Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash,
+        IndexVersion expected, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         var metadata = new Dictionary<string, string> { [HashKey] = contentHash };
@@ -60,7 +63,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
             foreach (var file in files.OrderBy(f => f.Name == FeedPaths.IndexPath))
             {
                 var etag = expected.FileVersions.GetValueOrDefault(file.Name);
-                var conditions = etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(etag) };
+                var conditions = etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+                    : new BlobRequestConditions { IfMatch = new ETag(etag) };
                 await Upload(container.GetBlobClient(file.Name), file, metadata, cancellationToken, conditions);
             }
 
@@ -77,7 +81,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         try
         {
-            var properties = await container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+            var properties = await container.GetBlobClient(blobName)
+                .GetPropertiesAsync(cancellationToken: cancellationToken);
             return properties.Value.Metadata.TryGetValue(HashKey, out var hash) ? hash : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -86,7 +91,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public async Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    public async Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash,
+        DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         var day = generatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -94,7 +100,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         var ordered = files.OrderBy(f => f.Name == FeedPaths.JsonName).ToList();
         foreach (var file in ordered.Where(f => FeedFiles.ArchivedNames.Contains(f.Name)))
         {
-            await Upload(container.GetBlobClient(Path(planId, $"archive/{day}/{file.Name}")), file, metadata, cancellationToken);
+            await Upload(container.GetBlobClient(Path(planId, $"archive/{day}/{file.Name}")), file, metadata,
+                cancellationToken);
         }
 
         foreach (var file in ordered)
@@ -111,7 +118,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         try
         {
-            return (await container.GetBlobClient(Path(planId, name)).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+            return (await container.GetBlobClient(Path(planId, name)).DownloadContentAsync(cancellationToken))
+                .Value.Content.ToArray();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -119,7 +127,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => ReadBlobAsync(FeedPaths.IndexPath, cancellationToken);
+    public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) =>
+        ReadBlobAsync(FeedPaths.IndexPath, cancellationToken);
 
     private async Task<PublishedFeed?> ReadBlobAsync(string blobName, CancellationToken cancellationToken)
     {
@@ -128,7 +137,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         {
             var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
             return new PublishedFeed(content.Value.Content.ToArray(),
-                content.Value.Details.Metadata.TryGetValue(HashKey, out var hash) ? hash : content.Value.Details.ETag.ToString());
+                content.Value.Details.Metadata.TryGetValue(HashKey, out var hash) ? hash
+                    : content.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -145,7 +155,8 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
     /// <summary>The blob name of a feed file.</summary>
     public static string Path(string planId, string name) => $"{FeedPaths.Folder(planId)}/{name}";
 
-    private static Task Upload(Azure.Storage.Blobs.BlobClient blob, FeedFile file, IDictionary<string, string> metadata, CancellationToken cancellationToken,
+    private static Task Upload(Azure.Storage.Blobs.BlobClient blob, FeedFile file, IDictionary<string,
+        string> metadata, CancellationToken cancellationToken,
         BlobRequestConditions? conditions = null) =>
         blob.UploadAsync(new BinaryData(file.Content), new BlobUploadOptions
         {

@@ -17,7 +17,8 @@ public sealed class BlobKeyRing(StorageAccount storage) : IXmlRepository
     /// <inheritdoc />
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        var container = storage.ContainerAsync(StorageNames.DataProtectionContainer, CancellationToken.None).GetAwaiter().GetResult();
+        var container = storage.ContainerAsync(StorageNames.DataProtectionContainer, CancellationToken.None)
+            .GetAwaiter().GetResult();
         var elements = new List<XElement>();
         foreach (var blob in container.GetBlobs(BlobTraits.None, BlobStates.None, Folder, CancellationToken.None))
         {
@@ -38,7 +39,8 @@ public sealed class BlobKeyRing(StorageAccount storage) : IXmlRepository
     /// <inheritdoc />
     public void StoreElement(XElement element, string friendlyName)
     {
-        var container = storage.ContainerAsync(StorageNames.DataProtectionContainer, CancellationToken.None).GetAwaiter().GetResult();
+        var container = storage.ContainerAsync(StorageNames.DataProtectionContainer, CancellationToken.None)
+            .GetAwaiter().GetResult();
         using var content = new MemoryStream();
         element.Save(content, SaveOptions.DisableFormatting);
         content.Position = 0;

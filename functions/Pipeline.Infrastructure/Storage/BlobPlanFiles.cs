@@ -23,11 +23,14 @@ public static class BlobPlanFiles
         {
             var entries = new List<PlanSetEntry>();
             var names = container.GetBlobs().Select(b => b.Name)
-                .Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToArray();
+                .Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+                    .ToArray();
             foreach (var name in names)
             {
                 var content = container.GetBlobClient(name).DownloadContent().Value.Content;
-                entries.Add(PlanSetEntry.Read(content.ToStream(), $"{container.Name}/{name}", Path.GetFileNameWithoutExtension(name)));
+                entries.Add(
+                    PlanSetEntry.Read(content.ToStream(), $"{container.Name}/{name}",
+                        Path.GetFileNameWithoutExtension(name)));
             }
 
             return entries;
@@ -41,5 +44,7 @@ public static class BlobPlanFiles
     /// <summary>The entry that stands for a container that cannot be read.</summary>
     public static PlanSetEntry Unreadable(BlobContainerClient container, RequestFailedException e) =>
         new(container.Name, $"blob container '{container.Name}'", null,
-            [new PlanDefinitionProblem("$", $"cannot be read ({e.Status} {e.ErrorCode}): create the container or give the app's identity Storage Blob Data Reader on it")]);
+            [new PlanDefinitionProblem("$",
+                $"cannot be read ({e.Status} {e.ErrorCode}): create the container or give the app's identity Storage " +
+                    $"Blob Data Reader on it")]);
 }

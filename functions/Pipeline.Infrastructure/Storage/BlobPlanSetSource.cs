@@ -11,7 +11,8 @@ namespace Pipeline.Infrastructure.Storage;
 /// last read; while no name or ETag changed, the same <see cref="PlanSet"/> is returned. The built-in plans and the
 /// plans folder are read once (<paramref name="fixedEntries"/>).
 /// </summary>
-public sealed class BlobPlanSetSource(IReadOnlyList<PlanSetEntry> fixedEntries, string? defaultPlanId, BlobContainerClient container)
+public sealed class BlobPlanSetSource(IReadOnlyList<PlanSetEntry> fixedEntries, string? defaultPlanId,
+    BlobContainerClient container)
     : IPlanSetSource, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -64,7 +65,8 @@ public sealed class BlobPlanSetSource(IReadOnlyList<PlanSetEntry> fixedEntries, 
                 if (!_files.TryGetValue(name, out var known) || known.ETag != etag)
                 {
                     var content = (await container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value;
-                    known = (content.Details.ETag, PlanSetEntry.Read(content.Content.ToStream(), $"{container.Name}/{name}",
+                    known = (content.Details.ETag,
+                        PlanSetEntry.Read(content.Content.ToStream(), $"{container.Name}/{name}",
                         Path.GetFileNameWithoutExtension(name)));
                     _files[name] = known;
                 }

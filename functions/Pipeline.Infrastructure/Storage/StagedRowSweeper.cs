@@ -10,15 +10,19 @@ namespace Pipeline.Infrastructure.Storage;
 /// <summary>
 /// Deletes the staged rows of uploads that were rejected or failed (or found a duplicate after staging by an
 /// earlier version, which never committed a duplicate's rows) more than a day ago (docs/reliability.md): they were
-/// never visible, and never will be unless the upload is replayed, whose rows are left alone. A few uploads a run (bounded, so a run
+/// never visible, and never will be unless the upload is replayed, whose rows are left alone. A few uploads a run
+/// (bounded, so a run
 /// stays short); the ledger keeps its record of each, marked with when its rows were swept.
 /// </summary>
-public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet plans, TimeProvider clock, ILogger<StagedRowSweeper> logger, int uploadsPerRun = 10) : INightlyMaintenance
+public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet plans, TimeProvider clock,
+    ILogger<StagedRowSweeper> logger, int uploadsPerRun = 10) : INightlyMaintenance
 {
-    /// <summary>How long a rejected, failed or duplicate upload keeps its staged rows (an operator may look at them, or replay it).</summary>
+    /// <summary>How long a rejected, failed or duplicate upload keeps its staged rows (an operator may look at them, or
+    /// replay it).</summary>
     public static readonly TimeSpan MinimumAge = TimeSpan.FromDays(1);
 
-    /// <summary>Uploads a query names at once: Azure allows 15 comparisons a filter, two go to the partition range, two to each upload.</summary>
+    /// <summary>Uploads a query names at once: Azure allows 15 comparisons a filter, two go to the partition range, two
+    /// to each upload.</summary>
     private const int UploadsPerQuery = 6;
 
     private const string SweptOn = "StagedRowsSweptOn";
@@ -53,9 +57,12 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
         var uploadsTable = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var (from, to) = TableKeys.PlanRange(plan.Id);
         var cutoff = clock.GetUtcNow() - MinimumAge;
-        string kind = "upload", rejected = nameof(UploadStatus.Rejected), failed = nameof(UploadStatus.Failed), duplicate = nameof(UploadStatus.Duplicate);
+        string kind = "upload", rejected = nameof(UploadStatus.Rejected), failed = nameof(UploadStatus.Failed),
+            duplicate = nameof(UploadStatus.Duplicate);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {kind} and ProcessedOn lt {cutoff} and (Status eq {rejected} or Status eq {failed} or Status eq {duplicate})");
+                $"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {kind} and ProcessedOn lt {cutoff}")
+            + " and " + TableClient.CreateQueryFilter(
+                $"(Status eq {rejected} or Status eq {failed} or Status eq {duplicate})");
         var due = new List<TableEntity>();
         await foreach (var upload in uploadsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -74,19 +81,26 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
         {
             // Only rows written before the ledger recorded the upload's end (storage's own timestamps): a replay
             // of the upload writes its rows again after it has read that record, and those are never touched.
-            var staged = string.Join(" or ", chunk.Select(u => TableClient.CreateQueryFilter($"(UploadId eq {u.RowKey} and Timestamp lt {u.Timestamp!.Value})")));
+            var staged =
+                string.Join(" or ",
+                    chunk.Select(u =>
+                        TableClient.CreateQueryFilter(
+                            $"(UploadId eq {u.RowKey} and Timestamp lt {u.Timestamp!.Value})")));
             var range = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
             foreach (var name in StagedTables)
             {
                 var table = await storage.TableAsync(name, cancellationToken);
                 var found = new List<ITableEntity>();
-                await foreach (var row in table.QueryAsync<TableEntity>($"{range} and ({staged})", select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                await foreach (
+                    var row in table.QueryAsync<TableEntity>($"{range} and ({staged})",
+                        select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
                 {
                     found.Add(row);
                 }
 
                 // Deleted as read (ETag): a row a replay writes again between this read and the delete stays.
-                kept += await TableBatches.DeleteUnchangedAsync(table, found, storage.WriteParallelism, cancellationToken);
+                kept += await TableBatches.DeleteUnchangedAsync(table, found, storage.WriteParallelism,
+                    cancellationToken);
                 rows += found.Count;
             }
         }
@@ -95,7 +109,8 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
         {
             try
             {
-                await uploadsTable.UpdateEntityAsync(new TableEntity(upload.PartitionKey, upload.RowKey) { [SweptOn] = clock.GetUtcNow() },
+                await uploadsTable.UpdateEntityAsync(
+                    new TableEntity(upload.PartitionKey, upload.RowKey) { [SweptOn] = clock.GetUtcNow() },
                     upload.ETag, TableUpdateMode.Merge, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412)
@@ -110,9 +125,12 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Swept the staged rows of {Uploads} rejected, failed or duplicate uploads of {PlanId}: {Rows} rows deleted, {Kept} kept (written again by a replay)")]
+        Message =
+            "Swept the staged rows of {Uploads} rejected, failed or duplicate uploads of {PlanId}: {Rows} rows " +
+                "deleted, {Kept} kept (written again by a replay)")]
     private partial void LogSwept(string planId, int uploads, int rows, int kept);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload {BlobName} was recorded again while its staged rows were swept")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Upload {BlobName} was recorded again while its staged rows were swept")]
     private partial void LogChanged(string blobName);
 }

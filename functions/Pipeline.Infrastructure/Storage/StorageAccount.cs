@@ -13,10 +13,12 @@ namespace Pipeline.Infrastructure.Storage;
 /// A <paramref name="prefix"/> (letters and digits) keeps several deployments, or tests, apart in one
 /// account: tables become <c>{prefix}uploads</c>, containers <c>{prefix}-uploads</c>.
 /// </remarks>
-public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient blobs, int writeParallelism = 4, string prefix = "")
+public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient blobs, int writeParallelism = 4,
+    string prefix = "")
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers =
+        new(StringComparer.Ordinal);
 
     /// <summary>Transactions submitted at once when staging an upload.</summary>
     public int WriteParallelism => writeParallelism;
@@ -34,7 +36,8 @@ public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient 
 
     public string ContainerName(string name) => prefix.Length == 0 ? name : $"{prefix}-{name}";
 
-    /// <summary>A container of this deployment that the pipeline reads but never creates (the plans container, say).</summary>
+    /// <summary>A container of this deployment that the pipeline reads but never creates (the plans container,
+    /// say).</summary>
     public BlobContainerClient ExistingContainer(string name) => blobs.GetBlobContainerClient(ContainerName(name));
 
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
@@ -55,7 +58,8 @@ public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient 
             return client;
         });
 
-    private static async Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<Task<T>> create)
+    private static async Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name,
+        Func<Task<T>> create)
     {
         var lazy = cache.GetOrAdd(name, _ => new Lazy<Task<T>>(create));
         try

@@ -3,7 +3,8 @@ namespace Pipeline.Infrastructure.Storage;
 /// <summary>The containers and tables the pipeline uses (RULES.md §2 and §5).</summary>
 public static class StorageNames
 {
-    /// <summary>Departments upload here, at <c>{planId}/{departmentId}/{name}</c> (or <c>{departmentId}/{name}</c> for the default plan).</summary>
+    /// <summary>Departments upload here, at <c>{planId}/{departmentId}/{name}</c> (or <c>{departmentId}/{name}</c> for
+    /// the default plan).</summary>
     public const string UploadsContainer = "uploads";
 
     /// <summary>One report per upload, at <c>{planId}/{departmentId}/{uploadId}.json</c> (ReportNames).</summary>
@@ -18,7 +19,8 @@ public static class StorageNames
     /// <summary>One message per plan that needs work, from the nightly timer to <c>AggregatePlan</c>.</summary>
     public const string PlanQueue = "plan-aggregation";
 
-    /// <summary>Where the queue trigger puts a plan message that failed every delivery (host.json maxDequeueCount).</summary>
+    /// <summary>Where the queue trigger puts a plan message that failed every delivery (host.json
+    /// maxDequeueCount).</summary>
     public const string PlanPoisonQueue = PlanQueue + "-poison";
 
     /// <summary>Each plan's publication record (what its last computation was made from and published).</summary>

@@ -12,13 +12,16 @@ public static class TableBatches
     public const int MaxActions = 100;
 
     /// <summary>Upserts entities, partition by partition, in transactions of up to 100.</summary>
-    public static async Task UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, int parallelism, CancellationToken cancellationToken)
+    public static async Task UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, int parallelism,
+        CancellationToken cancellationToken)
     {
         var batches = entities
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
             .SelectMany(g => g.Chunk(MaxActions))
-            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList());
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
+                .ToList());
+        await Parallel.ForEachAsync(batches,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (batch, ct) => await SubmitAsync(table, batch, ct));
     }
 
@@ -28,14 +31,19 @@ public static class TableBatches
     /// meets either is done again one row at a time.
     /// </summary>
     /// <returns>How many rows were kept because they had been written again.</returns>
-    public static async Task<int> DeleteUnchangedAsync(TableClient table, IEnumerable<ITableEntity> entities, int parallelism, CancellationToken cancellationToken)
+    public static async Task<int> DeleteUnchangedAsync(TableClient table, IEnumerable<ITableEntity> entities,
+        int parallelism, CancellationToken cancellationToken)
     {
         var batches = entities
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
             .SelectMany(g => g.Chunk(MaxActions))
-            .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), e.ETag)).ToList());
+            .Select(chunk =>
+                chunk.Select(e =>
+                    new TableTransactionAction(TableTransactionActionType.Delete,
+                        new TableEntity(e.PartitionKey, e.RowKey), e.ETag)).ToList());
         var kept = 0;
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(batches,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
                 try
@@ -50,7 +58,9 @@ public static class TableBatches
                     {
                         try
                         {
-                            await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, ct); // 404: not thrown
+                            // 404: not thrown
+                            await table.DeleteEntityAsync(
+                                action.Entity.PartitionKey, action.Entity.RowKey, action.ETag, ct);
                         }
                         catch (RequestFailedException changed) when (changed.Status == 412)
                         {
@@ -63,18 +73,21 @@ public static class TableBatches
     }
 
     /// <summary>Submits one transaction after checking that it holds one partition and at most 100 actions.</summary>
-    public static Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    public static Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions,
+        CancellationToken cancellationToken)
     {
         Guard(actions);
         return table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
-    /// <summary>Throws where a transaction would be refused by Azure: empty, over 100 actions, or several partitions.</summary>
+    /// <summary>Throws where a transaction would be refused by Azure: empty, over 100 actions, or several
+    /// partitions.</summary>
     public static void Guard(IReadOnlyList<TableTransactionAction> actions)
     {
         if (actions.Count is 0 or > MaxActions)
         {
-            throw new InvalidOperationException($"A table transaction holds 1 to {MaxActions} actions, not {actions.Count}.");
+            throw new InvalidOperationException(
+                $"A table transaction holds 1 to {MaxActions} actions, not {actions.Count}.");
         }
 
         var partition = actions[0].Entity.PartitionKey;
@@ -83,7 +96,8 @@ public static class TableBatches
             if (!string.Equals(action.Entity.PartitionKey, partition, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"A table transaction may not mix partitions ('{partition}' and '{action.Entity.PartitionKey}'); Azure refuses it.");
+                    $"A table transaction may not mix partitions ('{partition}' and '{action.Entity.PartitionKey}'); " +
+                        $"Azure refuses it.");
             }
         }
     }

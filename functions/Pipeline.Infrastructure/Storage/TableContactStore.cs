@@ -4,7 +4,8 @@ using Pipeline.Application.Ports;
 namespace Pipeline.Infrastructure.Storage;
 
 /// <summary>
-/// The <c>contacts</c> table (RULES.md §12): PK = plan id, RK = <c>d~{departmentId}</c> or <c>secretariat</c> (which no department's key can be), the addresses one per
+/// The <c>contacts</c> table (RULES.md §12): PK = plan id, RK = <c>d~{departmentId}</c> or <c>secretariat</c> (which no
+/// department's key can be), the addresses one per
 /// line in <c>Addresses</c>. Private like every table; never published.
 /// </summary>
 public sealed class TableContactStore(StorageAccount storage) : IContactStore
@@ -24,7 +25,8 @@ public sealed class TableContactStore(StorageAccount storage) : IContactStore
         var table = await storage.TableAsync(StorageNames.ContactsTable, cancellationToken);
         if (addresses.Count == 0)
         {
-            await table.DeleteEntityAsync(TableKeys.Join(owner.PlanId), RowKey(owner), cancellationToken: cancellationToken);
+            await table.DeleteEntityAsync(TableKeys.Join(owner.PlanId), RowKey(owner),
+                cancellationToken: cancellationToken);
             return;
         }
 

@@ -26,7 +26,8 @@ public static class TableKeys
     public const char Separator = '~';
 
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create(
-        "/\\#?%~" + new string(Enumerable.Range(0, 32).Concat(Enumerable.Range(127, 33)).Select(c => (char)c).ToArray()));
+        "/\\#?%~"
+            + new string(Enumerable.Range(0, 32).Concat(Enumerable.Range(127, 33)).Select(c => (char)c).ToArray()));
 
     public static string ObservationPartition(string planId, string policyId) => Join(planId, policyId);
 
@@ -34,7 +35,8 @@ public static class TableKeys
 
     public static string UploadPartition(string planId, string departmentId) => Join(planId, departmentId);
 
-    public static string ObservationRow(string indicatorId, FiscalYear fiscalYear, string areaCode, int? month, string uploadId) =>
+    public static string ObservationRow(string indicatorId, FiscalYear fiscalYear, string areaCode, int? month,
+        string uploadId) =>
         Join(indicatorId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), areaCode,
             (month ?? 0).ToString("00", CultureInfo.InvariantCulture), uploadId);
 
@@ -50,9 +52,11 @@ public static class TableKeys
     public static readonly string AcceptedMarkerRow = Join("accepted", "latest");
 
     /// <summary>The lowest and the first-past-the-end partition key of a plan's partitions.</summary>
-    public static (string From, string To) PlanRange(string planId) => (planId + Separator, planId + Separator + Separator);
+    public static (string From, string To) PlanRange(string planId) =>
+        (planId + Separator, planId + Separator + Separator);
 
-    /// <summary>Joins parts, escaping the characters Table keys forbid (/ \ # ? and control characters) and the separator.</summary>
+    /// <summary>Joins parts, escaping the characters Table keys forbid (/ \ # ? and control characters) and the
+    /// separator.</summary>
     public static string Join(params string[] parts)
     {
         var plain = true;

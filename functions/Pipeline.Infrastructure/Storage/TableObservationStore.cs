@@ -21,7 +21,8 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
 
     private static readonly object[] BoxedMonths = [.. Enumerable.Range(0, 13).Select(m => (object)m)];
 
-    public async Task StageAsync(Plan plan, UploadRecord upload, IReadOnlyList<Observation> observations, IReadOnlyList<Evaluation> evaluations, CancellationToken cancellationToken)
+    public async Task StageAsync(Plan plan, UploadRecord upload, IReadOnlyList<Observation> observations,
+        IReadOnlyList<Evaluation> evaluations, CancellationToken cancellationToken)
     {
         var entities = ToEntities(plan, upload, observations, evaluations);
         if (observations.Count > 0)
@@ -39,7 +40,8 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
 
     /// <summary>An upload's rows as table entities (lazily): the normalised form that is stored.</summary>
     public static (IEnumerable<ITableEntity> Observations, IEnumerable<ITableEntity> Evaluations) ToEntities(
-        Plan plan, UploadRecord upload, IEnumerable<Observation> observationRows, IEnumerable<Evaluation> evaluationRows)
+        Plan plan, UploadRecord upload, IEnumerable<Observation> observationRows,
+            IEnumerable<Evaluation> evaluationRows)
     {
         // What rows share is made once per call, not once per row: the partition key of each indicator, the boxed
         // fiscal years, months and received time, the text of each value. Each entity's properties go into a
@@ -111,20 +113,25 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
     }
 
     public IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, CancellationToken cancellationToken) =>
-        PartitionsAsync(StorageNames.ObservationsTable, plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id, p.Id)), e => new StoredObservation(
-            e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"), e.GetInt32("Month"),
+        PartitionsAsync(StorageNames.ObservationsTable,
+            plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id, p.Id)), e => new StoredObservation(
+            e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"),
+                e.GetInt32("Month"),
             Exact.Parse(e.GetString("Value")), Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
             UploadId.Parse(e.GetString("UploadId")), ReceivedAt(e),
             e.GetString("Flag") is { } flag ? Enum.Parse<ValueFlag>(flag) : null, e.GetString("Note")),
             cancellationToken);
 
     public IAsyncEnumerable<StoredEvaluation> EvaluationsAsync(Plan plan, CancellationToken cancellationToken) =>
-        PartitionsAsync(StorageNames.EvaluationsTable, plan.Measures.Select(m => TableKeys.EvaluationPartition(plan.Id, m.Id)), e => new StoredEvaluation(
-            e.GetString("InitiativeId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), Enum.Parse<Rating>(e.GetString("Rating")),
+        PartitionsAsync(StorageNames.EvaluationsTable,
+            plan.Measures.Select(m => TableKeys.EvaluationPartition(plan.Id, m.Id)), e => new StoredEvaluation(
+            e.GetString("InitiativeId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0),
+                Enum.Parse<Rating>(e.GetString("Rating")),
             e.GetString("Comment"), UploadId.Parse(e.GetString("UploadId")), ReceivedAt(e)), cancellationToken);
 
     /// <summary>Reads the given partitions one after another (each an exact-match filter built by the SDK).</summary>
-    private async IAsyncEnumerable<T> PartitionsAsync<T>(string tableName, IEnumerable<string> partitions, Func<TableEntity, T> map,
+    private async IAsyncEnumerable<T> PartitionsAsync<T>(string tableName, IEnumerable<string> partitions,
+        Func<TableEntity, T> map,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(tableName, cancellationToken);

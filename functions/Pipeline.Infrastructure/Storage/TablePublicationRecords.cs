@@ -18,7 +18,9 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
     public async Task<PublicationRecord?> FindAsync(string planId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.PlanPublicationsTable, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Join(planId), cancellationToken: cancellationToken);
+        var entity =
+            await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Join(planId),
+                cancellationToken: cancellationToken);
         return entity.HasValue && entity.Value!.GetString("ContentHash") is not null ? ToRecord(entity.Value) : null;
     }
 
@@ -26,7 +28,9 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
     {
         var table = await storage.TableAsync(StorageNames.PlanPublicationsTable, cancellationToken);
         var records = new List<PublicationRecord>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (
+            var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"),
+                cancellationToken: cancellationToken))
         {
             if (entity.GetString("ContentHash") is not null)
             {
@@ -57,8 +61,10 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <remarks>A merge: the inputs of the last computation stay (a plan never computed gets a row with the note only).</remarks>
-    public async Task RecordFailureAsync(string planId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <remarks>A merge: the inputs of the last computation stay (a plan never computed gets a row with the note
+    /// only).</remarks>
+    public async Task RecordFailureAsync(string planId, string reason, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.PlanPublicationsTable, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(Partition, TableKeys.Join(planId))

@@ -18,7 +18,8 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
     public async Task<bool> TryClaimAsync(
-        string planId, string departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+        string planId, string departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now,
+            CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.RemindersTable, cancellationToken);
         var (pk, rk) = Keys(planId, departmentId, day);
@@ -41,7 +42,8 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
 
         var existing = (await table.GetEntityAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken)).Value;
         var status = Status(existing.GetString("Status"));
-        var abandoned = status == ReminderStatus.Sending && existing.GetDateTimeOffset("ClaimedAt") < now - AbandonedAfter;
+        var abandoned = status == ReminderStatus.Sending
+            && existing.GetDateTimeOffset("ClaimedAt") < now - AbandonedAfter;
         if (status != ReminderStatus.Failed && !abandoned)
         {
             return false;
@@ -93,7 +95,8 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
         return records.OrderBy(r => r.Day).ToList();
     }
 
-    public async Task<ReminderRecord?> FindAsync(string planId, string departmentId, DateOnly day, CancellationToken cancellationToken)
+    public async Task<ReminderRecord?> FindAsync(string planId, string departmentId, DateOnly day,
+        CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.RemindersTable, cancellationToken);
         var (pk, rk) = Keys(planId, departmentId, day);
@@ -102,7 +105,8 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
     }
 
     private static (string Partition, string Row) Keys(string planId, string departmentId, DateOnly day) =>
-        (TableKeys.Join(planId), TableKeys.Join(departmentId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        (TableKeys.Join(planId),
+            TableKeys.Join(departmentId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     private static ReminderRecord Record(string planId, TableEntity entity)
     {

@@ -40,7 +40,9 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         var entity = ToEntity(record);
         while (true)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+            var existing =
+                await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey,
+                    cancellationToken: cancellationToken);
             try
             {
                 if (!existing.HasValue)
@@ -51,7 +53,8 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
                          or nameof(UploadStatus.Duplicate) or nameof(UploadStatus.PendingReview)
                          or nameof(UploadStatus.Returned)))
                 {
-                    await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace,
+                        cancellationToken);
                 }
 
                 return;
@@ -161,11 +164,16 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var (from, to) = TableKeys.PlanRange(planId);
         var marker = TableKeys.AcceptedMarkerRow;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {marker}");
+        var filter =
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {marker}");
         var marks = new List<(string Partition, string UploadId, DateTimeOffset CommittedOn)>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["UploadId", "CommittedOn"], cancellationToken: cancellationToken))
+        await foreach (
+            var entity in table.QueryAsync<TableEntity>(filter, select: ["UploadId", "CommittedOn"],
+                cancellationToken: cancellationToken))
         {
-            marks.Add((entity.PartitionKey, entity.GetString("UploadId"), entity.GetDateTimeOffset("CommittedOn") ?? default));
+            marks.Add(
+                (entity.PartitionKey, entity.GetString("UploadId"), entity.GetDateTimeOffset("CommittedOn")
+                    ?? default));
         }
 
         if (marks.Count == 0)
@@ -174,14 +182,19 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         }
 
         var text = string.Join('\n', marks.OrderBy(m => m.Partition, StringComparer.Ordinal)
-            .Select(m => $"{m.Partition}={m.UploadId}@{m.CommittedOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}"));
+            .Select(m =>
+                $"{m.Partition}" +
+                    $"={m.UploadId}@{m.CommittedOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}"));
         var latest = marks.MaxBy(m => (m.CommittedOn, m.UploadId));
-        return new LedgerMark(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+        return new LedgerMark(
+            Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
             latest.UploadId, latest.CommittedOn);
     }
 
     /// <remarks>One partition read (the department's), in the order the uploads were received, last first.</remarks>
-    public async Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit,
+        CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var partition = TableKeys.UploadPartition(planId, departmentId);
@@ -228,7 +241,8 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         Sha256.TryParse(e.GetString("Sha256"), out var sha256) ? sha256 : null,
         e.GetDateTimeOffset("ReceivedAt") ?? e.GetDateTimeOffset("BlobCreatedOn") ?? default,
         e.GetDateTimeOffset("ProcessedOn") ?? default,
-        Enum.Parse<UploadStatus>(e.GetString("Status")), e.GetInt32("Observations") ?? 0, e.GetInt32("Evaluations") ?? 0,
+        Enum.Parse<UploadStatus>(e.GetString("Status")), e.GetInt32("Observations") ?? 0, e.GetInt32("Evaluations")
+            ?? 0,
         e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0,
         UploadId.TryParse(e.GetString("DuplicateOf"), out var of) ? of : null, e.GetString("Reason"),
         e.GetString("UploadedBy"),

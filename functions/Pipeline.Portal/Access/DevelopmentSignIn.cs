@@ -36,7 +36,8 @@ public static class DevelopmentSignIn
     public static void WriteSecretariat(HttpResponse response, string planId) =>
         Write(response, $"{planId}/{SecretariatMark}");
 
-    public static void Clear(HttpResponse response) => response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
+    public static void Clear(HttpResponse response) =>
+        response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
 
     private static void Write(HttpResponse response, string value) =>
         response.Cookies.Append(Cookie, value,

@@ -17,7 +17,8 @@ namespace Pipeline.Portal.Access;
 /// the app validates tokens, the session cookie of the portal's own Entra ID sign-in
 /// (<see cref="EntraSignIn"/>), the development cookie in the Development environment only.
 /// </summary>
-public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnvironment environment, IPortalPlans plans, SignInCookies cookies)
+public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnvironment environment,
+    IPortalPlans plans, SignInCookies cookies)
 {
     private readonly PortalAccessOptions _options = options.Value;
 
@@ -32,12 +33,14 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
             return Principal(platform.Id, platform.Name, SignInSource.Platform, platform.Groups);
         }
 
-        if (_options.ValidatesTokens && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        if (_options.ValidatesTokens && context.Request.Headers.Authorization.ToString()
+            .StartsWith("Bearer ", StringComparison.Ordinal))
         {
             var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
             if (result.Succeeded && result.Principal is { } user)
             {
-                var id = user.FindFirst("oid")?.Value ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value ?? "";
+                var id = user.FindFirst("oid")?.Value
+                    ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value ?? "";
                 var name = user.FindFirst("name")?.Value ?? user.FindFirst("preferred_username")?.Value ?? id;
                 var groups = user.FindAll("groups").Select(c => c.Value).ToArray();
                 return id.Length == 0 ? null : Principal(id, name, SignInSource.EntraToken, groups);
@@ -57,7 +60,8 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
         var (grant, secretariatOf) = DevelopmentSignIn.Read(context.Request);
         if (grant is not null && Exists(grant))
         {
-            return new PortalPrincipal($"dev:{grant.PlanId}/{grant.DepartmentId}", $"開発用 / development ({grant.DepartmentId})",
+            return new PortalPrincipal($"dev:{grant.PlanId}/{grant.DepartmentId}",
+                $"開発用 / development ({grant.DepartmentId})",
                 SignInSource.Development, [grant]);
         }
 
@@ -94,7 +98,8 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
         var plan = plans.Find(planId);
         var department = plan?.FindDepartment(departmentId);
         return plan is null || department is null
-            ? AccessDecision.Deny(Problems.NotFound("計画または所属がこの環境にありません。", "The plan or department is not served here."))
+            ? AccessDecision.Deny(
+                Problems.NotFound("計画または所属がこの環境にありません。", "The plan or department is not served here."))
             : new AccessDecision(principal, plan, department, null);
     }
 
@@ -133,5 +138,6 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
         return new PortalPrincipal(id, name, source, departments, secretariats);
     }
 
-    private bool Exists(DepartmentGrant grant) => plans.Find(grant.PlanId)?.FindDepartment(grant.DepartmentId) is not null;
+    private bool Exists(DepartmentGrant grant) =>
+        plans.Find(grant.PlanId)?.FindDepartment(grant.DepartmentId) is not null;
 }

@@ -15,11 +15,13 @@ using Pipeline.Spreadsheets.Templates;
 namespace Pipeline.Portal.Api;
 
 /// <summary>
-/// The endpoints of one department of one plan (RULES.md §9). Each begins with <see cref="PortalAccess.ForDepartmentAsync"/>:
+/// The endpoints of one department of one plan (RULES.md §9). Each begins with <see
+/// cref="PortalAccess.ForDepartmentAsync"/>:
 /// nothing is read, checked or stored for someone who may not act for the department.
 /// </summary>
 public sealed class DepartmentApi(
-    PortalAccess access, IPortalPlans plans, ObligationService obligations, IUploadStore uploads, IUploadHistory history,
+    PortalAccess access, IPortalPlans plans, ObligationService obligations, IUploadStore uploads,
+        IUploadHistory history,
     UploadReportLookup reports, IAfterUpload afterUpload, ReadLimits limits, TimeProvider clock,
     IReviewLedger reviews)
 {
@@ -32,7 +34,8 @@ public sealed class DepartmentApi(
     public async Task<IResult> ObligationsAsync(HttpContext context, string planId, string departmentId)
     {
         var decision = await access.ForDepartmentAsync(context, planId, departmentId, orSecretariat: true);
-        return decision.Denied ?? PortalApi.Json(await obligations.ForAsync(decision.Plan!, decision.Department!, context.RequestAborted));
+        return decision.Denied
+            ?? PortalApi.Json(await obligations.ForAsync(decision.Plan!, decision.Department!, context.RequestAborted));
     }
 
     /// <summary><c>GET …/template</c>: the department's submission workbook.</summary>
@@ -46,10 +49,12 @@ public sealed class DepartmentApi(
 
         var workbook = new MemoryStream();
         SubmissionTemplate.Write(decision.Plan!, decision.Department!, workbook);
-        return Results.File(workbook.ToArray(), XlsxType, $"{decision.Plan!.Id}_{decision.Department!.Id}_template.xlsx");
+        return Results.File(workbook.ToArray(), XlsxType,
+            $"{decision.Plan!.Id}_{decision.Department!.Id}_template.xlsx");
     }
 
-    /// <summary><c>POST …/validate?name=</c>: the report, storing nothing; 422 with the report when it would be rejected.</summary>
+    /// <summary><c>POST …/validate?name=</c>: the report, storing nothing; 422 with the report when it would be
+    /// rejected.</summary>
     public async Task<IResult> ValidateAsync(HttpContext context, string planId, string departmentId)
     {
         var (decision, name, body, refused) = await ReceiveAsync(context, planId, departmentId);
@@ -60,7 +65,8 @@ public sealed class DepartmentApi(
 
         await using (body)
         {
-            var report = await plans.ValidateAsync(decision!.Plan!, decision.Department!, name!, body!, context.RequestAborted);
+            var report =
+                await plans.ValidateAsync(decision!.Plan!, decision.Department!, name!, body!, context.RequestAborted);
             return report.Status == UploadStatus.Accepted ? PortalApi.Json(report) : Problems.Rejected(report);
         }
     }
@@ -149,7 +155,8 @@ public sealed class DepartmentApi(
         var name = UploadFileName.Clean(context.Request.Query["name"].ToString());
         if (name is null)
         {
-            return (null, null, null, Problems.BadRequest("ファイル名（?name=）がありません。", "The file name (?name=) is missing."));
+            return (null, null, null,
+                Problems.BadRequest("ファイル名（?name=）がありません。", "The file name (?name=) is missing."));
         }
 
         if (!UploadFileName.IsAcceptedFormat(name))

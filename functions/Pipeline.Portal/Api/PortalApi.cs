@@ -20,28 +20,34 @@ namespace Pipeline.Portal.Api;
 /// progress feed. Both hosts call these methods; neither holds endpoint logic of its own.
 /// </summary>
 public sealed class PortalApi(
-    PortalAccess access, IPortalPlans plans, IFeedStore feeds, JapanCalendar calendar, TimeProvider clock, IOptions<PortalAccessOptions> options)
+    PortalAccess access, IPortalPlans plans, IFeedStore feeds, JapanCalendar calendar, TimeProvider clock,
+        IOptions<PortalAccessOptions> options)
 {
     /// <summary>Where App Service Authentication signs people in, when the app trusts it.</summary>
     public const string PlatformSignInUrl = "/.auth/login/aad?post_login_redirect_uri=/api/portal/";
 
     /// <summary><c>GET /api/sign-in</c> (anonymous): how to sign in here.</summary>
     public IResult SignInOptions() =>
-        Json(new SignInDocument(access.DevelopmentSignInAvailable, options.Value.TrustPlatformHeader ? PlatformSignInUrl : null,
-            access.DevelopmentSignInAvailable ? plans.All.SelectMany(p => p.Departments.Select(d => View(p, d))).ToArray() : [],
+        Json(new SignInDocument(access.DevelopmentSignInAvailable, options.Value.TrustPlatformHeader
+            ? PlatformSignInUrl : null,
+            access.DevelopmentSignInAvailable ? plans.All.SelectMany(p => p.Departments.Select(d => View(p, d)))
+                .ToArray() : [],
             options.Value.OffersEntraSignIn ? EntraSignIn.StartPath : null,
             access.DevelopmentSignInAvailable ? plans.All.Select(p => new PlanView(p.Id, p.Name)).ToArray() : []));
 
     /// <summary>
-    /// <c>GET /api/portal/{path}</c>: the portal's files; the page itself redirects a person who is not signed in to the
+    /// <c>GET /api/portal/{path}</c>: the portal's files; the page itself redirects a person who is not signed in to
+    /// the
     /// Entra ID sign-in when it is configured.
     /// </summary>
     public async Task<IResult> PageAsync(HttpContext context, string? path) =>
         string.IsNullOrEmpty(path) || path == "index.html"
-            ? options.Value.OffersEntraSignIn && await access.SignedInAsync(context) is null ? Results.Redirect(EntraSignIn.StartPath) : PortalFiles.Serve(path)
+            ? options.Value.OffersEntraSignIn && await access.SignedInAsync(context) is null
+                ? Results.Redirect(EntraSignIn.StartPath) : PortalFiles.Serve(path)
             : PortalFiles.Serve(path);
 
-    /// <summary><c>POST /api/sign-in/development</c>: picks a department; 404 outside the Development environment.</summary>
+    /// <summary><c>POST /api/sign-in/development</c>: picks a department; 404 outside the Development
+    /// environment.</summary>
     public async Task<IResult> DevelopmentSignInAsync(HttpContext context)
     {
         if (!access.DevelopmentSignInAvailable)
@@ -69,7 +75,8 @@ public sealed class PortalApi(
         return Results.NoContent();
     }
 
-    /// <summary><c>POST /api/sign-out/development</c>: 404 outside the Development environment, like the sign-in.</summary>
+    /// <summary><c>POST /api/sign-out/development</c>: 404 outside the Development environment, like the
+    /// sign-in.</summary>
     public IResult DevelopmentSignOut(HttpContext context)
     {
         if (!access.DevelopmentSignInAvailable)
@@ -115,7 +122,8 @@ public sealed class PortalApi(
         var published = await feeds.ReadIndexAsync(context.RequestAborted);
         return published is not null
             ? new FeedResult(published)
-            : Results.Bytes(PlanIndex.Json(PlanIndex.BeforeFirstRun(plans.All, calendar, clock.GetUtcNow())), "application/json; charset=utf-8");
+            : Results.Bytes(PlanIndex.Json(PlanIndex.BeforeFirstRun(plans.All, calendar, clock.GetUtcNow())),
+                "application/json; charset=utf-8");
     }
 
     /// <summary>
@@ -133,6 +141,7 @@ public sealed class PortalApi(
     internal static IResult Json<T>(T document, int status = StatusCodes.Status200OK) =>
         Results.Json(document, DocumentJson.Options, "application/json; charset=utf-8", status);
 
-    private static DepartmentView View(Plan plan, Department department) => new(plan.Id, plan.Name, department.Id, department.Name,
+    private static DepartmentView View(Plan plan, Department department) =>
+        new(plan.Id, plan.Name, department.Id, department.Name,
         [new(plan.WholeCity.Code, plan.WholeCity.Name), .. plan.Wards.Select(w => new AreaName(w.Code, w.Name))]);
 }

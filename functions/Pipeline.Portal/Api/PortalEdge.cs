@@ -51,7 +51,8 @@ public static partial class PortalEdge
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             Failed(Logger(context), e, context.Request.Method, context.Request.Path, context.TraceIdentifier);
-            await Answer(context, Problems.Internal(context.Request.Method, context.Request.Path, context.TraceIdentifier));
+            await Answer(context,
+                Problems.Internal(context.Request.Method, context.Request.Path, context.TraceIdentifier));
         }
     }
 
@@ -78,12 +79,15 @@ public static partial class PortalEdge
     private static bool SentFromPortal(HttpContext context) => PortalOrigin.SentFromPortal(
         context.RequestServices.GetRequiredService<IOptions<PortalAccessOptions>>().Value, context.Request);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The request {Method} {Path} could not be read ({Status}, record {TraceId})")]
-    private static partial void Unreadable(ILogger logger, Exception exception, string method, PathString path, int status,
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "The request {Method} {Path} could not be read ({Status}, record {TraceId})")]
+    private static partial void Unreadable(ILogger logger, Exception exception, string method, PathString path,
+        int status,
         string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The portal failed on {Method} {Path} (record {TraceId})")]
-    private static partial void Failed(ILogger logger, Exception exception, string method, PathString path, string traceId);
+    private static partial void Failed(ILogger logger, Exception exception, string method, PathString path,
+        string traceId);
 
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);

@@ -10,7 +10,8 @@ namespace Pipeline.Portal.Api;
 /// <param name="Method">The HTTP method, upper case.</param>
 /// <param name="Template">The route template below <c>/api/</c>, as a Functions <c>HttpTrigger</c> route.</param>
 /// <param name="Handle">The handler: services from the request's, route values from its route.</param>
-public sealed record PortalRoute(string Function, string Method, string Template, Func<HttpContext, Task<IResult>> Handle)
+public sealed record PortalRoute(string Function, string Method, string Template, Func<HttpContext,
+    Task<IResult>> Handle)
 {
     /// <summary>The path pattern on an ASP.NET Core host: <c>/api/</c> and the template.</summary>
     public string Pattern => "/api/" + Template;

@@ -63,7 +63,8 @@ public static class PortalRoutes
         new("ReviewQueue", "GET", ReviewQueue, c => Secretariat(c).QueueAsync(c, Value(c, "planId"))),
         new("ReviewDecision", "POST", ReviewDecision,
             c => Secretariat(c).DecideAsync(c, Value(c, "planId"), Value(c, "uploadId"))),
-        new("SecretariatOverview", "GET", SecretariatOverview, c => Secretariat(c).OverviewAsync(c, Value(c, "planId"))),
+        new("SecretariatOverview", "GET", SecretariatOverview, c =>
+            Secretariat(c).OverviewAsync(c, Value(c, "planId"))),
         new("ConfirmFiscalYear", "POST", ConfirmFiscalYear,
             c => Secretariat(c).FiscalYearAsync(c, Value(c, "planId"), Year(c), confirm: true)),
         new("ReopenFiscalYear", "POST", ReopenFiscalYear,
@@ -79,7 +80,8 @@ public static class PortalRoutes
 
     private static DepartmentApi Departments(HttpContext context) => Service<DepartmentApi>(context);
 
-    private static T Service<T>(HttpContext context) where T : notnull => context.RequestServices.GetRequiredService<T>();
+    private static T Service<T>(HttpContext context) where T : notnull =>
+        context.RequestServices.GetRequiredService<T>();
 
     private static SecretariatApi Secretariat(HttpContext context) => Service<SecretariatApi>(context);
 

@@ -3,7 +3,8 @@ using Pipeline.Application.Reports;
 
 namespace Pipeline.Portal.Http;
 
-/// <summary>The portal's errors as RFC 9457 problem details (<c>application/problem+json</c>), worded in Japanese and English.</summary>
+/// <summary>The portal's errors as RFC 9457 problem details (<c>application/problem+json</c>), worded in Japanese and
+/// English.</summary>
 public static class Problems
 {
     /// <summary>Where the problem types are described (docs/portal.md).</summary>
@@ -13,16 +14,21 @@ public static class Problems
         "サインインしてください。 / Sign in first.");
 
     /// <summary>A browser sign-in that cannot be completed (state, nonce, code or token not accepted).</summary>
-    public static IResult SignInRefused(string ja, string en) => Create("sign-in-refused", "サインインできません / Sign-in refused", 401, $"{ja} / {en}");
+    public static IResult SignInRefused(string ja, string en) =>
+        Create("sign-in-refused", "サインインできません / Sign-in refused", 401, $"{ja} / {en}");
 
-    /// <summary>A state-changing request that did not come from the portal's own page (its <c>Origin</c> is another site's or missing).</summary>
+    /// <summary>A state-changing request that did not come from the portal's own page (its <c>Origin</c> is another
+    /// site's or missing).</summary>
     public static IResult CrossOriginRefused() => Create("cross-origin-refused", "受け付けられません / Refused", 403,
         "この操作はポータルの画面からだけ行えます。 / This is accepted only from the portal's own page.");
 
-    /// <summary>The portal session ended, but the tenant could not be reached to end the Entra ID session as well.</summary>
-    public static IResult SignOutIncomplete() => Create("sign-out-incomplete", "サインアウトが完了していません / Sign-out incomplete", 502,
+    /// <summary>The portal session ended, but the tenant could not be reached to end the Entra ID session as
+    /// well.</summary>
+    public static IResult SignOutIncomplete() =>
+        Create("sign-out-incomplete", "サインアウトが完了していません / Sign-out incomplete", 502,
         "ポータルからはサインアウトしましたが、Entra ID に接続できず、Entra ID のサインインは残っています。共用のパソコンでは、ブラウザーをすべて閉じてください。"
-        + " / You are signed out of the portal, but Entra ID could not be reached and its sign-in remains; on a shared computer, close every browser window.");
+        + " / You are signed out of the portal, but Entra ID could not be reached and its sign-in remains; on a " +
+            "shared computer, close every browser window.");
 
     public static IResult Forbidden() => Create("forbidden", "権限がありません / Forbidden", 403,
         "この所属の担当として登録されていません。 / You are not registered to act for this department.");
@@ -35,9 +41,11 @@ public static class Problems
     public static IResult Conflict(string ja, string en) =>
         Create("conflict", "状態が変わっています / Conflict", 409, $"{ja} / {en}");
 
-    public static IResult NotFound(string ja, string en) => Create("not-found", "見つかりません / Not found", 404, $"{ja} / {en}");
+    public static IResult NotFound(string ja, string en) =>
+        Create("not-found", "見つかりません / Not found", 404, $"{ja} / {en}");
 
-    public static IResult BadRequest(string ja, string en) => Create("bad-request", "要求が正しくありません / Bad request", 400, $"{ja} / {en}");
+    public static IResult BadRequest(string ja, string en) =>
+        Create("bad-request", "要求が正しくありません / Bad request", 400, $"{ja} / {en}");
 
     public static IResult TooLarge(long maxBytes) => Create("too-large", "ファイルが大きすぎます / File too large", 413,
         $"ファイルは {maxBytes / (1024 * 1024)} MB までです。 / Files are limited to {maxBytes / (1024 * 1024)} MB.");
@@ -69,5 +77,6 @@ public static class Problems
         $"{report.Counts.Errors} 件のエラーがあります。 / The file has {report.Counts.Errors} errors.", report);
 
     private static IResult Create(string type, string title, int status, string detail, UploadReport? report = null) =>
-        Results.Json(new ProblemDocument(TypeBase + type, title, status, detail, report), ProblemJson.Options, "application/problem+json", status);
+        Results.Json(new ProblemDocument(TypeBase + type, title, status, detail, report), ProblemJson.Options,
+            "application/problem+json", status);
 }

@@ -10,7 +10,8 @@ namespace Pipeline.Portal.Http;
 public static class UploadBody
 {
     /// <summary>The body in memory, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<MemoryStream?> ReadAsync(HttpContext context, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<MemoryStream?> ReadAsync(HttpContext context, long maxBytes,
+        CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > maxBytes)
         {

@@ -27,7 +27,9 @@ public static class UploadFileName
         foreach (var c in last.Normalize(NormalizationForm.FormC))
         {
             var category = char.GetUnicodeCategory(c);
-            if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (char.IsControl(c)
+                || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                    or UnicodeCategory.ParagraphSeparator)
             {
                 continue;
             }
@@ -57,5 +59,6 @@ public static class UploadFileName
 
     /// <summary>Whether the name ends in an accepted format.</summary>
     public static bool IsAcceptedFormat(string name) =>
-        SubmissionReader.AcceptedExtensions.Contains(Path.GetExtension(name).ToLowerInvariant(), StringComparer.Ordinal);
+        SubmissionReader.AcceptedExtensions.Contains(Path.GetExtension(name).ToLowerInvariant(),
+            StringComparer.Ordinal);
 }

@@ -23,5 +23,6 @@ public interface IPortalPlans
     UploadPath NewUploadPath(Plan plan, Department department, string fileName, DateTimeOffset receivedAt);
 
     /// <summary>Checks a file with the plan's reader and rules, storing nothing.</summary>
-    Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content, CancellationToken cancellationToken);
+    Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content,
+        CancellationToken cancellationToken);
 }

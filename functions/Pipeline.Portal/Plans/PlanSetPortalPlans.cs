@@ -19,6 +19,7 @@ public sealed class PlanSetPortalPlans(UploadRouter router) : IPortalPlans
     public UploadPath NewUploadPath(Plan plan, Department department, string fileName, DateTimeOffset receivedAt) =>
         UploadPath.New(plan.Id, department.Id, UploadFolder.New(receivedAt), fileName);
 
-    public Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content, CancellationToken cancellationToken) =>
+    public Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content,
+        CancellationToken cancellationToken) =>
         router.For(plan).ValidateAsync(department.Id, fileName, content, cancellationToken);
 }

@@ -14,14 +14,16 @@ public sealed class PortalAccessOptions
     /// <summary>Entra ID group object ids mapped to plan/department pairs.</summary>
     public List<GroupGrant> Groups { get; set; } = [];
 
-    /// <summary>The Entra ID tenant whose access tokens the app validates itself (with <see cref="ClientId"/>); unset, no token is accepted.</summary>
+    /// <summary>The Entra ID tenant whose access tokens the app validates itself (with <see cref="ClientId"/>); unset,
+    /// no token is accepted.</summary>
     public string? TenantId { get; set; }
 
     /// <summary>The app registration's client id: the audience of the tokens accepted.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>
-    /// The app registration's client secret, used only to redeem sign-in codes at the token endpoint. From configuration
+    /// The app registration's client secret, used only to redeem sign-in codes at the token endpoint. From
+    /// configuration
     /// (a Key Vault reference in Azure), never from the repository; unset, the browser sign-in is not offered.
     /// </summary>
     public string? ClientSecret { get; set; }

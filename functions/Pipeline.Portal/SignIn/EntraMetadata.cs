@@ -21,10 +21,12 @@ public sealed class EntraMetadata
             RequireHttps = !IsLoopback(instance),
         };
         Manager = new ConfigurationManager<OpenIdConnectConfiguration>(
-            new Uri(options.Value.Authority + "/.well-known/openid-configuration").ToString(), new OpenIdConnectConfigurationRetriever(), retriever);
+            new Uri(options.Value.Authority + "/.well-known/openid-configuration").ToString(),
+                new OpenIdConnectConfigurationRetriever(), retriever);
     }
 
-    /// <summary>The cached metadata, refreshed as the configuration manager decides (and on an unknown signing key).</summary>
+    /// <summary>The cached metadata, refreshed as the configuration manager decides (and on an unknown signing
+    /// key).</summary>
     public ConfigurationManager<OpenIdConnectConfiguration> Manager { get; }
 
     private static bool IsLoopback(Uri uri) =>

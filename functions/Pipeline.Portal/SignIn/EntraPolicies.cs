@@ -11,7 +11,8 @@ namespace Pipeline.Portal.SignIn;
 /// </summary>
 public static class EntraPolicies
 {
-    public static IAsyncPolicy<HttpResponseMessage> Total() => Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(20));
+    public static IAsyncPolicy<HttpResponseMessage> Total() =>
+        Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(20));
 
     public static IAsyncPolicy<HttpResponseMessage> RetryFor(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get
@@ -19,9 +20,11 @@ public static class EntraPolicies
                 .OrResult(r => r.StatusCode == HttpStatusCode.TooManyRequests)
                 .Or<Polly.Timeout.TimeoutRejectedException>()
 #pragma warning disable CA5394 // Jitter, not security.
-                .WaitAndRetryAsync(2, attempt => TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 200 * Math.Pow(2, attempt)))
+                .WaitAndRetryAsync(2, attempt =>
+                    TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 200 * Math.Pow(2, attempt)))
 #pragma warning restore CA5394
             : Policy.NoOpAsync<HttpResponseMessage>();
 
-    public static IAsyncPolicy<HttpResponseMessage> Try() => Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(8));
+    public static IAsyncPolicy<HttpResponseMessage> Try() =>
+        Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(8));
 }

@@ -16,7 +16,8 @@ namespace Pipeline.Portal.SignIn;
 public sealed partial class EntraSignOut(
     IOptions<PortalAccessOptions> options, EntraMetadata metadata, SignInCookies cookies, ILogger<EntraSignOut> logger)
 {
-    /// <summary>Where the browser lands after signing out; registered on the app registration as a redirect URI.</summary>
+    /// <summary>Where the browser lands after signing out; registered on the app registration as a redirect
+    /// URI.</summary>
     public const string SignedOutPath = "/api/portal/signed-out.html";
 
     private readonly PortalAccessOptions _options = options.Value;
@@ -63,7 +64,8 @@ public sealed partial class EntraSignOut(
         var query = new Dictionary<string, string?>
         {
             ["client_id"] = _options.ClientId,
-            ["post_logout_redirect_uri"] = new Uri(PortalOrigin.Of(_options, context.Request), SignedOutPath).ToString(),
+            ["post_logout_redirect_uri"] = new Uri(PortalOrigin.Of(_options, context.Request), SignedOutPath)
+                .ToString(),
         };
         if (!string.IsNullOrEmpty(session?.LogoutHint))
         {
@@ -76,6 +78,7 @@ public sealed partial class EntraSignOut(
     private static IResult SendTo(string redirect) =>
         Results.Json(new SignOutDocument(redirect), SignInJson.Options, "application/json; charset=utf-8");
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The tenant's OpenID Connect metadata could not be read to end the Entra ID session at sign-out")]
+    [LoggerMessage(Level = LogLevel.Error, Message =
+        "The tenant's OpenID Connect metadata could not be read to end the Entra ID session at sign-out")]
     private static partial void MetadataUnavailable(ILogger logger, Exception exception);
 }

@@ -8,9 +8,11 @@ namespace Pipeline.Portal.SignIn;
 /// </summary>
 public sealed class EntraTokenClient(HttpClient http)
 {
-    /// <summary>The token endpoint's answer; an OAuth error (such as <c>invalid_grant</c>) comes back in the record, not as an exception.</summary>
+    /// <summary>The token endpoint's answer; an OAuth error (such as <c>invalid_grant</c>) comes back in the record,
+    /// not as an exception.</summary>
     public async Task<TokenResponse> RedeemAsync(
-        Uri tokenEndpoint, string clientId, string clientSecret, string code, string verifier, Uri redirectUri, CancellationToken cancellationToken)
+        Uri tokenEndpoint, string clientId, string clientSecret, string code, string verifier, Uri redirectUri,
+            CancellationToken cancellationToken)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -33,5 +33,6 @@ public static class PortalOrigin
     private static Uri Own(HttpRequest request) => new($"{request.Scheme}://{request.Host}");
 
     private static bool Same(Uri left, Uri right) =>
-        Uri.Compare(left, right, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
+        Uri.Compare(left, right, UriComponents.SchemeAndServer, UriFormat.UriEscaped,
+            StringComparison.OrdinalIgnoreCase) == 0;
 }

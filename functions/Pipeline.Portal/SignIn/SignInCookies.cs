@@ -6,7 +6,8 @@ namespace Pipeline.Portal.SignIn;
 
 /// <summary>
 /// The two cookies of the Entra ID sign-in, both HttpOnly, Secure and data-protected: the pending sign-in (path
-/// <c>/api/sign-in/entra</c>, SameSite=Lax so that it comes back with Entra ID's top-level redirect, ten minutes) and the
+/// <c>/api/sign-in/entra</c>, SameSite=Lax so that it comes back with Entra ID's top-level redirect, ten minutes) and
+/// the
 /// session (path <c>/</c>, SameSite=Lax, <c>Portal:SessionLifetime</c>). Expiry is inside the protected value and
 /// checked against the injected clock, so a replayed old cookie is refused even if a browser kept it.
 /// </summary>
@@ -24,16 +25,19 @@ public sealed class SignInCookies(IDataProtectionProvider protection, TimeProvid
 
     /// <summary>The pending sign-in of this browser, or null when absent, tampered with or expired.</summary>
     public PendingSignIn? ReadPending(HttpRequest request) =>
-        Unprotect<PendingSignIn>(_pending, request.Cookies[PendingCookie]) is { } p && p.ExpiresAt > clock.GetUtcNow() ? p : null;
+        Unprotect<PendingSignIn>(_pending, request.Cookies[PendingCookie]) is { } p && p.ExpiresAt > clock.GetUtcNow()
+            ? p : null;
 
-    public void ClearPending(HttpResponse response) => response.Cookies.Delete(PendingCookie, Options(PendingPath, null));
+    public void ClearPending(HttpResponse response) =>
+        response.Cookies.Delete(PendingCookie, Options(PendingPath, null));
 
     public void WriteSession(HttpResponse response, PortalSession session) =>
         response.Cookies.Append(SessionCookie, Protect(_session, session), Options("/", session.ExpiresAt));
 
     /// <summary>The session of this browser, or null when absent, tampered with or expired.</summary>
     public PortalSession? ReadSession(HttpRequest request) =>
-        Unprotect<PortalSession>(_session, request.Cookies[SessionCookie]) is { } s && s.ExpiresAt > clock.GetUtcNow() ? s : null;
+        Unprotect<PortalSession>(_session, request.Cookies[SessionCookie]) is { } s && s.ExpiresAt > clock.GetUtcNow()
+            ? s : null;
 
     public void ClearSession(HttpResponse response) => response.Cookies.Delete(SessionCookie, Options("/", null));
 

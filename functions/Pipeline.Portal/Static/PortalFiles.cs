@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Pipeline.Portal.Static;
 
-/// <summary>The portal's pages (HTML, CSS, JS embedded in this assembly; no CDN, no build step), served by both hosts.</summary>
+/// <summary>The portal's pages (HTML, CSS, JS embedded in this assembly; no CDN, no build step), served by both
+/// hosts.</summary>
 public static class PortalFiles
 {
     private static readonly Assembly Assembly = typeof(PortalFiles).Assembly;
@@ -20,7 +21,8 @@ public static class PortalFiles
             ".svg" => "image/svg+xml",
             _ => null,
         };
-        var stream = type is null || name.Contains("..", StringComparison.Ordinal) ? null : Assembly.GetManifestResourceStream("portal/" + name);
+        var stream = type is null || name.Contains("..", StringComparison.Ordinal) ? null
+            : Assembly.GetManifestResourceStream("portal/" + name);
         if (stream is null)
         {
             return Results.NotFound();
@@ -35,7 +37,8 @@ public static class PortalFiles
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var headers = httpContext.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.CacheControl = "no-cache";
             return inner.ExecuteAsync(httpContext);

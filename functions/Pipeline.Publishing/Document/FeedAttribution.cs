@@ -13,7 +13,8 @@ public static class FeedAttribution
 {
     private const string CcBy = "https://creativecommons.org/licenses/by/4.0/";
 
-    /// <summary>The licence record for the feed; <paramref name="publishedUrl"/> is used where the plan names no dataset URL.</summary>
+    /// <summary>The licence record for the feed; <paramref name="publishedUrl"/> is used where the plan names no
+    /// dataset URL.</summary>
     public static FeedLicense For(Plan plan, string? publishedUrl)
     {
         var url = plan.OpenData.DatasetUrl ?? publishedUrl ?? FeedPaths.Folder(plan.Id) + "/";
@@ -42,10 +43,12 @@ public static class FeedAttribution
             $"For edited or derived data, state for example: Created by editing {whoEn}, {titleEn} ({url})");
         var edited = new LocalizedText(
             $"編集・加工等して利用する場合は、上記出典とは別に、編集・加工等を行ったことを記載してください。なお、編集・加工した情報を、あたかも{whoJa}が作成したかのような態様で公表・利用してはいけません。",
-            $"If you edit or process the data, say so separately from the source line. Edited or processed data must not be published or used as if {whoEn} had created it.");
+            $"If you edit or process the data, say so separately from the source line. Edited or processed data must " +
+                $"not be published or used as if {whoEn} had created it.");
         var compatible = new LocalizedText(
             $"{terms.Ja}は、クリエイティブ・コモンズ・ライセンスの表示 4.0 国際（CC BY 4.0）と互換性があり、このデータは CC BY 4.0 に従って利用することもできます。",
-            $"The {terms.En} are compatible with Creative Commons Attribution 4.0 International (CC BY 4.0); the data may also be used under CC BY 4.0.");
+            $"The {terms.En} are compatible with Creative Commons Attribution 4.0 International (CC BY 4.0); the " +
+                $"data may also be used under CC BY 4.0.");
         var attribution = new LocalizedText(
             $"{source.Ja}。{terms.Ja}に準拠（CC BY 4.0 互換）。{edited.Ja}",
             $"{source.En}. Published under the {terms.En} (compatible with CC BY 4.0). {edited.En}");

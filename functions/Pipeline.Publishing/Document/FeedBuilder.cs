@@ -14,7 +14,8 @@ public static class FeedBuilder
 {
     /// <summary>The statuses in the order their counts are listed.</summary>
     public static readonly IReadOnlyList<ProgressStatus> CountedStatuses =
-        [ProgressStatus.Achieved, ProgressStatus.OnTrack, ProgressStatus.Behind, ProgressStatus.Deteriorated, ProgressStatus.NoData];
+        [ProgressStatus.Achieved, ProgressStatus.OnTrack, ProgressStatus.Behind, ProgressStatus.Deteriorated,
+            ProgressStatus.NoData];
 
     public static ProgressFeed Build(
         Plan plan,
@@ -25,11 +26,13 @@ public static class FeedBuilder
     {
         var lastDue = calendar.LastDue(plan, now);
         var status = calendar.StatusOf(plan, now);
-        var indicators = plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue, now) with
+        var indicators =
+            plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue, now) with
         {
             // RULES.md §11: once the plan is closed, each indicator's final grade.
             FinalEvaluation = status == PlanStatus.Closed
-                ? FeedFinalEvaluation.From(FinalGrading.Of(i, plan.EndFiscalYear, actuals.GetValueOrDefault(i.Id) ?? [], now))
+                ? FeedFinalEvaluation.From(
+                    FinalGrading.Of(i, plan.EndFiscalYear, actuals.GetValueOrDefault(i.Id) ?? [], now))
                 : null,
         }).ToList();
         var gradeOf = indicators.ToDictionary(i => i.Id, i => i.FinalEvaluation?.Grade, StringComparer.Ordinal);
@@ -43,13 +46,15 @@ public static class FeedBuilder
             p.Measures.Select(m => new FeedMeasure(m.Id, m.Name, m.Initiatives.Select(n => new FeedInitiative(
                 n.Id, n.Name, n.Priority,
                 n.Owners,
-                evaluations[n.Id].OrderBy(e => e.FiscalYear).Select(Evaluation).ToList())).ToList())).ToList())).ToList();
+                evaluations[n.Id].OrderBy(e => e.FiscalYear).Select(Evaluation).ToList())).ToList())).ToList()))
+                    .ToList();
 
         var basicPolicies = plan.BasicPolicies.Select(b => new FeedBasicPolicy(
             b.Id, b.Name, b.Policies.Select(p => p.Id).ToList(),
             Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => statusOf[i.Id])),
             status == PlanStatus.Closed
-                ? FinalGrading.Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => gradeOf[i.Id]!.Value))
+                ? FinalGrading.Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id)
+                    .Select(i => gradeOf[i.Id]!.Value))
                 : null)).ToList();
 
         return new ProgressFeed(
@@ -68,7 +73,8 @@ public static class FeedBuilder
     }
 
     /// <summary>The plan's publisher as the feed and the index of plans name it.</summary>
-    public static FeedPublisher PublisherOf(Plan plan) => new(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners);
+    public static FeedPublisher PublisherOf(Plan plan) =>
+        new(plan.Publisher.Name, plan.Publisher.LocalGovernmentCode, plan.Publisher.Partners);
 
     /// <summary>
     /// The evaluation that stands for each initiative and fiscal year (the upload received last wins, RULES.md §2).
@@ -79,7 +85,8 @@ public static class FeedBuilder
             .GroupBy(e => (e.InitiativeId, e.FiscalYear))
             .Select(g => Supersession.Standing(g, uploads, e => e.Order, (a, b) => a.SameAs(b))!);
 
-    private static FeedIndicator Indicator(Plan plan, Indicator indicator, IReadOnlyList<FiscalYearActual> actuals, FiscalYear? lastDue, DateTimeOffset now)
+    private static FeedIndicator Indicator(Plan plan, Indicator indicator, IReadOnlyList<FiscalYearActual> actuals,
+        FiscalYear? lastDue, DateTimeOffset now)
     {
         // RULES.md §4: the headline is the latest complete year; a later partial one is year to date only.
         var (latest, yearToDate) = PartialYears.Split(indicator, actuals, now);
@@ -87,7 +94,8 @@ public static class FeedBuilder
         var feedActuals = actuals.Select(a =>
         {
             var complete = PartialYears.IsComplete(indicator, a, now);
-            var atYear = complete ? ProgressCalculator.At(indicator, a.FiscalYear, a.Value) : ProgressCalculator.At(indicator, null, null);
+            var atYear = complete ? ProgressCalculator.At(indicator, a.FiscalYear, a.Value)
+                : ProgressCalculator.At(indicator, null, null);
             var areas = a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code == w.Code).Name, w.Value,
                 w.Partial, w.Flag, w.Note)).ToList();
             return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial || !complete, areas,
@@ -112,12 +120,14 @@ public static class FeedBuilder
             progress.SdgProgress,
             JapanCalendar.IsOverdue(latest?.FiscalYear, lastDue),
             indicator.Direction,
-            yearToDate is null ? null : new FeedYearToDate(yearToDate.FiscalYear.Value, yearToDate.Value!.Value, yearToDate.MonthsReported),
+            yearToDate is null ? null
+                : new FeedYearToDate(yearToDate.FiscalYear.Value, yearToDate.Value!.Value, yearToDate.MonthsReported),
             indicator.Continues,
             Commentary: []);
     }
 
-    private static FeedEvaluation Evaluation(StoredEvaluation e) => new(e.FiscalYear.Value, e.Rating, StatusLabels.Of(e.Rating), e.Comment);
+    private static FeedEvaluation Evaluation(StoredEvaluation e) =>
+        new(e.FiscalYear.Value, e.Rating, StatusLabels.Of(e.Rating), e.Comment);
 
     /// <summary>Indicators per status, keyed by the status's name in the feed.</summary>
     private static Dictionary<string, int> Counts(IEnumerable<ProgressStatus> statuses)

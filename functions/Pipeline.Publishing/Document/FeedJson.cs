@@ -4,10 +4,12 @@ using Pipeline.Domain.Json;
 
 namespace Pipeline.Publishing.Document;
 
-/// <summary>The <see cref="PipelineJson"/> options of the published documents: the feed and the index of plans.</summary>
+/// <summary>The <see cref="PipelineJson"/> options of the published documents: the feed and the index of
+/// plans.</summary>
 public static class FeedJson
 {
-    /// <summary>The options; their type information comes from the feed's and the index's source-generated contexts.</summary>
+    /// <summary>The options; their type information comes from the feed's and the index's source-generated
+    /// contexts.</summary>
     public static readonly JsonSerializerOptions Options =
         PipelineJson.CreateOptions(FeedJsonContext.Default, PlanIndexJsonContext.Default);
 

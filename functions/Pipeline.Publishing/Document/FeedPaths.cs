@@ -39,7 +39,8 @@ public static class FeedPaths
     /// <summary>The index of the plans published.</summary>
     public const string IndexPath = "feeds/v1/index.json";
 
-    /// <summary>The deployment's zip, beside index.json: the index and every plan's files under the plan's id.</summary>
+    /// <summary>The deployment's zip, beside index.json: the index and every plan's files under the plan's
+    /// id.</summary>
     public const string DeploymentZipPath = "feeds/v1/" + ZipName;
 
     /// <summary>The landing page listing the plans, at the container's root.</summary>

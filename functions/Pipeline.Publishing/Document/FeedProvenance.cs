@@ -60,9 +60,11 @@ public static class FeedProvenance
         revision.Current.Flag);
 
     /// <summary>Every revision of the feed, oldest first, with the indicator and fiscal year it belongs to.</summary>
-    public static IEnumerable<(FeedIndicator Indicator, FeedActual Actual, FeedRevision Revision)> Revisions(ProgressFeed feed) =>
+    public static IEnumerable<(FeedIndicator Indicator, FeedActual Actual, FeedRevision Revision)> Revisions(
+        ProgressFeed feed) =>
         feed.Indicators
-            .SelectMany(i => i.Actuals.SelectMany(a => (a.Revisions ?? []).Select(r => (Indicator: i, Actual: a, Revision: r))))
+            .SelectMany(i =>
+                i.Actuals.SelectMany(a => (a.Revisions ?? []).Select(r => (Indicator: i, Actual: a, Revision: r))))
             .OrderBy(x => x.Revision.ReceivedAt)
             .ThenBy(x => x.Revision.UploadId, StringComparer.Ordinal)
             .ThenBy(x => x.Indicator.Id, StringComparer.Ordinal)

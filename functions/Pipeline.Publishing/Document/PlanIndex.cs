@@ -20,7 +20,8 @@ public static class PlanIndex
     /// The index of plans from each plan's publisher and entry (as the publication records keep them), in
     /// plan-id order; the publisher is the first plan's.
     /// </summary>
-    public static PlanIndexDocument Build(IEnumerable<(FeedPublisher Publisher, PlanIndexEntry Entry)> plans, DateTimeOffset now)
+    public static PlanIndexDocument Build(IEnumerable<(FeedPublisher Publisher, PlanIndexEntry Entry)> plans,
+        DateTimeOffset now)
     {
         var ordered = plans.OrderBy(p => p.Entry.Id, StringComparer.Ordinal).ToList();
         var publisher = ordered.Select(p => p.Publisher).FirstOrDefault();
@@ -33,19 +34,24 @@ public static class PlanIndex
     /// The index before the first nightly run has published one: every served plan with its status, and each of
     /// its indicators counted as <c>no_data</c> until its values are aggregated.
     /// </summary>
-    public static PlanIndexDocument BeforeFirstRun(IReadOnlyList<Plan> plans, JapanCalendar calendar, DateTimeOffset now) => new(
+    public static PlanIndexDocument BeforeFirstRun(IReadOnlyList<Plan> plans, JapanCalendar calendar,
+        DateTimeOffset now) => new(
         "1.0", JapanCalendar.InJapan(now), null,
-        plans.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Entry(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
+        plans.OrderBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => Entry(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
             calendar.StatusOf(p, now), Enumerable.Repeat(ProgressStatus.NoData, p.Indicators.Count))).ToList());
 
-    public static byte[] Json(PlanIndexDocument index) => JsonSerializer.SerializeToUtf8Bytes(index, FeedJson.TypeInfo<PlanIndexDocument>());
+    public static byte[] Json(PlanIndexDocument index) =>
+        JsonSerializer.SerializeToUtf8Bytes(index, FeedJson.TypeInfo<PlanIndexDocument>());
 
     public static PlanIndexDocument ReadJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, FeedJson.TypeInfo<PlanIndexDocument>()) ?? throw new JsonException("The index is empty.");
+        JsonSerializer.Deserialize(json, FeedJson.TypeInfo<PlanIndexDocument>())
+            ?? throw new JsonException("The index is empty.");
 
     /// <summary>A plan's entry in the index, from its feed.</summary>
     public static PlanIndexEntry Entry(ProgressFeed feed) =>
-        Entry(feed.Plan.Id, feed.Plan.Name, feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear, feed.Plan.Status, feed.Indicators.Select(i => i.Status))
+        Entry(feed.Plan.Id, feed.Plan.Name, feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear, feed.Plan.Status,
+            feed.Indicators.Select(i => i.Status))
         with { LicenseUrl = feed.LicenseDetail.Url };
 
     /// <summary>A plan's files, relative to index.json.</summary>
@@ -54,7 +60,8 @@ public static class PlanIndex
         $"{planId}/{FeedPaths.DashboardName}", $"{planId}/{FeedPaths.ZipName}", $"{planId}/{FeedPaths.SdmxName}",
         $"{planId}/{FeedPaths.SdmxStructureName}", $"{planId}/{FeedPaths.CsvwName}");
 
-    private static PlanIndexEntry Entry(string id, LocalizedText name, int start, int end, PlanStatus status, IEnumerable<ProgressStatus> statuses)
+    private static PlanIndexEntry Entry(string id, LocalizedText name, int start, int end, PlanStatus status,
+        IEnumerable<ProgressStatus> statuses)
     {
         var counts = FeedBuilder.CountedStatuses.ToDictionary(PipelineJson.Name, _ => 0, StringComparer.Ordinal);
         foreach (var indicator in statuses)

@@ -5,4 +5,5 @@ namespace Pipeline.Publishing.Document;
 /// file, the SDMX-CSV file and its structure, and the CSVW metadata of progress.csv.
 /// </summary>
 public sealed record PlanIndexLinks(
-    string Json, string Csv, string Datapackage, string Dashboard, string Zip, string Sdmx, string SdmxStructure, string Csvw);
+    string Json, string Csv, string Datapackage, string Dashboard, string Zip, string Sdmx, string SdmxStructure,
+        string Csvw);

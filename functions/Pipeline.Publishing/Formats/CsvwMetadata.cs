@@ -18,7 +18,8 @@ public static class CsvwMetadata
     /// <summary>The CSVW namespace, the metadata's <c>@context</c>.</summary>
     public const string Context = "http://www.w3.org/ns/csvw";
 
-    /// <summary>The CSVW datatype of a Table Schema type (RULES.md §5: the CSV writes booleans as true/false, times in UTC).</summary>
+    /// <summary>The CSVW datatype of a Table Schema type (RULES.md §5: the CSV writes booleans as true/false, times in
+    /// UTC).</summary>
     public static JsonNode Datatype(string tableSchemaType) => tableSchemaType switch
     {
         "string" => "string",
@@ -27,7 +28,8 @@ public static class CsvwMetadata
         "date" => "date",
         "datetime" => "dateTimeStamp",
         "boolean" => new JsonObject { ["base"] = "boolean", ["format"] = "true|false" },
-        _ => throw new ArgumentOutOfRangeException(nameof(tableSchemaType), tableSchemaType, "No CSVW datatype for this type."),
+        _ => throw new ArgumentOutOfRangeException(nameof(tableSchemaType), tableSchemaType,
+            "No CSVW datatype for this type."),
     };
 
     /// <summary>The metadata's bytes (UTF-8, no BOM).</summary>
@@ -57,7 +59,8 @@ public static class CsvwMetadata
             ["dc:title"] = $"{feed.Plan.Name.Ja} 進捗状況",
             ["dc:description"] = new JsonObject
             {
-                ["@value"] = "Outcome indicators of the plan: actuals, achievement rate and status, one row per indicator, "
+                ["@value"] =
+                    "Outcome indicators of the plan: actuals, achievement rate and status, one row per indicator, "
                     + "fiscal year and area (the whole city, then each ward).",
                 ["@language"] = "en",
             },

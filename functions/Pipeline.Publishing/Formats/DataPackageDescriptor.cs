@@ -34,7 +34,9 @@ public static class DataPackageDescriptor
             ["$schema"] = PackageProfile,
             ["name"] = $"{feed.Plan.Id}-progress",
             ["title"] = $"{feed.Plan.Name.Ja} 進捗状況 / {feed.Plan.Name.En} progress",
-            ["description"] = "計画の成果指標の実績、達成率、進捗状況（毎日更新）。 Outcome indicators of the plan: actuals, achievement rate and status, updated nightly. "
+            ["description"] =
+                "計画の成果指標の実績、達成率、進捗状況（毎日更新）。 Outcome indicators of the plan: actuals, achievement rate and status, " +
+                    "updated nightly. "
                 + license.Attribution.Ja,
             ["homepage"] = license.DatasetUrl.StartsWith("http", StringComparison.Ordinal) ? license.DatasetUrl : null,
             ["version"] = feed.SchemaVersion,
@@ -45,15 +47,18 @@ public static class DataPackageDescriptor
                 ["path"] = license.Url,
                 ["title"] = $"{license.Title.Ja} / {license.Title.En}（{license.Terms.Ja}）",
             }),
-            ["sources"] = new JsonArray(new JsonObject { ["title"] = license.SourceLine.Ja, ["path"] = license.DatasetUrl }),
+            ["sources"] =
+                new JsonArray(new JsonObject { ["title"] = license.SourceLine.Ja, ["path"] = license.DatasetUrl }),
             ["contributors"] = new JsonArray(license.Publishers.Select((p, i) => (JsonNode)new JsonObject
             {
                 ["title"] = p.Ja,
                 ["roles"] = new JsonArray("publisher"),
                 ["organization"] = i == 0 ? $"全国地方公共団体コード {feed.Plan.Publisher.LocalGovernmentCode}" : p.En,
             }).ToArray()),
-            ["keywords"] = new JsonArray(feed.Plan.Publisher.Name.Ja, "成果指標", "進捗状況", "outcome indicators", "open data"),
-            ["resources"] = new JsonArray(files.Where(f => f.Name != FeedPaths.DataPackageName).Select(Resource).ToArray()),
+            ["keywords"] =
+                new JsonArray(feed.Plan.Publisher.Name.Ja, "成果指標", "進捗状況", "outcome indicators", "open data"),
+            ["resources"] =
+                new JsonArray(files.Where(f => f.Name != FeedPaths.DataPackageName).Select(Resource).ToArray()),
         };
         if (package["homepage"] is null)
         {
@@ -91,7 +96,8 @@ public static class DataPackageDescriptor
             {
                 ["$schema"] = DialectProfile,
                 ["delimiter"] = ",",
-                ["lineTerminator"] = file.Name.StartsWith(OpenSdgExport.Folder + "/", StringComparison.Ordinal) ? "\n" : "\r\n",
+                ["lineTerminator"] = file.Name.StartsWith(OpenSdgExport.Folder + "/", StringComparison.Ordinal) ? "\n"
+                    : "\r\n",
                 ["header"] = true,
             };
             resource["schema"] = new JsonObject
@@ -108,18 +114,21 @@ public static class DataPackageDescriptor
             };
             if (table.PrimaryKey.Count > 0)
             {
-                resource["schema"]!["primaryKey"] = new JsonArray(table.PrimaryKey.Select(k => (JsonNode)JsonValue.Create(k)).ToArray());
+                resource["schema"]!["primaryKey"] =
+                    new JsonArray(table.PrimaryKey.Select(k => (JsonNode)JsonValue.Create(k)).ToArray());
             }
         }
 
         return resource;
     }
 
-    private static (IReadOnlyList<TableColumn> Columns, IReadOnlyList<string> PrimaryKey)? Table(string name) => name switch
+    private static (IReadOnlyList<TableColumn> Columns, IReadOnlyList<string> PrimaryKey)? Table(string name) =>
+        name switch
     {
         FeedPaths.CsvName => (FeedCsv.Columns, FeedCsv.PrimaryKey),
         RevisionsCsv.Name => (RevisionsCsv.Columns, []),
-        _ when name.StartsWith(OpenSdgExport.Folder + "/data/", StringComparison.Ordinal) => (OpenSdgExport.Columns, []),
+        _ when name.StartsWith(OpenSdgExport.Folder + "/data/", StringComparison.Ordinal) =>
+            (OpenSdgExport.Columns, []),
         _ => null,
     };
 }

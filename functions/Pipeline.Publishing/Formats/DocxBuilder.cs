@@ -34,7 +34,8 @@ internal static class DocxBuilder
             var body = new Body(content);
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
-                new PageMargin { Top = 1418, Right = 1418U, Bottom = 1418, Left = 1418U, Header = 851U, Footer = 992U, Gutter = 0U },
+                new PageMargin { Top = 1418, Right = 1418U, Bottom = 1418, Left = 1418U, Header = 851U, Footer = 992U,
+                    Gutter = 0U },
                 new DocGrid { Type = DocGridValues.Lines, LinePitch = 360 }));
             main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
             main.Document.Save();
@@ -68,13 +69,16 @@ internal static class DocxBuilder
         return new Paragraph(run);
     }
 
-    /// <summary>A table: a header row (repeated on each page) and rows; numbers right-aligned; widths in twips.</summary>
-    public static Table Table(IReadOnlyList<int> widths, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows,
+    /// <summary>A table: a header row (repeated on each page) and rows; numbers right-aligned; widths in
+    /// twips.</summary>
+    public static Table Table(IReadOnlyList<int> widths, IReadOnlyList<string> header,
+        IEnumerable<IReadOnlyList<string>> rows,
         IReadOnlySet<int>? rightAligned = null)
     {
         var table = new Table(
             new TableProperties(
-                new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type =
+                    TableWidthUnitValues.Dxa },
                 new TableBorders(
                     new TopBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
                     new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
@@ -90,7 +94,9 @@ internal static class DocxBuilder
         foreach (var row in rows)
         {
             var line = new TableRow(new TableRowProperties(new CantSplit()));
-            line.Append(row.Select((value, i) => Cell(value, widths[i], header: false, right: rightAligned?.Contains(i) == true)));
+            line.Append(
+                row.Select((value, i) =>
+                    Cell(value, widths[i], header: false, right: rightAligned?.Contains(i) == true)));
             table.Append(line);
         }
 
@@ -118,7 +124,8 @@ internal static class DocxBuilder
         look.Append(new FontSize { Val = "17" });
         run.PrependChild(look);
         var paragraph = new Paragraph(
-            new ParagraphProperties(new Justification { Val = right ? JustificationValues.Right : JustificationValues.Left }), run);
+            new ParagraphProperties(
+                new Justification { Val = right ? JustificationValues.Right : JustificationValues.Left }), run);
         return new TableCell(properties, paragraph);
     }
 
@@ -127,16 +134,19 @@ internal static class DocxBuilder
     private static Styles Styles() => new(
         new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = "Century", HighAnsi = "Century", EastAsia = EastAsiaFont, ComplexScript = "Times New Roman" },
+                new RunFonts { Ascii = "Century", HighAnsi = "Century", EastAsia = EastAsiaFont, ComplexScript =
+                    "Times New Roman" },
                 new FontSize { Val = "21" },
                 new Languages { Val = "en-US", EastAsia = "ja-JP" })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                 new SpacingBetweenLines { After = "60", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
-        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId =
+            "Normal", Default = true },
         HeadingStyle(1, "32"), HeadingStyle(2, "26"), HeadingStyle(3, "22"));
 
     private static Style HeadingStyle(int level, string halfPoints) =>
-        new(new StyleName { Val = $"heading {level}" }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" },
+        new(new StyleName { Val = $"heading {level}" }, new BasedOn { Val = "Normal" },
+            new NextParagraphStyle { Val = "Normal" },
             new PrimaryStyle(),
             new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" },
                 new OutlineLevel { Val = level - 1 }),

@@ -22,7 +22,8 @@ public static class FeedArchive
     // A zip entry's time is an MS-DOS time: nothing before 1980.
     private static readonly DateTimeOffset Earliest = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The zip of <paramref name="files"/> (path in the zip, content), every entry stamped <paramref name="time"/>.</summary>
+    /// <summary>The zip of <paramref name="files"/> (path in the zip, content), every entry stamped <paramref
+    /// name="time"/>.</summary>
     public static byte[] Write(IEnumerable<(string Path, byte[] Content)> files, DateTimeOffset time)
     {
         var stamp = time < Earliest ? Earliest : time;

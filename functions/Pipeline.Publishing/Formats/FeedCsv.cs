@@ -16,10 +16,12 @@ namespace Pipeline.Publishing.Formats;
 /// </summary>
 public static class FeedCsv
 {
-    /// <summary>The columns: name, Table Schema type, Japanese title and English description (listed in the Data Package).</summary>
+    /// <summary>The columns: name, Table Schema type, Japanese title and English description (listed in the Data
+    /// Package).</summary>
     public static readonly IReadOnlyList<TableColumn> Columns =
     [
-        new("全国地方公共団体コード", "string", "全国地方公共団体コード", "Local government code of the area (the whole city or a ward)", "lg_code"),
+        new("全国地方公共団体コード", "string", "全国地方公共団体コード", "Local government code of the area (the whole city or a ward)",
+            "lg_code"),
         new("地方公共団体名", "string", "地方公共団体名", "Name of the area", "lg_name"),
         new("plan_id", "string", "計画ID", "Plan id"),
         new("basic_policy_id", "string", "基本方針", "Basic policy"),
@@ -50,8 +52,10 @@ public static class FeedCsv
         new("upload_ids", "string", "アップロードID", "Uploads the value came from, space-separated"),
         new("received_at", "datetime", "受付日時", "When the latest of those uploads was received (UTC)"),
         new("final_grade", "string", "最終評価", "Final grade A–E once the plan is closed (city rows; RULES.md §11)"),
-        new("final_grade_fiscal_year", "integer", "最終評価の年度", "Fiscal year of the value the final grade judged (city rows)"),
-        new("final_grade_reason", "string", "最終評価の理由", "Why: target_reached, improved, unchanged, worsened, no_baseline, no_recent_value, definition_changed"),
+        new("final_grade_fiscal_year", "integer", "最終評価の年度",
+            "Fiscal year of the value the final grade judged (city rows)"),
+        new("final_grade_reason", "string", "最終評価の理由",
+            "Why: target_reached, improved, unchanged, worsened, no_baseline, no_recent_value, definition_changed"),
     ];
 
     /// <summary>The columns that identify a row.</summary>
@@ -85,7 +89,8 @@ public static class FeedCsv
                         revised.Contains(city.LocalGovernmentCode), headline: true);
                     foreach (var area in actual.Areas)
                     {
-                        var name = area.Name.Ja.StartsWith(city.Name.Ja, StringComparison.Ordinal) ? area.Name.Ja : city.Name.Ja + area.Name.Ja;
+                        var name = area.Name.Ja.StartsWith(city.Name.Ja, StringComparison.Ordinal) ? area.Name.Ja
+                            : city.Name.Ja + area.Name.Ja;
                         Row(csv, feed, indicator, actual, area.Code, name, "ward", area.Value,
                             (area.Partial, area.Flag, area.Note), revised.Contains(area.Code), headline: false);
                     }

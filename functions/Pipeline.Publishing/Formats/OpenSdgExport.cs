@@ -38,9 +38,11 @@ public static class OpenSdgExport
         new("Value", "number", "実績値", "Value"),
     ];
 
-    private static readonly CsvWriterOptions Options = FeedCsv.Options with { NewLine = "\n", WriteByteOrderMark = false };
+    private static readonly CsvWriterOptions Options =
+        FeedCsv.Options with { NewLine = "\n", WriteByteOrderMark = false };
 
-    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonSerializerOptions Quoting =
+        new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>The data file of an indicator.</summary>
     public static string DataName(string indicatorId) => $"{Folder}/data/indicator_{indicatorId}.csv";
@@ -50,7 +52,8 @@ public static class OpenSdgExport
 
     /// <summary>A data file and a meta file for each indicator.</summary>
     public static IEnumerable<(string Name, byte[] Content, bool IsData)> Files(ProgressFeed feed) =>
-        feed.Indicators.SelectMany(i => new[] { (DataName(i.Id), Data(i), true), (MetaName(i.Id), Meta(feed, i), false) });
+        feed.Indicators.SelectMany(i =>
+            new[] { (DataName(i.Id), Data(i), true), (MetaName(i.Id), Meta(feed, i), false) });
 
     private static byte[] Data(FeedIndicator indicator)
     {
@@ -90,33 +93,39 @@ public static class OpenSdgExport
         var target = Number(indicator.Target.Value);
         var direction = indicator.Baseline.Value is { } b && indicator.Target.Value < b ? "negative" : "positive";
         var text = new StringBuilder()
-            .Append("# Open SDG indicator metadata (open-sdg-data-starter layout), from ").Append(FeedPaths.JsonName).Append('\n')
+            .Append("# Open SDG indicator metadata (open-sdg-data-starter layout), from ").Append(FeedPaths.JsonName)
+                .Append('\n')
             .Append("indicator_number: ").Append(Quote(indicator.Id)).Append('\n')
             .Append("indicator_name: ").Append(Quote(indicator.Name.Ja)).Append('\n')
             .Append("graph_title: ").Append(Quote(indicator.Name.Ja)).Append('\n')
             .Append("indicator_name_en: ").Append(Quote(indicator.Name.En ?? "")).Append('\n')
             .Append("computation_units: ").Append(Quote(indicator.Unit)).Append('\n')
             .Append("national_geographical_coverage: ").Append(Quote(feed.Plan.Publisher.Name.Ja)).Append('\n')
-            .Append("reporting_status: ").Append(Quote(indicator.Latest is null ? "notstarted" : "complete")).Append('\n')
+            .Append("reporting_status: ").Append(Quote(indicator.Latest is null ? "notstarted" : "complete"))
+                .Append('\n')
             .Append("data_non_statistical: false\n")
             .Append("graph_type: \"line\"\n")
             .Append("graph_target_lines:\n")
             .Append("  - value: ").Append(target).Append('\n')
-            .Append("    label_content: ").Append(Quote($"目標 {target}{indicator.Unit}（FY{indicator.Target.FiscalYear}）")).Append('\n')
+            .Append("    label_content: ")
+                .Append(Quote($"目標 {target}{indicator.Unit}（FY{indicator.Target.FiscalYear}）")).Append('\n')
             .Append("auto_progress_calculation: true\n")
             .Append("progress_calculation_options:\n")
             .Append("  - direction: ").Append(Quote(direction)).Append('\n');
         if (indicator.Baseline.Value is not null)
         {
-            text.Append("    base_year: ").Append(indicator.Baseline.FiscalYear.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("    base_year: ").Append(indicator.Baseline.FiscalYear.ToString(CultureInfo.InvariantCulture))
+                .Append('\n');
         }
 
         return Encoding.UTF8.GetBytes(text
-            .Append("    target_year: ").Append(indicator.Target.FiscalYear.ToString(CultureInfo.InvariantCulture)).Append('\n')
+            .Append("    target_year: ").Append(indicator.Target.FiscalYear.ToString(CultureInfo.InvariantCulture))
+                .Append('\n')
             .Append("    target: ").Append(target).Append('\n')
             .Append("progress_status: ").Append(Quote(PipelineJson.Name(indicator.SdgProgress))).Append('\n')
             .Append("source_active_1: true\n")
-            .Append("source_organisation_1: ").Append(Quote(string.Join("・", license.Publishers.Select(p => p.Ja)))).Append('\n')
+            .Append("source_organisation_1: ").Append(Quote(string.Join("・", license.Publishers.Select(p => p.Ja))))
+                .Append('\n')
             .Append("source_url_1: ").Append(Quote(license.DatasetUrl)).Append('\n')
             .Append("source_url_text_1: ").Append(Quote(license.SourceLine.Ja)).Append('\n')
             .Append("copyright: ").Append(Quote(license.Attribution.Ja)).Append('\n')

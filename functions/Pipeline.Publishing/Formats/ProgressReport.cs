@@ -47,7 +47,8 @@ public static class ProgressReport
             rows, [10, 8, 48, 8, 8, 8, 8, 10, 8], 3, new HashSet<int>());
     }
 
-    private static List<object?> Counts(string level, string id, string name, IReadOnlyDictionary<string, int> counts, List<string> statuses) =>
+    private static List<object?> Counts(string level, string id, string name, IReadOnlyDictionary<string, int> counts,
+        List<string> statuses) =>
         [level, id, name, .. statuses.Select(s => (object?)counts[s]), counts.Values.Sum()];
 
     private static WorkbookSheet Indicators(ProgressFeed feed)
@@ -70,7 +71,8 @@ public static class ProgressReport
         return new WorkbookSheet("成果指標",
             ["指標ID", "施策方針", "成果指標", "単位", "基準年度", "基準値", .. years.Select(y => $"FY{y} 実績"),
              "目標年度", "目標値", "最新年度", "最新値", "達成率（%）", "進捗状況", "SDG進捗", "年度途中 年度", "年度途中 値", "報告期限超過", "修正あり"],
-            rows, [9, 8, 44, 6, 8, 8, .. years.Select(_ => 9.0), 8, 8, 8, 9, 9, 9, 18, 9, 9, 9, 8], 3, new HashSet<int>());
+            rows, [9, 8, 44, 6, 8, 8, .. years.Select(_ => 9.0), 8, 8, 8, 9, 9, 9, 18, 9, 9, 9, 8], 3,
+                new HashSet<int>());
     }
 
     private static WorkbookSheet Initiatives(ProgressFeed feed)
@@ -91,9 +93,12 @@ public static class ProgressReport
 
                     var byYear = initiative.Evaluations.ToDictionary(e => e.FiscalYear);
                     rows.Add([
-                        initiative.Id, policy.Id, measure.Name.Ja, initiative.Name.Ja, initiative.Priority ? "【重点】" : "",
+                        initiative.Id, policy.Id, measure.Name.Ja, initiative.Name.Ja, initiative.Priority ? "【重点】"
+                            : "",
                         string.Join("・", initiative.Owners),
-                        .. years.Select(y => (object?)(byYear.TryGetValue(y, out var e) ? $"{PipelineJson.Name(e.Rating).ToUpperInvariant()} {e.Label.Ja}" : null)),
+                        .. years.Select(y =>
+                            (object?)(byYear.TryGetValue(y, out var e)
+                                ? $"{PipelineJson.Name(e.Rating).ToUpperInvariant()} {e.Label.Ja}" : null)),
                     ]);
                 }
             }
@@ -107,7 +112,8 @@ public static class ProgressReport
     private static WorkbookSheet Wards(ProgressFeed feed)
     {
         var wards = feed.Indicators.SelectMany(i => i.Actuals).SelectMany(a => a.Areas)
-            .GroupBy(a => a.Code, StringComparer.Ordinal).Select(g => g.First()).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            .GroupBy(a => a.Code, StringComparer.Ordinal).Select(g => g.First())
+                .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
         var rows = feed.Indicators.SelectMany(i => i.Actuals.Select(a =>
         {
             var byCode = a.Areas.ToDictionary(w => w.Code, StringComparer.Ordinal);

@@ -32,7 +32,8 @@ public static class SdmxStructure
     private static readonly XNamespace Str = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure";
     private static readonly XNamespace Com = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common";
 
-    /// <summary>The maintenance agency: the publisher's 全国地方公共団体コード after <c>LG</c> (an SDMX id starts with a letter).</summary>
+    /// <summary>The maintenance agency: the publisher's 全国地方公共団体コード after <c>LG</c> (an SDMX id starts with a
+    /// letter).</summary>
     public static string Agency(ProgressFeed feed) => "LG" + feed.Plan.Publisher.LocalGovernmentCode;
 
     /// <summary>The plan id as an SDMX id part: upper case, anything but letters, digits and _ as _.</summary>
@@ -48,10 +49,13 @@ public static class SdmxStructure
     /// <summary>The progress statuses as codes: their published names (RULES.md §4).</summary>
     public static string StatusCode(ProgressStatus status) => Domain.Json.PipelineJson.Name(status);
 
-    /// <summary>The areas of the published values: the whole city first, then each ward in order of first appearance.</summary>
+    /// <summary>The areas of the published values: the whole city first, then each ward in order of first
+    /// appearance.</summary>
     public static IReadOnlyList<(string Code, LocalizedText Name)> Areas(ProgressFeed feed)
     {
-        var areas = new List<(string Code, LocalizedText Name)> { (feed.Plan.Publisher.LocalGovernmentCode, feed.Plan.Publisher.Name) };
+        var areas =
+            new List<(string Code,
+                LocalizedText Name)> { (feed.Plan.Publisher.LocalGovernmentCode, feed.Plan.Publisher.Name) };
         foreach (var area in feed.Indicators.SelectMany(i => i.Actuals).SelectMany(a => a.Areas))
         {
             if (areas.TrueForAll(a => a.Code != area.Code))
@@ -76,7 +80,8 @@ public static class SdmxStructure
             new XElement(Mes + "Header",
                 new XElement(Mes + "ID", "DSD_" + key),
                 new XElement(Mes + "Test", "false"),
-                new XElement(Mes + "Prepared", feed.GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
+                new XElement(Mes + "Prepared",
+                    feed.GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
                 new XElement(Mes + "Sender", new XAttribute("id", agency))),
             new XElement(Mes + "Structures",
                 new XElement(Str + "Dataflows",
@@ -90,9 +95,11 @@ public static class SdmxStructure
                     Codelist("CL_PROGRESS_STATUS_" + key, agency, new("進捗状況", "Progress status"), statuses)),
                 new XElement(Str + "Concepts",
                     Maintainable("ConceptScheme", "CS_" + key, agency, Names(new("計画進捗の概念", "Plan progress concepts")),
-                        Concepts.Select(c => new XElement(Str + "Concept", new XAttribute("id", c.Id), Names(c.Name))))),
+                        Concepts.Select(c =>
+                            new XElement(Str + "Concept", new XAttribute("id", c.Id), Names(c.Name))))),
                 new XElement(Str + "DataStructures",
-                    Maintainable("DataStructure", "DSD_" + key, agency, Names(feed.Plan.Name, " 進捗データ構造", ": progress data structure"),
+                    Maintainable("DataStructure", "DSD_" + key, agency,
+                        Names(feed.Plan.Name, " 進捗データ構造", ": progress data structure"),
                         Components(key, agency)))));
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
         using var buffer = new MemoryStream();
@@ -124,16 +131,24 @@ public static class SdmxStructure
             new XAttribute("package", "conceptscheme"), new XAttribute("class", "Concept")));
         XElement Coded(string codelist) => new(Str + "LocalRepresentation",
             new XElement(Str + "Enumeration", Ref(codelist + "_" + key, agency, "codelist", "Codelist")));
-        XElement Text(string type) => new(Str + "LocalRepresentation", new XElement(Str + "TextFormat", new XAttribute("textType", type)));
-        XElement Attribute(string id, string status, XElement representation, XElement relationship) => new(Str + "Attribute",
-            new XAttribute("id", id), new XAttribute("assignmentStatus", status), Concept(id), representation, relationship);
-        XElement ToMeasure() => new(Str + "AttributeRelationship", new XElement(Str + "PrimaryMeasure", new XElement("Ref", new XAttribute("id", "OBS_VALUE"))));
+        XElement Text(string type) =>
+            new(Str + "LocalRepresentation", new XElement(Str + "TextFormat", new XAttribute("textType", type)));
+        XElement Attribute(string id, string status, XElement representation, XElement relationship) =>
+            new(Str + "Attribute",
+            new XAttribute("id", id), new XAttribute("assignmentStatus", status), Concept(id), representation,
+                relationship);
+        XElement ToMeasure() =>
+            new(Str + "AttributeRelationship",
+                new XElement(Str + "PrimaryMeasure", new XElement("Ref", new XAttribute("id", "OBS_VALUE"))));
 
         return new XElement(Str + "DataStructureComponents",
             new XElement(Str + "DimensionList", new XAttribute("id", "DimensionDescriptor"),
-                new XElement(Str + "Dimension", new XAttribute("id", "INDICATOR"), new XAttribute("position", 1), Concept("INDICATOR"), Coded("CL_INDICATOR")),
-                new XElement(Str + "Dimension", new XAttribute("id", "REF_AREA"), new XAttribute("position", 2), Concept("REF_AREA"), Coded("CL_AREA")),
-                new XElement(Str + "TimeDimension", new XAttribute("id", "TIME_PERIOD"), new XAttribute("position", 3), Concept("TIME_PERIOD"),
+                new XElement(Str + "Dimension", new XAttribute("id", "INDICATOR"), new XAttribute("position", 1),
+                    Concept("INDICATOR"), Coded("CL_INDICATOR")),
+                new XElement(Str + "Dimension", new XAttribute("id", "REF_AREA"), new XAttribute("position", 2),
+                    Concept("REF_AREA"), Coded("CL_AREA")),
+                new XElement(Str + "TimeDimension", new XAttribute("id", "TIME_PERIOD"), new XAttribute("position", 3),
+                    Concept("TIME_PERIOD"),
                     Text("ObservationalTimePeriod"))),
             new XElement(Str + "AttributeList", new XAttribute("id", "AttributeDescriptor"),
                 Attribute("UNIT_MEASURE", "Mandatory", Text("String"), new XElement(Str + "AttributeRelationship",
@@ -141,13 +156,17 @@ public static class SdmxStructure
                 Attribute("PROGRESS_STATUS", "Conditional", Coded("CL_PROGRESS_STATUS"), ToMeasure()),
                 Attribute("OBS_FLAG", "Conditional", Text("String"), ToMeasure())),
             new XElement(Str + "MeasureList", new XAttribute("id", "MeasureDescriptor"),
-                new XElement(Str + "PrimaryMeasure", new XAttribute("id", "OBS_VALUE"), Concept("OBS_VALUE"), Text("Double"))));
+                new XElement(Str + "PrimaryMeasure", new XAttribute("id", "OBS_VALUE"), Concept("OBS_VALUE"),
+                    Text("Double"))));
     }
 
-    private static XElement Maintainable(string element, string id, string agency, IEnumerable<XElement> names, params object[] content) =>
-        new(Str + element, new XAttribute("id", id), new XAttribute("agencyID", agency), new XAttribute("version", Version), names, content);
+    private static XElement Maintainable(string element, string id, string agency, IEnumerable<XElement> names,
+        params object[] content) =>
+        new(Str + element, new XAttribute("id", id), new XAttribute("agencyID", agency),
+            new XAttribute("version", Version), names, content);
 
-    private static XElement Codelist(string id, string agency, LocalizedText name, IEnumerable<(string Id, LocalizedText Name)> codes) =>
+    private static XElement Codelist(string id, string agency, LocalizedText name,
+        IEnumerable<(string Id, LocalizedText Name)> codes) =>
         Maintainable("Codelist", id, agency, Names(name),
             codes.Select(c => new XElement(Str + "Code", new XAttribute("id", c.Id), Names(c.Name))));
 

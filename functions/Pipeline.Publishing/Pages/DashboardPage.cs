@@ -23,7 +23,8 @@ public static class DashboardPage
     public const string Placeholder = "<!-- schema.org Dataset: written by DashboardPage -->";
 
     /// <summary>The page's bytes from the template's, with the Dataset of <paramref name="feed"/>.</summary>
-    public static byte[] Write(byte[] template, ProgressFeed feed, IEnumerable<(string Path, string MediaType)> downloads)
+    public static byte[] Write(byte[] template, ProgressFeed feed,
+        IEnumerable<(string Path, string MediaType)> downloads)
     {
         var page = Encoding.UTF8.GetString(template);
         if (!page.Contains(Placeholder, StringComparison.Ordinal))
@@ -31,7 +32,8 @@ public static class DashboardPage
             throw new InvalidOperationException($"The dashboard template has no line {Placeholder}.");
         }
 
-        return Encoding.UTF8.GetBytes(page.Replace(Placeholder, DatasetJsonLd.Script(DatasetJsonLd.ForPlan(feed, downloads)),
+        return Encoding.UTF8.GetBytes(
+            page.Replace(Placeholder, DatasetJsonLd.Script(DatasetJsonLd.ForPlan(feed, downloads)),
             StringComparison.Ordinal));
     }
 }

@@ -17,7 +17,8 @@ public static class DatasetJsonLd
     /// <summary>The context: schema.org's own.</summary>
     public const string Context = "https://schema.org/";
 
-    /// <summary>The Dataset of a plan's feed; <paramref name="downloads"/> are its data files (path from the page, media type).</summary>
+    /// <summary>The Dataset of a plan's feed; <paramref name="downloads"/> are its data files (path from the page,
+    /// media type).</summary>
     public static JsonObject ForPlan(ProgressFeed feed, IEnumerable<(string Path, string MediaType)> downloads)
     {
         var license = feed.LicenseDetail;
@@ -43,7 +44,9 @@ public static class DatasetJsonLd
     {
         var publisher = index.Publisher;
         var who = publisher?.Name.Ja ?? "";
-        var parts = index.Plans.Select(p => (JsonNode)Dataset(p.Name, p.StartFiscalYear, p.EndFiscalYear, publisher, p.LicenseUrl,
+        var parts =
+            index.Plans.Select(p =>
+                (JsonNode)Dataset(p.Name, p.StartFiscalYear, p.EndFiscalYear, publisher, p.LicenseUrl,
             PlanDownloads(p, indexPath[..(indexPath.LastIndexOf('/') + 1)]))).ToArray();
         var years = index.Plans.Count == 0 ? null
             : Coverage(index.Plans.Min(p => p.StartFiscalYear), index.Plans.Max(p => p.EndFiscalYear));
@@ -53,13 +56,15 @@ public static class DatasetJsonLd
             ["@type"] = "Dataset",
             ["name"] = $"{who} 計画の成果指標 進捗状況（全計画） / Progress of {publisher?.Name.En ?? who}'s plans (all plans)",
             ["description"] = $"{who}の各計画の成果指標の実績、達成率、進捗状況（毎日更新）。計画の一覧（index.json）と全計画のファイルをまとめた zip。 "
-                + "Outcome indicators of every plan: actuals, achievement rate and status, updated nightly; the index of plans "
+                + "Outcome indicators of every plan: actuals, achievement rate and status, updated nightly; the " +
+                    "index of plans "
                 + "and one zip of every plan's files.",
             ["inLanguage"] = new JsonArray("ja", "en"),
             ["isAccessibleForFree"] = true,
             ["keywords"] = new JsonArray(who, "成果指標", "進捗状況", "outcome indicators", "open data"),
             ["dateModified"] = index.GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-            ["distribution"] = new JsonArray(Download(indexPath, "application/json"), Download(zipPath, "application/zip")),
+            ["distribution"] =
+                new JsonArray(Download(indexPath, "application/json"), Download(zipPath, "application/zip")),
             ["hasPart"] = new JsonArray(parts),
         };
         if (years is not null)
@@ -96,7 +101,8 @@ public static class DatasetJsonLd
     ];
 
     private static JsonObject Dataset(
-        LocalizedText name, int start, int end, FeedPublisher? publisher, string? license, IEnumerable<(string Path, string MediaType)> downloads)
+        LocalizedText name, int start, int end, FeedPublisher? publisher, string? license,
+            IEnumerable<(string Path, string MediaType)> downloads)
     {
         var dataset = new JsonObject
         {

@@ -48,7 +48,9 @@ internal sealed class HeaderFinder(HeaderVocabulary vocabulary)
         }
 
         var labels = below.Cells.Where(c => !c.IsBlank).Select(vocabulary.Classify).ToList();
-        var columnHeadings = labels.Count(l => l.Kind is HeaderLabelKind.Year or HeaderLabelKind.Ward or HeaderLabelKind.Month or HeaderLabelKind.Total);
+        var columnHeadings =
+            labels.Count(l => l.Kind is HeaderLabelKind.Year or HeaderLabelKind.Ward or HeaderLabelKind.Month
+                or HeaderLabelKind.Total);
         if (columnHeadings < 2 || labels.Any(l => l.Kind is HeaderLabelKind.Unknown or HeaderLabelKind.Field))
         {
             return null;

@@ -20,7 +20,8 @@ internal static class HeaderHint
         }
 
         var best = HeaderVocabulary.Headings.Select(h => (Heading: h, Distance: Distance(key, h)))
-            .OrderBy(h => h.Distance).ThenBy(h => Math.Abs(h.Heading.Length - key.Length)).ThenBy(h => h.Heading, StringComparer.Ordinal).First();
+            .OrderBy(h => h.Distance).ThenBy(h => Math.Abs(h.Heading.Length - key.Length))
+                .ThenBy(h => h.Heading, StringComparer.Ordinal).First();
         return best.Distance <= Math.Max(1, key.Length / 2) ? best.Heading : null;
     }
 

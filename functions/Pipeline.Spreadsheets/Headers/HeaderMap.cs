@@ -53,7 +53,8 @@ internal sealed class HeaderMap
     /// <summary>Months as columns: one column per month.</summary>
     public List<ValueColumn> MonthColumns { get; } = [];
 
-    /// <summary>The total over the ward columns (the whole city) or the month columns (the year); 0 where none.</summary>
+    /// <summary>The total over the ward columns (the whole city) or the month columns (the year); 0 where
+    /// none.</summary>
     public ValueColumn Total { get; private set; }
 
     /// <summary>Columns whose headings name the same year, ward or month twice: the header cannot be read.</summary>
@@ -136,9 +137,12 @@ internal sealed class HeaderMap
 
     private void FindAmbiguities()
     {
-        Ambiguous.AddRange(YearColumns.GroupBy(c => c.Year).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Column)));
-        Ambiguous.AddRange(WardColumns.GroupBy(c => c.Ward!.Code).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Column)));
-        Ambiguous.AddRange(MonthColumns.GroupBy(c => c.Month).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Column)));
+        Ambiguous.AddRange(YearColumns.GroupBy(c => c.Year).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(c => c.Column)));
+        Ambiguous.AddRange(WardColumns.GroupBy(c => c.Ward!.Code).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(c => c.Column)));
+        Ambiguous.AddRange(MonthColumns.GroupBy(c => c.Month).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(c => c.Column)));
     }
 
     private static int First(int existing, int column) => existing > 0 ? existing : column;

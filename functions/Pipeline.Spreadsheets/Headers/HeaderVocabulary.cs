@@ -27,19 +27,25 @@ internal sealed partial class HeaderVocabulary
 
     private static readonly FrozenDictionary<string, HeaderField> Fields = new Dictionary<string, HeaderField>
     {
-        ["指標id"] = HeaderField.IndicatorId, ["指標番号"] = HeaderField.IndicatorId, ["indicator_id"] = HeaderField.IndicatorId,
+        ["指標id"] = HeaderField.IndicatorId, ["指標番号"] = HeaderField.IndicatorId, ["indicator_id"] =
+            HeaderField.IndicatorId,
         ["indicator"] = HeaderField.IndicatorId, ["indicatorid"] = HeaderField.IndicatorId,
-        ["指標名"] = HeaderField.IndicatorName, ["成果指標"] = HeaderField.IndicatorName, ["成果指標名"] = HeaderField.IndicatorName,
-        ["取組id"] = HeaderField.InitiativeId, ["initiative_id"] = HeaderField.InitiativeId, ["initiative"] = HeaderField.InitiativeId,
+        ["指標名"] = HeaderField.IndicatorName, ["成果指標"] = HeaderField.IndicatorName, ["成果指標名"] =
+            HeaderField.IndicatorName,
+        ["取組id"] = HeaderField.InitiativeId, ["initiative_id"] = HeaderField.InitiativeId, ["initiative"] =
+            HeaderField.InitiativeId,
         ["取組項目"] = HeaderField.InitiativeName, ["主な取組項目"] = HeaderField.InitiativeName,
-        ["年度"] = HeaderField.FiscalYear, ["fiscal_year"] = HeaderField.FiscalYear, ["fiscalyear"] = HeaderField.FiscalYear,
+        ["年度"] = HeaderField.FiscalYear, ["fiscal_year"] = HeaderField.FiscalYear, ["fiscalyear"] =
+            HeaderField.FiscalYear,
         ["区"] = HeaderField.Area, ["区分"] = HeaderField.Area, ["地域"] = HeaderField.Area, ["area"] = HeaderField.Area,
         ["月"] = HeaderField.Month, ["month"] = HeaderField.Month,
-        ["実績値"] = HeaderField.Value, ["実績"] = HeaderField.Value, ["値"] = HeaderField.Value, ["value"] = HeaderField.Value,
+        ["実績値"] = HeaderField.Value, ["実績"] = HeaderField.Value, ["値"] = HeaderField.Value, ["value"] =
+            HeaderField.Value,
         ["分子"] = HeaderField.Numerator, ["numerator"] = HeaderField.Numerator,
         ["分母"] = HeaderField.Denominator, ["denominator"] = HeaderField.Denominator,
         ["評価"] = HeaderField.Rating, ["rating"] = HeaderField.Rating,
-        ["備考"] = HeaderField.Note, ["コメント"] = HeaderField.Note, ["note"] = HeaderField.Note, ["comment"] = HeaderField.Note,
+        ["備考"] = HeaderField.Note, ["コメント"] = HeaderField.Note, ["note"] = HeaderField.Note, ["comment"] =
+            HeaderField.Note,
         ["フラグ"] = HeaderField.Flag, ["数値区分"] = HeaderField.Flag, ["値の区分"] = HeaderField.Flag,
         ["速報・確報"] = HeaderField.Flag, ["速報/確報"] = HeaderField.Flag, ["flag"] = HeaderField.Flag,
         ["評価・要因分析"] = HeaderField.Assessment, ["評価及び要因分析"] = HeaderField.Assessment,
@@ -67,14 +73,16 @@ internal sealed partial class HeaderVocabulary
     private static readonly string[] ValueWords = ["実績値", "実績", "値", "value"];
 
     /// <summary>Whole-city or whole-year totals over ward or month columns.</summary>
-    private static readonly FrozenSet<string> TotalWords = new[] { "合計", "計", "市計", "年計", "総計", "全体", "全市", "年間計", "total" }
+    private static readonly FrozenSet<string> TotalWords =
+        new[] { "合計", "計", "市計", "年計", "総計", "全体", "全市", "年間計", "total" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Columns that are not results: targets, plans, estimates, subtotals, differences, rates.</summary>
     private static readonly string[] NotResultWords = ["目標", "計画", "見込", "小計", "増減", "差", "前年比", "達成率", "予算"];
 
     /// <summary>Era names a 年度 heading may carry, so that its cells hold bare era years (年度（令和） with 5).</summary>
-    private static readonly FrozenSet<string> EraWords = new[] { "令和", "平成", "昭和", "r", "h", "s", "和暦" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> EraWords =
+        new[] { "令和", "平成", "昭和", "r", "h", "s", "和暦" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly AreaResolver _areas;
     private readonly FrozenSet<string> _units;
@@ -98,7 +106,8 @@ internal sealed partial class HeaderVocabulary
     {
         if (cell.Kind is CellKind.Number or CellKind.Date)
         {
-            return FiscalYearParser.TryParse(cell, out var fy) ? new HeaderLabel(HeaderLabelKind.Year, Year: fy) : HeaderLabel.Unknown;
+            return FiscalYearParser.TryParse(cell, out var fy) ? new HeaderLabel(HeaderLabelKind.Year, Year: fy)
+                : HeaderLabel.Unknown;
         }
 
         if (cell.Kind != CellKind.Text || cell.Text is not { } text)
@@ -132,7 +141,8 @@ internal sealed partial class HeaderVocabulary
         return key;
     }
 
-    /// <summary>A label for a header key (already through <see cref="JapaneseText.Key"/>); a long key is none.</summary>
+    /// <summary>A label for a header key (already through <see cref="JapaneseText.Key"/>); a long key is
+    /// none.</summary>
     public HeaderLabel Classify(string key)
     {
         if (key.Length is 0 or > MaxHeadingLength)
@@ -165,9 +175,11 @@ internal sealed partial class HeaderVocabulary
                 return withUnit with { Unit = unit };
             }
 
-            if (EraWords.Contains(inner) && Fields.TryGetValue(head, out var headField) && headField == HeaderField.FiscalYear)
+            if (EraWords.Contains(inner) && Fields.TryGetValue(head, out var headField)
+                && headField == HeaderField.FiscalYear)
             {
-                return new HeaderLabel(HeaderLabelKind.Field, HeaderField.FiscalYear, Era: inner == "和暦" ? "令和" : inner);
+                return new HeaderLabel(HeaderLabelKind.Field, HeaderField.FiscalYear, Era: inner == "和暦" ? "令和"
+                    : inner);
             }
 
             if (EnglishWords.Contains(inner) && Fields.TryGetValue(head, out var ja)
@@ -189,7 +201,9 @@ internal sealed partial class HeaderVocabulary
             return new HeaderLabel(HeaderLabelKind.Year, Year: fy);
         }
 
-        if (Month().Match(key) is { Success: true } month && int.Parse(month.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12 and var m)
+        if (Month().Match(key) is { Success: true } month
+            && int.Parse(month.Groups[1].Value,
+                System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 12 and var m)
         {
             return new HeaderLabel(HeaderLabelKind.Month, Month: m);
         }
@@ -201,10 +215,12 @@ internal sealed partial class HeaderVocabulary
 
         if (_areas.TryResolve(Cell.OfText(0, key), out var area))
         {
-            return area.IsWholeCity ? new HeaderLabel(HeaderLabelKind.Total) : new HeaderLabel(HeaderLabelKind.Ward, Ward: area);
+            return area.IsWholeCity ? new HeaderLabel(HeaderLabelKind.Total)
+                : new HeaderLabel(HeaderLabelKind.Ward, Ward: area);
         }
 
-        return NotResultWords.Any(w => key.Contains(w, StringComparison.Ordinal)) ? new HeaderLabel(HeaderLabelKind.Ignored) : HeaderLabel.Unknown;
+        return NotResultWords.Any(w => key.Contains(w, StringComparison.Ordinal))
+            ? new HeaderLabel(HeaderLabelKind.Ignored) : HeaderLabel.Unknown;
     }
 
     /// <summary>Whether a group title over several columns (実績値 merged across years) says they hold results.</summary>
@@ -212,7 +228,8 @@ internal sealed partial class HeaderVocabulary
     {
         { Kind: HeaderLabelKind.Field, Field: HeaderField.Value } value => value,
         { Kind: HeaderLabelKind.Ignored } ignored => ignored,
-        _ => NotResultWords.Any(w => key.Contains(w, StringComparison.Ordinal)) ? new HeaderLabel(HeaderLabelKind.Ignored) : HeaderLabel.Unknown,
+        _ => NotResultWords.Any(w => key.Contains(w, StringComparison.Ordinal))
+            ? new HeaderLabel(HeaderLabelKind.Ignored) : HeaderLabel.Unknown,
     };
 
     /// <summary>A fiscal year, alone or followed by a value word: 2021, 令和3年度, R5実績, 2023年度実績値.</summary>

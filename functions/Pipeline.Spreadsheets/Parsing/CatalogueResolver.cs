@@ -37,6 +37,7 @@ internal sealed class CatalogueResolver
     private static string KeyOf(Cell cell)
     {
         var key = JapaneseText.NameKey(cell.Display);
-        return key.StartsWith('【') && key.Contains('】', StringComparison.Ordinal) ? key[(key.IndexOf('】', StringComparison.Ordinal) + 1)..] : key;
+        return key.StartsWith('【') && key.Contains('】', StringComparison.Ordinal)
+            ? key[(key.IndexOf('】', StringComparison.Ordinal) + 1)..] : key;
     }
 }

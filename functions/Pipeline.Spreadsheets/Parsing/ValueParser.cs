@@ -24,21 +24,24 @@ public static class ValueParser
             case CellKind.Empty:
                 return ValueOutcome.NoValue;
             case CellKind.Error:
-                return cell.Text == Cell.FormulaWithoutValue ? ValueOutcome.FormulaWithoutValue : ValueOutcome.CellError;
+                return cell.Text == Cell.FormulaWithoutValue ? ValueOutcome.FormulaWithoutValue
+                    : ValueOutcome.CellError;
             case CellKind.Number:
                 if (!double.IsFinite(cell.Number) || Math.Abs(cell.Number) > 1e15)
                 {
                     return ValueOutcome.NotNumeric;
                 }
 
-                value = Exact.Normalize((decimal)cell.Number * (cell.IsPercentFormat && unit?.IsPercent == true ? 100m : 1m));
+                value = Exact.Normalize(
+                    (decimal)cell.Number * (cell.IsPercentFormat && unit?.IsPercent == true ? 100m : 1m));
                 return ValueOutcome.Number;
             case CellKind.Boolean or CellKind.Date:
                 return ValueOutcome.NotNumeric;
         }
 
         // The common case first: a plain number typed as text (every CSV cell).
-        if (decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        if (decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out value))
         {
             value = Exact.Normalize(value);
             return ValueOutcome.Number;
@@ -60,7 +63,8 @@ public static class ValueParser
             text = text[..^1].TrimEnd();
         }
 
-        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out value))
         {
             value = Exact.Normalize(value);
             return ValueOutcome.Number;

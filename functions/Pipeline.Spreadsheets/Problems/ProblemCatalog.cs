@@ -21,7 +21,8 @@ public static class ProblemCatalog
     public static Problem UnsupportedFormat(string fileName) =>
         new(Severity.Error, ProblemCode.UnsupportedFormat, null, null, null,
             $"「{Quote(fileName)}」は受け付けない形式です。.xlsx、.xls、.ods、.csv（.tsv、.txt のタブ区切りも可）のいずれかで提出してください。",
-            $"'{Quote(fileName)}' is not an accepted format; submit .xlsx, .xls, .ods or .csv (tab-separated .tsv and .txt too).");
+            $"'{Quote(fileName)}' is not an accepted format; submit .xlsx, .xls, .ods or .csv (tab-separated .tsv " +
+                $"and .txt too).");
 
     public static Problem FileTooLarge(long limit) =>
         new(Severity.Error, ProblemCode.FileTooLarge, null, null, null,
@@ -34,26 +35,37 @@ public static class ProblemCatalog
             $"ファイルの内容が大きさに比べて複雑すぎるため、ここで読み取りをやめました（{fileBytes:N0} バイトのファイルに許される作業量 " +
             $"{limit:N0} を超えました）。同じ文字列を非常に多くのセルに繰り返していないか、非常に長い見出しや何万列もの行がないかを確かめ、" +
             "必要な行と列だけのファイルにしてください。",
-            $"The file asks for more work than its size allows ({limit:N0} units for {fileBytes:N0} bytes: cells read and " +
-            "characters examined), so reading stopped here. Look for one text repeated over very many cells, very long " +
-            "headings or rows tens of thousands of columns wide, and keep only the rows and columns needed.");
+            $"The file asks for more work than its size allows ({limit:N0} units for {fileBytes:N0} bytes: " +
+            "cells read and characters examined), so reading stopped here. Look for one text repeated over very many " +
+            "cells, very long headings or rows tens of thousands of columns wide, and keep only the rows and columns " +
+            "needed.");
 
     public static Problem DepartmentUnknown(string? department) =>
         new(Severity.Error, ProblemCode.DepartmentUnknown, null, null, null,
             $"提出元の所属「{Quote(department ?? "")}」は登録されていません。uploads/{{所属ID}}/ の下に置いてください。",
-            $"The submitting department '{Quote(department ?? "")}' is not registered; upload under uploads/{{departmentId}}/.");
+            $"The submitting department '{Quote(department ?? "")}' is not registered; upload under " +
+                $"uploads/{{departmentId}}/.");
 
     public static Problem HeaderNotFound() =>
         new(Severity.Error, ProblemCode.HeaderNotFound, null, null, null,
             "見出し行が見つかりません。「指標ID」（または「取組ID」）と「年度」「実績値」（または「評価」）の列が必要です。",
-            "No header row was found: a sheet needs an indicator (or initiative) column with fiscal-year and value (or rating) columns.");
+            "No header row was found: a sheet needs an indicator (or initiative) column with fiscal-year and value " +
+                "(or rating) columns.");
 
-    /// <summary>No header, with what the likeliest header row held: each heading not understood and the nearest accepted one.</summary>
-    public static Problem HeaderNotFound(string sheet, int row, IReadOnlyList<(string Column, string Text, string? Nearest)> unmapped)
+    /// <summary>No header, with what the likeliest header row held: each heading not understood and the nearest
+    /// accepted one.</summary>
+    public static Problem HeaderNotFound(string sheet, int row,
+        IReadOnlyList<(string Column, string Text, string? Nearest)> unmapped)
     {
         var plain = HeaderNotFound();
-        var ja = string.Join("、", unmapped.Select(u => $"{u.Column}「{Quote(u.Text)}」" + (u.Nearest is { } n ? $"（近い見出し: {n}）" : "（対応する見出しなし）")));
-        var en = string.Join("; ", unmapped.Select(u => $"{u.Column} '{Quote(u.Text)}'" + (u.Nearest is { } n ? $" (nearest accepted heading: {n})" : " (no accepted heading is near)")));
+        var ja =
+            string.Join("、",
+                unmapped.Select(u => $"{u.Column}「{Quote(u.Text)}」"
+                    + (u.Nearest is { } n ? $"（近い見出し: {n}）" : "（対応する見出しなし）")));
+        var en =
+            string.Join("; ",
+                unmapped.Select(u => $"{u.Column} '{Quote(u.Text)}'"
+                    + (u.Nearest is { } n ? $" (nearest accepted heading: {n})" : " (no accepted heading is near)")));
         return new(Severity.Error, ProblemCode.HeaderNotFound, sheet, row, null,
             $"{plain.MessageJa} 見出しらしい {row} 行目で読み取れなかった見出し: {ja}",
             $"{plain.MessageEn} On row {row}, the likeliest header, these headings were not understood: {en}");
@@ -64,7 +76,8 @@ public static class ProblemCatalog
         var list = string.Join(", ", columns.Order().Select(ColumnName.Of));
         return new(Severity.Error, ProblemCode.HeaderAmbiguous, sheet, row, null,
             $"見出しの列 {list} が同じ年度・区・月を指していて区別できません。見出しを 1 行にするか、列ごとに異なる見出しにしてください。",
-            $"The header columns {list} name the same fiscal year, ward or month and cannot be told apart; give each column its own heading.");
+            $"The header columns {list} name the same fiscal year, ward or month and cannot be told apart; give each " +
+                $"column its own heading.");
     }
 
     public static Problem UnitMismatch(SourceLocation at, string headerUnit, string indicatorId, string unit) =>
@@ -120,7 +133,8 @@ public static class ProblemCatalog
             $"{fiscalYear}年度は受付期間（{first}年度～{last}年度）の外です。",
             $"FY{fiscalYear} lies outside the accepted range FY{first}–FY{last}.");
 
-    /// <summary>An area cell that names none of the plan's areas; <paramref name="examples"/> are the plan's own (a ward, its code, the whole city).</summary>
+    /// <summary>An area cell that names none of the plan's areas; <paramref name="examples"/> are the plan's own (a
+    /// ward, its code, the whole city).</summary>
     public static Problem AreaUnrecognised(SourceLocation at, string text, IReadOnlyList<string> examples) =>
         Located(Severity.Error, ProblemCode.AreaUnrecognised, at,
             $"「{Quote(text)}」は区名・団体コードとして読み取れません（例: {string.Join("、", examples)}）。",
@@ -227,5 +241,6 @@ public static class ProblemCatalog
     public static Problem InternalError() =>
         new(Severity.Error, ProblemCode.InternalError, null, null, null,
             "システム側の障害で処理できませんでした。ファイルの問題ではありません。自動で再処理します。",
-            "The pipeline failed while processing this upload; this is our fault, not the file's. It is retried automatically.");
+            "The pipeline failed while processing this upload; this is our fault, not the file's. It is retried " +
+                "automatically.");
 }

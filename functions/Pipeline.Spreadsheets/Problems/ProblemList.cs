@@ -35,7 +35,9 @@ internal sealed class ProblemList(int listed)
         var list = new List<Problem>(_problems);
         if (_unlisted > 0)
         {
-            list.Add(new Problem(HasErrors ? Severity.Error : Severity.Warning, ProblemCode.ProblemsTruncated, null, null, null,
+            list.Add(
+                new Problem(HasErrors ? Severity.Error : Severity.Warning, ProblemCode.ProblemsTruncated, null, null,
+                    null,
                 $"ほかに {_unlisted:N0} 件の指摘があります（最初の {listed:N0} 件のみ表示）。",
                 $"{_unlisted:N0} more problems were found (only the first {listed:N0} are listed)."));
         }

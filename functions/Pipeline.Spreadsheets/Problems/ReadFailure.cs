@@ -15,7 +15,8 @@ namespace Pipeline.Spreadsheets.Problems;
 /// </summary>
 internal static class ReadFailure
 {
-    private static readonly string[] FormatLibraries = ["ExcelDataReader", "DocumentFormat.OpenXml", "CsvHelper", "System.IO.Packaging"];
+    private static readonly string[] FormatLibraries =
+        ["ExcelDataReader", "DocumentFormat.OpenXml", "CsvHelper", "System.IO.Packaging"];
 
     /// <summary>True where the exception says the file is malformed or over a limit.</summary>
     public static bool IsFileProblem(Exception e) => e switch
@@ -29,7 +30,8 @@ internal static class ReadFailure
     public static Problem ToProblem(Exception e) => e switch
     {
         SpreadsheetReadException read => ProblemCatalog.FromReader(read),
-        WorkBudgetExceededException spent => ProblemCatalog.FileTooComplex(spent.Sheet, spent.Row, spent.Limit, spent.FileBytes),
+        WorkBudgetExceededException spent =>
+            ProblemCatalog.FileTooComplex(spent.Sheet, spent.Row, spent.Limit, spent.FileBytes),
         _ => ProblemCatalog.FileUnreadable("壊れているか、対応していない形式です。",
             $"It is corrupt or of an unsupported kind ({e.GetType().Name}: {ProblemCatalog.Quote(e.Message)})."),
     };
@@ -55,7 +57,8 @@ internal static class ReadFailure
                 return true;
             }
 
-            if (name is null || name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "netstandard")
+            if (name is null || name.StartsWith("System.", StringComparison.Ordinal)
+                || name is "System" or "netstandard")
             {
                 continue; // the base library, called by whoever is above
             }

@@ -4,13 +4,16 @@ namespace Pipeline.Spreadsheets.Reading;
 /// One cell with its 1-based column. <see cref="IsPercentFormat"/> is true where the cell's number
 /// format shows a percentage (a cell holding 0.951 displayed as 95.1%).
 /// </summary>
-public readonly record struct Cell(int Column, CellKind Kind, string? Text, double Number, bool IsPercentFormat, DateTime Date)
+public readonly record struct Cell(int Column, CellKind Kind, string? Text, double Number, bool IsPercentFormat,
+    DateTime Date)
 {
     public static Cell OfText(int column, string text) => new(column, CellKind.Text, text, 0, false, default);
 
-    public static Cell OfNumber(int column, double number, bool percent) => new(column, CellKind.Number, null, number, percent, default);
+    public static Cell OfNumber(int column, double number, bool percent) =>
+        new(column, CellKind.Number, null, number, percent, default);
 
-    public static Cell OfDate(int column, DateTime date) => new(column, CellKind.Date, null, date.ToOADate(), false, date);
+    public static Cell OfDate(int column, DateTime date) =>
+        new(column, CellKind.Date, null, date.ToOADate(), false, date);
 
     public static Cell OfError(int column, string text) => new(column, CellKind.Error, text, 0, false, default);
 

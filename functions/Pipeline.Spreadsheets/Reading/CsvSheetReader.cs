@@ -31,7 +31,8 @@ internal static class CsvSheetReader
             // UTF-8 and UTF-16 are the reader's own (BOM honoured); CP932 is transcoded.
             Encoding = encoding.CodePage == 932 ? encoding : null,
             MalformedData = CsvMalformedDataHandling.Throw,
-            MaxRecordSize = (int)Math.Min(int.MaxValue, (long)limits.MaxCellCharacters * 3 * Math.Min(limits.MaxColumns, 64)),
+            MaxRecordSize =
+                (int)Math.Min(int.MaxValue, (long)limits.MaxCellCharacters * 3 * Math.Min(limits.MaxColumns, 64)),
         };
         using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         var row = 0;
@@ -94,7 +95,9 @@ internal static class CsvSheetReader
     public static char DetectSeparator(Stream stream, Encoding encoding)
     {
         stream.Position = 0;
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+        using var reader =
+            new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 4096,
+                leaveOpen: true);
         var buffer = new char[4096];
         var read = reader.ReadBlock(buffer, 0, buffer.Length);
         int tabs = 0, commas = 0;

@@ -25,7 +25,8 @@ internal static class Limits
         $"セル {ColumnName.Of(column)}{row} が重複しているか、列の順に並んでいません（直前のセルは {ColumnName.Of(previous)}{row}）。" +
         "Excel などで開いて保存し直してください。",
         $"The cell {ColumnName.Of(column)}{row} is given twice or after a later column (the cell before it is " +
-        $"{ColumnName.Of(previous)}{row}); open the file in Excel and save it again.", sheet, row, ColumnName.Of(column));
+        $"{ColumnName.Of(previous)}{row}); open the file in Excel and save it again.", sheet, row,
+            ColumnName.Of(column));
 
     public static SpreadsheetReadException RowOutOfOrder(string sheet, int row, int previous) => new(
         ProblemCode.FileUnreadable,

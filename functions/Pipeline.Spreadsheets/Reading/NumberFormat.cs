@@ -25,7 +25,8 @@ internal static class NumberFormat
         _ => NumberFormatKind.Plain,
     };
 
-    /// <summary>Classifies a format code such as <c>0.0%</c>, <c>[$-ja-JP]ggge"年"m"月"d"日"</c> or <c>#,##0"件"</c>.</summary>
+    /// <summary>Classifies a format code such as <c>0.0%</c>, <c>[$-ja-JP]ggge"年"m"月"d"日"</c> or
+    /// <c>#,##0"件"</c>.</summary>
     public static NumberFormatKind OfCode(string? code)
     {
         if (string.IsNullOrEmpty(code) || code.Equals("General", StringComparison.OrdinalIgnoreCase) || code == "@")

@@ -99,18 +99,21 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
                     }
 
                     break;
-                case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA when _cell.IsOpen:
+                case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace
+                    or XmlNodeType.CDATA when _cell.IsOpen:
                     _cell.Append(xml.Value, _sheet, RowNumber, CellColumn);
                     break;
                 case XmlNodeType.EndElement:
                     if (_cell.IsOpen)
                     {
                         var name = xml.LocalName;
-                        if (ReferenceEquals(xml.NamespaceURI, n.Table) && (ReferenceEquals(name, n.TableCell) || ReferenceEquals(name, n.CoveredCell)))
+                        if (ReferenceEquals(xml.NamespaceURI, n.Table)
+                            && (ReferenceEquals(name, n.TableCell) || ReferenceEquals(name, n.CoveredCell)))
                         {
                             EndCell();
                         }
-                        else if (ReferenceEquals(xml.NamespaceURI, n.Text) && (ReferenceEquals(name, n.P) || ReferenceEquals(name, n.H)))
+                        else if (ReferenceEquals(xml.NamespaceURI, n.Text)
+                            && (ReferenceEquals(name, n.P) || ReferenceEquals(name, n.H)))
                         {
                             _cell.EndParagraph();
                         }
@@ -136,7 +139,8 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
 
     private int CellColumn => (int)Math.Min(_column + 1, int.MaxValue);
 
-    /// <summary>An element inside a cell: paragraph text and its spaces, tabs and line breaks; anything else that is not text is skipped.</summary>
+    /// <summary>An element inside a cell: paragraph text and its spaces, tabs and line breaks; anything else that is
+    /// not text is skipped.</summary>
     private bool InCell(XmlReader xml)
     {
         if (ReferenceEquals(xml.NamespaceURI, _names.Text))
@@ -176,7 +180,8 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
             var last = _column + repeat;
             if (last > limits.MaxColumns)
             {
-                throw Limits.TooManyColumns(limits, _sheet, RowNumber, (int)Math.Min(Math.Max(_column + 1, limits.MaxColumns + 1L), int.MaxValue));
+                throw Limits.TooManyColumns(limits, _sheet, RowNumber,
+                    (int)Math.Min(Math.Max(_column + 1, limits.MaxColumns + 1L), int.MaxValue));
             }
 
             for (var column = _column + 1; column <= last; column++)
@@ -216,10 +221,12 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
         }
     }
 
-    /// <summary>A repeat count: 1 unless the attribute holds a positive number (huge ones are kept, never allocated).</summary>
+    /// <summary>A repeat count: 1 unless the attribute holds a positive number (huge ones are kept, never
+    /// allocated).</summary>
     private static long Repeat(XmlReader xml, string attribute) => Count(xml.GetAttribute(attribute, TableNs));
 
     /// <summary>A repeat count's value: 1 unless a positive number.</summary>
     public static long Count(string? value) =>
-        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, int.MaxValue) : 1;
+        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var n) && n > 0 ? Math.Min(n, int.MaxValue) : 1;
 }

@@ -37,7 +37,8 @@ internal static class OdsSheetReader
         PackageLimits.Check(zip, limits);
         foreach (var entry in zip.Entries)
         {
-            if (entry.FullName.StartsWith("Basic/", StringComparison.Ordinal) || entry.FullName.StartsWith("Scripts/", StringComparison.Ordinal))
+            if (entry.FullName.StartsWith("Basic/", StringComparison.Ordinal)
+                || entry.FullName.StartsWith("Scripts/", StringComparison.Ordinal))
             {
                 throw new SpreadsheetReadException(ProblemCode.UnsupportedFormat,
                     "マクロを含むブックは受け付けません。マクロなしで保存してください。",

@@ -22,7 +22,8 @@ internal static class PackageLimits
             {
                 throw new SpreadsheetReadException(ProblemCode.FileTooLarge,
                     $"展開後のサイズが上限（{limits.MaxUncompressedBytes:N0} バイト）を超えます（{entry.FullName}）。",
-                    $"The workbook expands beyond the limit of {limits.MaxUncompressedBytes:N0} bytes ({entry.FullName}).");
+                    $"The workbook expands beyond the limit of {limits.MaxUncompressedBytes:N0} bytes " +
+                        $"({entry.FullName}).");
             }
         }
     }

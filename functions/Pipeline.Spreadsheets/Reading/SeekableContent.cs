@@ -25,8 +25,10 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
 
     public long Length => Stream.Length;
 
-    /// <summary>Copies <paramref name="source"/>, stopping once more than <paramref name="maxBytes"/> have come (the rest is not read).</summary>
-    public static async Task<SeekableContent> CopyAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Copies <paramref name="source"/>, stopping once more than <paramref name="maxBytes"/> have come (the
+    /// rest is not read).</summary>
+    public static async Task<SeekableContent> CopyAsync(Stream source, long maxBytes,
+        CancellationToken cancellationToken)
     {
         Stream buffer = new MemoryStream();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -38,7 +40,8 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
             total += read;
             if (buffer is MemoryStream && total > InMemoryLimit)
             {
-                var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+                var file =
+                    new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
                     FileOptions.DeleteOnClose | FileOptions.Asynchronous);
                 buffer.Position = 0;
                 await buffer.CopyToAsync(file, cancellationToken);

@@ -6,7 +6,8 @@ namespace Pipeline.Spreadsheets.Reading;
 /// </summary>
 public sealed record SheetRow(string Sheet, int Row, IReadOnlyList<Cell> Cells)
 {
-    /// <summary>The cell at a 1-based column, or an empty one (a binary search: the cells are in column order).</summary>
+    /// <summary>The cell at a 1-based column, or an empty one (a binary search: the cells are in column
+    /// order).</summary>
     public Cell this[int column]
     {
         get

@@ -13,7 +13,8 @@ namespace Pipeline.Spreadsheets.Reading;
 /// depth without recursion; one row is in memory at a time. Rows and the cells of a row come in increasing order,
 /// each once, as Excel writes them; a repeated or out-of-order reference is refused where it stands.
 /// </summary>
-internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedStrings, NumberFormatKind[] styles, bool date1904, ReadLimits limits)
+internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedStrings, NumberFormatKind[] styles,
+    bool date1904, ReadLimits limits)
 {
     private int _row;
     private int _column;
@@ -50,7 +51,9 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                 switch (xml.LocalName)
                 {
                     case "row":
-                        var row = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _row + 1;
+                        var row =
+                            int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture,
+                                out var r) ? r : _row + 1;
                         if (row <= _row)
                         {
                             throw Limits.RowOutOfOrder(sheet, row, _row);
@@ -143,7 +146,8 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         _column = column;
 
         _type = xml.GetAttribute("t") ?? "n";
-        _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s
+            : 0;
         _value = null;
         _formula = false;
         _inlineText = null;
@@ -192,7 +196,8 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                 if (index < 0 || index >= sharedStrings.Count)
                 {
                     throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
-                        "共有文字列の参照が壊れています。", "A shared-string reference is broken.", sheet, _row, ColumnName.Of(_column));
+                        "共有文字列の参照が壊れています。", "A shared-string reference is broken.", sheet, _row,
+                            ColumnName.Of(_column));
                 }
 
                 return Cell.OfText(_column, sharedStrings[index]);

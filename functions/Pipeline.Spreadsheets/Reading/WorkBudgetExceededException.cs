@@ -1,6 +1,7 @@
 namespace Pipeline.Spreadsheets.Reading;
 
-/// <summary>A file asked for more work than its <see cref="WorkBudget"/>: where reading stopped, and the budget.</summary>
+/// <summary>A file asked for more work than its <see cref="WorkBudget"/>: where reading stopped, and the
+/// budget.</summary>
 public sealed class WorkBudgetExceededException(string sheet, int row, long limit, long fileBytes)
     : Exception($"The file's work budget of {limit} units ({fileBytes} bytes) is spent at {sheet} row {row}.")
 {

@@ -11,7 +11,8 @@ internal static class XlsSheetReader
     public static IEnumerable<SheetRow> Read(Stream stream, Func<string, bool> includeSheet, ReadLimits limits)
     {
         stream.Position = 0;
-        using var reader = ExcelReaderFactory.CreateBinaryReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
+        using var reader =
+            ExcelReaderFactory.CreateBinaryReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
         var rowsRead = 0;
         do
         {
@@ -41,14 +42,21 @@ internal static class XlsSheetReader
                     Cell? cell = reader.GetValue(i) switch
                     {
                         null => null,
-                        string s when s.Length > limits.MaxCellCharacters => throw Limits.CellTooLong(limits, sheet, rowNumber, column),
+                        string s when s.Length > limits.MaxCellCharacters =>
+                            throw Limits.CellTooLong(limits, sheet, rowNumber, column),
                         string s => Cell.OfText(column, s),
                         DateTime d => Cell.OfDate(column, d),
                         bool b => new Cell(column, CellKind.Boolean, null, b ? 1 : 0, false, default),
-                        double d => Cell.OfNumber(column, d, NumberFormat.OfCode(reader.GetNumberFormatString(i)) == NumberFormatKind.Percent),
-                        int n => Cell.OfNumber(column, n, NumberFormat.OfCode(reader.GetNumberFormatString(i)) == NumberFormatKind.Percent),
+                        double d =>
+                            Cell.OfNumber(column, d,
+                                NumberFormat.OfCode(reader.GetNumberFormatString(i)) == NumberFormatKind.Percent),
+                        int n =>
+                            Cell.OfNumber(column, n,
+                                NumberFormat.OfCode(reader.GetNumberFormatString(i)) == NumberFormatKind.Percent),
                         TimeSpan t => Cell.OfText(column, t.ToString()),
-                        var other => Cell.OfText(column, Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                        var other =>
+                            Cell.OfText(column,
+                                Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
                     };
                     if (cell is { } c)
                     {

@@ -31,7 +31,8 @@ internal static class XlsxSheetReader
         }
 
         var workbookPart = document.WorkbookPart
-            ?? throw new SpreadsheetReadException(ProblemCode.FileUnreadable, "ブックにシートがありません。", "The workbook has no sheets.");
+            ?? throw new SpreadsheetReadException(ProblemCode.FileUnreadable, "ブックにシートがありません。",
+                "The workbook has no sheets.");
         var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart, limits);
         var styles = ReadStyles(workbookPart.WorkbookStylesPart);
         var date1904 = workbookPart.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
@@ -53,7 +54,8 @@ internal static class XlsxSheetReader
                 // Excel gives each sheet its own part: one part under many names would be read again for each.
                 throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
                     $"シート「{name}」は別のシートと同じ中身（{worksheetPart.Uri}）を指しています。Excel などで開いて保存し直してください。",
-                    $"The sheet '{name}' points at the same part as another sheet ({worksheetPart.Uri}); open the file in Excel and save it again.",
+                    $"The sheet '{name}' points at the same part as another sheet ({worksheetPart.Uri}); open the " +
+                        $"file in Excel and save it again.",
                     name);
             }
 
@@ -142,7 +144,8 @@ internal static class XlsxSheetReader
             .ToArray();
     }
 
-    /// <summary>Refuses packages whose declared sizes break the limits, or that carry macros, before any XML is parsed.</summary>
+    /// <summary>Refuses packages whose declared sizes break the limits, or that carry macros, before any XML is
+    /// parsed.</summary>
     private static void CheckPackage(Stream stream, ReadLimits limits)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);

@@ -20,13 +20,15 @@ internal sealed class EvaluationRows(RowContext context)
             .Select(context.Catalogue.Initiative).FirstOrDefault(i => i is not null);
         if (initiative is null)
         {
-            problems.Add(ProblemCatalog.UnknownInitiative(RowContext.At(row, initiativeCell.Column), initiativeCell.Display));
+            problems.Add(
+                ProblemCatalog.UnknownInitiative(RowContext.At(row, initiativeCell.Column), initiativeCell.Display));
             return;
         }
 
         if (context.Department is { } department && !Plan.MayEvaluate(department, initiative))
         {
-            problems.Add(ProblemCatalog.NotOwner(RowContext.At(row, initiativeCell.Column), initiative.Id, department.Id));
+            problems.Add(
+                ProblemCatalog.NotOwner(RowContext.At(row, initiativeCell.Column), initiative.Id, department.Id));
             return;
         }
 

@@ -45,7 +45,9 @@ internal sealed class IndicatorRows(RowContext context)
         var areaCell = header.Area > 0 ? row[header.Area] : default;
         if (!context.TryResolveArea(areaCell, out var area))
         {
-            problems.Add(ProblemCatalog.AreaUnrecognised(RowContext.At(row, header.Area), areaCell.Display, AreaExamples(context.Plan)));
+            problems.Add(
+                ProblemCatalog.AreaUnrecognised(RowContext.At(row, header.Area), areaCell.Display,
+                    AreaExamples(context.Plan)));
             return;
         }
 
@@ -135,14 +137,16 @@ internal sealed class IndicatorRows(RowContext context)
         }
 
         var total = header.Total;
-        if (total.Column == 0 || row[total.Column].IsBlank || !UnitAgrees(row, indicator, total.Unit ?? header.ValueUnit, total.Column))
+        if (total.Column == 0 || row[total.Column].IsBlank
+            || !UnitAgrees(row, indicator, total.Unit ?? header.ValueUnit, total.Column))
         {
             return;
         }
 
         var at = RowContext.At(row, total.Column);
         if (!indicator.Unit.IsPercent && given == columns.Count
-            && ValueParser.Parse(row[total.Column], indicator.Unit, out var stated) == ValueOutcome.Number && stated != sum)
+            && ValueParser.Parse(row[total.Column], indicator.Unit, out var stated) == ValueOutcome.Number
+                && stated != sum)
         {
             context.Problems.Add(ProblemCatalog.TotalMismatch(at, stated, sum, overWards));
             return;
@@ -155,25 +159,31 @@ internal sealed class IndicatorRows(RowContext context)
         }
     }
 
-    /// <summary>False, reported once per indicator and column, where a heading's unit contradicts the indicator's.</summary>
+    /// <summary>False, reported once per indicator and column, where a heading's unit contradicts the
+    /// indicator's.</summary>
     private bool UnitAgrees(SheetRow row, Indicator indicator, string? headerUnit, int column)
     {
-        if (headerUnit is null || headerUnit == JapaneseText.Key(indicator.Unit.Symbol) || (headerUnit == "%" && indicator.Unit.IsPercent))
+        if (headerUnit is null || headerUnit == JapaneseText.Key(indicator.Unit.Symbol)
+            || (headerUnit == "%" && indicator.Unit.IsPercent))
         {
             return true;
         }
 
         if (_unitReported.Add((indicator.Id, column)))
         {
-            context.Problems.Add(ProblemCatalog.UnitMismatch(RowContext.At(row, column), headerUnit, indicator.Id, indicator.Unit.Symbol));
+            context.Problems.Add(
+                ProblemCatalog.UnitMismatch(RowContext.At(row, column), headerUnit, indicator.Id,
+                    indicator.Unit.Symbol));
         }
 
         return false;
     }
 
-    /// <summary>How the plan's areas may be written, as examples: its first ward by name and code, then the whole city.</summary>
+    /// <summary>How the plan's areas may be written, as examples: its first ward by name and code, then the whole
+    /// city.</summary>
     private static string[] AreaExamples(Plan plan) =>
         plan.Wards.Count > 0
-            ? [plan.Wards[0].Name.Ja, plan.Wards[0].Code, plan.WholeCityAliases.Count > 0 ? plan.WholeCityAliases[0] : plan.WholeCity.Name.Ja]
+            ? [plan.Wards[0].Name.Ja, plan.Wards[0].Code, plan.WholeCityAliases.Count > 0 ? plan.WholeCityAliases[0]
+                : plan.WholeCity.Name.Ja]
             : [plan.WholeCity.Name.Ja, plan.WholeCity.Code];
 }

@@ -11,7 +11,8 @@ namespace Pipeline.Spreadsheets.Rows;
 /// Department files repeat the same few texts (ids, years, wards) on every row: each distinct text is
 /// interpreted once per file.
 /// </summary>
-internal sealed class RowContext(Plan plan, Department? department, ProblemList problems, ReadOutput output, WorkBudget budget)
+internal sealed class RowContext(Plan plan, Department? department, ProblemList problems, ReadOutput output,
+    WorkBudget budget)
 {
     private readonly AreaResolver _areas = new(plan);
     private readonly CatalogueResolver _catalogue = new(plan);
@@ -138,7 +139,8 @@ internal sealed class RowContext(Plan plan, Department? department, ProblemList 
             return true;
         }
 
-        problems.Add(ProblemCatalog.FiscalYearOutOfPlan(At(row, column), fy.Value, first.Value, plan.EndFiscalYear.Value));
+        problems.Add(
+            ProblemCatalog.FiscalYearOutOfPlan(At(row, column), fy.Value, first.Value, plan.EndFiscalYear.Value));
         return false;
     }
 }

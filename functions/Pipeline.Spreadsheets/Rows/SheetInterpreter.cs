@@ -15,7 +15,8 @@ internal sealed class SheetInterpreter(RowContext context, HeaderVocabulary voca
     private const int HeaderSearchRows = 30;
 
     /// <summary>Labels of total and subtotal rows, never read as an indicator.</summary>
-    private static readonly HashSet<string> TotalRowWords = new(StringComparer.Ordinal) { "合計", "計", "小計", "総計", "全体", "総数", "累計", "total", "subtotal" };
+    private static readonly HashSet<string> TotalRowWords =
+        new(StringComparer.Ordinal) { "合計", "計", "小計", "総計", "全体", "総数", "累計", "total", "subtotal" };
 
     private readonly IndicatorRows _indicatorRows = new(context);
     private readonly EvaluationRows _evaluationRows = new(context);
@@ -114,7 +115,8 @@ internal sealed class SheetInterpreter(RowContext context, HeaderVocabulary voca
 
         if (_indicatorCells.Count == 0)
         {
-            context.Problems.Add(ProblemCatalog.IndicatorMissing(RowContext.At(row, _header.IndicatorColumns.FirstOrDefault())));
+            context.Problems.Add(
+                ProblemCatalog.IndicatorMissing(RowContext.At(row, _header.IndicatorColumns.FirstOrDefault())));
             return;
         }
 

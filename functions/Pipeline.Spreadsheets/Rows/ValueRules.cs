@@ -12,8 +12,10 @@ namespace Pipeline.Spreadsheets.Rows;
 /// </summary>
 internal static class ValueRules
 {
-    /// <summary>Checks a value and adds the observation to the output (and returns its value), or the problem to the list.</summary>
-    public static decimal? Apply(RowContext context, SheetRow row, Indicator indicator, FiscalYear fy, Area area, int? month,
+    /// <summary>Checks a value and adds the observation to the output (and returns its value), or the problem to the
+    /// list.</summary>
+    public static decimal? Apply(RowContext context, SheetRow row, Indicator indicator, FiscalYear fy, Area area,
+        int? month,
         Cell valueCell, Cell numeratorCell, Cell denominatorCell, ValueRemarks remarks)
     {
         var problems = context.Problems;
@@ -49,7 +51,8 @@ internal static class ValueRules
                 return null;
             }
 
-            (numerator, denominator, value, outcome) = (n, d, outcome == ValueOutcome.Number ? value : computed, ValueOutcome.Number);
+            (numerator, denominator, value, outcome) =
+                (n, d, outcome == ValueOutcome.Number ? value : computed, ValueOutcome.Number);
         }
 
         if (Refused(context, at, valueCell, outcome, indicator.Unit, value))
@@ -69,7 +72,8 @@ internal static class ValueRules
     }
 
     /// <summary>True where the value is not stored: no value (a warning), or an error added.</summary>
-    private static bool Refused(RowContext context, SourceLocation at, Cell valueCell, ValueOutcome outcome, Unit unit, decimal value)
+    private static bool Refused(RowContext context, SourceLocation at, Cell valueCell, ValueOutcome outcome, Unit unit,
+        decimal value)
     {
         var problems = context.Problems;
         switch (outcome)

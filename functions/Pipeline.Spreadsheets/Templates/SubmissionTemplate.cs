@@ -20,7 +20,8 @@ public static class SubmissionTemplate
 
     public static void Write(Plan plan, Department department, Stream output)
     {
-        var years = Enumerable.Range(plan.StartFiscalYear.Value, plan.EndFiscalYear.Value - plan.StartFiscalYear.Value + 1)
+        var years =
+            Enumerable.Range(plan.StartFiscalYear.Value, plan.EndFiscalYear.Value - plan.StartFiscalYear.Value + 1)
             .Select(fy => FiscalYearParser.ToEraText(new FiscalYear(fy))).ToArray();
         // The whole city by the plan's own name for it (a plan may have no wards and no 市全体 alias), then its wards.
         var wholeCity = plan.WholeCity.Name.Ja;
@@ -43,7 +44,9 @@ public static class SubmissionTemplate
             [12, 60, 8, 14, 10, 8, 12, 10, 10, 30]);
         if (initiatives.Count > 0)
         {
-            var evaluationRows = initiatives.SelectMany(i => years.Select(y => new object?[] { i.Id, i.Name.Ja, y, null, null })).ToList();
+            var evaluationRows =
+                initiatives.SelectMany(i => years.Select(y => new object?[] { i.Id, i.Name.Ja, y, null, null }))
+                    .ToList();
             AddSheet(workbook, "取組評価", EvaluationHeaders, evaluationRows,
                 [List("D", Ratings)], [12, 70, 14, 8, 40]);
         }
@@ -51,11 +54,14 @@ public static class SubmissionTemplate
         var example = indicators.FirstOrDefault();
         AddSheet(workbook, "記入例", IndicatorHeaders,
         [
-            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], wholeCity, null, 120, null, null, "年間の合計"],
-            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], exampleWard, "4月", 10, null, null, 
+            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], wholeCity, null, 120,
+                null, null, "年間の合計"],
+            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], exampleWard, "4月", 10,
+                null, null, 
                 plan.Wards.Count > 0 ? "月別・区別に入力する場合" : "月別に入力する場合"],
         ], [], [12, 60, 8, 14, 10, 8, 12, 10, 10, 30]);
-        AddSheet(workbook, "説明", ["記入方法 / How to fill in"], Instructions(plan, department).Select(l => new object?[] { l }).ToList(), [], [120]);
+        AddSheet(workbook, "説明", ["記入方法 / How to fill in"], Instructions(plan, department)
+            .Select(l => new object?[] { l }).ToList(), [], [120]);
     }
 
     private static string[] Instructions(Plan plan, Department department) =>
@@ -66,17 +72,23 @@ public static class SubmissionTemplate
         "3. 割合（%）の指標は、実績値の代わりに「分子」「分母」を入力すると自動で計算します。両方入力した場合は一致を確認します。",
         "4. 「取組評価」シートには、各取組の評価を A（順調）・B（概ね順調）・C（遅れ）・D（未着手）から選んでください。",
         "5. ※ や 注 で始まる行はメモとして読み飛ばします。このシートと「記入例」シートは読み込みません。",
-        "6. 保存したファイルを uploads/" + department.Id + "/ にアップロードしてください。結果は upload-reports/" + department.Id + "/（ファイル名）.report.json に出ます。",
+        "6. 保存したファイルを uploads/" + department.Id + "/ にアップロードしてください。結果は upload-reports/" + department.Id
+            + "/（ファイル名）.report.json に出ます。",
         "7. この様式のほか、いつもの表のままでも受け付けます: 年度を列にした表（令和5年度実績、R5実績）、区を列にした表（各区＋合計）、"
             + "月を列にした表（4月～3月＋年計）、見出しに単位のある表（実績値（件））、2 段の見出し。合計は各区・各月の合計と一致する必要があります。"
             + "形式は .xlsx・.xls・.ods・.csv（タブ区切りの .tsv・.txt も可）。",
         "",
-        "Besides this form, the usual tables are accepted: years as columns (R5実績), wards as columns with the total, months as columns "
-            + "(4月–3月 with 年計), units in headings (実績値（件）) and two-row headings; a total must equal its wards' or months' sum. "
+        "Besides this form, the usual tables are accepted: years as columns (R5実績), wards as columns with the total, " +
+            "months as columns "
+            + "(4月–3月 with 年計), units in headings (実績値（件）) and two-row headings; a total must equal its wards' or " +
+                "months' sum. "
             + "Files: .xlsx, .xls, .ods, .csv (tab-separated .tsv and .txt too).",
-        "Enter each fiscal year's result in the 実績値 (value) column of the 成果指標 sheet; leave it blank or type － where there is none (never 0).",
-        "Pick the fiscal year (令和N年度) and, for ward or monthly figures, the ward (区) and month (月) from the lists; a blank ward means the whole city.",
-        "For a percentage you may give 分子 (numerator) and 分母 (denominator) instead of the value. Rate initiatives A–D on the 取組評価 sheet.",
+        "Enter each fiscal year's result in the 実績値 (value) column of the 成果指標 sheet; leave it blank or type － where " +
+            "there is none (never 0).",
+        "Pick the fiscal year (令和N年度) and, for ward or monthly figures, the ward (区) and month (月) from the lists; a " +
+            "blank ward means the whole city.",
+        "For a percentage you may give 分子 (numerator) and 分母 (denominator) instead of the value. Rate initiatives " +
+            "A–D on the 取組評価 sheet.",
     ];
 
     private static void AddStyles(WorkbookPart workbook)
@@ -84,10 +96,14 @@ public static class SubmissionTemplate
         var styles = workbook.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = new Stylesheet(
             new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFDDEBF7" }) { PatternType = PatternValues.Solid })) { Count = 3 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                new Fill(
+                    new PatternFill(new ForegroundColor { Rgb = "FFDDEBF7" }) { PatternType =
+                        PatternValues.Solid })) { Count = 3 },
             new Borders(new Border()) { Count = 1 },
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true }) { Count = 2 });
+            new CellFormats(new CellFormat(),
+                new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true }) { Count = 2 });
     }
 
     private static DataValidation List(string column, string[] values) => new(
@@ -101,7 +117,8 @@ public static class SubmissionTemplate
         SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}5000" },
     };
 
-    private static void AddSheet(WorkbookPart workbook, string name, string[] headers, List<object?[]> rows, DataValidation[] validations, int[] widths)
+    private static void AddSheet(WorkbookPart workbook, string name, string[] headers, List<object?[]> rows,
+        DataValidation[] validations, int[] widths)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
@@ -111,9 +128,15 @@ public static class SubmissionTemplate
             data.Append(Row((uint)(i + 2), rows[i], header: false));
         }
 
-        var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
+        var columns =
+            new Columns(
+                widths.Select((w, i) =>
+                    new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
         var worksheet = new Worksheet(
-            new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", State = PaneStateValues.Frozen, ActivePane = PaneValues.BottomLeft }) { WorkbookViewId = 0 }),
+            new SheetViews(
+                new SheetView(
+                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", State = PaneStateValues.Frozen, ActivePane =
+                        PaneValues.BottomLeft }) { WorkbookViewId = 0 }),
             columns, data);
         if (validations.Length > 0)
         {
@@ -134,9 +157,13 @@ public static class SubmissionTemplate
             var cell = values[c] switch
             {
                 null => null,
-                string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(s)) },
+                string s =>
+                    new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString =
+                        new InlineString(new Text(s)) },
                 int n => new Cell { CellReference = reference, CellValue = new CellValue(n) },
-                var other => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Convert.ToString(other, CultureInfo.InvariantCulture) ?? "")) },
+                var other =>
+                    new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString =
+                        new InlineString(new Text(Convert.ToString(other, CultureInfo.InvariantCulture) ?? "")) },
             };
             if (cell is not null)
             {

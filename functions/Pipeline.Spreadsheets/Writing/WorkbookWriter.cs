@@ -32,8 +32,11 @@ public static class WorkbookWriter
             {
                 var part = workbook.AddNewPart<WorksheetPart>($"rIdSheet{i + 1}");
                 part.Worksheet = Worksheet(sheets[i]);
-                sheetList.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheets[i].Name });
-                names.Append(new DefinedName($"'{sheets[i].Name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
+                sheetList.Append(
+                    new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheets[i].Name });
+                names.Append(
+                    new DefinedName($"'{sheets[i].Name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId =
+                        (uint)i });
             }
 
             workbook.Workbook.Append(names);
@@ -55,7 +58,10 @@ public static class WorkbookWriter
             ActivePane = sheet.FrozenColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft,
             State = PaneStateValues.Frozen,
         });
-        var columns = new Columns(sheet.Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
+        var columns =
+            new Columns(
+                sheet.Widths.Select((w, i) =>
+                    new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
         var data = new SheetData(Row(1, sheet.Header.Cast<object?>().ToList(), HeaderStyle));
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
@@ -68,7 +74,8 @@ public static class WorkbookWriter
             columns,
             data,
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+            new PageSetup { PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight =
+                0 },
             new HeaderFooter(new OddFooter($"&L{sheet.Name}&R&P / &N")));
     }
 
@@ -81,12 +88,16 @@ public static class WorkbookWriter
             Cell cell = values[c] switch
             {
                 null => new Cell { CellReference = reference },
-                decimal d => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(d) },
-                int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n) },
+                decimal d =>
+                    new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(d) },
+                int n =>
+                    new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n) },
                 var other => new Cell
                 {
                     CellReference = reference, DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "")),
+                    InlineString =
+                        new InlineString(
+                            new Text(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "")),
                 },
             };
             if (style != 0)
@@ -117,10 +128,12 @@ public static class WorkbookWriter
             new Border(),
             new Border(
                 new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
-                new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder())),
+                new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin },
+                    new DiagonalBorder())),
         new CellFormats(
             new CellFormat(),
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center })
-            { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
+            { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true,
+                ApplyAlignment = true },
             new CellFormat { FontId = 1, FillId = 3, ApplyFont = true, ApplyFill = true }));
 }

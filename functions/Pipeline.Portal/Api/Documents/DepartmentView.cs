@@ -7,4 +7,5 @@ namespace Pipeline.Portal.Api.Documents;
 /// its wards) so that a report's area codes are shown with their names.
 /// </summary>
 public sealed record DepartmentView(
-    string PlanId, LocalizedText PlanName, string DepartmentId, LocalizedText DepartmentName, IReadOnlyList<AreaName> Areas);
+    string PlanId, LocalizedText PlanName, string DepartmentId, LocalizedText DepartmentName,
+        IReadOnlyList<AreaName> Areas);

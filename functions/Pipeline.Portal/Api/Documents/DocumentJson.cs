@@ -8,7 +8,8 @@ using Pipeline.Publishing.Document;
 
 namespace Pipeline.Portal.Api.Documents;
 
-/// <summary>The pipeline's JSON options (<see cref="PipelineJson"/>) extended with the portal API's documents.</summary>
+/// <summary>The pipeline's JSON options (<see cref="PipelineJson"/>) extended with the portal API's
+/// documents.</summary>
 internal static class DocumentJson
 {
     public static readonly JsonSerializerOptions Options = PipelineJson.CreateOptions(
