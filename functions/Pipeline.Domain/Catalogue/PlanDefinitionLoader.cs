@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Pipeline.Domain.Problems;
 
 namespace Pipeline.Domain.Catalogue;
@@ -31,9 +30,6 @@ public static partial class PlanDefinitionLoader
 
         return new Builder(source).Build(file);
     }
-
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex AreaCode();
 
     private sealed partial class Builder(string source)
     {
@@ -195,7 +191,7 @@ public static partial class PlanDefinitionLoader
         private Area Area(PlanFileArea? area, string path, bool wholeCity)
         {
             var code = Required(area?.Code, $"{path}.code") ?? "";
-            if (code.Length > 0 && !AreaCode().IsMatch(code))
+            if (code.Length > 0 && !Catalogue.AreaCode.IsValid(code))
             {
                 Problem($"{path}.code", $"'{code}' is not a 6-digit 全国地方公共団体コード");
             }
