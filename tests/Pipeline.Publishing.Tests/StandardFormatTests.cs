@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using Pipeline.Testing;
 using Pipeline.Publishing.Document;
 using Pipeline.Publishing.Formats;
@@ -26,10 +27,42 @@ public sealed class StandardFormatTests : IDisposable
         var files = Files();
         var text = Encoding.UTF8.GetString(files[FeedPaths.SdmxName]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,PROGRESS_STATUS,OBS_FLAG", lines[0]);
+        Assert.Equal(
+            "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,MONTH,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,"
+            + "PROGRESS_STATUS,OBS_FLAG", lines[0]);
         Assert.StartsWith("dataflow,LG431001:DF_KUMAMOTO_WELFARE_4(1.0),I,", lines[1], StringComparison.Ordinal);
-        Assert.Contains("dataflow,LG431001:DF_KUMAMOTO_WELFARE_4(1.0),I,I-1-K2,431001,2023,350,人,", text, StringComparison.Ordinal);
+        Assert.Contains("dataflow,LG431001:DF_KUMAMOTO_WELFARE_4(1.0),I,I-1-K2,431001,_Z,2023,350,人,", text,
+            StringComparison.Ordinal);
+        // Every observation carries MONTH: _Z (not applicable), as progress.json publishes fiscal-year values only.
+        Assert.All(lines.Skip(1), l => Assert.Equal("_Z", l.Split(',')[5]));
         Assert.Equal('S', text[0]); // no BOM before STRUCTURE
+    }
+
+    [Fact]
+    public void The_structure_puts_month_before_the_time_dimension_coded_by_CL_MONTH_with_Japanese_and_English_names()
+    {
+        XNamespace str = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure";
+        XNamespace com = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common";
+        var structure = XDocument.Parse(Encoding.UTF8.GetString(Files()[FeedPaths.SdmxStructureName]));
+        var dimensions = structure.Descendants(str + "DimensionList").Single().Elements().ToList();
+        Assert.Equal(
+            [("Dimension", "INDICATOR", "1"), ("Dimension", "REF_AREA", "2"), ("Dimension", "MONTH", "3"),
+                ("TimeDimension", "TIME_PERIOD", "4")],
+            dimensions.Select(d => (d.Name.LocalName, (string)d.Attribute("id")!, (string)d.Attribute("position")!)));
+        var month = dimensions.Single(d => (string)d.Attribute("id")! == "MONTH");
+        Assert.Equal("CL_MONTH", (string)month.Descendants(str + "Enumeration").Single().Element("Ref")!.Attribute("id")!);
+
+        var codelist = structure.Descendants(str + "Codelist").Single(c => (string)c.Attribute("id")! == "CL_MONTH");
+        string Name(XElement code, string lang) => code.Elements(com + "Name")
+            .Single(n => (string)n.Attribute(XNamespace.Xml + "lang")! == lang).Value;
+        var codes = codelist.Elements(str + "Code")
+            .Select(c => ((string)c.Attribute("id")!, Name(c, "ja"), Name(c, "en"))).ToList();
+        Assert.Equal(
+            ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "_Z"],
+            codes.Select(c => c.Item1));
+        Assert.Contains(("04", "4月", "April"), codes);
+        Assert.Contains(("03", "3月", "March"), codes);
+        Assert.Contains(("_Z", "該当なし", "Not applicable"), codes);
     }
 
     [Fact]

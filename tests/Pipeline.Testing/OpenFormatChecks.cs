@@ -88,16 +88,27 @@ public static partial class OpenFormatChecks
         Assert.Equal(SdmxStructure.Areas(feed).Select(a => (a.Code, a.Name.Ja, a.Name.En)), areas.Select(c => (
             c.GetProperty("id").GetString()!, c.GetProperty("name").GetProperty("ja").GetString()!, c.GetProperty("name").GetProperty("en").GetString())));
         Assert.All(codelists.Values.SelectMany(c => c), c => Assert.Equal(2, c.GetProperty("name").EnumerateObject().Count()));
+        // MONTH: 01–12 named 1月/January …, and _Z, not applicable, the month of a fiscal-year value.
+        var months = codelists[SdmxStructure.MonthCodelist].Select(c => (c.GetProperty("id").GetString()!,
+            c.GetProperty("name").GetProperty("ja").GetString()!, c.GetProperty("name").GetProperty("en").GetString()!));
+        Assert.Equal(
+            Enumerable.Range(1, 12).Select(m => (m.ToString("00", CultureInfo.InvariantCulture), $"{m}月",
+                    CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m)))
+                .Append(("_Z", "該当なし", "Not applicable")),
+            months);
 
         // Every value of the feed, city and wards, is one observation with its unit, (city rows) status and flag.
         var city = feed.Plan.Publisher.LocalGovernmentCode;
         static string Flag(Domain.Observations.ValueFlag? flag) => flag is { } f ? PipelineJson.Name(f) : "";
+        // progress.json carries fiscal-year values only: every observation's MONTH is _Z (RULES.md §5).
         var expected = feed.Indicators.SelectMany(i => i.Actuals.SelectMany(a =>
-            new[] { (i.Id, city, a.FiscalYear, a.Value, i.Unit, PipelineJson.Name(a.Status), Flag(a.Flag)) }
-                .Concat(a.Areas.Select(w => (i.Id, w.Code, a.FiscalYear, (decimal?)w.Value, i.Unit, "", Flag(w.Flag))))))
+            new[] { (i.Id, city, "_Z", a.FiscalYear, a.Value, i.Unit, PipelineJson.Name(a.Status), Flag(a.Flag)) }
+                .Concat(a.Areas.Select(w =>
+                    (i.Id, w.Code, "_Z", a.FiscalYear, (decimal?)w.Value, i.Unit, "", Flag(w.Flag))))))
             .ToList();
         var observations = read.GetProperty("observations").EnumerateArray().Select(o => (
             o.GetProperty("key").GetProperty("INDICATOR").GetString()!, o.GetProperty("key").GetProperty("REF_AREA").GetString()!,
+            o.GetProperty("key").GetProperty("MONTH").GetString()!,
             int.Parse(o.GetProperty("key").GetProperty("TIME_PERIOD").GetString()!, CultureInfo.InvariantCulture),
             o.GetProperty("value").ValueKind == JsonValueKind.Null ? (decimal?)null
                 : decimal.Parse(o.GetProperty("value").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
@@ -114,6 +125,7 @@ public static partial class OpenFormatChecks
         var rows = pandas.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(expected.Count, rows.Count);
         Assert.All(rows, r => Assert.Equal(SdmxStructure.DataflowReference(feed), r.GetProperty("STRUCTURE_ID").GetString()));
+        Assert.All(rows, r => Assert.Equal("_Z", r.GetProperty("MONTH").GetString()));
         Assert.Matches(StructureId(), SdmxStructure.DataflowReference(feed));
     }
 

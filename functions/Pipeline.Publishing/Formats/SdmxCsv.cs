@@ -7,7 +7,8 @@ namespace Pipeline.Publishing.Formats;
 /// progress.sdmx.csv (RULES.md §5), SDMX-CSV 2.0.0 as Power BI's SDMX connector and the SDMX libraries read it:
 /// STRUCTURE (<c>dataflow</c>), STRUCTURE_ID (the dataflow of <see cref="SdmxStructure"/>), ACTION (<c>I</c>), then
 /// the dimensions, OBS_VALUE and the attributes by id; coded cells are ids (the names are in progress.dsd.xml).
-/// One row per indicator × fiscal year × area, as progress.csv. UTF-8 without a BOM (SDMX readers refuse one), CRLF.
+/// One row per indicator × fiscal year × area, as progress.csv, with MONTH <c>_Z</c> (not applicable): the feed
+/// publishes fiscal-year values only (RULES.md §5). UTF-8 without a BOM (SDMX readers refuse one), CRLF.
 /// </summary>
 public static class SdmxCsv
 {
@@ -61,6 +62,8 @@ public static class SdmxCsv
         csv.WriteField("I");
         csv.WriteField(indicator.Id);
         csv.WriteField(area);
+        // MONTH: a fiscal-year value is no month's (RULES.md §5); progress.json carries no monthly values.
+        csv.WriteField(SdmxStructure.NotApplicable);
         FeedCsv.Number(csv, fiscalYear);
         FeedCsv.Number(csv, value);
         FeedCsv.Text(csv, indicator.Unit);

@@ -10,9 +10,10 @@ namespace Pipeline.Publishing.Formats;
 
 /// <summary>
 /// progress.dsd.xml (RULES.md §5): the SDMX-ML 2.1 structure message that progress.sdmx.csv refers to — the
-/// dataflow, its data structure (dimensions INDICATOR, REF_AREA, TIME_PERIOD; measure OBS_VALUE; attributes
-/// UNIT_MEASURE, PROGRESS_STATUS, OBS_FLAG), the concepts and the code lists of indicators, areas and statuses,
-/// each named in Japanese and English. Every id carries the plan's key, so two plans' structures never clash.
+/// dataflow, its data structure (dimensions INDICATOR, REF_AREA, MONTH, TIME_PERIOD; measure OBS_VALUE; attributes
+/// UNIT_MEASURE, PROGRESS_STATUS, OBS_FLAG), the concepts and the code lists of indicators, areas, months and
+/// statuses, each named in Japanese and English. Every id but CL_MONTH's (the same in every plan) carries the plan's
+/// key, so two plans' structures never clash.
 /// </summary>
 public static class SdmxStructure
 {
@@ -23,7 +24,21 @@ public static class SdmxStructure
     public const string Version = "1.0";
 
     /// <summary>The dimensions in key order; TIME_PERIOD (the fiscal year) is last, as SDMX 2.1 requires.</summary>
-    public static readonly IReadOnlyList<string> Dimensions = ["INDICATOR", "REF_AREA", "TIME_PERIOD"];
+    public static readonly IReadOnlyList<string> Dimensions = ["INDICATOR", "REF_AREA", "MONTH", "TIME_PERIOD"];
+
+    /// <summary>The id of the month code list, <c>01</c>–<c>12</c> and <see cref="NotApplicable"/>.</summary>
+    public const string MonthCodelist = "CL_MONTH";
+
+    /// <summary>MONTH of a value that is not a month's: <c>_Z</c>, SDMX's code for "not applicable" (RULES.md §5:
+    /// the feed publishes fiscal-year values only, so every observation carries it today).</summary>
+    public const string NotApplicable = "_Z";
+
+    /// <summary>The month codes: <c>01</c>–<c>12</c> (1月/January …), then <see cref="NotApplicable"/>.</summary>
+    public static IEnumerable<(string Id, LocalizedText Name)> MonthCodes() =>
+        Enumerable.Range(1, 12)
+            .Select(m => (m.ToString("00", CultureInfo.InvariantCulture), new LocalizedText(
+                $"{m}月", CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m))))
+            .Append((NotApplicable, new LocalizedText("該当なし", "Not applicable")));
 
     /// <summary>The attributes, in the order progress.sdmx.csv writes them.</summary>
     public static readonly IReadOnlyList<string> Attributes = ["UNIT_MEASURE", "PROGRESS_STATUS", "OBS_FLAG"];
@@ -92,6 +107,7 @@ public static class SdmxStructure
                         feed.Indicators.Select(i => (i.Id, i.Name))),
                     Codelist("CL_AREA_" + key, agency, new("地域（全国地方公共団体コード）", "Area (local government code)"),
                         Areas(feed)),
+                    Codelist(MonthCodelist, agency, new("月", "Month"), MonthCodes()),
                     Codelist("CL_PROGRESS_STATUS_" + key, agency, new("進捗状況", "Progress status"), statuses)),
                 new XElement(Str + "Concepts",
                     Maintainable("ConceptScheme", "CS_" + key, agency, Names(new("計画進捗の概念", "Plan progress concepts")),
@@ -115,6 +131,7 @@ public static class SdmxStructure
     [
         ("INDICATOR", new("成果指標", "Outcome indicator")),
         ("REF_AREA", new("地域（全国地方公共団体コード）", "Reference area (local government code)")),
+        ("MONTH", new("月（年度の値は _Z：該当なし）", "Month (_Z, not applicable, for a fiscal-year value)")),
         ("TIME_PERIOD", new("年度（4月〜翌年3月、始まる年で表す）", "Fiscal year (April to March, named by the year it starts in)")),
         ("OBS_VALUE", new("実績値", "Observation value")),
         ("UNIT_MEASURE", new("単位", "Unit of measure")),
@@ -130,7 +147,7 @@ public static class SdmxStructure
             new XAttribute("maintainableParentVersion", Version), new XAttribute("agencyID", agency),
             new XAttribute("package", "conceptscheme"), new XAttribute("class", "Concept")));
         XElement Coded(string codelist) => new(Str + "LocalRepresentation",
-            new XElement(Str + "Enumeration", Ref(codelist + "_" + key, agency, "codelist", "Codelist")));
+            new XElement(Str + "Enumeration", Ref(codelist, agency, "codelist", "Codelist")));
         XElement Text(string type) =>
             new(Str + "LocalRepresentation", new XElement(Str + "TextFormat", new XAttribute("textType", type)));
         XElement Attribute(string id, string status, XElement representation, XElement relationship) =>
@@ -144,16 +161,18 @@ public static class SdmxStructure
         return new XElement(Str + "DataStructureComponents",
             new XElement(Str + "DimensionList", new XAttribute("id", "DimensionDescriptor"),
                 new XElement(Str + "Dimension", new XAttribute("id", "INDICATOR"), new XAttribute("position", 1),
-                    Concept("INDICATOR"), Coded("CL_INDICATOR")),
+                    Concept("INDICATOR"), Coded("CL_INDICATOR_" + key)),
                 new XElement(Str + "Dimension", new XAttribute("id", "REF_AREA"), new XAttribute("position", 2),
-                    Concept("REF_AREA"), Coded("CL_AREA")),
-                new XElement(Str + "TimeDimension", new XAttribute("id", "TIME_PERIOD"), new XAttribute("position", 3),
+                    Concept("REF_AREA"), Coded("CL_AREA_" + key)),
+                new XElement(Str + "Dimension", new XAttribute("id", "MONTH"), new XAttribute("position", 3),
+                    Concept("MONTH"), Coded(MonthCodelist)),
+                new XElement(Str + "TimeDimension", new XAttribute("id", "TIME_PERIOD"), new XAttribute("position", 4),
                     Concept("TIME_PERIOD"),
                     Text("ObservationalTimePeriod"))),
             new XElement(Str + "AttributeList", new XAttribute("id", "AttributeDescriptor"),
                 Attribute("UNIT_MEASURE", "Mandatory", Text("String"), new XElement(Str + "AttributeRelationship",
                     new XElement(Str + "Dimension", new XElement("Ref", new XAttribute("id", "INDICATOR"))))),
-                Attribute("PROGRESS_STATUS", "Conditional", Coded("CL_PROGRESS_STATUS"), ToMeasure()),
+                Attribute("PROGRESS_STATUS", "Conditional", Coded("CL_PROGRESS_STATUS_" + key), ToMeasure()),
                 Attribute("OBS_FLAG", "Conditional", Text("String"), ToMeasure())),
             new XElement(Str + "MeasureList", new XAttribute("id", "MeasureDescriptor"),
                 new XElement(Str + "PrimaryMeasure", new XAttribute("id", "OBS_VALUE"), Concept("OBS_VALUE"),

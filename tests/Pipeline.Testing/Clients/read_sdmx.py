@@ -41,7 +41,7 @@ def main(structure_path, data_path):
                 invalid.append([k, v])
         value = o.value
         observations.append({"key": key, "value": None if value in (None, "") else str(value), "attributes": attributes})
-    frame = pandas.read_csv(data_path, dtype={"REF_AREA": str, "TIME_PERIOD": str}, keep_default_na=False, na_values=[""])
+    frame = pandas.read_csv(data_path, dtype={"REF_AREA": str, "MONTH": str, "TIME_PERIOD": str}, keep_default_na=False, na_values=[""])
     print(json.dumps({
         "dataflow": flow_id,
         "dataflowName": names(flow),
