@@ -30,10 +30,10 @@ public static class Mutants
             var department = Path.GetFileName(Path.GetDirectoryName(path))!;
             var bytes = File.ReadAllBytes(path);
             var original = originals[path];
-            var (mutation, content, expected) = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            var (mutation, content, expected, outcome) = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
                 ? MutateLines(random, bytes, original)
                 : MutateBytes(random, bytes, original);
-            mutants.Add(new Mutant(i, department, Path.GetFileName(path), mutation, content, expected));
+            mutants.Add(new Mutant(i, department, Path.GetFileName(path), mutation, content, expected, outcome));
         }
 
         return mutants;
@@ -57,7 +57,8 @@ public static class Mutants
 
     private static ReportValue[] Values(IEnumerable<Observation> observations) => [.. observations.Select(ReportValue.From)];
 
-    private static (string, byte[], ReportValue[]) MutateBytes(Random random, byte[] bytes, Observation[] original)
+    private static (string, byte[], ReportValue[], string?) MutateBytes(
+        Random random, byte[] bytes, Observation[] original)
     {
         switch (random.Next(3))
         {
@@ -68,18 +69,21 @@ public static class Mutants
                     bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
                 }
 
-                return ($"{flips} random bytes", bytes, Values(original));
+                return ($"{flips} random bytes", bytes, Values(original), null);
             case 1:
                 var cut = random.Next(1, bytes.Length);
-                return ($"cut at byte {cut}", bytes[..cut], Values(original));
+                // A workbook cut short has lost its end: a zip's directory, a compound file's sectors.
+                return ($"cut at byte {cut}", bytes[..cut], Values(original), "file_unreadable");
             default:
                 var at = random.Next(bytes.Length);
                 var length = random.Next(1, Math.Min(4096, bytes.Length - at));
-                return ($"{length} bytes at {at} duplicated", [.. bytes[..at], .. bytes[at..(at + length)], .. bytes[at..]], Values(original));
+                byte[] longer = [.. bytes[..at], .. bytes[at..(at + length)], .. bytes[at..]];
+                return ($"{length} bytes at {at} duplicated", longer, Values(original), null);
         }
     }
 
-    private static (string, byte[], ReportValue[]) MutateLines(Random random, byte[] bytes, Observation[] original)
+    private static (string, byte[], ReportValue[], string?) MutateLines(
+        Random random, byte[] bytes, Observation[] original)
     {
         var text = Encoding.Latin1.GetString(bytes); // byte for byte, whatever the file's encoding
         var lines = text.Split('\n').ToList(); // line n (1-based) is sheet row n
@@ -97,16 +101,19 @@ public static class Mutants
                 }
 
                 lines[row - 1] = new string(line);
-                return ($"{letters} letters written into row {row}", Join(lines), Values(original));
+                return ($"{letters} letters written into row {row}", Join(lines), Values(original), null);
             case 1:
                 var keep = random.Next(1, last);
-                return ($"cut after row {keep}", Join(lines.Take(keep).Append("")), RowsOf(Enumerable.Range(1, keep)));
+                // The lines kept are a file of their own: accepted with their values, or only a header.
+                return ($"cut after row {keep}", Join(lines.Take(keep).Append("")), RowsOf(Enumerable.Range(1, keep)),
+                    keep == 1 ? "no_values" : "accepted");
             default:
                 var from = random.Next(2, last + 1);
                 var count = random.Next(1, Math.Min(5, last - from + 1) + 1);
                 var rows = Enumerable.Range(1, from + count - 1).Concat(Enumerable.Range(from, last - from + 1));
                 var duplicated = rows.Select(r => lines[r - 1]).Concat(lines.Skip(last)).ToList();
-                return ($"rows {from}..{from + count - 1} duplicated", Join(duplicated), RowsOf(rows));
+                // A row given twice in one file is an error of the file (duplicate_row).
+                return ($"rows {from}..{from + count - 1} duplicated", Join(duplicated), RowsOf(rows), "duplicate_row");
         }
     }
 
