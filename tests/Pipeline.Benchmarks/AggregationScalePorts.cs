@@ -46,7 +46,7 @@ internal static partial class AggregationScaleBenchmark
 
     private sealed class MemoryLedger(IReadOnlyList<UploadRecord> accepted) : IUploadLedger
     {
-        public Task<UploadRecord?> FindAsync(string planId, string departmentId, UploadId uploadId,
+        public Task<UploadRecord?> FindAsync(PlanId planId, DepartmentId departmentId, UploadId uploadId,
             CancellationToken cancellationToken) =>
             Task.FromResult(accepted.FirstOrDefault(u => u.UploadId == uploadId));
 

@@ -231,7 +231,8 @@ public sealed class IngestUploadTests : IDisposable
     /// <summary>A ledger whose commit never happens: the process dies between staging and commit.</summary>
     private sealed class DyingLedger(IUploadLedger inner) : IUploadLedger
     {
-        public Task<UploadRecord?> FindAsync(string p, string d, UploadId u, CancellationToken c) => inner.FindAsync(p, d, u, c);
+        public Task<UploadRecord?> FindAsync(PlanId p, DepartmentId d, UploadId u, CancellationToken c) =>
+            inner.FindAsync(p, d, u, c);
         public Task RecordAsync(UploadRecord r, CancellationToken c) => inner.RecordAsync(r, c);
         public Task<UploadRecord> CommitAsync(UploadRecord r, CancellationToken c) => throw new IOException("the worker died");
         public IAsyncEnumerable<UploadRecord> CommittedAsync(string p, CancellationToken c) => inner.CommittedAsync(p, c);

@@ -184,7 +184,8 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
             UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\"");
         Assert.Equal(UploadStatus.Accepted, (await ledger.CommitAsync(record, CancellationToken.None)).Status);
         await ledger.RecordAsync(record with { Status = UploadStatus.Failed, Reason = "late poison message" }, CancellationToken.None);
-        Assert.Equal(UploadStatus.Accepted, (await ledger.FindAsync("kumamoto-welfare-4", "shakyo", record.UploadId, CancellationToken.None))!.Status);
+        Assert.Equal(UploadStatus.Accepted, (await ledger.FindAsync(PlanId.Parse("kumamoto-welfare-4"), DepartmentId.Parse("shakyo"), record.UploadId,
+            CancellationToken.None))!.Status);
     }
 
     [Fact]

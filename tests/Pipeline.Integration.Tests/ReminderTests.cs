@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reminders;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Functions;
 using Pipeline.Testing;
@@ -19,6 +20,8 @@ namespace Pipeline.Integration.Tests;
 public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInbox>, IDisposable
 {
     private const string Plan = "kumamoto-welfare-4";
+
+    private static readonly PlanId PlanKey = PlanId.Parse(Plan);
     private static readonly string[] Owing = ["chiiki-houkatsu", "kenko-fukushi-seisaku", "seikatsu-jiritsu", "shakyo"];
     private readonly List<TestPipeline> _pipelines = [];
     private readonly Dictionary<TestPipeline, FakeTimeProvider> _clocks = [];
@@ -118,9 +121,11 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
         var june = (await inbox.MessagesAsync()).Skip(4).ToList();
         Assert.Equal(Owing, june.Select(m => m.To.Single()).Order(StringComparer.Ordinal).Select(a => a.Split('@')[0]));
         Assert.All(june, m => Assert.EndsWith("/2025-06-01", m.Headers["x-pipeline-reminder"], StringComparison.Ordinal));
-        var record = await pipeline.Get<IReminderLedger>().FindAsync(Plan, "chiiki-houkatsu", new DateOnly(2025, 6, 1), CancellationToken.None);
+        var record = await pipeline.Get<IReminderLedger>().FindAsync(
+            PlanKey, DepartmentId.Parse("chiiki-houkatsu"), new DateOnly(2025, 6, 1), CancellationToken.None);
         Assert.Equal((ReminderStatus.Sent, 1), (record!.Status, record.Attempts));
-        Assert.Null(await pipeline.Get<IReminderLedger>().FindAsync(Plan, "jutaku-seisaku", new DateOnly(2025, 6, 1), CancellationToken.None));
+        Assert.Null(await pipeline.Get<IReminderLedger>().FindAsync(
+            PlanKey, DepartmentId.Parse("jutaku-seisaku"), new DateOnly(2025, 6, 1), CancellationToken.None));
     }
 
     [Fact]
@@ -165,7 +170,8 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
         var ledger = pipeline.Get<IReminderLedger>();
 
         await TimerAsync(pipeline, 2025, 5, 1);
-        var failed = await ledger.FindAsync(Plan, "chiiki-houkatsu", new DateOnly(2025, 5, 1), CancellationToken.None);
+        var failed = await ledger.FindAsync(
+            PlanKey, DepartmentId.Parse("chiiki-houkatsu"), new DateOnly(2025, 5, 1), CancellationToken.None);
         Assert.Equal((ReminderStatus.Failed, 1), (failed!.Status, failed.Attempts));
         Assert.Contains($"SMTP 127.0.0.1:{port}: SocketException", failed.LastError, StringComparison.Ordinal);
         // Logged with its exception, saying the next run tries again.
@@ -176,7 +182,8 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
         Assert.IsType<MailSendException>(logged.Exception);
         // Departments without contact addresses are not recorded: they are written to once addresses are set; the log
         // says so.
-        Assert.Null(await ledger.FindAsync(Plan, "shakyo", new DateOnly(2025, 5, 1), CancellationToken.None));
+        Assert.Null(await ledger.FindAsync(
+            PlanKey, DepartmentId.Parse("shakyo"), new DateOnly(2025, 5, 1), CancellationToken.None));
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning
             && e.Message.StartsWith($"Reminder to shakyo of {Plan} not sent: it owes", StringComparison.Ordinal));
 
@@ -187,7 +194,8 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
         var arrived = await late.MessagesAsync();
         Assert.Equal($"{Plan}/chiiki-houkatsu/2025-05-01", arrived.Single().Headers["x-pipeline-reminder"]);
         Assert.Contains("・II-1-K1 ", arrived.Single().Text, StringComparison.Ordinal);
-        var sent = await ledger.FindAsync(Plan, "chiiki-houkatsu", new DateOnly(2025, 5, 1), CancellationToken.None);
+        var sent = await ledger.FindAsync(
+            PlanKey, DepartmentId.Parse("chiiki-houkatsu"), new DateOnly(2025, 5, 1), CancellationToken.None);
         Assert.Equal((ReminderStatus.Sent, 2), (sent!.Status, sent.Attempts));
     }
 }

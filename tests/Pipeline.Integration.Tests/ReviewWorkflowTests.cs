@@ -159,7 +159,8 @@ public sealed partial class ReviewWorkflowTests : IDisposable
 
         var stored = await Uploads.ReportAsync(_pipeline, blob);
         Assert.Equal((UploadStatus.Returned, comment), (stored.Status, stored.Review!.Comment));
-        var history = await _pipeline.Get<IUploadHistory>().RecentAsync(Fifth, "kenko-fukushi-seisaku", 10, CancellationToken.None);
+        var history = await _pipeline.Get<IUploadHistory>().RecentAsync(
+            PlanId.Parse(Fifth), DepartmentId.Parse("kenko-fukushi-seisaku"), 10, CancellationToken.None);
         Assert.Equal(UploadStatus.Returned, Assert.Single(history).Status);
         var decisions = await _pipeline.Get<IReviewLedger>().ReviewsAsync(Fifth, CancellationToken.None);
         Assert.Equal(comment, decisions[report.UploadId!.Value.Value].Comment);

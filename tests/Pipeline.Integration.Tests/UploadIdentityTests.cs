@@ -26,6 +26,10 @@ public sealed class UploadIdentityTests : IDisposable
 
     private string PlanId => _pipeline.Get<Plan>().Id;
 
+    private Domain.Catalogue.PlanId PlanKey => Domain.Catalogue.PlanId.Parse(PlanId);
+
+    private static DepartmentId DepartmentKey => DepartmentId.Parse(Department);
+
     private static byte[] Csv(params (string Indicator, int FiscalYear, int Value)[] rows) =>
         Uploads.Csv("指標ID,年度,実績値\n" + string.Concat(rows.Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"{r.Indicator},{r.FiscalYear},{r.Value}") + "\n")));
@@ -88,19 +92,19 @@ public sealed class UploadIdentityTests : IDisposable
             new[] { first.Status, second.Status, bad.Status, corrected.Status });
         Assert.Equal(first.UploadId, second.DuplicateOf);
         var ledger = _pipeline.Get<IUploadLedger>();
-        var record = await ledger.FindAsync(PlanId, Department, second.UploadId!.Value, CancellationToken.None);
+        var record = await ledger.FindAsync(PlanKey, DepartmentKey, second.UploadId!.Value, CancellationToken.None);
         Assert.Equal(("実績.csv", "試験 太郎 <t>"), (second.FileName, record!.UploadedBy));
         Assert.Contains("received last wins", first.Notice!.En, StringComparison.Ordinal);
         Assert.Equal(185m, (await ValuesAsync())[("I-1-K2", 2021)]);
 
         // The history, the last received first, each row with its own report: four uploads of one file name.
-        var history = await _pipeline.Get<IUploadHistory>().RecentAsync(PlanId, Department, 10, CancellationToken.None);
+        var history = await _pipeline.Get<IUploadHistory>().RecentAsync(PlanKey, DepartmentKey, 10, CancellationToken.None);
         Assert.Equal([corrected.UploadId, bad.UploadId, second.UploadId, first.UploadId],
             history.Select(r => (UploadId?)r.UploadId));
         foreach (var row in history)
         {
             var lookup = _pipeline.Get<UploadReportLookup>();
-            var report = await lookup.FindAsync(PlanId, Department, row.UploadId, CancellationToken.None);
+            var report = await lookup.FindAsync(PlanKey, DepartmentKey, row.UploadId, CancellationToken.None);
             Assert.Equal((row.UploadId, row.Status, "実績.csv"),
                 (report!.UploadId!.Value, report.Status, report.FileName));
         }
@@ -195,10 +199,10 @@ public sealed class UploadIdentityTests : IDisposable
         // The creation time ties; the id decides, as it did: the value stands as it was published.
         Assert.Equal(160m, (await ValuesAsync())[("I-1-K2", 2021)]);
         var lookup = _pipeline.Get<UploadReportLookup>();
-        var newer = await lookup.FindAsync(PlanId, Department, UploadId.Parse(newerId), CancellationToken.None);
+        var newer = await lookup.FindAsync(PlanKey, DepartmentKey, UploadId.Parse(newerId), CancellationToken.None);
         Assert.Equal(("old.csv", UploadStatus.Accepted, (ReportMessage?)null),
             (newer!.FileName, newer.Status, newer.Notice));
-        var older = await lookup.FindAsync(PlanId, Department, UploadId.Parse(olderId), CancellationToken.None);
+        var older = await lookup.FindAsync(PlanKey, DepartmentKey, UploadId.Parse(olderId), CancellationToken.None);
         Assert.Equal((UploadStatus.Accepted, 1, ReportNotices.FromLedger),
             (older!.Status, older.Counts.Observations, older.Notice));
 
@@ -208,7 +212,7 @@ public sealed class UploadIdentityTests : IDisposable
         var correction = await Uploads.DeliverAsync(_pipeline, await StoreAsync("old.csv", Csv(("I-1-K2", 2021, 165))));
         Assert.Equal(UploadStatus.Accepted, correction.Status);
         Assert.Equal(165m, (await ValuesAsync())[("I-1-K2", 2021)]);
-        var history = await _pipeline.Get<IUploadHistory>().RecentAsync(PlanId, Department, 10, CancellationToken.None);
+        var history = await _pipeline.Get<IUploadHistory>().RecentAsync(PlanKey, DepartmentKey, 10, CancellationToken.None);
         Assert.Equal(4, history.Count);
         Assert.Equal([newerId, olderId], history.TakeLast(2).Select(r => r.UploadId.Value));
     }

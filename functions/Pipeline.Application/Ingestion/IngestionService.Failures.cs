@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Problems;
 using Pipeline.Domain.Uploads;
@@ -20,8 +21,9 @@ public sealed partial class IngestionService
         UploadPath path, ReceivedVersion version, Sha256? sha256, string reason, CancellationToken cancellationToken)
     {
         var uploadId = UploadId.Of(path, version, sha256);
-        if (path.DepartmentId is { } departmentId
-            && await ledger.FindAsync(plan.Id, departmentId, uploadId, cancellationToken)
+        // Only a department of the plan (a path-safe id) has uploads that are committed or held.
+        if (DepartmentId.TryParse(path.DepartmentId, out var departmentId)
+            && await ledger.FindAsync(PlanId.Parse(plan.Id), departmentId, uploadId, cancellationToken)
                 is { } earlier && (earlier.Committed || earlier.Held))
         {
             LogPoisonAfterCommit(path.BlobName, earlier.Status);

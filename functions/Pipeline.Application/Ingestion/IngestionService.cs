@@ -56,7 +56,8 @@ public sealed partial class IngestionService(
                 cancellationToken);
         }
 
-        var earlier = await ledger.FindAsync(plan.Id, department.Id, uploadId, cancellationToken);
+        var earlier = await ledger.FindAsync(
+            PlanId.Parse(plan.Id), DepartmentId.Parse(department.Id), uploadId, cancellationToken);
         if (earlier is { Committed: true } or { Held: true })
         {
             // Redelivery of a version already committed or held for review: nothing is stored again. The report is

@@ -1,5 +1,6 @@
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Application.Ingestion;
@@ -14,9 +15,10 @@ public sealed class UploadReportLookup(IUploadReports reports, IUploadLedger led
 {
     /// <summary>The report, or null where there is none yet (ingestion has not written it).</summary>
     public async Task<UploadReport?> FindAsync(
-        string planId, string departmentId, UploadId uploadId, CancellationToken cancellationToken)
+        PlanId planId, DepartmentId departmentId, UploadId uploadId, CancellationToken cancellationToken)
     {
-        if (await reports.ReadAsync(ReportNames.Of(planId, departmentId, uploadId), cancellationToken) is { } report)
+        var name = ReportNames.Of(planId.Value, departmentId.Value, uploadId);
+        if (await reports.ReadAsync(name, cancellationToken) is { } report)
         {
             return report;
         }

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Reminders;
 
 namespace Pipeline.Application.Ports;
@@ -15,19 +16,19 @@ public interface IReminderLedger
     /// that ended over an hour ago); false where it is sent, superseded or being sent.
     /// </summary>
     Task<bool> TryClaimAsync(
-        string planId, string departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now,
+        PlanId planId, DepartmentId departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now,
             CancellationToken cancellationToken);
 
     /// <summary>Records the outcome of a claimed reminder (or supersedes a failed one); counts an attempt unless
     /// superseding.</summary>
     Task RecordAsync(
-        string planId, string departmentId, DateOnly day, ReminderStatus status, string? error, DateTimeOffset now,
-        CancellationToken cancellationToken);
+        PlanId planId, DepartmentId departmentId, DateOnly day, ReminderStatus status, string? error,
+        DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The plan's reminders that failed and wait for the next run, oldest first.</summary>
-    Task<IReadOnlyList<ReminderRecord>> FailedAsync(string planId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ReminderRecord>> FailedAsync(PlanId planId, CancellationToken cancellationToken);
 
     /// <summary>One record, or null.</summary>
-    Task<ReminderRecord?> FindAsync(string planId, string departmentId, DateOnly day,
+    Task<ReminderRecord?> FindAsync(PlanId planId, DepartmentId departmentId, DateOnly day,
         CancellationToken cancellationToken);
 }

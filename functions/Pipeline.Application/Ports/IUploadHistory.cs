@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Application.Ports;
@@ -9,6 +10,6 @@ public interface IUploadHistory
     /// Every upload the ledger holds for a department of a plan, the last received first, at most
     /// <paramref name="limit"/>.
     /// </summary>
-    Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit,
+    Task<IReadOnlyList<UploadRecord>> RecentAsync(PlanId planId, DepartmentId departmentId, int limit,
         CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Application.Ports;
@@ -7,7 +8,7 @@ public interface IUploadLedger
 {
     /// <summary>The record of an upload processed before, if any (a redelivery).</summary>
     Task<UploadRecord?> FindAsync(
-        string planId, string departmentId, UploadId uploadId, CancellationToken cancellationToken);
+        PlanId planId, DepartmentId departmentId, UploadId uploadId, CancellationToken cancellationToken);
 
     /// <summary>Records a rejected or failed upload; never overwrites a committed one.</summary>
     Task RecordAsync(UploadRecord record, CancellationToken cancellationToken);

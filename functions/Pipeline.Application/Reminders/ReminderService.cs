@@ -41,7 +41,7 @@ public sealed partial class ReminderService(
             ? [plans.Find(id) ?? throw new ArgumentException($"Unknown plan '{id}'.")] : plans.Plans)
         {
             var occasions = ReminderCalendar.On(plan, day, calendar);
-            var failed = request.DryRun ? [] : await ledger.FailedAsync(plan.Id, cancellationToken);
+            var failed = request.DryRun ? [] : await ledger.FailedAsync(PlanId.Parse(plan.Id), cancellationToken);
             if (occasions.Count == 0 && failed.Count == 0)
             {
                 continue;
@@ -51,7 +51,7 @@ public sealed partial class ReminderService(
             var initiatives = await InitiativeEvaluators.ReadAsync(plan, uploads, store, cancellationToken);
             foreach (var department in plan.Departments)
             {
-                var waiting = failed.Where(f => f.DepartmentId == department.Id).OrderBy(f => f.Day).ToList();
+                var waiting = failed.Where(f => f.DepartmentId.Value == department.Id).OrderBy(f => f.Day).ToList();
                 if (await DecideAsync(plan, department, occasions, day, waiting, initiatives,
                     cancellationToken) is not { } decision)
                 {
@@ -97,7 +97,7 @@ public sealed partial class ReminderService(
 
         foreach (var old in waiting.Where(w => w.Day != decision?.Day))
         {
-            await ledger.RecordAsync(plan.Id, department.Id, old.Day, ReminderStatus.Superseded, null,
+            await ledger.RecordAsync(old.PlanId, old.DepartmentId, old.Day, ReminderStatus.Superseded, null,
                 clock.GetUtcNow(), cancellationToken);
         }
 
@@ -114,7 +114,9 @@ public sealed partial class ReminderService(
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.NoContacts);
         }
 
-        if (!await ledger.TryClaimAsync(plan.Id, department.Id, decision.Day, decision.Kind, clock.GetUtcNow(),
+        var (planId, departmentId) = (PlanId.Parse(plan.Id), DepartmentId.Parse(department.Id));
+
+        if (!await ledger.TryClaimAsync(planId, departmentId, decision.Day, decision.Kind, clock.GetUtcNow(),
             cancellationToken))
         {
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.AlreadySent);
@@ -127,13 +129,13 @@ public sealed partial class ReminderService(
         }
         catch (MailSendException e)
         {
-            await ledger.RecordAsync(plan.Id, department.Id, decision.Day, ReminderStatus.Failed, e.Message,
+            await ledger.RecordAsync(planId, departmentId, decision.Day, ReminderStatus.Failed, e.Message,
                 clock.GetUtcNow(), cancellationToken);
             LogFailed(e, plan.Id, department.Id, decision.Day, e.Transient);
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.Failed, e.Message);
         }
 
-        await ledger.RecordAsync(plan.Id, department.Id, decision.Day, ReminderStatus.Sent, null, clock.GetUtcNow(),
+        await ledger.RecordAsync(planId, departmentId, decision.Day, ReminderStatus.Sent, null, clock.GetUtcNow(),
             cancellationToken);
         LogSent(plan.Id, department.Id, decision.Day, decision.Kind, decision.Items.Count, to.Count, cc.Count);
         return new ReminderOutcome(decision, to, cc, ReminderDelivery.Sent);

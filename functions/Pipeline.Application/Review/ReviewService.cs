@@ -104,7 +104,8 @@ public sealed class ReviewService(
 
         // The department reads the decision and the comment in the upload's own report (approved, it may be a
         // duplicate of the upload it repeats, RULES.md §2).
-        if (await lookup.FindAsync(plan.Id, decided.DepartmentId, decided.UploadId, cancellationToken) is { } report)
+        var (planId, departmentId) = (PlanId.Parse(plan.Id), DepartmentId.Parse(decided.DepartmentId));
+        if (await lookup.FindAsync(planId, departmentId, decided.UploadId, cancellationToken) is { } report)
         {
             await reports.WriteAsync(ReportNames.Of(plan.Id, decided.DepartmentId, decided.UploadId), report with
             {

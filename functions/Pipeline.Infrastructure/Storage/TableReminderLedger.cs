@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Reminders;
 
@@ -18,7 +19,7 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
     public async Task<bool> TryClaimAsync(
-        string planId, string departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now,
+        PlanId planId, DepartmentId departmentId, DateOnly day, ReminderKind kind, DateTimeOffset now,
             CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.RemindersTable, cancellationToken);
@@ -64,8 +65,8 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
     }
 
     public async Task RecordAsync(
-        string planId, string departmentId, DateOnly day, ReminderStatus status, string? error, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        PlanId planId, DepartmentId departmentId, DateOnly day, ReminderStatus status, string? error,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.RemindersTable, cancellationToken);
         var (pk, rk) = Keys(planId, departmentId, day);
@@ -81,11 +82,11 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
         await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReminderRecord>> FailedAsync(string planId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReminderRecord>> FailedAsync(PlanId planId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.RemindersTable, cancellationToken);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKeys.Join(planId)} and Status eq {PipelineJson.Name(ReminderStatus.Failed)}");
+            $"PartitionKey eq {TableKeys.Join(planId.Value)} and Status eq {PipelineJson.Name(ReminderStatus.Failed)}");
         var records = new List<ReminderRecord>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -95,7 +96,7 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
         return records.OrderBy(r => r.Day).ToList();
     }
 
-    public async Task<ReminderRecord?> FindAsync(string planId, string departmentId, DateOnly day,
+    public async Task<ReminderRecord?> FindAsync(PlanId planId, DepartmentId departmentId, DateOnly day,
         CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.RemindersTable, cancellationToken);
@@ -104,14 +105,14 @@ public sealed class TableReminderLedger(StorageAccount storage) : IReminderLedge
         return entity.HasValue ? Record(planId, entity.Value!) : null;
     }
 
-    private static (string Partition, string Row) Keys(string planId, string departmentId, DateOnly day) =>
-        (TableKeys.Join(planId),
-            TableKeys.Join(departmentId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    private static (string Partition, string Row) Keys(PlanId planId, DepartmentId departmentId, DateOnly day) =>
+        (TableKeys.Join(planId.Value),
+            TableKeys.Join(departmentId.Value, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
-    private static ReminderRecord Record(string planId, TableEntity entity)
+    private static ReminderRecord Record(PlanId planId, TableEntity entity)
     {
         var separator = entity.RowKey.LastIndexOf(TableKeys.Separator);
-        return new ReminderRecord(planId, Uri.UnescapeDataString(entity.RowKey[..separator]),
+        return new ReminderRecord(planId, DepartmentId.Parse(Uri.UnescapeDataString(entity.RowKey[..separator])),
             DateOnly.ParseExact(entity.RowKey[(separator + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Enum.GetValues<ReminderKind>().Single(k => PipelineJson.Name(k) == entity.GetString("Kind")),
             Status(entity.GetString("Status")), entity.GetInt32("Attempts") ?? 0, entity.GetString("LastError"),

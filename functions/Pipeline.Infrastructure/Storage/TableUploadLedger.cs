@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Application.Ports;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 
 namespace Pipeline.Infrastructure.Storage;
@@ -21,11 +22,12 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         $"(Status eq {nameof(UploadStatus.Accepted)} or Status eq {nameof(UploadStatus.Duplicate)})");
 
     public async Task<UploadRecord?> FindAsync(
-        string planId, string departmentId, UploadId uploadId, CancellationToken cancellationToken)
+        PlanId planId, DepartmentId departmentId, UploadId uploadId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.UploadPartition(planId, departmentId), uploadId.Value, cancellationToken: cancellationToken);
+            TableKeys.UploadPartition(planId.Value, departmentId.Value), uploadId.Value,
+            cancellationToken: cancellationToken);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
 
@@ -193,11 +195,11 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     }
 
     /// <remarks>One partition read (the department's), in the order the uploads were received, last first.</remarks>
-    public async Task<IReadOnlyList<UploadRecord>> RecentAsync(string planId, string departmentId, int limit,
+    public async Task<IReadOnlyList<UploadRecord>> RecentAsync(PlanId planId, DepartmentId departmentId, int limit,
         CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var partition = TableKeys.UploadPartition(planId, departmentId);
+        var partition = TableKeys.UploadPartition(planId.Value, departmentId.Value);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {KindUpload}");
         var records = new List<UploadRecord>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

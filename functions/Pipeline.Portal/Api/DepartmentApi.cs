@@ -108,7 +108,8 @@ public sealed class DepartmentApi(
             return denied;
         }
 
-        var records = await history.RecentAsync(planId, departmentId, HistoryLimit, context.RequestAborted);
+        var records = await history.RecentAsync(PlanId.Parse(decision.Plan!.Id),
+            DepartmentId.Parse(decision.Department!.Id), HistoryLimit, context.RequestAborted);
         // The secretariat's decisions (RULES.md §14): a returned upload shows its comment here and in its report.
         var decisions = await reviews.ReviewsAsync(planId, context.RequestAborted);
         var items = records.Select(r =>
@@ -138,7 +139,8 @@ public sealed class DepartmentApi(
             return Problems.NotFound("そのアップロードはありません。", "No such upload.");
         }
 
-        var report = await reports.FindAsync(decision.Plan!.Id, decision.Department!.Id, id, context.RequestAborted);
+        var report = await reports.FindAsync(PlanId.Parse(decision.Plan!.Id),
+            DepartmentId.Parse(decision.Department!.Id), id, context.RequestAborted);
         return report is null ? Problems.NotReady() : PortalApi.Json(report);
     }
 
