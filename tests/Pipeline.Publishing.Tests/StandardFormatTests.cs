@@ -86,6 +86,15 @@ public sealed class StandardFormatTests : IDisposable
         await File.WriteAllTextAsync(badArea, Encoding.UTF8.GetString(files[FeedPaths.SdmxName]).Replace(",431010,", ",999999,", StringComparison.Ordinal));
         var read = await OpenFormatChecks.ReadSdmxAsync(structurePath, badArea);
         Assert.Contains(read.GetProperty("invalid").EnumerateArray(), i => i[1].GetString() == "999999");
+
+        // A month outside CL_MONTH (13) is refused by sdmx1 as the area was.
+        var badMonth = _folder.File("bad-month.sdmx.csv");
+        var data = Encoding.UTF8.GetString(files[FeedPaths.SdmxName]);
+        Assert.Contains(",_Z,2023,", data, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(badMonth, data.Replace(",_Z,2023,", ",13,2023,", StringComparison.Ordinal));
+        read = await OpenFormatChecks.ReadSdmxAsync(structurePath, badMonth);
+        Assert.Contains(read.GetProperty("invalid").EnumerateArray(),
+            i => i[0].GetString() == "MONTH" && i[1].GetString() == "13");
     }
 
     [Fact]
