@@ -5,7 +5,7 @@ using Pipeline.Domain.Problems;
 namespace Pipeline.Spreadsheets;
 
 /// <summary>
-/// A department's file, interpreted whole by <see cref="SubmissionReader.Read"/>: every valid observation and
+/// A department's file, interpreted whole by <see cref="SubmissionReader.ReadWhole"/>: every valid observation and
 /// evaluation it holds (also where the file has an error elsewhere) and every problem found.
 /// </summary>
 public sealed record Submission(

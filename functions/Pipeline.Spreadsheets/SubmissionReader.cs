@@ -50,7 +50,7 @@ public sealed class SubmissionReader
     /// Starts reading a file (the stream must be seekable, see <see cref="SeekableContent"/>): nothing is read
     /// until the result's observations are enumerated.
     /// </summary>
-    public SubmissionReading Open(Stream content, string fileName, Department? department)
+    public SubmissionReading StartReading(Stream content, string fileName, Department? department)
     {
         var problems = new ProblemList(MaxProblemsListed);
         var budget = new WorkBudget(content.Length, _limits);
@@ -73,9 +73,9 @@ public sealed class SubmissionReader
     }
 
     /// <summary>Reads a whole file, keeping every observation: for checks and tests, not for large files.</summary>
-    public Submission Read(Stream content, string fileName, Department? department)
+    public Submission ReadWhole(Stream content, string fileName, Department? department)
     {
-        var reading = Open(content, fileName, department);
+        var reading = StartReading(content, fileName, department);
         var observations = reading.All().ToList();
         var summary = reading.Summary;
         return new Submission(summary.FileName, summary.Format, observations, summary.Evaluations, summary.Problems,
@@ -87,6 +87,6 @@ public sealed class SubmissionReader
     }
 
     /// <summary>Reads a whole file for its report, keeping no more than the values a report lists.</summary>
-    public SubmissionSummary Check(Stream content, string fileName, Department? department) =>
-        Open(content, fileName, department).Finish();
+    public SubmissionSummary ReadSummary(Stream content, string fileName, Department? department) =>
+        StartReading(content, fileName, department).Finish();
 }

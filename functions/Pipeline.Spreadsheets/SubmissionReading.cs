@@ -19,7 +19,7 @@ public sealed class SubmissionReading
     private readonly string _fileName;
     private readonly IEnumerable<SheetRow>? _rows;
     private readonly ProblemList _problems;
-    private readonly ReadOutput _output = new(SubmissionReader.MaxValuesListed);
+    private readonly SubmissionContents _output = new(SubmissionReader.MaxValuesListed);
     private readonly SheetInterpreter _interpreter;
     private bool _started;
     private SubmissionSummary? _summary;
@@ -33,7 +33,7 @@ public sealed class SubmissionReading
         _problems = problems;
         Budget = budget;
         _interpreter =
-            new SheetInterpreter(new RowContext(plan, department, problems, _output, budget),
+            new SheetInterpreter(new FileReading(plan, department, problems, _output, budget),
                 new HeaderVocabulary(plan));
     }
 
@@ -61,7 +61,7 @@ public sealed class SubmissionReading
         return Summary;
     }
 
-    /// <summary>Every valid observation, also after an error (<see cref="SubmissionReader.Read"/> lists them
+    /// <summary>Every valid observation, also after an error (<see cref="SubmissionReader.ReadWhole"/> lists them
     /// all).</summary>
     internal IEnumerable<Observation> All()
     {

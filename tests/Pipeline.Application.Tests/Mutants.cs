@@ -45,7 +45,7 @@ public static class Mutants
     /// <summary>The original file's values, with the row each came from.</summary>
     private static Observation[] OriginalObservations(Plan plan, string path)
     {
-        var submission = new SubmissionReader(plan, ReadLimits.Default).Read(new MemoryStream(File.ReadAllBytes(path)), Path.GetFileName(path),
+        var submission = new SubmissionReader(plan, ReadLimits.Default).ReadWhole(new MemoryStream(File.ReadAllBytes(path)), Path.GetFileName(path),
             plan.FindDepartment(Path.GetFileName(Path.GetDirectoryName(path))!));
         if (!submission.IsAcceptable || submission.Observations.Count == 0)
         {

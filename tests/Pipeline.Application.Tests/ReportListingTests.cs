@@ -36,7 +36,7 @@ public sealed class ReportListingTests
         }
 
         var summary = new SubmissionReader(plan, ReadLimits.Default)
-            .Check(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "many.csv", plan.FindDepartment("fukushi"));
+            .ReadSummary(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "many.csv", plan.FindDepartment("fukushi"));
         Assert.True(summary.IsAcceptable, string.Join("\n", summary.Problems.Take(5)));
         Assert.Equal(12_000, summary.ObservationCount);
 

@@ -67,7 +67,7 @@ internal static class AmplificationBenchmark
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         var submission = new SubmissionReader(plan, ReadLimits.Default)
-            .Read(new MemoryStream(content), Path.GetFileName(path), plan.FindDepartment("shakyo"));
+            .ReadWhole(new MemoryStream(content), Path.GetFileName(path), plan.FindDepartment("shakyo"));
         watch.Stop();
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         using var self = Process.GetCurrentProcess();

@@ -148,10 +148,10 @@ internal static class Harness
             ["Pipeline:PlansPath"] = planFile,
             ["Pipeline:DefaultPlanId"] = "bench-e2e",
             ["Pipeline:StoragePrefix"] = "b" + Guid.NewGuid().ToString("N")[..10],
-            ["Pipeline:ReadLimits:MaxFileBytes"] = Children.BenchmarkLimits.MaxFileBytes.ToString(C),
-            ["Pipeline:ReadLimits:MaxUncompressedBytes"] = Children.BenchmarkLimits.MaxUncompressedBytes.ToString(C),
-            ["Pipeline:ReadLimits:MaxRows"] = Children.BenchmarkLimits.MaxRows.ToString(C),
-            ["Pipeline:ReadLimits:MaxSharedStringCharacters"] = Children.BenchmarkLimits.MaxSharedStringCharacters.ToString(C),
+            ["Pipeline:ReadLimits:MaxFileBytes"] = IsolatedMeasurements.BenchmarkLimits.MaxFileBytes.ToString(C),
+            ["Pipeline:ReadLimits:MaxUncompressedBytes"] = IsolatedMeasurements.BenchmarkLimits.MaxUncompressedBytes.ToString(C),
+            ["Pipeline:ReadLimits:MaxRows"] = IsolatedMeasurements.BenchmarkLimits.MaxRows.ToString(C),
+            ["Pipeline:ReadLimits:MaxSharedStringCharacters"] = IsolatedMeasurements.BenchmarkLimits.MaxSharedStringCharacters.ToString(C),
         });
         builder.AddPipeline();
         return builder.Build();
@@ -184,7 +184,7 @@ internal static class Harness
         Submission submission;
         using (var stream = File.OpenRead(file))
         {
-            submission = new SubmissionReader(plan, Children.BenchmarkLimits).Read(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
+            submission = new SubmissionReader(plan, IsolatedMeasurements.BenchmarkLimits).ReadWhole(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
         }
 
         var upload = new UploadRecord(plan.Id, Workloads.Department, UploadId.Parse("floor"), "floor", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);

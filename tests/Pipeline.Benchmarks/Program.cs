@@ -5,7 +5,7 @@ return args.Length > 1 && args[0] == "child-amplification"
     : args.Length > 0 && args[0] == "amplification"
         ? AmplificationBenchmark.Run(args)
     : args.Length > 0 && args[0].StartsWith("child-", StringComparison.Ordinal)
-    ? Children.Run(args)
+    ? IsolatedMeasurements.Run(args)
     : args.Length > 0 && args[0] == "incremental"
         ? await IncrementalBenchmark.RunAsync(args)
     : args.Length > 0 && args[0] == "aggregation-scale"

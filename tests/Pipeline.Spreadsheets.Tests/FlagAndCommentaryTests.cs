@@ -19,7 +19,7 @@ public sealed class FlagAndCommentaryTests
     private static readonly SubmissionReader Reader = new(Plan, ReadLimits.Default);
 
     private static Submission Csv(string text, string department = "seikatsu-jiritsu") =>
-        Reader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "data.csv", Plan.FindDepartment(department));
+        Reader.ReadWhole(new MemoryStream(Encoding.UTF8.GetBytes(text)), "data.csv", Plan.FindDepartment(department));
 
     [Fact]
     public void Flags_and_notes_stay_with_their_values_and_commentary_is_read_once_per_indicator_and_year()

@@ -119,7 +119,7 @@ public sealed class HostileFileTests(ITestOutputHelper output)
         var content = file.Content();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
-        var submission = new SubmissionReader(Plan, file.Limits ?? ReadLimits.Default).Read(new MemoryStream(content), file.Name, Shakyo);
+        var submission = new SubmissionReader(Plan, file.Limits ?? ReadLimits.Default).ReadWhole(new MemoryStream(content), file.Name, Shakyo);
         watch.Stop();
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         output.WriteLine($"{file.Name}: {content.Length:N0} bytes, {watch.ElapsedMilliseconds} ms, {allocated / 1e6:N0} MB allocated");
@@ -170,7 +170,7 @@ public sealed class HostileFileTests(ITestOutputHelper output)
     [Fact]
     public void Reports_never_echo_markup_raw()
     {
-        var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(Xlsx(Row("<img src=x onerror=alert(1)>", "2021", "1"))), "x.xlsx", Shakyo);
+        var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(Xlsx(Row("<img src=x onerror=alert(1)>", "2021", "1"))), "x.xlsx", Shakyo);
         var report = new UploadReport("1.1", Plan.Id, "shakyo", "shakyo/x.xlsx", "shakyo/x.xlsx".Split('/')[^1], null, null, default, default, UploadStatus.Rejected,
             new ReportCounts(1, 0, 0, 0, 1, 0), null, submission.Problems.Select(ReportProblem.From).ToArray());
         var json = Encoding.UTF8.GetString(report.ToJson());
@@ -185,7 +185,7 @@ public sealed class HostileFileTests(ITestOutputHelper output)
         var sst = $"<?xml version=\"1.0\"?><sst xmlns=\"{RawXlsx.Main}\"><si><t>指標ID</t><rPh sb=\"0\" eb=\"2\"><t>シヒョウ</t></rPh></si></sst>";
         var sheet = RawXlsx.Sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>年度</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>実績値</t></is></c></row>" +
             "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>I-1-K2</t><rPh><t>ヨミ</t></rPh></is></c><c r=\"B2\"><v>2021</v></c><c r=\"C2\"><v>5</v></c></row>");
-        var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(RawXlsx.Package(sheet, sst)), "p.xlsx", Shakyo);
+        var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(RawXlsx.Package(sheet, sst)), "p.xlsx", Shakyo);
         Assert.True(submission.IsAcceptable, string.Join("\n", submission.Problems));
         Assert.Equal(5m, Assert.Single(submission.Observations).Value);
     }
@@ -196,7 +196,7 @@ public sealed class HostileFileTests(ITestOutputHelper output)
         var random = new Random(431001);
         var samples = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "samples", "submissions"), "*",
             SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-        Submission Read(byte[] bytes, string path) => new SubmissionReader(Plan, ReadLimits.Default).Read(
+        Submission Read(byte[] bytes, string path) => new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(
             new MemoryStream(bytes), Path.GetFileName(path),
             Plan.FindDepartment(Path.GetFileName(Path.GetDirectoryName(path))!));
         var originals = samples.ToDictionary(p => p, p => Read(File.ReadAllBytes(p), p));

@@ -30,7 +30,7 @@ public sealed class LayoutSampleTests
         var expected = Expected().GetProperty(name);
         using var stream = File.OpenRead(Path.Combine(Folder, name));
         var submission = new SubmissionReader(Plan, ReadLimits.Default)
-            .Read(stream, name, Plan.FindDepartment(expected.GetProperty("department").GetString()!));
+            .ReadWhole(stream, name, Plan.FindDepartment(expected.GetProperty("department").GetString()!));
         var problems = string.Join("\n", submission.Problems);
         if (expected.GetProperty("refused").GetString() is { } code)
         {

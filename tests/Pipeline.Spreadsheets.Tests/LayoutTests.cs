@@ -23,7 +23,7 @@ public sealed class LayoutTests
     static LayoutTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static Submission Read(byte[] file, string name, string department) =>
-        Reader.Read(new MemoryStream(file), name, Plan.FindDepartment(department));
+        Reader.ReadWhole(new MemoryStream(file), name, Plan.FindDepartment(department));
 
     private static string Ward(string name) => Plan.Wards.Single(w => w.Name.Ja == name).Code;
 
@@ -242,7 +242,7 @@ public sealed class LayoutTests
             .Sheet("成果指標", ["指標ID", "年度", "区", "実績値"], ["I-2-K1", "R4", null, 60], ["I-2-K1", "R5", "中央区", 12])
             .Sheet("取組評価", ["取組ID", "年度", "評価"], [Plan.Initiatives.First(i => Plan.MayEvaluate(Plan.FindDepartment("shakyo")!, i)).Id, "R5", "B"])
             .Build();
-        var summary = Reader.Check(new MemoryStream(file), "r.xlsx", Plan.FindDepartment("shakyo"));
+        var summary = Reader.ReadSummary(new MemoryStream(file), "r.xlsx", Plan.FindDepartment("shakyo"));
         var report = new UploadReport("1.1", Plan.Id, "shakyo", "shakyo/r.xlsx", "shakyo/r.xlsx".Split('/')[^1], null, null, default, default, UploadStatus.Accepted,
             new ReportCounts(summary.RowsRead, summary.RowsSkipped, summary.ObservationCount, summary.Evaluations.Count, 0, 0), null, []).WithRead(summary);
         var back = UploadReport.FromJson(report.ToJson());

@@ -97,7 +97,7 @@ public sealed class OdsHostileFileTests(ITestOutputHelper output)
         var content = file.Content();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
-        var submission = new SubmissionReader(Plan, file.Limits ?? ReadLimits.Default).Read(new MemoryStream(content), file.Name, Shakyo);
+        var submission = new SubmissionReader(Plan, file.Limits ?? ReadLimits.Default).ReadWhole(new MemoryStream(content), file.Name, Shakyo);
         watch.Stop();
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         output.WriteLine($"{file.Name}: {content.Length:N0} bytes, {watch.ElapsedMilliseconds} ms, {allocated / 1e6:N0} MB allocated, " +
@@ -113,7 +113,7 @@ public sealed class OdsHostileFileTests(ITestOutputHelper output)
     [Fact]
     public void Limits_are_reported_where_they_are_broken()
     {
-        Problem First(byte[] file) => new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(file), "x.ods", Shakyo).Problems[0];
+        Problem First(byte[] file) => new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(file), "x.ods", Shakyo).Problems[0];
 
         var columns = First(Ods(Rows() + Row(Text("I-1-K2") + Number("2021") + Number("1", " table:number-columns-repeated=\"20000\""))));
         Assert.Equal((ProblemCode.TooManyColumns, "Sheet1", 2, "XFE"), (columns.Code, columns.Sheet, columns.Row!.Value, columns.Column!));
@@ -131,7 +131,7 @@ public sealed class OdsHostileFileTests(ITestOutputHelper output)
             Row(Text("I-1-K2") + Number("2021") + Number("330") + EmptyColumns(int.MaxValue)) +
             Row(EmptyColumns(16_384), $" table:number-rows-repeated=\"{int.MaxValue - 2_000_000}\""));
         var watch = Stopwatch.StartNew();
-        var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(file), "claims.ods", Shakyo);
+        var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(file), "claims.ods", Shakyo);
         watch.Stop();
         output.WriteLine($"{file.Length:N0} bytes read in {watch.ElapsedMilliseconds} ms");
         Assert.True(submission.IsAcceptable, string.Join("\n", submission.Problems));
@@ -150,7 +150,7 @@ public sealed class OdsHostileFileTests(ITestOutputHelper output)
             .Sheet("区別", ["指標ID", "年度", "中央区", "東区", "西区", "南区", "北区", "合計"],
                 ["I-2-K1", "R5", 10, 10, 10, 10, 10, 50]).Build();
         Submission Read(byte[] bytes) =>
-            new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(bytes), "mutated.ods", Shakyo);
+            new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(bytes), "mutated.ods", Shakyo);
         var read = Read(original);
         Assert.True(read.IsAcceptable, string.Join("\n", read.Problems));
         Assert.Equal(8, read.ObservationCount); // 330 and 60, and the five wards and the city of R5

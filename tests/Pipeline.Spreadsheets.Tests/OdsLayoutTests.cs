@@ -162,7 +162,7 @@ public sealed class OdsLayoutTests
     private static T Build<T>(T builder, string[] merges, Func<T, string, T> merge) => merges.Aggregate(builder, merge);
 
     private static Submission Read(byte[] file, string name, string department) =>
-        Reader.Read(new MemoryStream(file), name, Plan.FindDepartment(department));
+        Reader.ReadWhole(new MemoryStream(file), name, Plan.FindDepartment(department));
 
     private static List<string> Located(Submission s) =>
         [.. s.Observations.Select(o => $"{o.IndicatorId} {o.FiscalYear.Value} {o.AreaCode} {o.Month} {o.Value} {o.Source.Sheet}!{o.Source.Row}:{o.Source.Column}"),

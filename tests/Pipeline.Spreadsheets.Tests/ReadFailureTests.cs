@@ -42,20 +42,20 @@ public sealed class ReadFailureTests
     public void A_null_reference_in_our_code_propagates_and_is_not_reported_as_an_unreadable_file()
     {
         var reader = Failing(() => Dereference(null));
-        Assert.Throws<NullReferenceException>(() => reader.Read(new MemoryStream(Csv), "x.csv", Shakyo));
+        Assert.Throws<NullReferenceException>(() => reader.ReadWhole(new MemoryStream(Csv), "x.csv", Shakyo));
     }
 
     [Fact]
     public void An_invalid_operation_thrown_by_our_code_propagates_although_a_library_may_throw_the_same_type()
     {
         var reader = Failing(new InvalidOperationException("our state"));
-        Assert.Throws<InvalidOperationException>(() => reader.Check(new MemoryStream(Csv), "x.csv", Shakyo));
+        Assert.Throws<InvalidOperationException>(() => reader.ReadSummary(new MemoryStream(Csv), "x.csv", Shakyo));
     }
 
     [Fact]
     public void A_streamed_reading_also_lets_our_failure_through()
     {
-        var reading = Failing(() => Dereference(null)).Open(new MemoryStream(Csv), "x.csv", Shakyo);
+        var reading = Failing(() => Dereference(null)).StartReading(new MemoryStream(Csv), "x.csv", Shakyo);
         var seen = new List<Observation>();
         Assert.Throws<NullReferenceException>(() =>
         {
@@ -71,7 +71,7 @@ public sealed class ReadFailureTests
     [Fact]
     public void Malformed_xml_from_the_file_is_a_file_problem()
     {
-        var submission = Failing(new XmlException("Unexpected end of file.")).Read(new MemoryStream(Csv), "x.csv", Shakyo);
+        var submission = Failing(new XmlException("Unexpected end of file.")).ReadWhole(new MemoryStream(Csv), "x.csv", Shakyo);
         var problem = Assert.Single(submission.Problems);
         Assert.Equal(ProblemCode.FileUnreadable, problem.Code);
         Assert.Contains("XmlException", problem.MessageEn, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class ReadFailureTests
     public void Our_own_limit_exception_keeps_its_code_and_location()
     {
         var failure = new SpreadsheetReadException(ProblemCode.TooManyRows, "行数が多すぎます。", "Too many rows.", "x", 3);
-        var submission = Failing(failure).Read(new MemoryStream(Csv), "x.csv", Shakyo);
+        var submission = Failing(failure).ReadWhole(new MemoryStream(Csv), "x.csv", Shakyo);
         var problem = Assert.Single(submission.Problems);
         Assert.Equal((ProblemCode.TooManyRows, "x", 3), (problem.Code, problem.Sheet, problem.Row));
     }
@@ -93,7 +93,7 @@ public sealed class ReadFailureTests
         string[] internalErrors = ["NullReferenceException", "IndexOutOfRangeException", "InvalidCastException", "ArgumentOutOfRangeException", "KeyNotFoundException"];
         foreach (var file in HostileFileTests.Corpus())
         {
-            var submission = new SubmissionReader(Plan, file.Limits ?? ReadLimits.Default).Read(new MemoryStream(file.Content()), file.Name, Shakyo);
+            var submission = new SubmissionReader(Plan, file.Limits ?? ReadLimits.Default).ReadWhole(new MemoryStream(file.Content()), file.Name, Shakyo);
             var first = submission.Problems.First(p => p.Severity == Severity.Error);
             Assert.True(submission.Problems.Any(p => PipelineJson.Name(p.Code) == file.ExpectedCode), $"{file.Name}: {first}");
             Assert.All(submission.Problems, p => Assert.DoesNotContain(internalErrors, e => p.MessageEn.Contains(e, StringComparison.Ordinal)));

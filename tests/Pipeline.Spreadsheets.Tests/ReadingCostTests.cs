@@ -29,7 +29,7 @@ public sealed class ReadingCostTests(ITestOutputHelper output)
     private Submission Read(byte[] content, string name, ReadLimits? limits = null)
     {
         var watch = Stopwatch.StartNew();
-        var submission = new SubmissionReader(Plan, limits ?? ReadLimits.Default).Read(new MemoryStream(content), name, Shakyo);
+        var submission = new SubmissionReader(Plan, limits ?? ReadLimits.Default).ReadWhole(new MemoryStream(content), name, Shakyo);
         watch.Stop();
         output.WriteLine($"{name}: {content.Length:N0} bytes, {watch.ElapsedMilliseconds} ms");
         Assert.True(watch.Elapsed < SafetyBound, $"{name} took {watch.Elapsed}");
@@ -178,7 +178,7 @@ public sealed class ReadingCostTests(ITestOutputHelper output)
         foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
-            var reading = new SubmissionReader(Plan, ReadLimits.Default).Open(new MemoryStream(bytes), Path.GetFileName(file), Shakyo);
+            var reading = new SubmissionReader(Plan, ReadLimits.Default).StartReading(new MemoryStream(bytes), Path.GetFileName(file), Shakyo);
             var summary = reading.Finish();
             var perByte = reading.Budget.Spent / (double)bytes.Length;
             output.WriteLine($"{Path.GetRelativePath(root, file)}: {bytes.Length:N0} bytes, work {reading.Budget.Spent:N0} ({perByte:F2} a byte)");

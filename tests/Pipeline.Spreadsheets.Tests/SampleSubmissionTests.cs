@@ -22,7 +22,7 @@ public sealed class SampleSubmissionTests
         var full = Path.Combine(RepositoryRoot.Find(), "samples", "submissions", relative);
         using var stream = File.OpenRead(full);
         var department = relative.Split(Path.DirectorySeparatorChar)[0];
-        return new SubmissionReader(Plan, ReadLimits.Default).Read(stream, Path.GetFileName(full), Plan.FindDepartment(department));
+        return new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(stream, Path.GetFileName(full), Plan.FindDepartment(department));
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed partial class SecurityTests
     {
         var unit = Plan.FindIndicator(indicator)!.Unit.IsPercent ? "50" : "5";
         var csv = Encoding.UTF8.GetBytes($"指標ID,年度,実績値\n{indicator},2021,{unit}\n");
-        var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(csv), "x.csv", Plan.FindDepartment(department));
+        var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(csv), "x.csv", Plan.FindDepartment(department));
         var owns = ContractOwners[indicator] == department;
         Assert.Equal(owns, submission.IsAcceptable);
         Assert.Equal(owns ? 0 : 1, submission.Problems.Count(p => p.Code == ProblemCode.NotOwner));
@@ -56,7 +56,7 @@ public sealed partial class SecurityTests
             foreach (var initiative in Plan.Initiatives)
             {
                 var csv = Encoding.UTF8.GetBytes($"取組ID,年度,評価\n{initiative.Id},2021,B\n");
-                var submission = new SubmissionReader(Plan, ReadLimits.Default).Read(new MemoryStream(csv), "x.csv", department);
+                var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(csv), "x.csv", department);
                 // 【市】 → any city department; 【市社協】 → the council; 【市・市社協】 → either.
                 var allowed = department.Id == "shakyo" ? initiative.Owners.Contains("shakyo") : initiative.Owners.Contains("city");
                 Assert.True(allowed == submission.IsAcceptable, $"{department.Id} × {initiative.Id}");

@@ -18,7 +18,7 @@ public sealed class SubmissionReaderTests
     static SubmissionReaderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static Submission Read(byte[] file, string name, string department) =>
-        Reader.Read(new MemoryStream(file), name, Plan.FindDepartment(department));
+        Reader.ReadWhole(new MemoryStream(file), name, Plan.FindDepartment(department));
 
     private static Submission ReadCsv(string text, string department, Encoding encoding) =>
         Read(encoding.GetBytes(text), "data.csv", department);
@@ -211,7 +211,7 @@ public sealed class SubmissionReaderTests
         Assert.Equal(ProblemCode.FileUnreadable, Assert.Single(Read(Encoding.UTF8.GetBytes("hello"), "x.xlsx", "shakyo").Problems).Code);
         Assert.Equal(ProblemCode.UnsupportedFormat, Assert.Single(Read([1, 2, 3], "x.pdf", "shakyo").Problems).Code);
         Assert.Equal(ProblemCode.FileUnreadable, Assert.Single(Read([], "x.csv", "shakyo").Problems).Code);
-        var unknown = Reader.Read(new MemoryStream(Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,1\n")), "x.csv", null);
+        var unknown = Reader.ReadWhole(new MemoryStream(Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,1\n")), "x.csv", null);
         Assert.Contains(unknown.Problems, p => p.Code == ProblemCode.DepartmentUnknown);
     }
 
@@ -231,7 +231,7 @@ public sealed class SubmissionReaderTests
     {
         var reader = new SubmissionReader(Plan, ReadLimits.Default with { MaxRows = 3 });
         var csv = Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2020,1\nI-1-K2,2021,1\nI-1-K2,2022,1\nI-1-K2,2023,1\n");
-        var submission = reader.Read(new MemoryStream(csv), "big.csv", Plan.FindDepartment("shakyo"));
+        var submission = reader.ReadWhole(new MemoryStream(csv), "big.csv", Plan.FindDepartment("shakyo"));
         var problem = Assert.Single(submission.Problems);
         Assert.Equal((ProblemCode.TooManyRows, 4), (problem.Code, problem.Row!.Value));
         Assert.False(submission.IsAcceptable);

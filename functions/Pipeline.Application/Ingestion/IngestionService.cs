@@ -63,7 +63,7 @@ public sealed partial class IngestionService(
             // Redelivery of a version already committed or held for review: nothing is stored again. The report is
             // written again (the first write may be what failed), the same as the first time.
             LogRedelivered(path.BlobName, earlier.Status);
-            var again = _reader.Check(content.Stream, path.FileName, department);
+            var again = _reader.ReadSummary(content.Stream, path.FileName, department);
             var review = await reviews.ReviewOfAsync(earlier, cancellationToken);
             var report = Report(earlier, again, again.Problems) with
             {
@@ -122,7 +122,7 @@ public sealed partial class IngestionService(
     {
         await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
         var department = plan.FindDepartment(departmentId);
-        var submission = _reader.Check(content.Stream, fileName, department);
+        var submission = _reader.ReadSummary(content.Stream, fileName, department);
         var now = clock.GetUtcNow();
         var path = UploadPath.Unstored(plan.Id, departmentId, fileName);
         return new UploadReport(UploadReport.CurrentSchema, plan.Id, departmentId, path.BlobName, fileName, null,
@@ -165,7 +165,7 @@ public sealed partial class IngestionService(
             var buffer = new List<Observation>(StageBatchSize);
             try
             {
-                var opened = _reader.Open(content, name, department);
+                var opened = _reader.StartReading(content, name, department);
                 foreach (var observation in opened.Observations)
                 {
                     buffer.Add(observation);

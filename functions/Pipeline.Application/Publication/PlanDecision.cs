@@ -53,7 +53,7 @@ public sealed class PlanDecision(
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mark = await marks.LatestAcceptedAsync(plan.Id, cancellationToken);
-        return (new PlanInputs(DefinitionHash(plans, plan), ShippedCode.Current, mark.Stamp,
+        return (new PlanInputs(DefinitionHash(plans, plan), ShippedCode.Current, mark.CommitsHash,
             FeedDates.Of(plan, calendar, now)), mark);
     }
 

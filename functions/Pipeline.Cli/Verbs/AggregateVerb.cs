@@ -38,7 +38,7 @@ internal static class AggregateVerb
         bool force = false, TimeProvider? clock = null)
     {
         using var host = CliHost.Build(settings, clock);
-        if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
+        if (planId is not null && PlanOption.Resolve(host, planId, error) is null)
         {
             return ExitCode.Usage;
         }

@@ -32,8 +32,8 @@ internal static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
             o.LogToStandardErrorThreshold = LogLevel.Trace);
         // A person is waiting: a refused connection is reported in about a second, not after six retries.
-        builder.Services.AddSingleton(Quick(new TableClientOptions()));
-        builder.Services.AddSingleton(Quick(new BlobClientOptions()));
+        builder.Services.AddSingleton(WithShortRetries(new TableClientOptions()));
+        builder.Services.AddSingleton(WithShortRetries(new BlobClientOptions()));
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
@@ -43,7 +43,7 @@ internal static class CliHost
         return builder.Build();
     }
 
-    private static T Quick<T>(T options) where T : Azure.Core.ClientOptions
+    private static T WithShortRetries<T>(T options) where T : Azure.Core.ClientOptions
     {
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);

@@ -37,7 +37,7 @@ internal static class ContactsVerb
         IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
-        if (PlanChoice.Resolve(host, planId, error) is not { } plan)
+        if (PlanOption.Resolve(host, planId, error) is not { } plan)
         {
             return ExitCode.Usage;
         }

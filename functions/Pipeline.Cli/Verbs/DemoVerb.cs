@@ -46,7 +46,7 @@ internal static class DemoVerb
         PlanSet plans;
         using (var host = CliHost.Build(demoSettings, clock))
         {
-            if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
+            if (planId is not null && PlanOption.Resolve(host, planId, error) is null)
             {
                 return ExitCode.Usage;
             }

@@ -32,7 +32,7 @@ internal static class IngestVerb
     {
         using (var host = CliHost.Build(settings))
         {
-            if (PlanChoice.Resolve(host, planId, error) is null)
+            if (PlanOption.Resolve(host, planId, error) is null)
             {
                 return ExitCode.Usage;
             }

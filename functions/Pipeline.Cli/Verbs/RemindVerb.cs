@@ -38,7 +38,7 @@ internal static class RemindVerb
         IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
-        if (planId is not null && PlanChoice.Resolve(host, planId, error) is null)
+        if (planId is not null && PlanOption.Resolve(host, planId, error) is null)
         {
             return ExitCode.Usage;
         }

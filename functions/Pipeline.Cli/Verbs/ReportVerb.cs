@@ -33,7 +33,7 @@ internal static class ReportVerb
         CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
-        if (PlanChoice.Resolve(host, planId, error) is not { } plan)
+        if (PlanOption.Resolve(host, planId, error) is not { } plan)
         {
             return ExitCode.Usage;
         }

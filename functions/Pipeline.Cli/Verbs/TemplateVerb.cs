@@ -23,7 +23,7 @@ internal static class TemplateVerb
         IDictionary<string, string?>? settings)
     {
         using var host = CliHost.Build(settings);
-        if (PlanChoice.Resolve(host, planId, error) is not { } plan)
+        if (PlanOption.Resolve(host, planId, error) is not { } plan)
         {
             return ExitCode.Usage;
         }

@@ -25,7 +25,7 @@ internal static class ValidateVerb
         TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
         using var host = CliHost.Build(settings);
-        if (PlanChoice.Resolve(host, planId, error) is not { } plan)
+        if (PlanOption.Resolve(host, planId, error) is not { } plan)
         {
             return ExitCode.Usage;
         }

@@ -67,7 +67,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
 
             if (o.Value == 0 || !values.TryGetValue(o.Value, out var value))
             {
-                value = Exact.Format(o.Value);
+                value = InvariantDecimal.Format(o.Value);
                 // Bounded: a batch of rows holds few distinct values worth keeping; past that, each is formatted.
                 // Zero is never cached: 0 and -0 are equal keys but may not be written alike.
                 if (o.Value != 0 && values.Count < 4096)
@@ -86,8 +86,8 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
                 ["AreaCode"] = o.AreaCode,
                 ["Month"] = (o.Month is { } month and >= 0 and < 13 ? BoxedMonths[month] : o.Month)!,
                 ["Value"] = value,
-                ["Numerator"] = (o.Numerator is { } n ? Exact.Format(n) : null)!,
-                ["Denominator"] = (o.Denominator is { } d ? Exact.Format(d) : null)!,
+                ["Numerator"] = (o.Numerator is { } n ? InvariantDecimal.Format(n) : null)!,
+                ["Denominator"] = (o.Denominator is { } d ? InvariantDecimal.Format(d) : null)!,
                 ["Note"] = o.Note!,
                 ["Flag"] = o.Flag?.ToString()!,
                 ["UploadId"] = upload.UploadId.Value,
@@ -116,8 +116,9 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
         PartitionsAsync(StorageNames.ObservationsTable,
             plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id, p.Id)), e => new StoredObservation(
             e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"),
-                e.GetInt32("Month"),
-            Exact.Parse(e.GetString("Value")), Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
+            e.GetInt32("Month"),
+            InvariantDecimal.Parse(e.GetString("Value")),
+            Decimal(e.GetString("Numerator")), Decimal(e.GetString("Denominator")),
             UploadId.Parse(e.GetString("UploadId")), ReceivedAt(e),
             e.GetString("Flag") is { } flag ? Enum.Parse<ValueFlag>(flag) : null, e.GetString("Note")),
             cancellationToken);
@@ -145,7 +146,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
         }
     }
 
-    private static decimal? Decimal(string? text) => text is null ? null : Exact.Parse(text);
+    private static decimal? Decimal(string? text) => text is null ? null : InvariantDecimal.Parse(text);
 
     private static DateTimeOffset ReceivedAt(TableEntity e) =>
         e.GetDateTimeOffset("ReceivedAt") ?? e.GetDateTimeOffset("BlobCreatedOn") ?? default;

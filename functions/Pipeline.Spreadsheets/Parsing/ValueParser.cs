@@ -32,7 +32,7 @@ public static class ValueParser
                     return ValueOutcome.NotNumeric;
                 }
 
-                value = Exact.Normalize(
+                value = InvariantDecimal.Normalize(
                     (decimal)cell.Number * (cell.IsPercentFormat && unit?.IsPercent == true ? 100m : 1m));
                 return ValueOutcome.Number;
             case CellKind.Boolean or CellKind.Date:
@@ -43,7 +43,7 @@ public static class ValueParser
         if (decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out value))
         {
-            value = Exact.Normalize(value);
+            value = InvariantDecimal.Normalize(value);
             return ValueOutcome.Number;
         }
 
@@ -66,7 +66,7 @@ public static class ValueParser
         if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out value))
         {
-            value = Exact.Normalize(value);
+            value = InvariantDecimal.Normalize(value);
             return ValueOutcome.Number;
         }
 

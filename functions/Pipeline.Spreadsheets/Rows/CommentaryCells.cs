@@ -14,7 +14,7 @@ namespace Pipeline.Spreadsheets.Rows;
 /// </summary>
 internal static class CommentaryCells
 {
-    public static void Read(RowContext context, SheetRow row, HeaderMap header, Indicator indicator, FiscalYear fy)
+    public static void Read(FileReading context, SheetRow row, HeaderMap header, Indicator indicator, FiscalYear fy)
     {
         var columns = header.Commentary;
         if (!columns.Any)
@@ -29,7 +29,7 @@ internal static class CommentaryCells
             var english = Text(row, en);
             if (japanese is null && english is not null)
             {
-                context.Problems.Add(ProblemCatalog.CommentaryWithoutJapanese(RowContext.At(row, en)));
+                context.Problems.Add(ProblemCatalog.CommentaryWithoutJapanese(FileReading.At(row, en)));
                 complete = false;
             }
 
@@ -46,7 +46,7 @@ internal static class CommentaryCells
         if (!context.Output.TryAdd(commentary, row.Row, out var firstRow))
         {
             var at = new[] { columns.Assessment, columns.Issues, columns.NextSteps }.FirstOrDefault(c => c > 0);
-            var problem = ProblemCatalog.CommentaryConflict(RowContext.At(row, at), indicator.Id, fy.Value, firstRow);
+            var problem = ProblemCatalog.CommentaryConflict(FileReading.At(row, at), indicator.Id, fy.Value, firstRow);
             context.Problems.Add(problem);
         }
     }

@@ -33,7 +33,7 @@ internal sealed class DuplicateGuard
             .ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _areaPositions = plan.Wards.Prepend(plan.WholeCity).Select((area, i) => (area.Code, i))
             .ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        // An indicator's values are accepted from its baseline year to the plan's end (RowContext.InPlan).
+        // An indicator's values are accepted from its baseline year to the plan's end (FileReading.InPlan).
         _firstYear = plan.Indicators.Select(i => i.Baseline.FiscalYear.Value).Append(plan.StartFiscalYear.Value).Min();
         _years = Math.Max(0, plan.EndFiscalYear.Value - _firstYear + 1);
         _areas = _areaPositions.Count;

@@ -11,7 +11,7 @@ namespace Pipeline.Spreadsheets.Rows;
 /// An evaluation row (<c>RULES.md §2</c>): the initiative named by id or name and owned by the department,
 /// then one rating (long form) or one per fiscal-year column (wide form), A–D, once per fiscal year.
 /// </summary>
-internal sealed class EvaluationRows(RowContext context)
+internal sealed class EvaluationRows(FileReading context)
 {
     public void Read(SheetRow row, HeaderMap header, Cell initiativeCell)
     {
@@ -21,14 +21,14 @@ internal sealed class EvaluationRows(RowContext context)
         if (initiative is null)
         {
             problems.Add(
-                ProblemCatalog.UnknownInitiative(RowContext.At(row, initiativeCell.Column), initiativeCell.Display));
+                ProblemCatalog.UnknownInitiative(FileReading.At(row, initiativeCell.Column), initiativeCell.Display));
             return;
         }
 
         if (context.Department is { } department && !Plan.MayEvaluate(department, initiative))
         {
             problems.Add(
-                ProblemCatalog.NotOwner(RowContext.At(row, initiativeCell.Column), initiative.Id, department.Id));
+                ProblemCatalog.NotOwner(FileReading.At(row, initiativeCell.Column), initiative.Id, department.Id));
             return;
         }
 
@@ -55,7 +55,7 @@ internal sealed class EvaluationRows(RowContext context)
 
     private void Rate(SheetRow row, Initiative initiative, FiscalYear fy, Cell ratingCell, string? comment)
     {
-        var at = RowContext.At(row, ratingCell.Column);
+        var at = FileReading.At(row, ratingCell.Column);
         if (!RatingParser.TryParse(ratingCell, out var rating))
         {
             context.Problems.Add(ProblemCatalog.RatingUnrecognised(at, ratingCell.Display));

@@ -12,7 +12,7 @@ namespace Pipeline.Spreadsheets.Rows;
 /// with the total as the whole city (wards as columns), or one per month with the total checked (months as
 /// columns). A unit in a heading must agree with the indicator's.
 /// </summary>
-internal sealed class IndicatorRows(RowContext context)
+internal sealed class IndicatorRows(FileReading context)
 {
     private readonly HashSet<(string, int)> _unitReported = [];
 
@@ -32,13 +32,13 @@ internal sealed class IndicatorRows(RowContext context)
         var column = indicatorCells[0].Column;
         if (indicator is null)
         {
-            problems.Add(ProblemCatalog.UnknownIndicator(RowContext.At(row, column), indicatorCells[0].Display));
+            problems.Add(ProblemCatalog.UnknownIndicator(FileReading.At(row, column), indicatorCells[0].Display));
             return;
         }
 
         if (context.Department is { } department && !Plan.MaySubmit(department, indicator))
         {
-            problems.Add(ProblemCatalog.NotOwner(RowContext.At(row, column), indicator.Id, department.Id));
+            problems.Add(ProblemCatalog.NotOwner(FileReading.At(row, column), indicator.Id, department.Id));
             return;
         }
 
@@ -46,7 +46,7 @@ internal sealed class IndicatorRows(RowContext context)
         if (!context.TryResolveArea(areaCell, out var area))
         {
             problems.Add(
-                ProblemCatalog.AreaUnrecognised(RowContext.At(row, header.Area), areaCell.Display,
+                ProblemCatalog.AreaUnrecognised(FileReading.At(row, header.Area), areaCell.Display,
                     AreaExamples(context.Plan)));
             return;
         }
@@ -54,7 +54,7 @@ internal sealed class IndicatorRows(RowContext context)
         var monthCell = header.Month > 0 ? row[header.Month] : default;
         if (!MonthParser.TryParse(monthCell, out var month))
         {
-            problems.Add(ProblemCatalog.MonthUnrecognised(RowContext.At(row, header.Month), monthCell.Display));
+            problems.Add(ProblemCatalog.MonthUnrecognised(FileReading.At(row, header.Month), monthCell.Display));
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed class IndicatorRows(RowContext context)
         var flagCell = header.Flag > 0 ? row[header.Flag] : default;
         if (!FlagParser.TryParse(flagCell, out var flag))
         {
-            problems.Add(ProblemCatalog.FlagUnrecognised(RowContext.At(row, header.Flag), flagCell.Display));
+            problems.Add(ProblemCatalog.FlagUnrecognised(FileReading.At(row, header.Flag), flagCell.Display));
             return;
         }
 
@@ -143,7 +143,7 @@ internal sealed class IndicatorRows(RowContext context)
             return;
         }
 
-        var at = RowContext.At(row, total.Column);
+        var at = FileReading.At(row, total.Column);
         if (!indicator.Unit.IsPercent && given == columns.Count
             && ValueParser.Parse(row[total.Column], indicator.Unit, out var stated) == ValueOutcome.Number
                 && stated != sum)
@@ -172,7 +172,7 @@ internal sealed class IndicatorRows(RowContext context)
         if (_unitReported.Add((indicator.Id, column)))
         {
             context.Problems.Add(
-                ProblemCatalog.UnitMismatch(RowContext.At(row, column), headerUnit, indicator.Id,
+                ProblemCatalog.UnitMismatch(FileReading.At(row, column), headerUnit, indicator.Id,
                     indicator.Unit.Symbol));
         }
 

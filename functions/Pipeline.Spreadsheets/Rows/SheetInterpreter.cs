@@ -10,7 +10,7 @@ namespace Pipeline.Spreadsheets.Rows;
 /// the first rows of each sheet, skips blank and note rows (※, 注) and total rows (合計, 小計 … with a warning),
 /// and hands each data row to the evaluation or the indicator rules.
 /// </summary>
-internal sealed class SheetInterpreter(RowContext context, HeaderVocabulary vocabulary)
+internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary vocabulary)
 {
     private const int HeaderSearchRows = 30;
 
@@ -90,7 +90,7 @@ internal sealed class SheetInterpreter(RowContext context, HeaderVocabulary voca
 
         if (TotalLabel(row, first) is { } total)
         {
-            context.Problems.Add(ProblemCatalog.TotalRowSkipped(RowContext.At(row, total.Column), total.Display));
+            context.Problems.Add(ProblemCatalog.TotalRowSkipped(FileReading.At(row, total.Column), total.Display));
             output.RowsSkipped++;
             return;
         }
@@ -116,7 +116,7 @@ internal sealed class SheetInterpreter(RowContext context, HeaderVocabulary voca
         if (_indicatorCells.Count == 0)
         {
             context.Problems.Add(
-                ProblemCatalog.IndicatorMissing(RowContext.At(row, _header.IndicatorColumns.FirstOrDefault())));
+                ProblemCatalog.IndicatorMissing(FileReading.At(row, _header.IndicatorColumns.FirstOrDefault())));
             return;
         }
 

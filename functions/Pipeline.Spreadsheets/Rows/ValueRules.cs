@@ -14,17 +14,17 @@ internal static class ValueRules
 {
     /// <summary>Checks a value and adds the observation to the output (and returns its value), or the problem to the
     /// list.</summary>
-    public static decimal? Apply(RowContext context, SheetRow row, Indicator indicator, FiscalYear fy, Area area,
+    public static decimal? Apply(FileReading context, SheetRow row, Indicator indicator, FiscalYear fy, Area area,
         int? month,
         Cell valueCell, Cell numeratorCell, Cell denominatorCell, ValueRemarks remarks)
     {
         var problems = context.Problems;
-        var at = RowContext.At(row, valueCell.Column > 0 ? valueCell.Column : 0);
+        var at = FileReading.At(row, valueCell.Column > 0 ? valueCell.Column : 0);
         var outcome = ValueParser.Parse(valueCell, indicator.Unit, out var value);
         decimal? numerator = null, denominator = null;
         if (!numeratorCell.IsBlank || !denominatorCell.IsBlank)
         {
-            var ratioAt = RowContext.At(row, numeratorCell.IsBlank ? denominatorCell.Column : numeratorCell.Column);
+            var ratioAt = FileReading.At(row, numeratorCell.IsBlank ? denominatorCell.Column : numeratorCell.Column);
             if (indicator.Kind != IndicatorKind.Ratio)
             {
                 problems.Add(ProblemCatalog.RatioNotApplicable(ratioAt));
@@ -72,7 +72,7 @@ internal static class ValueRules
     }
 
     /// <summary>True where the value is not stored: no value (a warning), or an error added.</summary>
-    private static bool Refused(RowContext context, SourceLocation at, Cell valueCell, ValueOutcome outcome, Unit unit,
+    private static bool Refused(FileReading context, SourceLocation at, Cell valueCell, ValueOutcome outcome, Unit unit,
         decimal value)
     {
         var problems = context.Problems;

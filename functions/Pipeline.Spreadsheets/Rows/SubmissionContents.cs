@@ -9,7 +9,7 @@ namespace Pipeline.Spreadsheets.Rows;
 /// and the first values listed for the report (<c>RULES.md §2</c>: up to <c>listed</c>,
 /// <c>SubmissionReader.MaxValuesListed</c>).
 /// </summary>
-internal sealed class ReadOutput(int listed)
+internal sealed class SubmissionContents(int listed)
 {
     private readonly SortedSet<int> _fiscalYears = [];
     private readonly Dictionary<(string, FiscalYear), (int Row, IndicatorCommentary Commentary)> _commentary = [];

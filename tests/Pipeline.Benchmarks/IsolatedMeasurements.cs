@@ -17,7 +17,7 @@ namespace Pipeline.Benchmarks;
 /// comparison with pandas is whole process against whole process. Each prints one line:
 /// <c>items elapsedMs peakWorkingSetBytes</c>.
 /// </summary>
-internal static class Children
+internal static class IsolatedMeasurements
 {
     public static readonly ReadLimits BenchmarkLimits = ReadLimits.Default with
     {
@@ -69,7 +69,7 @@ internal static class Children
         }
 
         // As ingestion does: valid rows leave in batches of 1,000 as they are read, normalised into table entities.
-        var reading = new SubmissionReader(plan, BenchmarkLimits).Open(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
+        var reading = new SubmissionReader(plan, BenchmarkLimits).StartReading(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
         foreach (var o in reading.Observations)
         {
             batch.Add(o);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Pipeline.Spreadsheets.Parsing;
 
 /// <summary>Decimal helpers: trailing zeros removed so 95.10 and 95.1 store alike.</summary>
-public static class Exact
+public static class InvariantDecimal
 {
     /// <summary>
     /// The value without trailing zeros; a whole number written without decimals (most counts) has none to remove.

@@ -11,7 +11,7 @@ namespace Pipeline.Spreadsheets.Rows;
 /// Department files repeat the same few texts (ids, years, wards) on every row: each distinct text is
 /// interpreted once per file.
 /// </summary>
-internal sealed class RowContext(Plan plan, Department? department, ProblemList problems, ReadOutput output,
+internal sealed class FileReading(Plan plan, Department? department, ProblemList problems, SubmissionContents output,
     WorkBudget budget)
 {
     private readonly AreaResolver _areas = new(plan);
@@ -27,7 +27,7 @@ internal sealed class RowContext(Plan plan, Department? department, ProblemList 
 
     public ProblemList Problems => problems;
 
-    public ReadOutput Output => output;
+    public SubmissionContents Output => output;
 
     /// <summary>The file's work budget, charged with each data row's header lookups.</summary>
     public WorkBudget Budget => budget;

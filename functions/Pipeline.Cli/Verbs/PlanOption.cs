@@ -5,7 +5,7 @@ namespace Pipeline.Cli.Verbs;
 
 /// <summary><c>--plan P</c> (RULES.md §6): the plan a verb concerns, by default the deployment's default
 /// plan.</summary>
-internal static class PlanChoice
+internal static class PlanOption
 {
     /// <summary>The served plan, or null after telling why (unknown, or its file is invalid) and the usage
     /// line.</summary>
