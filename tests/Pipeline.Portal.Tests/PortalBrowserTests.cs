@@ -15,30 +15,15 @@ namespace Pipeline.Portal.Tests;
 /// values reach the dashboard after the aggregation, a broken file's located problems, and the history of both.
 /// Screenshots go to <c>out/test-screenshots/portal-*.png</c>.
 /// </summary>
-public sealed class PortalBrowserTests : IAsyncLifetime
+public sealed class PortalBrowserTests : PortalInBrowser
 {
-    private LocalServer _server = null!;
-    private HeadlessBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await StartAsync("Development");
-        _browser = await HeadlessBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_department_signs_in_sees_what_it_owes_gets_its_template_uploads_and_reads_its_reports_and_history()
     {
-        var page = await _browser.NewPageAsync(1280, 1000);
+        var page = await Browser.NewPageAsync(1280, 1000);
         var refused = new List<string>();
         ContentSecurityPolicyWatch.Watch(page, refused);
-        await page.GotoAsync(_server.Portal.ToString());
+        await page.GotoAsync(Server.Portal.ToString());
 
         // Development sign-in, saying so on the page.
         await Assertions.Expect(page.Locator("#dev-notice")).ToContainTextAsync("Development");
@@ -77,9 +62,9 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = HeadlessBrowser.ScreenshotPath("portal-accepted.png"), FullPage = true });
 
         // After the aggregation that followed, the dashboard shows the department's values.
-        await _server.IdleAsync();
+        await Server.IdleAsync();
         using var client = new HttpClient();
-        var feed = JsonDocument.Parse(await client.GetStringAsync(new Uri(_server.Address, $"/api/plans/{Plan}/progress"))).RootElement;
+        var feed = JsonDocument.Parse(await client.GetStringAsync(new Uri(Server.Address, $"/api/plans/{Plan}/progress"))).RootElement;
         var withValues = feed.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("latest").ValueKind == JsonValueKind.Object).ToArray();
         Assert.NotEmpty(withValues);
         // Now published, the committee's report the portal links to downloads (RULES.md §10).
@@ -90,9 +75,9 @@ public sealed class PortalBrowserTests : IAsyncLifetime
             Assert.Equal(Publishing.Formats.CommitteeReportDocx.ContentType, report.Content.Headers.ContentType?.MediaType);
             Assert.Equal("PK"u8.ToArray(), (await report.Content.ReadAsByteArrayAsync())[..2]);
         }
-        var dashboard = await _browser.NewPageAsync(1280, 2000);
+        var dashboard = await Browser.NewPageAsync(1280, 2000);
         ContentSecurityPolicyWatch.Watch(dashboard, refused);
-        await dashboard.GotoAsync(new Uri(_server.Address, $"/feeds/v1/{Plan}/index.html").ToString());
+        await dashboard.GotoAsync(new Uri(Server.Address, $"/feeds/v1/{Plan}/index.html").ToString());
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         foreach (var indicator in withValues)
         {
@@ -136,9 +121,9 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         await Assertions.Expect(history.Nth(1)).ToContainTextAsync("開発用");
 
         // The same page at phone width, operated by keyboard: the report button of the accepted upload.
-        var phone = await _browser.NewPageAsync(390, 844);
+        var phone = await Browser.NewPageAsync(390, 844);
         await phone.Context.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
-        await phone.GotoAsync(_server.Portal.ToString());
+        await phone.GotoAsync(Server.Portal.ToString());
         var show = phone.Locator("#history tbody tr").Nth(1).Locator("button");
         await show.FocusAsync();
         await phone.Keyboard.PressAsync("Enter");

@@ -12,24 +12,10 @@ namespace Pipeline.Portal.Tests;
 /// aggregation, and the same file dropped once more is shown as a duplicate. Screenshot:
 /// <c>out/test-screenshots/portal-correction.png</c>.
 /// </summary>
-public sealed class PortalCorrectionBrowserTests : IAsyncLifetime
+public sealed class PortalCorrectionBrowserTests : PortalInBrowser
 {
     private const string FileName = "成果指標_実績.csv";
 
-    private LocalServer _server = null!;
-    private HeadlessBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await StartAsync("Development");
-        _browser = await HeadlessBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _server.DisposeAsync();
-    }
 
     private static byte[] File(int value) => Encoding.UTF8.GetBytes($"指標ID,年度,実績値\nI-1-K2,令和3年度,{value}\n");
 
@@ -54,8 +40,8 @@ public sealed class PortalCorrectionBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_corrected_file_uploaded_again_under_its_name_wins_and_each_history_row_opens_its_own_report()
     {
-        var page = await _browser.NewPageAsync(1280, 1200);
-        await page.GotoAsync(_server.Portal.ToString());
+        var page = await Browser.NewPageAsync(1280, 1200);
+        await page.GotoAsync(Server.Portal.ToString());
         var option = await page.Locator("#dev-choice option", new() { HasText = $"（{DepartmentA}）" })
             .GetAttributeAsync("value");
         await page.SelectOptionAsync("#dev-choice", option!);
@@ -78,9 +64,9 @@ public sealed class PortalCorrectionBrowserTests : IAsyncLifetime
         await ExpectReportAsync(page, "受理 accepted", 180);
 
         // After the aggregation that followed, the dashboard shows the corrected value.
-        await _server.IdleAsync();
-        var dashboard = await _browser.NewPageAsync(1280, 2000);
-        await dashboard.GotoAsync(new Uri(_server.Address, $"/feeds/v1/{Plan}/index.html").ToString());
+        await Server.IdleAsync();
+        var dashboard = await Browser.NewPageAsync(1280, 2000);
+        await dashboard.GotoAsync(new Uri(Server.Address, $"/feeds/v1/{Plan}/index.html").ToString());
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(dashboard.Locator("article[data-indicator=\"I-1-K2\"] [data-field=latest]"))
             .ToHaveTextAsync("180人（FY2021）");
@@ -95,6 +81,6 @@ public sealed class PortalCorrectionBrowserTests : IAsyncLifetime
         await Assertions.Expect(history.Nth(1)).ToContainTextAsync("受理 accepted");
         var screenshot = HeadlessBrowser.ScreenshotPath("portal-correction.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
-        await _server.IdleAsync();
+        await Server.IdleAsync();
     }
 }

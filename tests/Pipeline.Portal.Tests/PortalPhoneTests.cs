@@ -14,27 +14,12 @@ namespace Pipeline.Portal.Tests;
 /// the person's name once, proportional Latin text, a favicon; no page wider than the screen, every text's contrast
 /// computed and axe-core clean. Screenshots: <c>out/test-screenshots/portal-phone-*.png</c>.
 /// </summary>
-public sealed class PortalPhoneTests : IAsyncLifetime
+public sealed class PortalPhoneTests : PortalInBrowser
 {
-    private LocalServer _server = null!;
-    private HeadlessBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await StartAsync("Development");
-        _browser = await HeadlessBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     private async Task<IPage> SignedInPhoneAsync(string department)
     {
-        var page = await _browser.NewPageAsync(PageChecks.PhoneWidth, 844);
-        await page.GotoAsync(_server.Portal.ToString());
+        var page = await Browser.NewPageAsync(PageChecks.PhoneWidth, 844);
+        await page.GotoAsync(Server.Portal.ToString());
         var option = await page.Locator("#dev-choice option", new() { HasText = $"（{department}）" }).GetAttributeAsync("value");
         await page.SelectOptionAsync("#dev-choice", option!);
         await page.ClickAsync("#dev-form button[type=submit]");
@@ -111,7 +96,7 @@ public sealed class PortalPhoneTests : IAsyncLifetime
         using var http = new HttpClient();
         foreach (var name in pages)
         {
-            var page = new Uri(_server.Portal, name);
+            var page = new Uri(Server.Portal, name);
             var html = await http.GetStringAsync(page);
             var icon = System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"icon\" href=\"([^\"]+)\"");
             Assert.True(icon.Success, $"{name} names no icon");

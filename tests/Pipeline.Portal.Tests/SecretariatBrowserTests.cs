@@ -19,7 +19,7 @@ namespace Pipeline.Portal.Tests;
 /// Everything the department or the secretariat wrote (markup among it) is shown as text. Screenshots go to
 /// <c>out/test-screenshots/review-*.png</c>.
 /// </summary>
-public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
+public sealed class SecretariatBrowserTests : PortalInBrowser, IDisposable
 {
     private const string Fifth = "kumamoto-welfare-5";
     private const string Department = "kenko-fukushi-seisaku";
@@ -31,22 +31,13 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
 
     private readonly TempFolder _plans = new("plans-");
     private readonly List<string> _refused = [];
-    private LocalServer _server = null!;
-    private HeadlessBrowser _browser = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The fifth plan, served from a plans folder of this test's own.</summary>
+    protected override IDictionary<string, string?> Settings()
     {
         var plan = Path.Combine(RepositoryRoot.Find(), "samples", "plans", $"{Fifth}.json");
         File.Copy(plan, _plans.File($"{Fifth}.json"));
-        _server = await StartAsync("Development",
-            new Dictionary<string, string?> { ["Pipeline:PlansPath"] = _plans.Path });
-        _browser = await HeadlessBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _server.DisposeAsync();
+        return new Dictionary<string, string?> { ["Pipeline:PlansPath"] = _plans.Path };
     }
 
     public void Dispose() => _plans.Dispose();
@@ -63,7 +54,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         await Assertions.Expect(department.Locator("#history tbody tr").First)
             .ToContainTextAsync("公開前 not yet published");
         await ScreenshotAsync(department, "review-pending.png");
-        await _server.IdleAsync();
+        await Server.IdleAsync();
         Assert.Null(await PublishedI1K1Async());
 
         // The secretariat sees every department's obligations and the change, old → new, and returns it.
@@ -87,7 +78,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         var audit = secretariat.Locator("#audit tbody tr").First;
         await Assertions.Expect(audit).ToContainTextAsync("差戻し return");
         await Assertions.Expect(audit.Locator("td").Nth(4)).ToHaveTextAsync(ReturnComment);
-        await _server.IdleAsync();
+        await Server.IdleAsync();
         Assert.Null(await PublishedI1K1Async());
 
         // The department reads the comment, as written, in its history and in the upload's report.
@@ -121,11 +112,11 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         await ScreenshotAsync(secretariat, "review-approved.png");
 
         // The aggregation that follows publishes it: the feed and the dashboard have the value, flag and words.
-        await _server.IdleAsync();
+        await Server.IdleAsync();
         Assert.Equal(95.9m, await PublishedI1K1Async());
-        var dashboard = await _browser.NewPageAsync(1280, 2000);
+        var dashboard = await Browser.NewPageAsync(1280, 2000);
         ContentSecurityPolicyWatch.Watch(dashboard, _refused);
-        await dashboard.GotoAsync(new Uri(_server.Address, $"/feeds/v1/{Fifth}/index.html").ToString());
+        await dashboard.GotoAsync(new Uri(Server.Address, $"/feeds/v1/{Fifth}/index.html").ToString());
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         var card = dashboard.Locator("article[data-indicator=\"I-1-K1\"]");
         await Assertions.Expect(card.Locator("[data-field=latest]")).ToContainTextAsync("95.9");
@@ -154,7 +145,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         await Assertions.Expect(pending.Locator("p.said")).ToContainTextAsync(Entered);
         await pending.GetByRole(AriaRole.Button, new() { Name = "承認 Approve" }).ClickAsync();
         await Assertions.Expect(secretariat.Locator("#queue-empty")).ToBeVisibleAsync();
-        await _server.IdleAsync();
+        await Server.IdleAsync();
         await dashboard.ReloadAsync();
         await dashboard.WaitForSelectorAsync("[data-rendered=true]", new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(card.Locator("[data-field=commentary-assessment]")).ToHaveTextAsync(Entered);
@@ -187,7 +178,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
         await Assertions.Expect(secretariat.Locator($"#contact-{Department}"))
             .ToHaveValueAsync("kenko@example.jp, kenko2@example.jp");
         await Assertions.Expect(secretariat.Locator("#contact-secretariat")).ToHaveValueAsync("jimukyoku@example.jp");
-        var store = _server.Services.GetRequiredService<IContactStore>();
+        var store = Server.Services.GetRequiredService<IContactStore>();
         Assert.Equal(["kenko@example.jp", "kenko2@example.jp"],
             await store.AddressesAsync(ContactOwner.Department(Fifth, Department), CancellationToken.None));
         Assert.Empty(_refused);
@@ -198,9 +189,9 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
 
     private async Task<IPage> SignInAsync(string choice)
     {
-        var page = await _browser.NewPageAsync(1280, 1200);
+        var page = await Browser.NewPageAsync(1280, 1200);
         ContentSecurityPolicyWatch.Watch(page, _refused);
-        await page.GotoAsync(_server.Portal.ToString());
+        await page.GotoAsync(Server.Portal.ToString());
         var value = await page.Locator(choice).GetAttributeAsync("value");
         await page.SelectOptionAsync("#dev-choice", value!);
         await page.ClickAsync("#dev-form button[type=submit]");
@@ -222,7 +213,7 @@ public sealed class SecretariatBrowserTests : IAsyncLifetime, IDisposable
     private async Task<decimal?> PublishedI1K1Async()
     {
         using var client = new HttpClient();
-        using var response = await client.GetAsync(new Uri(_server.Address, $"/api/plans/{Fifth}/progress"));
+        using var response = await client.GetAsync(new Uri(Server.Address, $"/api/plans/{Fifth}/progress"));
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
