@@ -32,6 +32,7 @@ public sealed class CatalogueIdTests
     [InlineData("../x")]
     [InlineData("plan~x")]
     [InlineData("計画")]
+    [InlineData("plan\n")]
     [InlineData(null)]
     public void A_plan_or_department_id_refuses_what_the_plan_file_refuses(string? text)
     {
@@ -91,6 +92,7 @@ public sealed class CatalogueIdTests
     [InlineData("4310011", false)]
     [InlineData("43100a", false)]
     [InlineData("４３１００１", false)]
+    [InlineData("431001\n", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
     public void An_area_code_is_six_digits_as_the_plan_file_requires(string? text, bool valid)

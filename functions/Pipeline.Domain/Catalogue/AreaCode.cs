@@ -48,6 +48,6 @@ public readonly partial record struct AreaCode : IParsable<AreaCode>
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[0-9]{6}$")]
+    [GeneratedRegex(@"^[0-9]{6}\z")]
     private static partial Regex Pattern();
 }

@@ -11,6 +11,6 @@ public static partial class PathSafeId
     /// <summary>True where <paramref name="id"/> follows the rule.</summary>
     public static bool IsValid(string id) => Pattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,62}\z")]
     private static partial Regex Pattern();
 }
