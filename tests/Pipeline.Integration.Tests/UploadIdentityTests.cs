@@ -35,14 +35,8 @@ public sealed class UploadIdentityTests : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"{r.Indicator},{r.FiscalYear},{r.Value}") + "\n")));
 
     /// <summary>Stores a file as the portal does (a folder of its own, received now by the server's clock).</summary>
-    private async Task<BlobClient> StoreAsync(string fileName, byte[] content)
-    {
-        var path = UploadPath.New(PlanId, Department, UploadFolder.New(TimeProvider.System.GetUtcNow()), fileName);
-        var store = _pipeline.Get<IUploadStore>();
-        await store.StoreAsync(path, new MemoryStream(content), "試験 太郎 <t>", CancellationToken.None);
-        var uploads = await _pipeline.Storage.ContainerAsync(StorageNames.UploadsContainer, CancellationToken.None);
-        return uploads.GetBlobClient(path.BlobName);
-    }
+    private Task<BlobClient> StoreAsync(string fileName, byte[] content) =>
+        Uploads.StoreAsync(_pipeline, $"{PlanId}/{Department}/{fileName}", content, "試験 太郎 <t>");
 
     private async Task<Dictionary<(string, int), decimal>> ValuesAsync() =>
         (await Uploads.CurrentObservationsAsync(_pipeline))

@@ -29,15 +29,17 @@ internal static class Uploads
     /// Stores <paramref name="content"/> as the portal and <c>pipeline ingest</c> do (RULES.md §2): through the
     /// product's <see cref="IUploadStore"/>, in a folder of its own stamped with the time it was received, so that
     /// uploads made within one second keep the order they were made in. <paramref name="name"/> is
-    /// <c>{departmentId}/{fileName}</c> of the default plan or <c>{planId}/{departmentId}/{fileName}</c>.
+    /// <c>{departmentId}/{fileName}</c> of the default plan or <c>{planId}/{departmentId}/{fileName}</c>;
+    /// <paramref name="uploadedBy"/> is the person the portal names in the blob's metadata.
     /// </summary>
-    public static async Task<BlobClient> StoreAsync(TestPipeline pipeline, string name, byte[] content)
+    public static async Task<BlobClient> StoreAsync(TestPipeline pipeline, string name, byte[] content,
+        string? uploadedBy = null)
     {
         var parts = name.Split('/');
         var path = UploadPath.New(parts.Length == 3 ? parts[0] : null, parts[^2], UploadFolder.New(DateTimeOffset.UtcNow),
             parts[^1]);
         using var stream = new MemoryStream(content);
-        await pipeline.Get<IUploadStore>().StoreAsync(path, stream, uploadedBy: null, CancellationToken.None);
+        await pipeline.Get<IUploadStore>().StoreAsync(path, stream, uploadedBy, CancellationToken.None);
         var container = await pipeline.Storage.ContainerAsync(StorageNames.UploadsContainer, CancellationToken.None);
         return container.GetBlobClient(path.BlobName);
     }

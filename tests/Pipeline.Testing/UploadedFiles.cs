@@ -18,10 +18,7 @@ public static class UploadedFiles
     /// <summary>The report stored for an ingested upload (beside its record, or under _invalid/).</summary>
     public static async Task<UploadReport> StoredReportAsync(TestPipeline pipeline, IngestionResult result)
     {
-        var record = result.Record;
-        var name = record.DepartmentId == "(none)"
-            ? ReportNames.Invalid(record.UploadId)
-            : ReportNames.Of(record.PlanId, record.DepartmentId, record.UploadId);
+        var name = ReportNames.For(result.Record);
         return await pipeline.Get<IUploadReports>().ReadAsync(name, CancellationToken.None)
             ?? throw new InvalidOperationException($"No report at upload-reports/{name}.");
     }

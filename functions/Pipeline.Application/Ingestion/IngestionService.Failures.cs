@@ -1,3 +1,4 @@
+using Pipeline.Application.Reports;
 using Microsoft.Extensions.Logging;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
@@ -70,7 +71,7 @@ public sealed partial class IngestionService
                 PipelineJson.Name(ProblemCatalog.InternalError().Code) };
         try
         {
-            await reports.WriteAsync(ReportName(record), Report(failed, null, [ProblemCatalog.InternalError()]),
+            await reports.WriteAsync(ReportNames.For(record), Report(failed, null, [ProblemCatalog.InternalError()]),
                 cancellationToken);
         }
         catch (Exception reportFailure) when (!cancellationToken.IsCancellationRequested)

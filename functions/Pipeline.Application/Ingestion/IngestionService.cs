@@ -229,7 +229,7 @@ public sealed partial class IngestionService(
             await ledger.RecordAsync(record, cancellationToken);
         }
 
-        await reports.WriteAsync(ReportName(record), report, cancellationToken);
+        await reports.WriteAsync(ReportNames.For(record), report, cancellationToken);
         LogIngested(record.BlobName, record.DepartmentId, record.Status, record.Observations, record.Evaluations,
             record.Errors, record.Warnings, record.UploadId.Value);
         return new IngestionResult(record, report);
@@ -239,10 +239,6 @@ public sealed partial class IngestionService(
     /// Where the report of <paramref name="record"/> goes: beside its record, or under <c>_invalid/</c> for a path
     /// naming no department.
     /// </summary>
-    private static string ReportName(UploadRecord record) => record.DepartmentId != "(none)"
-        ? ReportNames.Of(record.PlanId, record.DepartmentId, record.UploadId)
-        : ReportNames.Invalid(record.UploadId);
-
     private UploadReport Report(UploadRecord record, SubmissionSummary? submission, IReadOnlyList<Problem> problems) =>
         new UploadReport(UploadReport.CurrentSchema, plan.Id, record.DepartmentId, record.BlobName, record.DisplayName,
             record.UploadId, record.Sha256, record.ReceivedAt, record.ProcessedOn, record.Status,

@@ -14,6 +14,14 @@ public static class ReportNames
     public static string Of(string planId, string departmentId, UploadId uploadId) =>
         $"{planId}/{departmentId}/{uploadId}.json";
 
+    /// <summary>
+    /// The report of the upload <paramref name="record"/> records: its department's, or under <c>_invalid/</c> where
+    /// its path named no department.
+    /// </summary>
+    public static string For(UploadRecord record) => record.DepartmentId != "(none)"
+        ? Of(record.PlanId, record.DepartmentId, record.UploadId)
+        : Invalid(record.UploadId);
+
     /// <summary>The report of an upload whose path is not valid.</summary>
     public static string Invalid(UploadId uploadId) => $"_invalid/{uploadId}.json";
 
