@@ -234,7 +234,7 @@ internal static partial class AggregationScaleBenchmark
         new(indicator.Id, new FiscalYear(fy), area, month, value, null, null, upload.UploadId, upload.ReceivedAt);
 
     private static UploadRecord Upload(Plan plan, string id, DateTimeOffset createdOn) =>
-        new(plan.Id, Workloads.Department, UploadId.Parse($"{createdOn.UtcTicks:D19}-{id}"),
+        new(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"{createdOn.UtcTicks:D19}-{id}"),
             $"{Workloads.Department}/{id}.csv", null, createdOn, createdOn, UploadStatus.Accepted, 0, 0, 0, 0);
 
     private sealed record ScaleWorkload(int Size, Plan Plan, List<StoredObservation> Rows, IUploadLedger Ledger, IObservationStore Store);

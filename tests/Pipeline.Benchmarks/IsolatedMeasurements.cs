@@ -59,7 +59,7 @@ internal static class IsolatedMeasurements
         var planMs = phase.Elapsed.TotalMilliseconds;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var stream = File.OpenRead(file);
-        var upload = new UploadRecord(plan.Id, Workloads.Department, UploadId.Parse("bench"), "bench", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
+        var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("bench"), "bench", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
         long entities = 0;
         var batch = new List<Observation>(1000);
         void Normalise()

@@ -156,7 +156,7 @@ public sealed class PlanSetTests : IDisposable
         Assert.Equal(ok, path.IsValid);
         if (ok)
         {
-            Assert.Equal((department, name), (path.DepartmentId, path.FileName));
+            Assert.Equal((department, name), (path.Department.Name, path.FileName));
         }
     }
 }

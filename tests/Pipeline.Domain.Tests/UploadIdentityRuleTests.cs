@@ -57,7 +57,7 @@ public sealed class UploadIdentityRuleTests
     {
         var path = Path(blobName);
         Assert.Equal((true, department, fileName, folder),
-            (path.IsValid, path.DepartmentId, path.FileName, path.Folder is not null));
+            (path.IsValid, path.Department.Name, path.FileName, path.Folder is not null));
         Assert.Equal("kumamoto-welfare-4", path.PlanId);
     }
 

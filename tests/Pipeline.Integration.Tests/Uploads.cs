@@ -95,7 +95,7 @@ internal static class Uploads
         var path = pipeline.Get<UploadRouter>().PathOf(blob.Name);
         var version = new ReceivedVersion(download.Details.ETag.ToString(), download.Details.LastModified, download.Details.VersionId);
         var id = UploadId.Of(path, version, Sha256.Of(download.Content.ToMemory().Span));
-        return (id, path.IsValid ? ReportNames.Of(path.PlanId, path.DepartmentId!, id) : ReportNames.Invalid(id));
+        return (id, path.IsValid ? ReportNames.Of(path.PlanId, path.Department.Name!, id) : ReportNames.Invalid(id));
     }
 
     /// <summary>The report of the upload that the blob's current version is.</summary>

@@ -83,7 +83,7 @@ public sealed partial class SecurityTests
     {
         var path = UploadPath.Parse(blobName, BuiltInPlans.Default.Id);
         Assert.Equal(ok, path.IsValid);
-        Assert.Equal(ok ? (department, name) : (null, path.FileName), (path.DepartmentId, path.FileName));
+        Assert.Equal(ok ? (department, name) : (null, path.FileName), (path.Department.Name, path.FileName));
     }
 
     [Fact]

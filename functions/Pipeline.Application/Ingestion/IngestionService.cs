@@ -41,8 +41,8 @@ public sealed partial class IngestionService(
         await using var content = await SeekableContent.CopyAsync(file.Content, limits.MaxFileBytes, cancellationToken);
         var path = file.Path;
         var uploadId = UploadId.Of(path, file.Version, content.Sha256);
-        var department = path.DepartmentId is { } departmentId ? plan.FindDepartment(departmentId) : null;
-        var record = new UploadRecord(plan.Id, path.DepartmentId ?? "(none)", uploadId, path.BlobName, content.Sha256,
+        var department = path.Department.Id is { } departmentId ? plan.FindDepartment(departmentId.Value) : null;
+        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, content.Sha256,
             file.Version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0,
             UploadedBy: file.UploadedBy, Version: file.Version.Tag, FileName: file.FileName ?? path.FileName);
 
@@ -50,7 +50,7 @@ public sealed partial class IngestionService(
         {
             // No department to file it under: a report only. A path with traversal or control characters
             // gets its report under _invalid/, never where its name points.
-            var problem = ProblemCatalog.DepartmentUnknown(path.DepartmentId ?? path.BlobName);
+            var problem = ProblemCatalog.DepartmentUnknown(path.Department.Name ?? path.BlobName);
             record = record with { Errors = 1, Reason = PipelineJson.Name(problem.Code) };
             return await FinishAsync(record, Report(record, null, [problem]), recordInLedger: path.IsValid,
                 cancellationToken);
@@ -230,7 +230,7 @@ public sealed partial class IngestionService(
         }
 
         await reports.WriteAsync(ReportNames.For(record), report, cancellationToken);
-        LogIngested(record.BlobName, record.DepartmentId, record.Status, record.Observations, record.Evaluations,
+        LogIngested(record.BlobName, record.Department, record.Status, record.Observations, record.Evaluations,
             record.Errors, record.Warnings, record.UploadId.Value);
         return new IngestionResult(record, report);
     }
@@ -240,7 +240,8 @@ public sealed partial class IngestionService(
     /// naming no department.
     /// </summary>
     private UploadReport Report(UploadRecord record, SubmissionSummary? submission, IReadOnlyList<Problem> problems) =>
-        new UploadReport(UploadReport.CurrentSchema, plan.Id, record.DepartmentId, record.BlobName, record.DisplayName,
+        new UploadReport(UploadReport.CurrentSchema, plan.Id, record.Department.ToString(), record.BlobName,
+            record.DisplayName,
             record.UploadId, record.Sha256, record.ReceivedAt, record.ProcessedOn, record.Status,
             Counts(submission, record.Observations, record.Evaluations, problems), record.DuplicateOf,
             problems.Select(ReportProblem.From).ToArray())
@@ -261,7 +262,8 @@ public sealed partial class IngestionService(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, "
             + "{Evaluations} evaluations, {Errors} errors, {Warnings} warnings (upload {UploadId})")]
-    private partial void LogIngested(string blobName, string department, UploadStatus status, int observations,
+    private partial void LogIngested(
+        string blobName, UploadDepartment department, UploadStatus status, int observations,
         int evaluations, int errors, int warnings, string uploadId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload {BlobName} was delivered again; it stays {Status}")]

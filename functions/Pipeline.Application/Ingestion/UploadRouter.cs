@@ -54,15 +54,15 @@ public sealed class UploadRouter(
             $"Plan '{ProblemCatalog.Quote(planId)}' is not served: its plan-definition file has problems (see " +
                 $"`pipeline plans`). Ask the operator.");
         var uploadId = UploadId.Of(path, version, sha256);
-        var record = new UploadRecord(planId, path.DepartmentId ?? "(none)", uploadId, path.BlobName, sha256,
+        var record = new UploadRecord(planId, path.Department, uploadId, path.BlobName, sha256,
             version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 1, 0,
                 Reason: PipelineJson.Name(problem.Code),
             Version: version.Tag, FileName: path.FileName);
-        var report = new UploadReport(UploadReport.CurrentSchema, planId, record.DepartmentId, path.BlobName,
+        var report = new UploadReport(UploadReport.CurrentSchema, planId, record.Department.ToString(), path.BlobName,
             path.FileName, uploadId, sha256, record.ReceivedAt, record.ProcessedOn, UploadStatus.Rejected,
             new ReportCounts(0, 0, 0, 0, 1, 0), null, [ReportProblem.From(problem)]);
         // Nothing is stored for a plan that is not served; the report is the department's answer.
-        await reports.WriteAsync(path.DepartmentId is { } department && PathSafeId.IsValid(planId)
+        await reports.WriteAsync(path.Department.Name is { } department && PathSafeId.IsValid(planId)
             ? ReportNames.Of(planId, department, uploadId)
             : ReportNames.Invalid(uploadId), report, cancellationToken);
         return new IngestionResult(record, report);

@@ -21,7 +21,7 @@ public sealed class InitiativeEvaluators
         var departmentOf = new Dictionary<Domain.Uploads.UploadId, string>();
         await foreach (var upload in ledger.CommittedAsync(plan.Id, cancellationToken))
         {
-            departmentOf[upload.UploadId] = upload.DepartmentId;
+            departmentOf[upload.UploadId] = upload.Department.ToString();
         }
 
         var result = new InitiativeEvaluators();

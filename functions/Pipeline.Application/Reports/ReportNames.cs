@@ -18,8 +18,8 @@ public static class ReportNames
     /// The report of the upload <paramref name="record"/> records: its department's, or under <c>_invalid/</c> where
     /// its path named no department.
     /// </summary>
-    public static string For(UploadRecord record) => record.DepartmentId != "(none)"
-        ? Of(record.PlanId, record.DepartmentId, record.UploadId)
+    public static string For(UploadRecord record) => record.Department.Name is { } department
+        ? Of(record.PlanId, department, record.UploadId)
         : Invalid(record.UploadId);
 
     /// <summary>The report of an upload whose path is not valid.</summary>

@@ -60,7 +60,7 @@ public sealed class CommentaryEntries(
         var sha256 = Sha256.Of(Encoding.UTF8.GetBytes($"{words}\n{now.UtcTicks}\n{actorId}"));
         var version = new ReceivedVersion($"\"{sha256.Value}\"", now);
         var uploadId = UploadId.Of(path, version, sha256);
-        var record = new UploadRecord(plan.Id, department.Id, uploadId, path.BlobName, sha256,
+        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, sha256,
             version.ReceivedAt(path), now, UploadStatus.Accepted, 0, 0, 0, 0, UploadedBy: $"{actorName} <{actorId}>",
             Version: version.Tag, FileName: name);
         await commentary.StageAsync(plan, record, [words], cancellationToken);

@@ -66,7 +66,7 @@ public sealed class ReviewService(
         var order = plan.Indicators.Select((i, n) => (i.Id, n))
             .ToDictionary(x => x.Id, x => x.n, StringComparer.Ordinal);
         return new ReviewQueueDocument(plan.Id, pending.Select(upload => new PendingUpload(
-            upload.UploadId, upload.DepartmentId, upload.DisplayName, upload.ReceivedAt,
+            upload.UploadId, upload.Department.ToString(), upload.DisplayName, upload.ReceivedAt,
             byUpload[upload.UploadId]
                 .OrderBy(o => order.GetValueOrDefault(o.IndicatorId))
                 .ThenBy(o => o.FiscalYear).ThenBy(o => o.AreaCode, StringComparer.Ordinal).ThenBy(o => o.Month ?? 0)
@@ -95,7 +95,8 @@ public sealed class ReviewService(
 
         var kind = decision == ReviewDecision.Approve ? ReviewActionKind.Approve : ReviewActionKind.Return;
         var action = new ReviewAction(kind, plan.Id, actorId, actorName, clock.GetUtcNow(),
-            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), held.DepartmentId, held.UploadId.Value);
+            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), held.Department.ToString(),
+            held.UploadId.Value);
         if (await reviews.DecideAsync(held, decision, action, cancellationToken) is not { } decided)
         {
             var now = await reviews.FindAsync(plan.Id, uploadId, cancellationToken);
@@ -104,10 +105,11 @@ public sealed class ReviewService(
 
         // The department reads the decision and the comment in the upload's own report (approved, it may be a
         // duplicate of the upload it repeats, RULES.md §2).
-        var (planId, departmentId) = (PlanId.Parse(plan.Id), DepartmentId.Parse(decided.DepartmentId));
+        var (planId, departmentId) = (PlanId.Parse(plan.Id), decided.Department.Id
+            ?? throw new InvalidOperationException($"Upload {decided.UploadId} was held without a department id."));
         if (await lookup.FindAsync(planId, departmentId, decided.UploadId, cancellationToken) is { } report)
         {
-            await reports.WriteAsync(ReportNames.Of(plan.Id, decided.DepartmentId, decided.UploadId), report with
+            await reports.WriteAsync(ReportNames.Of(plan.Id, departmentId.Value, decided.UploadId), report with
             {
                 Status = decided.Status,
                 DuplicateOf = decided.DuplicateOf,

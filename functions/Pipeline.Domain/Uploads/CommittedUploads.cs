@@ -35,5 +35,6 @@ public sealed class CommittedUploads
         _records.TryGetValue(id, out var record) && record.Status == UploadStatus.Duplicate;
 
     /// <summary>The committed uploads of one department.</summary>
-    public CommittedUploads Of(string departmentId) => new(_records.Values.Where(r => r.DepartmentId == departmentId));
+    public CommittedUploads Of(string departmentId) =>
+        new(_records.Values.Where(r => r.Department.Name == departmentId));
 }

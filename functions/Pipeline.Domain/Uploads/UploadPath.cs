@@ -14,11 +14,12 @@ public readonly record struct UploadPath
 {
     private const int MaxLength = 1024;
 
-    private UploadPath(string blobName, string planId, string? departmentId, UploadFolder? folder, string fileName)
+    private UploadPath(
+        string blobName, string planId, UploadDepartment department, UploadFolder? folder, string fileName)
     {
         BlobName = blobName;
         PlanId = planId;
-        DepartmentId = departmentId;
+        Department = department;
         Folder = folder;
         FileName = fileName;
     }
@@ -32,8 +33,11 @@ public readonly record struct UploadPath
     /// </summary>
     public string PlanId { get; }
 
-    /// <summary>The department segment; null where the path is not valid.</summary>
-    public string? DepartmentId { get; }
+    /// <summary>
+    /// The department the path names: its segment, a department id or not; <see cref="UploadDepartment.None"/> where
+    /// the path is not valid.
+    /// </summary>
+    public UploadDepartment Department { get; }
 
     /// <summary>The upload's own folder where the portal or the command line stored it; else null.</summary>
     public UploadFolder? Folder { get; }
@@ -42,7 +46,7 @@ public readonly record struct UploadPath
     public string FileName { get; }
 
     /// <summary>Whether the path names a department and a file without traversal or control characters.</summary>
-    public bool IsValid => DepartmentId is not null;
+    public bool IsValid => !Department.IsNone;
 
     /// <summary>Reads a blob name of the plan set <paramref name="plans"/>.</summary>
     public static UploadPath Parse(string blobName, PlanSet plans)
@@ -82,11 +86,12 @@ public readonly record struct UploadPath
     /// stored.
     /// </summary>
     public static UploadPath Unstored(string planId, string departmentId, string fileName) =>
-        new($"{departmentId}/{fileName}", planId, departmentId, null, fileName);
+        new($"{departmentId}/{fileName}", planId, UploadDepartment.Named(departmentId), null, fileName);
 
     private static UploadPath Read(string blobName, string planId, string[] rest)
     {
-        var invalid = new UploadPath(blobName, planId, null, null, blobName[(blobName.LastIndexOf('/') + 1)..]);
+        var invalid = new UploadPath(
+            blobName, planId, UploadDepartment.None, null, blobName[(blobName.LastIndexOf('/') + 1)..]);
         if (blobName.Length == 0 || blobName.Length > MaxLength || blobName.Any(char.IsControl)
             || blobName.Contains('\\', StringComparison.Ordinal) || rest.Length < 2
             || rest.Any(segment => segment is "" or "." or ".."))
@@ -95,7 +100,7 @@ public readonly record struct UploadPath
         }
 
         var folder = rest.Length == 3 && UploadFolder.TryParse(rest[1], out var f) ? f : null;
-        return new UploadPath(blobName, planId, rest[0], folder, rest[^1]);
+        return new UploadPath(blobName, planId, UploadDepartment.Named(rest[0]), folder, rest[^1]);
     }
 
     /// <inheritdoc />

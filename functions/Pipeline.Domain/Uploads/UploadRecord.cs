@@ -5,7 +5,9 @@ namespace Pipeline.Domain.Uploads;
 /// uploaded it through the portal, where known; <see cref="FileName"/> the file's name as they gave it.
 /// </summary>
 /// <param name="PlanId">The plan.</param>
-/// <param name="DepartmentId">The department (the path's segment; <c>(none)</c> where the path has none).</param>
+/// <param name="Department">
+/// The department the path names (a department id, a segment that is none, or none where the path is not valid).
+/// </param>
 /// <param name="UploadId">The upload's id (<see cref="Uploads.UploadId.Of"/>).</param>
 /// <param name="BlobName">Where it is in container <c>uploads</c>.</param>
 /// <param name="Sha256">Its content's hash; null where the content was not read (the blob was gone).</param>
@@ -31,7 +33,7 @@ namespace Pipeline.Domain.Uploads;
 /// </param>
 public sealed record UploadRecord(
     string PlanId,
-    string DepartmentId,
+    UploadDepartment Department,
     UploadId UploadId,
     string BlobName,
     Sha256? Sha256,

@@ -52,7 +52,7 @@ public sealed class TableCommentaryStore(StorageAccount storage) : ICommentarySt
             ["IndicatorId"] = c.IndicatorId,
             ["FiscalYear"] = c.FiscalYear.Value,
             ["UploadId"] = upload.UploadId.Value,
-            ["DepartmentId"] = upload.DepartmentId,
+            ["DepartmentId"] = upload.Department.ToString(),
             ["ReceivedAt"] = upload.ReceivedAt,
         };
         var parts = new[] { ("Assessment", c.Assessment), ("Issues", c.Issues), ("NextSteps", c.NextSteps) };

@@ -91,7 +91,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
                 ["Note"] = o.Note!,
                 ["Flag"] = o.Flag?.ToString()!,
                 ["UploadId"] = upload.UploadId.Value,
-                ["DepartmentId"] = upload.DepartmentId,
+                ["DepartmentId"] = upload.Department.ToString(),
                 ["ReceivedAt"] = receivedAt,
                 ["SourceSheet"] = o.Source.Sheet,
                 ["SourceRow"] = o.Source.Row,
@@ -106,7 +106,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
             ["Rating"] = e.Rating.ToString(),
             ["Comment"] = e.Comment,
             ["UploadId"] = upload.UploadId.Value,
-            ["DepartmentId"] = upload.DepartmentId,
+            ["DepartmentId"] = upload.Department.ToString(),
             ["ReceivedAt"] = upload.ReceivedAt,
         });
         return (observations, evaluations);

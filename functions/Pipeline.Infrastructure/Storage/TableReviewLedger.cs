@@ -33,7 +33,7 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
             // Recorded before (a redelivery, or a report of a failed attempt): a failed or rejected record of the same
             // upload gives way to the held one; any other stands.
             var existing = (await table.GetEntityAsync<TableEntity>(
-                TableKeys.UploadPartition(record.PlanId, record.DepartmentId), record.UploadId.ToString(),
+                TableUploadLedger.PartitionOf(record), record.UploadId.ToString(),
                 cancellationToken: cancellationToken)).Value;
             if (existing.GetString("Status") is nameof(UploadStatus.Failed) or nameof(UploadStatus.Rejected))
             {
@@ -79,7 +79,7 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
         UploadRecord held, ReviewDecision decision, ReviewAction action, CancellationToken cancellationToken)
     {
         var table = await Uploads(cancellationToken);
-        var partition = TableKeys.UploadPartition(held.PlanId, held.DepartmentId);
+        var partition = TableUploadLedger.PartitionOf(held);
         while (true)
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(
@@ -132,7 +132,7 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
     {
         var table = await Uploads(cancellationToken);
         var e = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.UploadPartition(record.PlanId, record.DepartmentId), record.UploadId.ToString(),
+            TableUploadLedger.PartitionOf(record), record.UploadId.ToString(),
             cancellationToken: cancellationToken);
         return e.HasValue ? Review(record.PlanId, e.Value!) : null;
     }

@@ -77,7 +77,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     public async Task<UploadRecord> CommitAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var partition = TableKeys.UploadPartition(record.PlanId, record.DepartmentId);
+        var partition = PartitionOf(record);
         while (true)
         {
             var own = await table.GetEntityIfExistsAsync<TableEntity>(
@@ -115,7 +115,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     internal static async Task<(UploadRecord Decided, TableTransactionAction Mark)> DecideCommitAsync(
         TableClient table, UploadRecord record, DateTimeOffset committedOn, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.UploadPartition(record.PlanId, record.DepartmentId);
+        var partition = PartitionOf(record);
         var marker = await table.GetEntityIfExistsAsync<TableEntity>(
             partition, TableKeys.AcceptedMarkerRow, cancellationToken: cancellationToken);
         var department = new List<UploadRecord>();
@@ -215,12 +215,26 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     private static TableTransactionAction Replace(TableEntity entity, ETag etag) =>
         new(TableTransactionActionType.UpdateReplace, entity, etag);
 
+    /// <summary>The partition of an upload's row: its plan's and department's.</summary>
+    internal static string PartitionOf(UploadRecord r) =>
+        TableKeys.UploadPartition(r.PlanId, DepartmentText(r.Department));
+
+    /// <summary>
+    /// The department as stored (key and column): its segment as given, and for none the text rows have had since
+    /// before the absence was a type (<see cref="UploadDepartment.NoneText"/>).
+    /// </summary>
+    private static string DepartmentText(UploadDepartment department) => department.Name ?? UploadDepartment.NoneText;
+
+    /// <summary>The department of a stored row (<see cref="DepartmentText"/> read back).</summary>
+    private static UploadDepartment DepartmentOf(string text) =>
+        text == UploadDepartment.NoneText ? UploadDepartment.None : UploadDepartment.Named(text);
+
     internal static TableEntity ToEntity(UploadRecord r) =>
-        new(TableKeys.UploadPartition(r.PlanId, r.DepartmentId), r.UploadId.Value)
+        new(PartitionOf(r), r.UploadId.Value)
         {
             ["Kind"] = KindUpload,
             ["PlanId"] = r.PlanId,
-            ["DepartmentId"] = r.DepartmentId,
+            ["DepartmentId"] = DepartmentText(r.Department),
             ["BlobName"] = r.BlobName,
             ["FileName"] = r.FileName,
             ["Version"] = r.Version,
@@ -239,7 +253,8 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
 
     /// <remarks>A row of an earlier version has <c>BlobCreatedOn</c> where newer ones have <c>ReceivedAt</c>.</remarks>
     internal static UploadRecord ToRecord(TableEntity e) => new(
-        e.GetString("PlanId"), e.GetString("DepartmentId"), UploadId.Parse(e.RowKey), e.GetString("BlobName"),
+        e.GetString("PlanId"), DepartmentOf(e.GetString("DepartmentId")), UploadId.Parse(e.RowKey),
+        e.GetString("BlobName"),
         Sha256.TryParse(e.GetString("Sha256"), out var sha256) ? sha256 : null,
         e.GetDateTimeOffset("ReceivedAt") ?? e.GetDateTimeOffset("BlobCreatedOn") ?? default,
         e.GetDateTimeOffset("ProcessedOn") ?? default,

@@ -41,7 +41,7 @@ public static class FeedProvenance
             .Select(g => g.First())
             .OrderBy(r => r.Order)
             .ToList();
-        var department = used.Count == 0 ? owner : uploads[used[^1].UploadId].DepartmentId;
+        var department = used.Count == 0 ? owner : uploads[used[^1].UploadId].Department.ToString();
         return new FeedSource(department, used.Select(r => r.UploadId.Value).ToList(),
             used.Select(r => r.ReceivedAt.ToUniversalTime()).ToList());
     }
@@ -55,7 +55,7 @@ public static class FeedProvenance
         revision.Current.UploadId.Value,
         revision.Previous.ReceivedAt.ToUniversalTime(),
         revision.Current.ReceivedAt.ToUniversalTime(),
-        uploads[revision.Current.UploadId].DepartmentId,
+        uploads[revision.Current.UploadId].Department.ToString(),
         revision.Previous.Flag,
         revision.Current.Flag);
 
