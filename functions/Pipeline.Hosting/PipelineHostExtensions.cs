@@ -34,9 +34,7 @@ public static class PipelineHostExtensions
         builder.Services.TryAddSingleton(sp => DefaultPlan(sp.GetRequiredService<PlanSet>()));
         builder.Services.TryAddSingleton(sp =>
             PlanSource(sp.GetRequiredService<IOptions<PipelineOptions>>().Value, sp));
-        builder.Services.TryAddSingleton(_ =>
-            builder.Configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>()
-                ?? ReadLimits.Default);
+        builder.Services.TryAddSingleton(_ => ReadLimitsOf(builder.Configuration));
         builder.Services.TryAddSingleton(sp => CreateStorageAccount(builder.Configuration, sp));
         builder.Services.TryAddSingleton<TableUploadLedger>();
         builder.Services.TryAddSingleton<IUploadLedger>(sp => sp.GetRequiredService<TableUploadLedger>());
@@ -85,6 +83,11 @@ public static class PipelineHostExtensions
         builder.AddReminders();
         return builder;
     }
+
+    /// <summary>The read limits of section <c>Pipeline:ReadLimits</c>, the defaults where it is not
+    /// given.</summary>
+    public static ReadLimits ReadLimitsOf(IConfiguration configuration) =>
+        configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default;
 
     /// <summary>
     /// The CKAN push, when section <c>Ckan</c> names a portal and a dataset: a typed HttpClient from IHttpClientFactory

@@ -65,6 +65,44 @@ public sealed class PlanSetTests : IDisposable
     }
 
     [Fact]
+    public void One_plan_loaded_alone_is_the_entry_the_whole_set_serves_for_its_id()
+    {
+        // Issue 27: validate builds only the plan it needs. The first file declaring an id wins, a later one is
+        // refused, a broken or unreadable file goes by its declared id or its file name, as in the whole set.
+        var folder = PlansFolder(
+            ("a-decreasing.json", TestPlan("decreasing-test-plan.json")),
+            ("b-broken.json", TestPlan("broken-plan.json")),
+            ("c-two.json", TestPlan("two-indicator-test-plan.json")),
+            ("d-again.json", TestPlan("decreasing-test-plan.json").Replace("健康", "再掲", StringComparison.Ordinal)),
+            ("e-garbage.json", "{ \"id\": \"x\", "),
+            ("f-named.json", TestPlan("two-indicator-test-plan.json")
+                .Replace("\"id\": \"yamaga-test-1\"", "\"id\": \"Not Safe\"", StringComparison.Ordinal)));
+        Directory.CreateDirectory(Path.Combine(folder, "g-folder.json"));
+        var set = PlanSet.Load(folder, defaultPlanId: null);
+        Assert.Equal(
+            ["kumamoto-welfare-4", "test-town-health-1", "b-broken", "yamaga-test-1", "test-town-health-1",
+                "e-garbage", "f-named"],
+            set.Entries.Select(e => e.Id));
+
+        foreach (var id in set.Entries.Select(e => e.Id).Distinct())
+        {
+            var whole = set.Entry(id)!;
+            var alone = PlanSet.LoadEntry(folder, id);
+            Assert.NotNull(alone);
+            Assert.Equal(whole.Source, alone.Source);
+            Assert.Equal(whole.Plan?.Id, alone.Plan?.Id);
+            Assert.Equal(whole.Plan?.Name.Ja, alone.Plan?.Name.Ja);
+            Assert.Equal(whole.Problems, alone.Problems);
+            Assert.Equal(whole.DefinitionHash, alone.DefinitionHash);
+        }
+
+        Assert.Null(PlanSet.LoadEntry(folder, "x"));
+        Assert.Null(PlanSet.LoadEntry(folder, "nowhere"));
+        var missing = Path.Combine(folder, "missing.json");
+        Assert.Equal(PlanSet.Load(missing, null).Entry("missing")!.Problems, PlanSet.LoadEntry(missing, "missing")!.Problems);
+    }
+
+    [Fact]
     public void The_default_plan_comes_from_configuration_when_set_and_is_absent_when_its_file_is_invalid()
     {
         var folder = PlansFolder(("p.json", TestPlan("decreasing-test-plan.json")), ("q.json", TestPlan("broken-plan.json")));

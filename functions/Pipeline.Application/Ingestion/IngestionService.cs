@@ -31,7 +31,9 @@ public sealed partial class IngestionService(
     TimeProvider clock,
     ILogger<IngestionService> logger)
 {
-    private readonly SubmissionReader _reader = new(plan, limits);
+    private readonly SubmissionValidator _validator = new(plan, limits, clock);
+
+    private SubmissionReader Reader => _validator.Reader;
 
     /// <summary>
     /// Processes an upload and returns its record and report. Safe to call again for the same blob version.
@@ -63,7 +65,7 @@ public sealed partial class IngestionService(
             // Redelivery of a version already committed or held for review: nothing is stored again. The report is
             // written again (the first write may be what failed), the same as the first time.
             LogRedelivered(path.BlobName, earlier.Status);
-            var again = _reader.ReadSummary(content.Stream, path.FileName, department);
+            var again = Reader.ReadSummary(content.Stream, path.FileName, department);
             var review = await reviews.ReviewOfAsync(earlier, cancellationToken);
             var report = Report(earlier, again, again.Problems) with
             {
@@ -116,20 +118,11 @@ public sealed partial class IngestionService(
     /// <summary>The plan this service ingests for.</summary>
     public Plan Plan => plan;
 
-    /// <summary>Validates a file without storing anything (<c>pipeline validate</c>).</summary>
-    public async Task<UploadReport> ValidateAsync(string departmentId, string fileName, Stream stream,
-        CancellationToken cancellationToken)
-    {
-        await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
-        var department = plan.FindDepartment(departmentId);
-        var submission = _reader.ReadSummary(content.Stream, fileName, department);
-        var now = clock.GetUtcNow();
-        var path = UploadPath.Unstored(plan.Id, departmentId, fileName);
-        return new UploadReport(UploadReport.CurrentSchema, plan.Id, departmentId, path.BlobName, fileName, null,
-            content.Sha256, now, now, submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
-            Counts(submission, submission.ObservationCount, submission.Evaluations.Count, submission.Problems), null,
-            submission.Problems.Select(ReportProblem.From).ToArray()).WithRead(submission);
-    }
+    /// <summary>Validates a file without storing anything (<c>pipeline validate</c>): <see
+    /// cref="SubmissionValidator"/>.</summary>
+    public Task<UploadReport> ValidateAsync(string departmentId, string fileName, Stream stream,
+        CancellationToken cancellationToken) =>
+        _validator.ValidateAsync(departmentId, fileName, stream, cancellationToken);
 
     /// <summary>
     /// Reads the file on one thread while another stages its valid rows in batches (invisible until the
@@ -165,7 +158,7 @@ public sealed partial class IngestionService(
             var buffer = new List<Observation>(StageBatchSize);
             try
             {
-                var opened = _reader.StartReading(content, name, department);
+                var opened = Reader.StartReading(content, name, department);
                 foreach (var observation in opened.Observations)
                 {
                     buffer.Add(observation);
@@ -243,7 +236,7 @@ public sealed partial class IngestionService(
         new UploadReport(UploadReport.CurrentSchema, plan.Id, record.Department.ToString(), record.BlobName,
             record.DisplayName,
             record.UploadId, record.Sha256, record.ReceivedAt, record.ProcessedOn, record.Status,
-            Counts(submission, record.Observations, record.Evaluations, problems), record.DuplicateOf,
+            ReportCounts.Of(submission, record.Observations, record.Evaluations, problems), record.DuplicateOf,
             problems.Select(ReportProblem.From).ToArray())
         {
             Notice = record.Status switch
@@ -253,11 +246,6 @@ public sealed partial class IngestionService(
                 _ => null,
             },
         }.WithRead(submission);
-
-    private static ReportCounts Counts(
-        SubmissionSummary? submission, int observations, int evaluations, IReadOnlyList<Problem> problems) =>
-        new(submission?.RowsRead ?? 0, submission?.RowsSkipped ?? 0, observations, evaluations,
-            problems.Count(p => p.Severity == Severity.Error), problems.Count(p => p.Severity == Severity.Warning));
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Upload {BlobName} from {Department}: {Status}, {Observations} observations, "

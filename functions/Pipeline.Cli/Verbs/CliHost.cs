@@ -19,8 +19,7 @@ internal static class CliHost
     public static IHost Build(IDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddEnvironmentVariables();
-        builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        AddSettings(builder.Configuration, overrides);
         if (string.IsNullOrWhiteSpace(builder.Configuration[PipelineHostExtensions.StorageSetting])
             && builder.Configuration.GetSection(PipelineHostExtensions.StorageSetting)["blobServiceUri"] is null)
         {
@@ -41,6 +40,19 @@ internal static class CliHost
 
         builder.AddPipeline();
         return builder.Build();
+    }
+
+    /// <summary>The settings alone, as the host reads them, for a verb that needs no host (<c>validate</c>).</summary>
+    public static IConfiguration Settings(IDictionary<string, string?>? overrides) =>
+        AddSettings(new ConfigurationBuilder(), overrides).Build();
+
+    /// <summary>The environment, then <paramref name="overrides"/> (tests use them).</summary>
+    private static T AddSettings<T>(T configuration, IDictionary<string, string?>? overrides)
+        where T : IConfigurationBuilder
+    {
+        configuration.AddEnvironmentVariables();
+        configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        return configuration;
     }
 
     private static T WithShortRetries<T>(T options) where T : Azure.Core.ClientOptions

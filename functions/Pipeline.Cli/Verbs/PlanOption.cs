@@ -9,9 +9,12 @@ internal static class PlanOption
 {
     /// <summary>The served plan, or null after telling why (unknown, or its file is invalid) and the usage
     /// line.</summary>
-    public static Plan? Resolve(IHost host, string? planId, TextWriter error)
+    public static Plan? Resolve(IHost host, string? planId, TextWriter error) =>
+        Resolve(host.Get<PlanSet>(), planId, error);
+
+    /// <summary>The served plan of <paramref name="plans"/>, or null after telling why and the usage line.</summary>
+    public static Plan? Resolve(PlanSet plans, string? planId, TextWriter error)
     {
-        var plans = host.Get<PlanSet>();
         var id = planId ?? plans.DefaultPlanId;
         if (plans.Find(id) is { } plan)
         {

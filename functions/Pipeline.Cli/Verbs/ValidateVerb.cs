@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pipeline.Application.Ingestion;
 using Pipeline.Application.Reports;
 
 namespace Pipeline.Cli.Verbs;
@@ -24,18 +23,16 @@ internal static class ValidateVerb
     private static async Task<int> RunAsync(string? planId, string departmentId, FileInfo[] files, bool json,
         TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
-        using var host = CliHost.Build(settings);
-        if (PlanOption.Resolve(host, planId, error) is not { } plan)
+        if (CliValidation.Resolve(planId, settings, error) is not { } validator)
         {
             return ExitCode.Usage;
         }
 
-        var ingestion = host.Get<UploadRouter>().For(plan);
         var reports = new List<UploadReport>();
         foreach (var file in files)
         {
             await using var stream = file.OpenRead();
-            var report = await ingestion.ValidateAsync(departmentId, file.Name, stream, ct);
+            var report = await validator.ValidateAsync(departmentId, file.Name, stream, ct);
             reports.Add(report);
             if (!json)
             {

@@ -32,10 +32,15 @@ public static class BuiltInPlans
     }
 
     /// <summary>Every built-in plan file, loaded or with its problems.</summary>
-    public static IEnumerable<PlanSetEntry> All() => Ids.Select(id =>
+    public static IEnumerable<PlanSetEntry> All() => Files().Select(file => file.Entry());
+
+    /// <summary>Every built-in plan file's bytes, in id order, not yet built.</summary>
+    internal static IEnumerable<PlanFileBytes> Files() => Ids.Select(id =>
     {
         using var stream = Open(id)!;
-        return PlanSetEntry.Read(stream, SourceOf(id), id);
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return new PlanFileBytes(SourceOf(id), id, buffer.ToArray(), null);
     });
 
     private static Stream? Open(string planId) =>

@@ -71,35 +71,37 @@ public sealed class PlanSet
 
     /// <summary>The built-in plans and every <c>*.json</c> in <paramref name="plansPath"/>, in file-name order,
     /// unchecked for repeats.</summary>
-    public static IReadOnlyList<PlanSetEntry> FileEntries(string? plansPath)
+    public static IReadOnlyList<PlanSetEntry> FileEntries(string? plansPath) =>
+        PlanFiles(plansPath).Select(file => file.Entry()).ToList();
+
+    /// <summary>
+    /// The entry <see cref="Load"/> would serve for <paramref name="planId"/> from the built-in plans and
+    /// <paramref name="plansPath"/> (the first file declaring that id), reading in full and checking only that file:
+    /// the others are only parsed for their <c>id</c>. Null where no file declares it. A start-up that needs one plan
+    /// (<c>pipeline validate</c>) does not build every plan of the set.
+    /// </summary>
+    public static PlanSetEntry? LoadEntry(string? plansPath, string planId) =>
+        PlanFiles(plansPath).FirstOrDefault(file => file.Id == planId)?.Entry();
+
+    /// <summary>The built-in plan files, then those of <paramref name="plansPath"/> in file-name order.</summary>
+    private static IEnumerable<PlanFileBytes> PlanFiles(string? plansPath)
     {
-        var entries = BuiltInPlans.All().ToList();
-        if (!string.IsNullOrWhiteSpace(plansPath))
+        foreach (var builtIn in BuiltInPlans.Files())
         {
-            var files = Directory.Exists(plansPath)
-                ? Directory.EnumerateFiles(plansPath, "*.json").Order(StringComparer.Ordinal)
-                : (IEnumerable<string>)[plansPath];
-            foreach (var file in files)
-            {
-                entries.Add(ReadFile(file));
-            }
+            yield return builtIn;
         }
 
-        return entries;
-    }
-
-    private static PlanSetEntry ReadFile(string path)
-    {
-        var fallbackId = Path.GetFileNameWithoutExtension(path);
-        try
+        if (string.IsNullOrWhiteSpace(plansPath))
         {
-            using var stream = File.OpenRead(path);
-            return PlanSetEntry.Read(stream, path, fallbackId);
+            yield break;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        var files = Directory.Exists(plansPath)
+            ? Directory.EnumerateFiles(plansPath, "*.json").Order(StringComparer.Ordinal)
+            : (IEnumerable<string>)[plansPath];
+        foreach (var file in files)
         {
-            return new PlanSetEntry(fallbackId, path, null,
-                [new PlanDefinitionProblem("$", $"cannot be read: {e.Message}")]);
+            yield return PlanFileBytes.ReadFile(file);
         }
     }
 }

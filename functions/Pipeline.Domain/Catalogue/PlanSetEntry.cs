@@ -21,19 +21,23 @@ public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnl
     {
         var buffer = new MemoryStream();
         json.CopyTo(buffer);
+        return Read(buffer.ToArray(), source, fallbackId);
+    }
+
+    /// <summary>Reads one plan file's bytes, as <see cref="Read(Stream, string, string)"/>.</summary>
+    internal static PlanSetEntry Read(byte[] json, string source, string fallbackId)
+    {
         try
         {
-            buffer.Position = 0;
-            var plan = PlanDefinitionLoader.Load(buffer, source);
+            var plan = PlanDefinitionLoader.Load(new MemoryStream(json, writable: false), source);
             return new PlanSetEntry(plan.Id, source, plan, [])
             {
-                DefinitionHash =
-                    Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray())),
+                DefinitionHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json)),
             };
         }
         catch (PlanDefinitionException e)
         {
-            return new PlanSetEntry(DeclaredId(buffer.ToArray()) ?? fallbackId, source, null, e.Problems);
+            return new PlanSetEntry(DeclaredId(json) ?? fallbackId, source, null, e.Problems);
         }
     }
 
@@ -41,7 +45,9 @@ public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnl
     public PlanSetEntry Refused(PlanDefinitionProblem problem) =>
         this with { Plan = null, Problems = [.. Problems, problem] };
 
-    private static string? DeclaredId(byte[] json)
+    /// <summary>The file's top-level <c>id</c> where the file is JSON and the id is path-safe, else null: a served
+    /// plan's id, read without building the plan.</summary>
+    internal static string? DeclaredId(byte[] json)
     {
         try
         {
