@@ -58,6 +58,8 @@ internal static class IsolatedMeasurements
         var plan = Workloads.Plan("bench-parse", rows);
         var planMs = phase.Elapsed.TotalMilliseconds;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
         using var stream = File.OpenRead(file);
         var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("bench"), "bench", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
         long entities = 0;
@@ -88,7 +90,13 @@ internal static class IsolatedMeasurements
             throw new InvalidOperationException(string.Join("\n", submission.Problems.Take(5)));
         }
 
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan {planMs:F0} ms, read + check + normalise {readMs:F0} ms, CPU {readCpuMs:F0} ms"));
+        // What the span allocated and how often the GC ran: the same in every run of the same code, however busy
+        // the cores are (issue 27).
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"plan {planMs:F0} ms, read + check + normalise {readMs:F0} ms, CPU {readCpuMs:F0} ms, " +
+            $"allocated {allocatedMb:F0} MB, collections {GC.CollectionCount(0) - gen0Before}/" +
+            $"{GC.CollectionCount(1) - gen1Before}/{GC.CollectionCount(2) - gen2Before}"));
         return entities;
     }
 

@@ -36,9 +36,37 @@ public static class TableKeys
     public static string UploadPartition(string planId, string departmentId) => Join(planId, departmentId);
 
     public static string ObservationRow(string indicatorId, FiscalYear fiscalYear, string areaCode, int? month,
-        string uploadId) =>
-        Join(indicatorId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), areaCode,
-            (month ?? 0).ToString("00", CultureInfo.InvariantCulture), uploadId);
+        string uploadId)
+    {
+        var number = month ?? 0;
+        if (fiscalYear.Value is < 1000 or > 9999 || number is < 0 or > 99
+            || indicatorId.AsSpan().IndexOfAny(Escaped) >= 0 || areaCode.AsSpan().IndexOfAny(Escaped) >= 0
+            || uploadId.AsSpan().IndexOfAny(Escaped) >= 0)
+        {
+            return Join(indicatorId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), areaCode,
+                number.ToString("00", CultureInfo.InvariantCulture), uploadId);
+        }
+
+        // The common case, written in place (issue 27: a row key per observation read): nothing to escape, a
+        // four-digit year and a two-digit month, as Join writes them.
+        return string.Create(indicatorId.Length + areaCode.Length + uploadId.Length + 10,
+            (indicatorId, fiscalYear.Value, areaCode, number, uploadId), static (span, parts) =>
+            {
+                parts.indicatorId.CopyTo(span);
+                var at = parts.indicatorId.Length;
+                span[at++] = Separator;
+                parts.Value.TryFormat(span[at..], out _, default, CultureInfo.InvariantCulture);
+                at += 4;
+                span[at++] = Separator;
+                parts.areaCode.CopyTo(span[at..]);
+                at += parts.areaCode.Length;
+                span[at++] = Separator;
+                span[at++] = (char)('0' + (parts.number / 10));
+                span[at++] = (char)('0' + (parts.number % 10));
+                span[at++] = Separator;
+                parts.uploadId.CopyTo(span[at..]);
+            });
+    }
 
     public static string EvaluationRow(string initiativeId, FiscalYear fiscalYear, string uploadId) =>
         Join(initiativeId, fiscalYear.Value.ToString(CultureInfo.InvariantCulture), uploadId);

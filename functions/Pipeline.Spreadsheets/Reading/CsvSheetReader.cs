@@ -31,6 +31,8 @@ internal static class CsvSheetReader
             // UTF-8 and UTF-16 are the reader's own (BOM honoured); CP932 is transcoded.
             Encoding = encoding.CodePage == 932 ? encoding : null,
             MalformedData = CsvMalformedDataHandling.Throw,
+            // Ids, years, areas and months repeat row after row: each distinct text of a column is decoded once.
+            PoolStrings = true,
             MaxRecordSize =
                 (int)Math.Min(int.MaxValue, (long)limits.MaxCellCharacters * 3 * Math.Min(limits.MaxColumns, 64)),
         };
