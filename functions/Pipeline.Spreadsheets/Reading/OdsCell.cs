@@ -12,6 +12,8 @@ namespace Pipeline.Spreadsheets.Reading;
 internal sealed class OdsCell(ReadLimits limits)
 {
     private readonly StringBuilder _text = new();
+    private readonly TextPool _texts = new();
+    private readonly char[] _chunk = new char[256];
     private bool _covered;
     private string? _type;
     private string? _value;
@@ -97,12 +99,20 @@ internal sealed class OdsCell(ReadLimits limits)
 
     public void EndParagraph() => _inParagraph = false;
 
-    public void Append(string text, string sheet, int row, int column)
+    /// <summary>Appends the text node the reader is on, read in chunks (no string is made for it), where the
+    /// cell's text is kept: a number's paragraphs (its display) are passed over unread.</summary>
+    public void Append(XmlReader xml, string sheet, int row, int column)
     {
-        if (_inParagraph && _keepText)
+        if (!_inParagraph || !_keepText)
         {
-            Check(text.Length, sheet, row, column);
-            _text.Append(text);
+            return;
+        }
+
+        int read;
+        while ((read = xml.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+        {
+            Check(read, sheet, row, column);
+            _text.Append(_chunk, 0, read);
         }
     }
 
@@ -125,7 +135,7 @@ internal sealed class OdsCell(ReadLimits limits)
         }
 
         var column = 0; // the caller places the cell
-        var text = _text.Length > 0 ? _text.ToString() : null;
+        var text = _text.Length > 0 ? Text() : null;
         if (_error)
         {
             return Cell.OfError(column, text ?? "#ERROR");
@@ -156,6 +166,19 @@ internal sealed class OdsCell(ReadLimits limits)
         }
 
         return text is null ? null : Cell.OfText(column, text);
+    }
+
+    /// <summary>The cell's text, the same string for the same short text (<see cref="TextPool"/>).</summary>
+    private string Text()
+    {
+        if (_text.Length > 64)
+        {
+            return _text.ToString();
+        }
+
+        Span<char> chars = stackalloc char[64];
+        _text.CopyTo(0, chars, _text.Length);
+        return _texts.Get(chars[.._text.Length]);
     }
 
     private void Check(long adding, string sheet, int row, int column)

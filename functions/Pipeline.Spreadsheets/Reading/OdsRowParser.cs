@@ -101,7 +101,7 @@ internal sealed class OdsRowParser(Func<string, bool> includeSheet, ReadLimits l
                     break;
                 case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace
                     or XmlNodeType.CDATA when _cell.IsOpen:
-                    _cell.Append(xml.Value, _sheet, RowNumber, CellColumn);
+                    _cell.Append(xml, _sheet, RowNumber, CellColumn);
                     break;
                 case XmlNodeType.EndElement:
                     if (_cell.IsOpen)

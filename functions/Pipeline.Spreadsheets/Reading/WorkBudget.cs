@@ -51,9 +51,11 @@ internal sealed class WorkBudget
     public static long Cost(SheetRow row)
     {
         long cost = 1;
-        foreach (var cell in row.Cells)
+        var cells = row.Cells;
+        for (var i = 0; i < cells.Count; i++)
         {
-            cost += 1 + (cell.Text?.Length ?? 0);
+            // By index: a foreach over the IReadOnlyList boxes its enumerator, once per row.
+            cost += 1 + (cells[i].Text?.Length ?? 0);
         }
 
         return cost;

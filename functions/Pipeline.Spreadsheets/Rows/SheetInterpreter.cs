@@ -21,6 +21,7 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
     private readonly IndicatorRows _indicatorRows = new(context);
     private readonly EvaluationRows _evaluationRows = new(context);
     private readonly List<Cell> _indicatorCells = [];
+    private readonly Dictionary<string, bool> _totalLabels = new(StringComparer.Ordinal);
     private string? _sheet;
     private int _sheetFirstRow;
     private HeaderMap? _header;
@@ -136,14 +137,14 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
     /// <summary>The cell that makes this a total or subtotal row: the row's label or its indicator cell.</summary>
     private Cell? TotalLabel(SheetRow row, Cell first)
     {
-        if (first.Kind == CellKind.Text && TotalRowWords.Contains(JapaneseText.Key(first.Text)))
+        if (first.Kind == CellKind.Text && IsTotalWord(first.Text!))
         {
             return first;
         }
 
         foreach (var column in _header!.IndicatorColumns)
         {
-            if (row[column] is { Kind: CellKind.Text } cell && TotalRowWords.Contains(JapaneseText.Key(cell.Text)))
+            if (row[column] is { Kind: CellKind.Text } cell && IsTotalWord(cell.Text!))
             {
                 return cell;
             }
@@ -152,13 +153,30 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
         return null;
     }
 
+    /// <summary>Whether a label is a total's; each distinct label of a file is keyed once (ids repeat on every
+    /// row), at most 4,096 of them remembered.</summary>
+    private bool IsTotalWord(string text)
+    {
+        if (!_totalLabels.TryGetValue(text, out var total))
+        {
+            total = TotalRowWords.Contains(JapaneseText.Key(text));
+            if (_totalLabels.Count < 4096)
+            {
+                _totalLabels[text] = total;
+            }
+        }
+
+        return total;
+    }
+
     private static Cell FirstCell(SheetRow row)
     {
-        foreach (var cell in row.Cells)
+        var cells = row.Cells;
+        for (var i = 0; i < cells.Count; i++)
         {
-            if (!cell.IsBlank)
+            if (!cells[i].IsBlank)
             {
-                return cell;
+                return cells[i];
             }
         }
 

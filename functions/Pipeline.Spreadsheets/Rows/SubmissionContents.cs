@@ -12,6 +12,7 @@ namespace Pipeline.Spreadsheets.Rows;
 internal sealed class SubmissionContents(int listed)
 {
     private readonly SortedSet<int> _fiscalYears = [];
+    private int _lastFiscalYear = int.MinValue;
     private readonly Dictionary<(string, FiscalYear), (int Row, IndicatorCommentary Commentary)> _commentary = [];
 
     public List<Observation> Pending { get; } = [];
@@ -34,7 +35,13 @@ internal sealed class SubmissionContents(int listed)
     public void Add(Observation observation)
     {
         ObservationCount++;
-        _fiscalYears.Add(observation.FiscalYear.Value);
+        if (observation.FiscalYear.Value != _lastFiscalYear)
+        {
+            // Rows of one year follow each other: the set is consulted when the year changes.
+            _lastFiscalYear = observation.FiscalYear.Value;
+            _fiscalYears.Add(_lastFiscalYear);
+        }
+
         Pending.Add(observation);
         if (Listed.Count < listed)
         {
