@@ -33,7 +33,8 @@ internal static class IsolatedMeasurements
         var watch = Stopwatch.StartNew();
         long items = args[0] switch
         {
-            "child-parse" => Parse(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+            "child-parse" => Parse(args[1], int.Parse(args[2], CultureInfo.InvariantCulture),
+                entities: args.Length < 4 || args[3] != "--no-entities"),
             "child-reader" => ReaderOnly(args[1]),
             "child-write" => Write(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
             "child-floor-xml" => BareXml(args[1]),
@@ -52,7 +53,11 @@ internal static class IsolatedMeasurements
     }
 
     /// <summary>Ours without storage: read, interpret, check, and normalise into the table entities that would be written.</summary>
-    private static long Parse(string file, int rows)
+    /// <remarks>
+    /// With <paramref name="entities"/> false (<c>--no-entities</c>) the observations are read, checked and normalised
+    /// but not made into table entities: what <c>pipeline validate</c> does, which writes nothing.
+    /// </remarks>
+    private static long Parse(string file, int rows, bool entities = true)
     {
         var phase = Stopwatch.StartNew();
         var plan = Workloads.Plan("bench-parse", rows);
@@ -62,11 +67,12 @@ internal static class IsolatedMeasurements
         int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
         using var stream = File.OpenRead(file);
         var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("bench"), "bench", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
-        long entities = 0;
+        long made = 0;
         var batch = new List<Observation>(1000);
         void Normalise()
         {
-            entities += TableObservationStore.ToEntities(plan, upload, batch, []).Observations.LongCount();
+            made += entities ? TableObservationStore.ToEntities(plan, upload, batch, []).Observations.LongCount()
+                : batch.Count;
             batch.Clear();
         }
 
@@ -97,7 +103,7 @@ internal static class IsolatedMeasurements
             $"plan {planMs:F0} ms, read + check + normalise {readMs:F0} ms, CPU {readCpuMs:F0} ms, " +
             $"allocated {allocatedMb:F0} MB, collections {GC.CollectionCount(0) - gen0Before}/" +
             $"{GC.CollectionCount(1) - gen1Before}/{GC.CollectionCount(2) - gen2Before}"));
-        return entities;
+        return made;
     }
 
     /// <summary>Writes a workload file (long-form csv, xlsx or ods; months, wards or years as columns) for a parse-only run.</summary>
