@@ -57,7 +57,8 @@ public sealed class ObservationEntitiesTests : IDisposable
         await _pipeline.Get<IObservationStore>().StageAsync(plan, record, observations, [], CancellationToken.None);
 
         var rows = (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable))
-            .Where(r => r.GetString("UploadId") == record.UploadId.Value).OrderBy(r => r.GetInt32("SourceRow")).ToList();
+            .Where(r => r.GetString("UploadId") == record.UploadId.Value).OrderBy(r => r.GetInt32("SourceRow"))
+            .ToList();
         Assert.Equal(["279", "0", "4096", "4095", "95.1"], rows.Select(r => r.GetString("Value")));
         Assert.Equal([4, 5, 6, 7, null], rows.Select(r => r.GetInt32("Month")));
         Assert.Equal([2024, 2024, 2024, 2024, 2025], rows.Select(r => r.GetInt32("FiscalYear")));

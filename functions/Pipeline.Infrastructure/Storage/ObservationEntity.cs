@@ -22,7 +22,8 @@ internal sealed class ObservationEntity : ITableEntity, IDictionary<string, obje
 
     private readonly object?[] _values;
 
-    /// <summary>An entity of the values of <see cref="Names"/>, in that order (the array is kept, not copied).</summary>
+    /// <summary>An entity of the values of <see cref="Names"/>, in that order (the array is kept, not
+    /// copied).</summary>
     public ObservationEntity(object?[] values)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length, Names.Length);
