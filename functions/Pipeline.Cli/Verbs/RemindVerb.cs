@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Application.Reminders;
+using Pipeline.Domain.Calendar;
 using Pipeline.Domain.Json;
 using Pipeline.Domain.Reminders;
 
@@ -20,9 +20,7 @@ internal static class RemindVerb
     public static Command Create(TextWriter output, TextWriter error, IDictionary<string, string?>? settings)
     {
         var plan = VerbOptions.Plan();
-        var asOf =
-            new Option<string?>("--as-of") { Description =
-                "the day to decide for, yyyy-MM-dd (default: today in JST)" };
+        var asOf = VerbOptions.AsOf();
         var dryRun = new Option<bool>("--dry-run") { Description = "decide only; send and record nothing" };
         var json = new Option<bool>("--json") { Description = "print the reminders as JSON" };
         var remind =
@@ -43,20 +41,13 @@ internal static class RemindVerb
             return ExitCode.Usage;
         }
 
-        DateOnly? day = null;
-        if (asOf is not null)
+        // The reminders are decided for the day --as-of names; without it the service judges by its own clock.
+        if (await AsOfClock.FromOptionAsync(asOf, error) is not { } clock)
         {
-            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
-                out var parsed))
-            {
-                await error.WriteLineAsync($"--as-of '{asOf}' is not a day written yyyy-MM-dd");
-                await error.WriteLineAsync(ExitCode.UsageLine);
-                return ExitCode.Usage;
-            }
-
-            day = parsed;
+            return ExitCode.Usage;
         }
 
+        DateOnly? day = asOf is null ? null : JapanCalendar.DayOf(clock.GetUtcNow());
         if (!dryRun && !host.Get<ReminderSettings>().MailServerConfigured)
         {
             await error.WriteLineAsync(
