@@ -11,5 +11,5 @@ return args.Length > 1 && args[0] == "child-amplification"
     : args.Length > 0 && args[0] == "aggregation-scale"
         ? await AggregationScaleBenchmark.RunAsync(args)
     : args.Length > 0 && args[0] == "portal-validation"
-        ? await PortalValidationBenchmark.RunAsync()
+        ? await PortalValidationBenchmark.RunAsync(args)
         : await Harness.RunAsync(args);
