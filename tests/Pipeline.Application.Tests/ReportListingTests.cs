@@ -40,7 +40,7 @@ public sealed class ReportListingTests
         Assert.True(summary.IsAcceptable, string.Join("\n", summary.Problems.Take(5)));
         Assert.Equal(12_000, summary.ObservationCount);
 
-        var report = new UploadReport("1.1", plan.Id, "fukushi", "many-indicators/fukushi/many.csv", "many-indicators/fukushi/many.csv".Split('/')[^1], null, null, default, default, UploadStatus.Accepted,
+        var report = new UploadReport("1.1", plan.Id.Value, "fukushi", "many-indicators/fukushi/many.csv", "many-indicators/fukushi/many.csv".Split('/')[^1], null, null, default, default, UploadStatus.Accepted,
             new ReportCounts(summary.RowsRead, summary.RowsSkipped, summary.ObservationCount, 0, 0, 0), null, []).WithRead(summary);
         var back = UploadReport.FromJson(report.ToJson());
         Assert.Equal(10_000, back.Values.Count);

@@ -55,7 +55,7 @@ internal static partial class AggregationScaleBenchmark
         public Task<UploadRecord> CommitAsync(UploadRecord record, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        public async IAsyncEnumerable<UploadRecord> CommittedAsync(string planId,
+        public async IAsyncEnumerable<UploadRecord> CommittedAsync(PlanId planId,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.CompletedTask;
@@ -68,9 +68,9 @@ internal static partial class AggregationScaleBenchmark
 
     private sealed class NullFeedStore : IFeedStore
     {
-        public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        public Task<string?> PublishedHashAsync(PlanId planId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-        public Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken) =>
+        public Task PublishAsync(PlanId planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
         public Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken) =>
@@ -81,17 +81,17 @@ internal static partial class AggregationScaleBenchmark
 
         public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
 
-        public Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+        public Task<byte[]?> ReadFileAsync(PlanId planId, string name, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
 
-        public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
+        public Task<PublishedFeed?> ReadAsync(PlanId planId, CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
     }
 
     private sealed class NullPortalLedger : IPortalPushLedger
     {
-        public Task<PortalPushMark?> LastPushedAsync(string planId, string portal,
+        public Task<PortalPushMark?> LastPushedAsync(PlanId planId, string portal,
             CancellationToken cancellationToken) => Task.FromResult<PortalPushMark?>(null);
 
-        public Task RecordPushedAsync(string planId, string portal, PortalPushMark mark,
+        public Task RecordPushedAsync(PlanId planId, string portal, PortalPushMark mark,
             CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
@@ -113,10 +113,10 @@ internal static partial class AggregationScaleBenchmark
         public Task<UploadRecord> HoldAsync(UploadRecord record, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        public Task<IReadOnlyList<UploadRecord>> WaitingAsync(string planId, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<UploadRecord>> WaitingAsync(PlanId planId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<UploadRecord>>([]);
 
-        public Task<UploadRecord?> FindAsync(string planId, UploadId uploadId, CancellationToken cancellationToken) =>
+        public Task<UploadRecord?> FindAsync(PlanId planId, UploadId uploadId, CancellationToken cancellationToken) =>
             Task.FromResult<UploadRecord?>(null);
 
         public Task<UploadRecord?> DecideAsync(UploadRecord held, ReviewDecision decision, ReviewAction action,
@@ -125,14 +125,14 @@ internal static partial class AggregationScaleBenchmark
         public Task<UploadReview?> ReviewOfAsync(UploadRecord record, CancellationToken cancellationToken) =>
             Task.FromResult<UploadReview?>(null);
 
-        public Task<IReadOnlyDictionary<string, UploadReview>> ReviewsAsync(string planId,
+        public Task<IReadOnlyDictionary<string, UploadReview>> ReviewsAsync(PlanId planId,
             CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, UploadReview>>(new Dictionary<string, UploadReview>());
     }
 
     private sealed class NoConfirmations : IFiscalYearConfirmations
     {
-        public Task<IReadOnlyList<FiscalYearConfirmation>> AllAsync(string planId,
+        public Task<IReadOnlyList<FiscalYearConfirmation>> AllAsync(PlanId planId,
             CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<FiscalYearConfirmation>>([]);
 
         public Task<FiscalYearConfirmation?> ConfirmAsync(ReviewAction action, CancellationToken cancellationToken) =>

@@ -187,7 +187,7 @@ internal static class Harness
             submission = new SubmissionReader(plan, IsolatedMeasurements.BenchmarkLimits).ReadWhole(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
         }
 
-        var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("floor"), "floor", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
+        var upload = new UploadRecord(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse("floor"), "floor", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
         var batches = TableObservationStore.ToEntities(plan, upload, submission.Observations, []).Observations
             .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100))
             .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()).ToList();
@@ -221,7 +221,7 @@ internal static class Harness
             var random = new Random(p);
             var observations = plan.Indicators.SelectMany(i => Enumerable.Range(2020, 5).SelectMany(fy => Enumerable.Range(1, 12).Select(m =>
                 new Observation(i.Id, new FiscalYear(fy), "431001", m, random.Next(0, 50), null, null, null, default)))).ToList();
-            var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"u{p}"), $"{Workloads.Department}/u{p}.csv", Sha256.Parse($"{p:x64}"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, observations.Count, 0, 0, 0);
+            var upload = new UploadRecord(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"u{p}"), $"{Workloads.Department}/u{p}.csv", Sha256.Parse($"{p:x64}"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, observations.Count, 0, 0, 0);
             await store.StageAsync(plan, upload, observations, [], CancellationToken.None);
             await ledger.CommitAsync(upload, CancellationToken.None);
         }
@@ -264,7 +264,7 @@ internal static class Harness
             {
                 var files = FeedFiles.Create(feed);
                 publishedBytes += files.Sum(f => (long)f.Content.Length);
-                await feedStore.PublishAsync(feed.Plan.Id, files, FeedFiles.ContentHash(feed), feed.GeneratedAt, CancellationToken.None);
+                await feedStore.PublishAsync(PlanId.Parse(feed.Plan.Id), files, FeedFiles.ContentHash(feed), feed.GeneratedAt, CancellationToken.None);
             }
 
             watch.Stop();
@@ -308,10 +308,10 @@ internal static class Harness
 
     private sealed class DiscardingFeedStore : IFeedStore
     {
-        public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-        public Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
-        public Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+        public Task<string?> PublishedHashAsync(PlanId planId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        public Task PublishAsync(PlanId planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<PublishedFeed?> ReadAsync(PlanId planId, CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
+        public Task<byte[]?> ReadFileAsync(PlanId planId, string name, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
         public Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken) => Task.FromResult(new IndexVersion(null, new Dictionary<string, string?>()));
         public Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken) => Task.FromResult<PublishedFeed?>(null);
         public Task<bool> TryPublishIndexAsync(IReadOnlyList<FeedFile> files, string contentHash, IndexVersion expected, CancellationToken cancellationToken) => Task.FromResult(true);
@@ -319,8 +319,8 @@ internal static class Harness
 
     private sealed class NoPortalLedger : IPortalPushLedger
     {
-        public Task<PortalPushMark?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken) =>
+        public Task<PortalPushMark?> LastPushedAsync(PlanId planId, string portal, CancellationToken cancellationToken) =>
             Task.FromResult<PortalPushMark?>(null);
-        public Task RecordPushedAsync(string planId, string portal, PortalPushMark mark, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task RecordPushedAsync(PlanId planId, string portal, PortalPushMark mark, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -9,7 +9,7 @@ public sealed class CatalogueTests
     [Fact]
     public void Counts_match_the_seed_chapter_4_table()
     {
-        Assert.Equal("kumamoto-welfare-4", Plan.Id);
+        Assert.Equal("kumamoto-welfare-4", Plan.Id.Value);
         Assert.Equal(3, Plan.BasicPolicies.Count);
         Assert.Equal(7, Plan.Policies.Count);
         Assert.Equal(20, Plan.Measures.Count);
@@ -81,7 +81,7 @@ public sealed class CatalogueTests
     {
         using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Plans", "two-indicator-test-plan.json"));
         var plan = PlanDefinitionLoader.Load(stream, "two-indicator-test-plan.json");
-        Assert.Equal("yamaga-test-1", plan.Id);
+        Assert.Equal("yamaga-test-1", plan.Id.Value);
         Assert.Equal(2, plan.Indicators.Count);
         Assert.Empty(plan.Wards);
         Assert.Equal(2029, plan.EndFiscalYear.Value);

@@ -46,7 +46,7 @@ public sealed class PlanSetTests : IDisposable
 
         Assert.Equal(["kumamoto-welfare-4", "test-town-health-1", "b-broken", "yamaga-test-1", "yamaga-test-1"],
             set.Entries.Select(e => e.Id));
-        Assert.Equal(["kumamoto-welfare-4", "test-town-health-1", "yamaga-test-1"], set.Plans.Select(p => p.Id));
+        Assert.Equal(["kumamoto-welfare-4", "test-town-health-1", "yamaga-test-1"], set.Plans.Select(p => p.Id.Value));
         var broken = set.Entries[2];
         Assert.False(broken.IsValid);
         Assert.Null(set.Find("b-broken"));
@@ -106,7 +106,7 @@ public sealed class PlanSetTests : IDisposable
     public void The_default_plan_comes_from_configuration_when_set_and_is_absent_when_its_file_is_invalid()
     {
         var folder = PlansFolder(("p.json", TestPlan("decreasing-test-plan.json")), ("q.json", TestPlan("broken-plan.json")));
-        Assert.Equal("test-town-health-1", PlanSet.Load(folder, "test-town-health-1").Default!.Id);
+        Assert.Equal("test-town-health-1", PlanSet.Load(folder, "test-town-health-1").Default!.Id.Value);
         var broken = PlanSet.Load(folder, "q");
         Assert.Null(broken.Default);
         Assert.Equal(2, broken.Plans.Count); // the others are served all the same
@@ -190,7 +190,7 @@ public sealed class PlanSetTests : IDisposable
     [InlineData("p-1/hoken/../a.csv", "p-1", false, "", "")]
     public void A_plan_path_drops_the_plan_prefix(string blobName, string planId, bool ok, string department, string name)
     {
-        var path = UploadPath.Parse(blobName, planId);
+        var path = UploadPath.Parse(blobName, PlanId.Parse(planId));
         Assert.Equal(ok, path.IsValid);
         if (ok)
         {

@@ -97,7 +97,7 @@ public sealed class CkanPlanDatasetsTests : IDisposable
     private async Task<string> PublishedAsync(string plan, string file)
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        return Encoding.UTF8.GetString((await container.GetBlobClient(BlobFeedStore.Path(plan, file)).DownloadContentAsync()).Value.Content.ToArray());
+        return Encoding.UTF8.GetString((await container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse(plan), file)).DownloadContentAsync()).Value.Content.ToArray());
     }
 
     private static string Upload(IReadOnlyList<System.Text.Json.Nodes.JsonObject> resources, string name) =>

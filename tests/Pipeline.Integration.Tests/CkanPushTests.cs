@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Infrastructure.Storage;
 using Pipeline.Testing;
 using Pipeline.Application.Publication;
@@ -47,7 +48,7 @@ public sealed class CkanPushTests : IDisposable
     private async Task<byte[]> PublishedJsonAsync()
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        return (await container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray();
+        return (await container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Text;
 using System.Text.RegularExpressions;
 using Pipeline.Domain.Json;
@@ -46,9 +47,9 @@ public sealed class CommitteeReportTests : IDisposable
 
         await Nightly.RunAsync(_pipeline);
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var json = await container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.JsonName)).DownloadContentAsync();
+        var json = await container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.JsonName)).DownloadContentAsync();
         var feed = FeedFiles.ReadJson(json.Value.Content.ToMemory().Span);
-        var docx = await container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", CommitteeReportDocx.Name)).DownloadContentAsync();
+        var docx = await container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), CommitteeReportDocx.Name)).DownloadContentAsync();
         Assert.Equal(CommitteeReportDocx.ContentType, docx.Value.Details.ContentType);
         var fy2024 = _folder.File("report-fy2024.docx");
         await File.WriteAllBytesAsync(fy2024, docx.Value.Content.ToArray());

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Globalization;
 using System.Text;
 using Pipeline.Infrastructure.Storage;
@@ -23,7 +24,7 @@ public sealed class CorrectionRevisionTests : IDisposable
     private async Task<byte[]> PublishedAsync(string name)
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var path = BlobFeedStore.Path("kumamoto-welfare-4", name);
+        var path = BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), name);
         return (await container.GetBlobClient(path).DownloadContentAsync()).Value.Content.ToArray();
     }
 

@@ -29,7 +29,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
 
         var run = (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).For("kumamoto-welfare-4");
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.DashboardName)).Uri;
+        var page = container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.DashboardName)).Uri;
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
         var tab = await browser.OpenAsync(page, 1280, 2600);
@@ -75,7 +75,7 @@ public sealed partial class DashboardBrowserTests : IDisposable
         await Uploads.IngestAsync(_pipeline, "jutaku-seisaku/修正.csv", Uploads.Csv("indicator_id,fiscal_year,value\nIII-1-K2,令和5年度,395\n"));
         var run = (await _pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None)).For("kumamoto-welfare-4");
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var page = container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.DashboardName)).Uri;
+        var page = container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.DashboardName)).Uri;
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
         var tab = await browser.OpenAsync(page, 1280, 5200);

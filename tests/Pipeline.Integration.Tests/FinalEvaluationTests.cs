@@ -28,7 +28,7 @@ public sealed class FinalEvaluationTests : IDisposable
 
         await Nightly.RunAsync(_pipeline);
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var json = await container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.JsonName)).DownloadContentAsync();
+        var json = await container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.JsonName)).DownloadContentAsync();
         var feed = FeedFiles.ReadJson(json.Value.Content.ToMemory().Span);
         Assert.Equal(PlanStatus.Closed, feed.Plan.Status);
 
@@ -68,7 +68,7 @@ public sealed class FinalEvaluationTests : IDisposable
             feed.BasicPolicies.Select(b => string.Join(' ', b.FinalGradeCounts!.Select(c => $"{c.Key}{c.Value}"))));
 
         // progress.csv: the grade, its fiscal year and reason on each city row of the indicator, blank on ward rows.
-        var csv = await container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.CsvName)).DownloadContentAsync();
+        var csv = await container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.CsvName)).DownloadContentAsync();
         var lines = Encoding.UTF8.GetString(csv.Value.Content.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         Assert.Equal(["final_grade", "final_grade_fiscal_year", "final_grade_reason"], header[^3..]);

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Text;
 using Pipeline.Application.Publication;
 using Pipeline.Domain.Observations;
@@ -92,7 +93,7 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
         // The dashboard (Chromium, served from the open-data container) gives the note as a footnote, as text.
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         var dashboard = new Uri(container.Uri.AbsoluteUri.TrimEnd('/') + "/"
-            + BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.DashboardName));
+            + BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.DashboardName));
         await using var browser = await HeadlessBrowser.LaunchAsync();
         var tab = await browser.OpenAsync(dashboard, 1280, 900);
         var notes = await tab.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll(
@@ -105,7 +106,7 @@ public sealed class FlagsAndCommentaryPublicationTests : IDisposable
     private async Task<Dictionary<string, byte[]>> PublishedAsync()
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var folder = FeedPaths.Folder("kumamoto-welfare-4") + "/";
+        var folder = FeedPaths.Folder(PlanId.Parse("kumamoto-welfare-4")) + "/";
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var blobs = container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
             Azure.Storage.Blobs.Models.BlobStates.None, folder, CancellationToken.None);

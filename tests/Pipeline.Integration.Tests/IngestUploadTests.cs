@@ -91,7 +91,7 @@ public sealed class IngestUploadTests : IDisposable
         Assert.Equal(1000, (await Uploads.RowsAsync(_pipeline, StorageNames.ObservationsTable)).Count); // one batch staged …
         Assert.Empty(await CurrentValuesAsync()); // … and never visible
         await _pipeline.Get<Pipeline.Application.Publication.NightlyAggregationService>().RunAsync(CancellationToken.None);
-        var feed = await _pipeline.Get<IFeedStore>().ReadAsync("kumamoto-welfare-4", CancellationToken.None);
+        var feed = await _pipeline.Get<IFeedStore>().ReadAsync(PlanId.Parse("kumamoto-welfare-4"), CancellationToken.None);
         Assert.All(Pipeline.Publishing.FeedFiles.ReadJson(feed!.Json).Indicators, i => Assert.Empty(i.Actuals));
     }
 
@@ -235,6 +235,6 @@ public sealed class IngestUploadTests : IDisposable
             inner.FindAsync(p, d, u, c);
         public Task RecordAsync(UploadRecord r, CancellationToken c) => inner.RecordAsync(r, c);
         public Task<UploadRecord> CommitAsync(UploadRecord r, CancellationToken c) => throw new IOException("the worker died");
-        public IAsyncEnumerable<UploadRecord> CommittedAsync(string p, CancellationToken c) => inner.CommittedAsync(p, c);
+        public IAsyncEnumerable<UploadRecord> CommittedAsync(PlanId p, CancellationToken c) => inner.CommittedAsync(p, c);
     }
 }

@@ -47,7 +47,7 @@ public sealed class NightlyAggregationTests : IDisposable
     private async Task<BlobClient> FeedBlobAsync(string name)
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        return container.GetBlobClient(BlobFeedStore.Path("kumamoto-welfare-4", name));
+        return container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), name));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class NightlyAggregationTests : IDisposable
         Assert.DoesNotContain("mimamori", Encoding.UTF8.GetString((await (await FeedBlobAsync(FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray()), StringComparison.Ordinal);
 
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var folder = FeedPaths.Folder("kumamoto-welfare-4") + "/";
+        var folder = FeedPaths.Folder(PlanId.Parse("kumamoto-welfare-4")) + "/";
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, folder, CancellationToken.None))
         {

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.IO.Compression;
 using System.Text.Json;
 using Pipeline.Application.Publication;
@@ -38,7 +39,7 @@ public sealed class PhoneDashboardTests : IDisposable
     public async Task The_dashboard_fits_a_phone_with_a_summary_per_basic_policy_readable_text_and_apart_labels()
     {
         var (run, root) = await PublishSamplesAsync();
-        var page = new Uri(root, BlobFeedStore.Path(Plan, FeedPaths.DashboardName));
+        var page = new Uri(root, BlobFeedStore.Path(PlanId.Parse(Plan), FeedPaths.DashboardName));
 
         await using var browser = await HeadlessBrowser.LaunchAsync();
         var tab = await browser.OpenAsync(page, PageChecks.PhoneWidth, 844);
@@ -114,7 +115,7 @@ public sealed class PhoneDashboardTests : IDisposable
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("index.json", entries);
-        var plan = await http.GetByteArrayAsync(new Uri(root, BlobFeedStore.Path(Plan, FeedPaths.ZipName)));
+        var plan = await http.GetByteArrayAsync(new Uri(root, BlobFeedStore.Path(PlanId.Parse(Plan), FeedPaths.ZipName)));
         using var planArchive = new ZipArchive(new MemoryStream(plan), ZipArchiveMode.Read);
         Assert.All(planArchive.Entries, e => Assert.Contains($"{Plan}/{e.FullName}", entries));
         Assert.Contains($"{Plan}/{FeedPaths.SdmxName}", entries);

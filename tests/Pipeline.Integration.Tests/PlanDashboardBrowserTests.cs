@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pipeline.Infrastructure.Storage;
@@ -81,7 +82,7 @@ public sealed partial class PlanDashboardBrowserTests : IDisposable
     public async Task The_dashboard_of_a_plan_without_wards_shows_its_status_directions_and_the_year_to_date()
     {
         var container = await PublishAsync();
-        var dom = await HeadlessBrowser.DumpDomAsync(new Uri(container + "/" + BlobFeedStore.Path(Tamana, FeedPaths.DashboardName)));
+        var dom = await HeadlessBrowser.DumpDomAsync(new Uri(container + "/" + BlobFeedStore.Path(PlanId.Parse(Tamana), FeedPaths.DashboardName)));
         Assert.Contains("data-rendered=\"true\"", dom, StringComparison.Ordinal);
         Assert.Contains("data-plan-status=\"active\"", dom, StringComparison.Ordinal);
         var cards = Cards().Matches(dom).ToDictionary(m => m.Groups["id"].Value, m => m.Value);
@@ -99,7 +100,7 @@ public sealed partial class PlanDashboardBrowserTests : IDisposable
 
         var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "out", "test-screenshots"));
         var shot = Path.Combine(screenshots.FullName, "dashboard-tamana.png");
-        await HeadlessBrowser.ScreenshotAsync(new Uri(container + "/" + BlobFeedStore.Path(Tamana, FeedPaths.DashboardName)), shot, 1280, 2000);
+        await HeadlessBrowser.ScreenshotAsync(new Uri(container + "/" + BlobFeedStore.Path(PlanId.Parse(Tamana), FeedPaths.DashboardName)), shot, 1280, 2000);
         Assert.True(new FileInfo(shot).Length > 10_000);
     }
 
@@ -107,11 +108,11 @@ public sealed partial class PlanDashboardBrowserTests : IDisposable
     public async Task A_closed_plan_says_so_and_a_continued_series_links_to_the_earlier_one_with_its_note_escaped()
     {
         var container = await PublishAsync();
-        var kumamoto = await HeadlessBrowser.DumpDomAsync(new Uri(container + "/" + BlobFeedStore.Path("kumamoto-welfare-4", FeedPaths.DashboardName)));
+        var kumamoto = await HeadlessBrowser.DumpDomAsync(new Uri(container + "/" + BlobFeedStore.Path(PlanId.Parse("kumamoto-welfare-4"), FeedPaths.DashboardName)));
         Assert.Contains("data-plan-status=\"closed\"", kumamoto, StringComparison.Ordinal);
         Assert.Contains("この計画は終了しました", kumamoto, StringComparison.Ordinal);
 
-        var next = await HeadlessBrowser.DumpDomAsync(new Uri(container + "/" + BlobFeedStore.Path(Next, FeedPaths.DashboardName)));
+        var next = await HeadlessBrowser.DumpDomAsync(new Uri(container + "/" + BlobFeedStore.Path(PlanId.Parse(Next), FeedPaths.DashboardName)));
         var card = Cards().Matches(next).Single(m => m.Groups["id"].Value == "I-1-K1").Value;
         Assert.Contains($"href=\"../{Tamana}/index.html#ind-I-1-K1\" data-field=\"continues\">{Tamana} I-1-K1<", card, StringComparison.Ordinal);
         Assert.Contains("data-field=\"continues-note\">※ FY2030から&lt;b&gt;対象年齢&lt;/b&gt;を40～74歳に変更<", card, StringComparison.Ordinal);

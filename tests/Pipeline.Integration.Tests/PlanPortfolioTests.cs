@@ -97,7 +97,7 @@ public sealed class PlanPortfolioTests : IDisposable
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
         foreach (var plan in new[] { Kumamoto, Tamana })
         {
-            var published = FeedFiles.ReadJson((await container.GetBlobClient(BlobFeedStore.Path(plan, FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
+            var published = FeedFiles.ReadJson((await container.GetBlobClient(BlobFeedStore.Path(PlanId.Parse(plan), FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
             Assert.Equal(plan, published.Plan.Id);
         }
 

@@ -37,7 +37,7 @@ public sealed class PlansContainerTests
 
         var plans = pipeline.Get<PlanSet>();
 
-        Assert.Equal(["kumamoto-welfare-4", Tamana], plans.Plans.Select(p => p.Id).Where(id => id is "kumamoto-welfare-4" or Tamana));
+        Assert.Equal(["kumamoto-welfare-4", Tamana], plans.Plans.Select(p => p.Id.Value).Where(id => id is "kumamoto-welfare-4" or Tamana));
         Assert.Equal($"{container.Name}/{Tamana}.json", plans.Entry(Tamana)!.Source);
         Assert.NotNull(plans.Entry(Tamana)!.DefinitionHash);
         var broken = plans.Entry("broken-plan")!;
@@ -51,7 +51,7 @@ public sealed class PlansContainerTests
         var run = await pipeline.Get<NightlyAggregationService>().RunAsync(CancellationToken.None);
         Assert.Equal(1, run.For(Tamana).AcceptedUploads);
         var opendata = await pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var feed = FeedFiles.ReadJson((await opendata.GetBlobClient(BlobFeedStore.Path(Tamana, FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
+        var feed = FeedFiles.ReadJson((await opendata.GetBlobClient(BlobFeedStore.Path(PlanId.Parse(Tamana), FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
         Assert.Equal(Tamana, feed.Plan.Id);
 
         // An upload to the broken plan is refused with a report, as for a broken file in the plans folder.
@@ -105,7 +105,7 @@ public sealed class PlansContainerTests
     private static async Task<Publishing.Document.ProgressFeed> PublishedFeedAsync(TestPipeline pipeline)
     {
         var opendata = await pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        return FeedFiles.ReadJson((await opendata.GetBlobClient(BlobFeedStore.Path(Tamana, FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
+        return FeedFiles.ReadJson((await opendata.GetBlobClient(BlobFeedStore.Path(PlanId.Parse(Tamana), FeedPaths.JsonName)).DownloadContentAsync()).Value.Content.ToArray());
     }
 
     [Fact]
@@ -118,6 +118,6 @@ public sealed class PlansContainerTests
         var entry = plans.Entry(pipeline.Storage.ExistingContainer("missing-plans").Name)!;
         Assert.False(entry.IsValid);
         Assert.Contains("404", Assert.Single(entry.Problems).Message, StringComparison.Ordinal);
-        Assert.Equal("kumamoto-welfare-4", plans.Default!.Id);
+        Assert.Equal("kumamoto-welfare-4", plans.Default!.Id.Value);
     }
 }

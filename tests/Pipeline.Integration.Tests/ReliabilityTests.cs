@@ -195,15 +195,10 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
         var ledger = pipeline.Get<IUploadLedger>();
         await ledger.CommitAsync(new UploadRecord("kumamoto-welfare-4", UploadDepartment.Named("shakyo"), UploadId.Parse("u1"), "shakyo/x.csv", Sha256.Of([1]), default, default,
             UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\""), CancellationToken.None);
-        var injected = new List<UploadRecord>();
-        await foreach (var r in ledger.CommittedAsync("x' or PartitionKey ne 'x", CancellationToken.None))
-        {
-            injected.Add(r);
-        }
-
-        Assert.Empty(injected);
+        // A plan id with a quote cannot reach a filter: the port takes a PlanId, which refuses it where it comes in.
+        Assert.False(PlanId.TryParse("x' or PartitionKey ne 'x", out _));
         var own = new List<UploadRecord>();
-        await foreach (var r in ledger.CommittedAsync("kumamoto-welfare-4", CancellationToken.None))
+        await foreach (var r in ledger.CommittedAsync(PlanId.Parse("kumamoto-welfare-4"), CancellationToken.None))
         {
             own.Add(r);
         }

@@ -65,7 +65,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
     private async Task<Dictionary<string, string>> PublishedTextAsync(string planId)
     {
         var container = await _pipeline.Storage.ContainerAsync(StorageNames.OpenDataContainer, CancellationToken.None);
-        var folder = FeedPaths.Folder(planId) + "/";
+        var folder = FeedPaths.Folder(PlanId.Parse(planId)) + "/";
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
             Azure.Storage.Blobs.Models.BlobStates.None, folder, CancellationToken.None))
@@ -162,7 +162,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         var history = await _pipeline.Get<IUploadHistory>().RecentAsync(
             PlanId.Parse(Fifth), DepartmentId.Parse("kenko-fukushi-seisaku"), 10, CancellationToken.None);
         Assert.Equal(UploadStatus.Returned, Assert.Single(history).Status);
-        var decisions = await _pipeline.Get<IReviewLedger>().ReviewsAsync(Fifth, CancellationToken.None);
+        var decisions = await _pipeline.Get<IReviewLedger>().ReviewsAsync(PlanId.Parse(Fifth), CancellationToken.None);
         Assert.Equal(comment, decisions[report.UploadId!.Value.Value].Comment);
 
         await RunAsync();
@@ -220,14 +220,14 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         Assert.Equal(UploadStatus.PendingReview, change.Status);
 
         await RunAsync();
-        Assert.Equal(350m, await PublishedAsync(plan.Id, "I-1-K2", 2023));
+        Assert.Equal(350m, await PublishedAsync(plan.Id.Value, "I-1-K2", 2023));
         _pipeline.Clock.Advance(TimeSpan.FromDays(1));
         var approved = await Review.DecideAsync(plan, change.UploadId!.Value, ReviewDecision.Approve, null, Secretary,
             SecretaryName, CancellationToken.None);
         Assert.Equal((UploadStatus?)UploadStatus.Accepted, approved.Decided?.Status);
         await RunAsync();
-        Assert.Equal(360m, await PublishedAsync(plan.Id, "I-1-K2", 2023));
-        var lines = (await PublishedTextAsync(plan.Id))[RevisionsCsv.Name].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(360m, await PublishedAsync(plan.Id.Value, "I-1-K2", 2023));
+        var lines = (await PublishedTextAsync(plan.Id.Value))[RevisionsCsv.Name].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(",true", Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
 
         // Reopened with its reason: uploads are published as they come again, and still listed as after confirmation.
@@ -238,7 +238,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         var afterReopening = await Uploads.SubmitAsync(_pipeline, "shakyo/r5c.csv", Csv("指標ID,年度,実績値\nI-1-K2,2023,370\n"));
         Assert.Equal(UploadStatus.Accepted, afterReopening.Status);
         await RunAsync();
-        lines = (await PublishedTextAsync(plan.Id))[RevisionsCsv.Name].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines = (await PublishedTextAsync(plan.Id.Value))[RevisionsCsv.Name].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal([",true", ",true"], lines.Skip(1).Select(l => l[l.LastIndexOf(',')..]));
     }
 
@@ -262,7 +262,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
             bySecretariat: false, CancellationToken.None);
         Assert.Equal(UploadStatus.PendingReview, entry.Recorded!.Status); // the plan is reviewed
 
-        var audit = await _pipeline.Get<IReviewAudit>().RecentAsync(Fifth, 50, CancellationToken.None);
+        var audit = await _pipeline.Get<IReviewAudit>().RecentAsync(PlanId.Parse(Fifth), 50, CancellationToken.None);
         Assert.Equal(
             [
                 (ReviewActionKind.Approve, Secretary, SecretaryName, "数値確認済み", pending.UploadId?.Value, (int?)null),

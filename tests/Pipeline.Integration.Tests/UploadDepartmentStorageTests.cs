@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Azure.Data.Tables;
 using Pipeline.Application.Ingestion;
 using Pipeline.Application.Ports;
@@ -62,7 +63,7 @@ public sealed class UploadDepartmentStorageTests : IDisposable
         };
         await table.AddEntityAsync(old);
 
-        var read = await _pipeline.Get<IReviewLedger>().FindAsync(Plan, UploadId.Parse(old.RowKey),
+        var read = await _pipeline.Get<IReviewLedger>().FindAsync(PlanId.Parse(Plan), UploadId.Parse(old.RowKey),
             CancellationToken.None) ?? throw new InvalidOperationException("The row was not read.");
         Assert.Equal(UploadDepartment.None, read.Department);
         Assert.Equal("_invalid/20260101T000000Z-0a1b2c.json", ReportNames.For(read));

@@ -24,7 +24,7 @@ public sealed class UploadIdentityTests : IDisposable
 
     public void Dispose() => _pipeline.Dispose();
 
-    private string PlanId => _pipeline.Get<Plan>().Id;
+    private string PlanId => _pipeline.Get<Plan>().Id.Value;
 
     private Domain.Catalogue.PlanId PlanKey => Domain.Catalogue.PlanId.Parse(PlanId);
 
@@ -133,7 +133,7 @@ public sealed class UploadIdentityTests : IDisposable
         Assert.Equal((180m, repeat.UploadId), (current.Value, current.UploadId));
         var run = await Nightly.RunAsync(_pipeline);
         Assert.NotEmpty(run);
-        var published = await _pipeline.Get<IFeedStore>().ReadAsync(PlanId, CancellationToken.None);
+        var published = await _pipeline.Get<IFeedStore>().ReadAsync(_pipeline.Get<Plan>().Id, CancellationToken.None);
         var feed = Pipeline.Publishing.FeedFiles.ReadJson(published!.Json);
         var revisions = feed.Indicators.Single(i => i.Id == "I-1-K2").Actuals
             .Single(x => x.FiscalYear == 2021).Revisions!;

@@ -50,7 +50,7 @@ public sealed class PortalSecurityTests : IAsyncLifetime
         using var before = await SendAsync(_trusted, HttpMethod.Get, "/api/plans", People["A"]);
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         var first = Publishing.Document.PlanIndex.ReadJson(await before.Content.ReadAsByteArrayAsync());
-        var served = _trusted.Services.GetRequiredService<Domain.Catalogue.PlanSet>().Plans.Select(p => p.Id).Order(StringComparer.Ordinal);
+        var served = _trusted.Services.GetRequiredService<Domain.Catalogue.PlanSet>().Plans.Select(p => p.Id.Value).Order(StringComparer.Ordinal);
         Assert.Equal(served, first.Plans.Select(p => p.Id));
         var kumamoto = first.Plans.Single(p => p.Id == Plan);
         Assert.Equal(kumamoto.StatusCounts["no_data"], kumamoto.StatusCounts.Values.Sum());

@@ -171,7 +171,7 @@ public sealed class HostileFileTests(ITestOutputHelper output)
     public void Reports_never_echo_markup_raw()
     {
         var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(Xlsx(Row("<img src=x onerror=alert(1)>", "2021", "1"))), "x.xlsx", Shakyo);
-        var report = new UploadReport("1.1", Plan.Id, "shakyo", "shakyo/x.xlsx", "shakyo/x.xlsx".Split('/')[^1], null, null, default, default, UploadStatus.Rejected,
+        var report = new UploadReport("1.1", Plan.Id.Value, "shakyo", "shakyo/x.xlsx", "shakyo/x.xlsx".Split('/')[^1], null, null, default, default, UploadStatus.Rejected,
             new ReportCounts(1, 0, 0, 0, 1, 0), null, submission.Problems.Select(ReportProblem.From).ToArray());
         var json = Encoding.UTF8.GetString(report.ToJson());
         Assert.DoesNotContain("<img", json, StringComparison.Ordinal);

@@ -243,7 +243,7 @@ public sealed class LayoutTests
             .Sheet("取組評価", ["取組ID", "年度", "評価"], [Plan.Initiatives.First(i => Plan.MayEvaluate(Plan.FindDepartment("shakyo")!, i)).Id, "R5", "B"])
             .Build();
         var summary = Reader.ReadSummary(new MemoryStream(file), "r.xlsx", Plan.FindDepartment("shakyo"));
-        var report = new UploadReport("1.1", Plan.Id, "shakyo", "shakyo/r.xlsx", "shakyo/r.xlsx".Split('/')[^1], null, null, default, default, UploadStatus.Accepted,
+        var report = new UploadReport("1.1", Plan.Id.Value, "shakyo", "shakyo/r.xlsx", "shakyo/r.xlsx".Split('/')[^1], null, null, default, default, UploadStatus.Accepted,
             new ReportCounts(summary.RowsRead, summary.RowsSkipped, summary.ObservationCount, summary.Evaluations.Count, 0, 0), null, []).WithRead(summary);
         var back = UploadReport.FromJson(report.ToJson());
         Assert.Equal([new ReportValue("I-2-K1", 2022, City, null, 60m), new ReportValue("I-2-K1", 2023, Ward("中央区"), null, 12m)], back.Values);

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -29,12 +30,12 @@ public static partial class OpenFormatChecks
         Csvw(files);
         Zip(files);
         var page = Encoding.UTF8.GetString(files[FeedPaths.DashboardName]);
-        var dataset = await DatasetAsync(folder, page, "https://example.jp/opendata/" + FeedPaths.Folder(feed.Plan.Id) + "/index.html");
+        var dataset = await DatasetAsync(folder, page, "https://example.jp/opendata/" + FeedPaths.Folder(PlanId.Parse(feed.Plan.Id)) + "/index.html");
         var plan = Assert.Single(dataset.GetProperty("datasets").EnumerateArray());
         Assert.Equal(feed.LicenseDetail.Url, plan.GetProperty("license").GetString());
         Assert.Equal($"{feed.Plan.StartFiscalYear}-04-01/{feed.Plan.EndFiscalYear + 1}-03-31", plan.GetProperty("temporalCoverage").GetString());
         Assert.Equal(feed.Plan.Publisher.LocalGovernmentCode, plan.GetProperty("spatialCoverage").GetString());
-        Assert.Equal(FeedFiles.DownloadNames.Select(n => "https://example.jp/opendata/" + FeedPaths.Folder(feed.Plan.Id) + "/" + n),
+        Assert.Equal(FeedFiles.DownloadNames.Select(n => "https://example.jp/opendata/" + FeedPaths.Folder(PlanId.Parse(feed.Plan.Id)) + "/" + n),
             plan.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
         Assert.All(FeedFiles.DownloadNames, n => Assert.True(files.ContainsKey(n), n));
     }

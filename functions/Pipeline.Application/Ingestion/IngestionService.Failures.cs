@@ -24,14 +24,14 @@ public sealed partial class IngestionService
         var uploadId = UploadId.Of(path, version, sha256);
         // Only a department of the plan (a path-safe id) has uploads that are committed or held.
         if (path.Department.Id is { } departmentId
-            && await ledger.FindAsync(PlanId.Parse(plan.Id), departmentId, uploadId, cancellationToken)
+            && await ledger.FindAsync(plan.Id, departmentId, uploadId, cancellationToken)
                 is { } earlier && (earlier.Committed || earlier.Held))
         {
             LogPoisonAfterCommit(path.BlobName, earlier.Status);
             return null;
         }
 
-        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, sha256,
+        var record = new UploadRecord(plan.Id.Value, path.Department, uploadId, path.BlobName, sha256,
             version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason,
             Version: version.Tag, FileName: path.FileName);
         var problem = new Problem(Severity.Error, ProblemCode.ProcessingFailed, null, null, null,

@@ -44,7 +44,7 @@ public sealed partial class IngestionService(
         var path = file.Path;
         var uploadId = UploadId.Of(path, file.Version, content.Sha256);
         var department = path.Department.Id is { } departmentId ? plan.FindDepartment(departmentId.Value) : null;
-        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, content.Sha256,
+        var record = new UploadRecord(plan.Id.Value, path.Department, uploadId, path.BlobName, content.Sha256,
             file.Version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0,
             UploadedBy: file.UploadedBy, Version: file.Version.Tag, FileName: file.FileName ?? path.FileName);
 
@@ -59,7 +59,7 @@ public sealed partial class IngestionService(
         }
 
         var earlier = await ledger.FindAsync(
-            PlanId.Parse(plan.Id), DepartmentId.Parse(department.Id), uploadId, cancellationToken);
+            plan.Id, DepartmentId.Parse(department.Id), uploadId, cancellationToken);
         if (earlier is { Committed: true } or { Held: true })
         {
             // Redelivery of a version already committed or held for review: nothing is stored again. The report is
@@ -233,7 +233,7 @@ public sealed partial class IngestionService(
     /// naming no department.
     /// </summary>
     private UploadReport Report(UploadRecord record, SubmissionSummary? submission, IReadOnlyList<Problem> problems) =>
-        new UploadReport(UploadReport.CurrentSchema, plan.Id, record.Department.ToString(), record.BlobName,
+        new UploadReport(UploadReport.CurrentSchema, plan.Id.Value, record.Department.ToString(), record.BlobName,
             record.DisplayName,
             record.UploadId, record.Sha256, record.ReceivedAt, record.ProcessedOn, record.Status,
             ReportCounts.Of(submission, record.Observations, record.Evaluations, problems), record.DuplicateOf,

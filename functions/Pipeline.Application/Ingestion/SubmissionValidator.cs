@@ -29,8 +29,8 @@ public sealed class SubmissionValidator(Plan plan, ReadLimits limits, TimeProvid
         var department = plan.FindDepartment(departmentId);
         var submission = _reader.ReadSummary(content.Stream, fileName, department);
         var now = clock.GetUtcNow();
-        var path = UploadPath.Unstored(plan.Id, departmentId, fileName);
-        return new UploadReport(UploadReport.CurrentSchema, plan.Id, departmentId, path.BlobName, fileName, null,
+        var path = UploadPath.Unstored(plan.Id.Value, departmentId, fileName);
+        return new UploadReport(UploadReport.CurrentSchema, plan.Id.Value, departmentId, path.BlobName, fileName, null,
             content.Sha256, now, now, submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
             ReportCounts.Of(submission, submission.ObservationCount, submission.Evaluations.Count,
                 submission.Problems), null,

@@ -23,7 +23,7 @@ public sealed class UploadRouter(
     public PlanSet Plans => plans;
 
     /// <summary>The ingestion of one plan.</summary>
-    public IngestionService For(Plan plan) => _services.GetOrAdd(plan.Id, _ => create(plan));
+    public IngestionService For(Plan plan) => _services.GetOrAdd(plan.Id.Value, _ => create(plan));
 
     /// <summary>Reads a blob name of container <c>uploads</c> in this plan set.</summary>
     public UploadPath PathOf(string blobName) => UploadPath.Parse(blobName, plans);

@@ -90,6 +90,6 @@ public sealed class ObligationService(
                 Count(index, ObligationState.Overdue), Count(index, ObligationState.PendingReview),
                 Count(index, ObligationState.Returned)))
             .ToArray();
-        return new ObligationsDocument(plan.Id, department.Id, now, totals, items);
+        return new ObligationsDocument(plan.Id.Value, department.Id, now, totals, items);
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Application.Ports;
 
@@ -9,5 +10,5 @@ namespace Pipeline.Application.Ports;
 public interface IAcceptedUploadMarks
 {
     /// <summary>The markers of every department of the plan, as one stamp that changes with every commit.</summary>
-    Task<LedgerMark> LatestAcceptedAsync(string planId, CancellationToken cancellationToken);
+    Task<LedgerMark> LatestAcceptedAsync(PlanId planId, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Formats;
 
@@ -7,15 +8,15 @@ namespace Pipeline.Application.Ports;
 public interface IFeedStore
 {
     /// <summary>The content hash of the feed published last, if any.</summary>
-    Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken);
+    Task<string?> PublishedHashAsync(PlanId planId, CancellationToken cancellationToken);
 
     /// <summary>Writes the files, a dated archive copy, and progress.json last (it carries the hash).</summary>
-    Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt,
+    Task PublishAsync(PlanId planId, IReadOnlyList<FeedFile> files, string contentHash, DateTimeOffset generatedAt,
         CancellationToken cancellationToken);
 
     /// <summary>The public URL of the plan's feed folder (named in the attribution's source line), if it has
     /// one.</summary>
-    Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
+    Task<Uri?> FolderUriAsync(PlanId planId, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
 
     /// <summary>The index of plans as published now: its content hash and the version of each of its files.</summary>
     Task<IndexVersion> IndexVersionAsync(CancellationToken cancellationToken);
@@ -32,8 +33,8 @@ public interface IFeedStore
     Task<PublishedFeed?> ReadIndexAsync(CancellationToken cancellationToken);
 
     /// <summary>A file of the plan's published feed (by its name in the plan's folder), if published.</summary>
-    Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken);
+    Task<byte[]?> ReadFileAsync(PlanId planId, string name, CancellationToken cancellationToken);
 
     /// <summary>The latest progress.json, if published.</summary>
-    Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken);
+    Task<PublishedFeed?> ReadAsync(PlanId planId, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Review;
 
 namespace Pipeline.Application.Ports;
@@ -9,7 +10,7 @@ namespace Pipeline.Application.Ports;
 public interface IFiscalYearConfirmations
 {
     /// <summary>Every fiscal year of the plan ever confirmed, with where it stands now.</summary>
-    Task<IReadOnlyList<FiscalYearConfirmation>> AllAsync(string planId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FiscalYearConfirmation>> AllAsync(PlanId planId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Confirms the fiscal year of <paramref name="action"/> (a <see cref="ReviewActionKind.Confirm"/>) and records the

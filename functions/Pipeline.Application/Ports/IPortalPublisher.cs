@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Publishing;
 using Pipeline.Publishing.Formats;
 
@@ -14,12 +15,12 @@ public interface IPortalPublisher
     /// such a plan is never pushed to it and never waits for it (docs/settings.md). The last push is remembered
     /// with its destination, so a plan pointed at another dataset is pushed there the next night.
     /// </summary>
-    string? DestinationOf(string planId);
+    string? DestinationOf(PlanId planId);
 
     /// <summary>Whether the portal publishes the plan (it has a <see cref="DestinationOf"/> for it).</summary>
-    bool Publishes(string planId) => DestinationOf(planId) is not null;
+    bool Publishes(PlanId planId) => DestinationOf(planId) is not null;
 
     /// <summary>Pushes the files of a plan it <see cref="Publishes"/>; returns false (and logs why) where the portal
     /// did not take them. Never throws for a portal fault.</summary>
-    Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken);
+    Task<bool> PushAsync(PlanId planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 namespace Pipeline.Application.Ports;
 
 /// <summary>
@@ -8,8 +9,8 @@ namespace Pipeline.Application.Ports;
 public interface IPortalPushLedger
 {
     /// <summary>The mark of the last push of the plan to the portal, or null where none succeeded.</summary>
-    Task<PortalPushMark?> LastPushedAsync(string planId, string portal, CancellationToken cancellationToken);
+    Task<PortalPushMark?> LastPushedAsync(PlanId planId, string portal, CancellationToken cancellationToken);
 
     /// <summary>Remembers a push that succeeded.</summary>
-    Task RecordPushedAsync(string planId, string portal, PortalPushMark mark, CancellationToken cancellationToken);
+    Task RecordPushedAsync(PlanId planId, string portal, PortalPushMark mark, CancellationToken cancellationToken);
 }

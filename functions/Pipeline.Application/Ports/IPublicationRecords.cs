@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Application.Ports;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Application.Ports;
 public interface IPublicationRecords
 {
     /// <summary>The record of a plan, if it was ever computed.</summary>
-    Task<PublicationRecord?> FindAsync(string planId, CancellationToken cancellationToken);
+    Task<PublicationRecord?> FindAsync(PlanId planId, CancellationToken cancellationToken);
 
     /// <summary>Every plan's record (one partition: the nightly decision and the index read it in one query).</summary>
     Task<IReadOnlyList<PublicationRecord>> AllAsync(CancellationToken cancellationToken);
@@ -18,5 +19,5 @@ public interface IPublicationRecords
 
     /// <summary>Notes on a plan's record that its aggregation message was given up (poison); the inputs stay as they
     /// were.</summary>
-    Task RecordFailureAsync(string planId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+    Task RecordFailureAsync(PlanId planId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 }

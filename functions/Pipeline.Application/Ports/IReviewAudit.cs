@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Review;
 
 namespace Pipeline.Application.Ports;
@@ -12,5 +13,5 @@ public interface IReviewAudit
     Task RecordAsync(ReviewAction action, CancellationToken cancellationToken);
 
     /// <summary>The plan's actions, newest first, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<ReviewAction>> RecentAsync(string planId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ReviewAction>> RecentAsync(PlanId planId, int limit, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Review;
 using Pipeline.Domain.Uploads;
 
@@ -19,10 +20,10 @@ public interface IReviewLedger
     Task<UploadRecord> HoldAsync(UploadRecord record, CancellationToken cancellationToken);
 
     /// <summary>Every upload of the plan waiting for review, or returned, oldest first.</summary>
-    Task<IReadOnlyList<UploadRecord>> WaitingAsync(string planId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<UploadRecord>> WaitingAsync(PlanId planId, CancellationToken cancellationToken);
 
     /// <summary>An upload of the plan by its id alone (whichever department's), or null.</summary>
-    Task<UploadRecord?> FindAsync(string planId, UploadId uploadId, CancellationToken cancellationToken);
+    Task<UploadRecord?> FindAsync(PlanId planId, UploadId uploadId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Approves or returns a held upload as <paramref name="action"/> says (who, when, the comment); the record as
@@ -35,5 +36,5 @@ public interface IReviewLedger
     Task<UploadReview?> ReviewOfAsync(UploadRecord record, CancellationToken cancellationToken);
 
     /// <summary>The decisions taken on the plan's uploads (approved and returned ones), by upload id.</summary>
-    Task<IReadOnlyDictionary<string, UploadReview>> ReviewsAsync(string planId, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, UploadReview>> ReviewsAsync(PlanId planId, CancellationToken cancellationToken);
 }

@@ -26,5 +26,5 @@ public interface IUploadLedger
     Task<UploadRecord> CommitAsync(UploadRecord record, CancellationToken cancellationToken);
 
     /// <summary>Every committed upload of a plan (accepted, and duplicates committed with their rows).</summary>
-    IAsyncEnumerable<UploadRecord> CommittedAsync(string planId, CancellationToken cancellationToken);
+    IAsyncEnumerable<UploadRecord> CommittedAsync(PlanId planId, CancellationToken cancellationToken);
 }

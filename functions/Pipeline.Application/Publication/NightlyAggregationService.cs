@@ -42,8 +42,8 @@ public sealed partial class NightlyAggregationService(
         }
 
         var recomputed = runs.Select(r => r.Feed.Plan.Id).ToHashSet(StringComparer.Ordinal);
-        var unchanged = scope.Where(p => !recomputed.Contains(p.Id))
-            .Select(p => new PlanOutcome(p.Id, null, null, PlanSkip.UpToDate)).ToList();
+        var unchanged = scope.Where(p => !recomputed.Contains(p.Id.Value))
+            .Select(p => new PlanOutcome(p.Id.Value, null, null, PlanSkip.UpToDate)).ToList();
         var notServed = plans.Entries.Where(e => !e.IsValid).ToList();
         foreach (var entry in notServed)
         {

@@ -29,7 +29,7 @@ public sealed class PlanDecision(
         var now = clock.GetUtcNow();
         if (force)
         {
-            return scope.Select(p => new PlanMessage(p.Id, PlanReason.Forced, now, Force: true)).ToList();
+            return scope.Select(p => new PlanMessage(p.Id.Value, PlanReason.Forced, now, Force: true)).ToList();
         }
 
         var known = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
@@ -39,12 +39,12 @@ public sealed class PlanDecision(
             async (i, ct) =>
             {
                 var plan = scope[i];
-                var record = known.GetValueOrDefault(plan.Id);
+                var record = known.GetValueOrDefault(plan.Id.Value);
                 reasons[i] = record is null ? PlanReason.First
                     : await ReasonAsync(plan, record, await InputsAsync(plans, plan, now, ct), ct);
             });
         return scope.Select((p, i) => (p, reasons[i])).Where(x => x.Item2 is not null)
-            .Select(x => new PlanMessage(x.p.Id, x.Item2!.Value, now)).ToList();
+            .Select(x => new PlanMessage(x.p.Id.Value, x.Item2!.Value, now)).ToList();
     }
 
     /// <summary>The plan's inputs now; the ledger's markers are read here, before any computation reads the
@@ -95,5 +95,6 @@ public sealed class PlanDecision(
         CancellationToken cancellationToken) =>
         (await InputsAndMarkAsync(plans, plan, now, cancellationToken)).Inputs;
 
-    private static string DefinitionHash(PlanSet plans, Plan plan) => plans.Entry(plan.Id)?.DefinitionHash ?? plan.Id;
+    private static string DefinitionHash(PlanSet plans, Plan plan) =>
+        plans.Entry(plan.Id.Value)?.DefinitionHash ?? plan.Id.Value;
 }

@@ -35,7 +35,7 @@ public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRe
             var zips = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var plan in index.Plans)
             {
-                if (await feeds.ReadFileAsync(plan.Id, FeedPaths.ZipName, cancellationToken) is { } zip)
+                if (await feeds.ReadFileAsync(PlanId.Parse(plan.Id), FeedPaths.ZipName, cancellationToken) is { } zip)
                 {
                     zips[plan.Id] = zip;
                 }
@@ -62,7 +62,7 @@ public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRe
         var plans = await planSource.CurrentAsync(cancellationToken);
         var recorded = (await records.AllAsync(cancellationToken)).Select(r => r.PlanId)
             .ToHashSet(StringComparer.Ordinal);
-        return plans.Plans.All(p => recorded.Contains(p.Id));
+        return plans.Plans.All(p => recorded.Contains(p.Id.Value));
     }
 
     private async Task<(PlanIndexDocument Index, IEnumerable<string> PlanHashes)> BuildAsync(
@@ -70,10 +70,11 @@ public sealed class PlanIndexPublisher(IPlanSetSource planSource, IPublicationRe
     {
         var plans = await planSource.CurrentAsync(cancellationToken);
         var recorded = (await records.AllAsync(cancellationToken)).ToDictionary(r => r.PlanId, StringComparer.Ordinal);
-        var served = plans.Plans.Where(p => recorded.ContainsKey(p.Id)).OrderBy(p => p.Id, StringComparer.Ordinal)
+        var served = plans.Plans.Where(p => recorded.ContainsKey(p.Id.Value))
+            .OrderBy(p => p.Id.Value, StringComparer.Ordinal)
             .ToList();
-        var entries = served.Select(p => (FeedBuilder.PublisherOf(p), recorded[p.Id].IndexEntry)).ToList();
+        var entries = served.Select(p => (FeedBuilder.PublisherOf(p), recorded[p.Id.Value].IndexEntry)).ToList();
         return (PlanIndex.Build(entries, clock.GetUtcNow()),
-            served.Select(p => $"{p.Id}:{recorded[p.Id].ContentHash}"));
+            served.Select(p => $"{p.Id}:{recorded[p.Id.Value].ContentHash}"));
     }
 }

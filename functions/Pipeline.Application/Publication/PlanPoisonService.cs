@@ -30,7 +30,7 @@ public sealed partial class PlanPoisonService(IPublicationRecords records, TimeP
         var reason =
             $"aggregation message ({PipelineJson.Name(plan.Reason)}, decided {plan.DecidedAt:O}) failed every " +
                 $"delivery; see Application Insights for AggregatePlan";
-        await records.RecordFailureAsync(plan.PlanId, reason, clock.GetUtcNow(), cancellationToken);
+        await records.RecordFailureAsync(PlanId.Parse(plan.PlanId), reason, clock.GetUtcNow(), cancellationToken);
         LogPoison(plan.PlanId, PipelineJson.Name(plan.Reason), plan.DecidedAt);
     }
 

@@ -90,7 +90,7 @@ public sealed partial class PlanPublication(
         {
             if (portal.DestinationOf(plan.Id) is not { } destination)
             {
-                LogNotPublished(plan.Id, portal.Name);
+                LogNotPublished(plan.Id.Value, portal.Name);
                 continue;
             }
 
@@ -109,7 +109,7 @@ public sealed partial class PlanPublication(
             pushed = ok && (pushed ?? true);
         }
 
-        LogRun(plan.Id, observations.Count, uploads.AcceptedCount, changed, hash, pushed);
+        LogRun(plan.Id.Value, observations.Count, uploads.AcceptedCount, changed, hash, pushed);
         return new AggregationRun(feed, hash, changed, observations.Count, uploads.AcceptedCount, pushed);
     }
 

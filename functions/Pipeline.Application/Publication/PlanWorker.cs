@@ -44,7 +44,7 @@ public sealed partial class PlanWorker(
             : await decision.ReasonAsync(plan, record, inputs, cancellationToken);
         if (reason is null)
         {
-            LogUpToDate(plan.Id, message.Reason, message.DecidedAt);
+            LogUpToDate(plan.Id.Value, message.Reason, message.DecidedAt);
             if (publishIndex)
             {
                 // A delivery that saved the record but died before the index was written: the index is built
@@ -53,15 +53,15 @@ public sealed partial class PlanWorker(
                 await index.PublishAsync(cancellationToken);
             }
 
-            return new PlanOutcome(plan.Id, null, null, PlanSkip.UpToDate);
+            return new PlanOutcome(plan.Id.Value, null, null, PlanSkip.UpToDate);
         }
 
         var run = await publication.RunAsync(plan, cancellationToken);
         var entry = PlanIndex.Entry(run.Feed);
         await records.SaveAsync(
-            new PublicationRecord(plan.Id, inputs, run.ContentHash, now, mark.LatestUploadId, mark.LatestAcceptedAt,
-                entry), cancellationToken);
-        LogComputed(plan.Id, reason.Value, run.Published);
+            new PublicationRecord(plan.Id.Value, inputs, run.ContentHash, now, mark.LatestUploadId,
+                mark.LatestAcceptedAt, entry), cancellationToken);
+        LogComputed(plan.Id.Value, reason.Value, run.Published);
         // The deployment's zip holds every plan's files: a plan whose content changed changes it too.
         if (publishIndex
             && (record is null || !SameEntry(record.IndexEntry, entry) || record.ContentHash != run.ContentHash))
@@ -69,7 +69,7 @@ public sealed partial class PlanWorker(
             await index.PublishAsync(cancellationToken);
         }
 
-        return new PlanOutcome(plan.Id, reason, run);
+        return new PlanOutcome(plan.Id.Value, reason, run);
     }
 
     private static bool SameEntry(PlanIndexEntry a, PlanIndexEntry b) =>

@@ -41,13 +41,13 @@ public sealed partial class ReminderService(
             ? [plans.Find(id) ?? throw new ArgumentException($"Unknown plan '{id}'.")] : plans.Plans)
         {
             var occasions = ReminderCalendar.On(plan, day, calendar);
-            var failed = request.DryRun ? [] : await ledger.FailedAsync(PlanId.Parse(plan.Id), cancellationToken);
+            var failed = request.DryRun ? [] : await ledger.FailedAsync(plan.Id, cancellationToken);
             if (occasions.Count == 0 && failed.Count == 0)
             {
                 continue;
             }
 
-            var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id), cancellationToken);
+            var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id.Value), cancellationToken);
             var initiatives = await InitiativeEvaluators.ReadAsync(plan, uploads, store, cancellationToken);
             foreach (var department in plan.Departments)
             {
@@ -59,7 +59,8 @@ public sealed partial class ReminderService(
                 }
 
                 var to =
-                    await contacts.AddressesAsync(ContactOwner.Department(plan.Id, department.Id), cancellationToken);
+                    await contacts.AddressesAsync(
+                        ContactOwner.Department(plan.Id.Value, department.Id), cancellationToken);
                 var cc = decision.Kind == ReminderKind.Overdue ? secretariat : [];
                 outcomes.Add(request.DryRun
                     ? new ReminderOutcome(decision, to, cc, ReminderDelivery.DryRun)
@@ -110,11 +111,11 @@ public sealed partial class ReminderService(
     {
         if (to.Count == 0)
         {
-            LogNoContacts(plan.Id, department.Id, decision.Items.Count);
+            LogNoContacts(plan.Id.Value, department.Id, decision.Items.Count);
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.NoContacts);
         }
 
-        var (planId, departmentId) = (PlanId.Parse(plan.Id), DepartmentId.Parse(department.Id));
+        var (planId, departmentId) = (plan.Id, DepartmentId.Parse(department.Id));
 
         if (!await ledger.TryClaimAsync(planId, departmentId, decision.Day, decision.Kind, clock.GetUtcNow(),
             cancellationToken))
@@ -131,13 +132,13 @@ public sealed partial class ReminderService(
         {
             await ledger.RecordAsync(planId, departmentId, decision.Day, ReminderStatus.Failed, e.Message,
                 clock.GetUtcNow(), cancellationToken);
-            LogFailed(e, plan.Id, department.Id, decision.Day, e.Transient);
+            LogFailed(e, plan.Id.Value, department.Id, decision.Day, e.Transient);
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.Failed, e.Message);
         }
 
         await ledger.RecordAsync(planId, departmentId, decision.Day, ReminderStatus.Sent, null, clock.GetUtcNow(),
             cancellationToken);
-        LogSent(plan.Id, department.Id, decision.Day, decision.Kind, decision.Items.Count, to.Count, cc.Count);
+        LogSent(plan.Id.Value, department.Id, decision.Day, decision.Kind, decision.Items.Count, to.Count, cc.Count);
         return new ReminderOutcome(decision, to, cc, ReminderDelivery.Sent);
     }
 

@@ -26,9 +26,10 @@ public static class ReminderText
         var dueEn = due.ToString("d MMMM yyyy", English);
         var portal = new Uri(settings.PortalUrl, "api/portal/");
         var template = new Uri(settings.PortalUrl,
-            $"api/plans/{Uri.EscapeDataString(plan.Id)}/departments/{Uri.EscapeDataString(department.Id)}/template");
+            $"api/plans/{Uri.EscapeDataString(plan.Id.Value)}/departments/"
+                + $"{Uri.EscapeDataString(department.Id)}/template");
         var subject = overdue
-            ? $"【実績提出期限超過】{plan.Name.Ja} {department.Name.Ja} / Overdue results: {plan.Name.En ?? plan.Id}"
+            ? $"【実績提出期限超過】{plan.Name.Ja} {department.Name.Ja} / Overdue results: {plan.Name.En ?? plan.Id.Value}"
             : $"【実績提出のお願い】{plan.Name.Ja} {department.Name.Ja}（締切 {dueJa}） / Results due {dueEn}";
 
         var body = new StringBuilder();

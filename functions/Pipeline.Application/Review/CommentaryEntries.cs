@@ -56,11 +56,11 @@ public sealed class CommentaryEntries(
         var now = clock.GetUtcNow();
         var name = $"ポータル入力（評価・課題 {indicator.Id} FY{fiscalYear}）";
         // An upload of its own (RULES.md §2): a folder of its own, received now, ordered with the department's files.
-        var path = UploadPath.New(plan.Id, department.Id, UploadFolder.New(now), name);
+        var path = UploadPath.New(plan.Id.Value, department.Id, UploadFolder.New(now), name);
         var sha256 = Sha256.Of(Encoding.UTF8.GetBytes($"{words}\n{now.UtcTicks}\n{actorId}"));
         var version = new ReceivedVersion($"\"{sha256.Value}\"", now);
         var uploadId = UploadId.Of(path, version, sha256);
-        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, sha256,
+        var record = new UploadRecord(plan.Id.Value, path.Department, uploadId, path.BlobName, sha256,
             version.ReceivedAt(path), now, UploadStatus.Accepted, 0, 0, 0, 0, UploadedBy: $"{actorName} <{actorId}>",
             Version: version.Tag, FileName: name);
         await commentary.StageAsync(plan, record, [words], cancellationToken);
@@ -70,11 +70,11 @@ public sealed class CommentaryEntries(
         var recorded = held
             ? await reviews.HoldAsync(record, cancellationToken)
             : await ledger.CommitAsync(record, cancellationToken);
-        await audit.RecordAsync(new ReviewAction(ReviewActionKind.Commentary, plan.Id, actorId, actorName, now,
+        await audit.RecordAsync(new ReviewAction(ReviewActionKind.Commentary, plan.Id.Value, actorId, actorName, now,
             DepartmentId: department.Id, UploadId: recorded.UploadId.Value, FiscalYear: year,
             IndicatorId: indicator.Id), cancellationToken);
-        await reports.WriteAsync(ReportNames.Of(plan.Id, department.Id, recorded.UploadId), new UploadReport(
-            UploadReport.CurrentSchema, plan.Id, department.Id, path.BlobName, name, recorded.UploadId, sha256,
+        await reports.WriteAsync(ReportNames.Of(plan.Id.Value, department.Id, recorded.UploadId), new UploadReport(
+            UploadReport.CurrentSchema, plan.Id.Value, department.Id, path.BlobName, name, recorded.UploadId, sha256,
             recorded.ReceivedAt, now, recorded.Status, new ReportCounts(0, 0, 0, 0, 0, 0), recorded.DuplicateOf, [])
         {
             Commentary = [words],

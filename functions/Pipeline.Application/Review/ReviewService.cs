@@ -30,7 +30,7 @@ public sealed class ReviewService(
             .Where(u => u.Status == UploadStatus.PendingReview).ToList();
         if (pending.Count == 0)
         {
-            return new ReviewQueueDocument(plan.Id, []);
+            return new ReviewQueueDocument(plan.Id.Value, []);
         }
 
         var committed = new List<UploadRecord>();
@@ -65,7 +65,7 @@ public sealed class ReviewService(
         var wordsByUpload = words.ToLookup(c => c.UploadId);
         var order = plan.Indicators.Select((i, n) => (i.Id, n))
             .ToDictionary(x => x.Id, x => x.n, StringComparer.Ordinal);
-        return new ReviewQueueDocument(plan.Id, pending.Select(upload => new PendingUpload(
+        return new ReviewQueueDocument(plan.Id.Value, pending.Select(upload => new PendingUpload(
             upload.UploadId, upload.Department.ToString(), upload.DisplayName, upload.ReceivedAt,
             byUpload[upload.UploadId]
                 .OrderBy(o => order.GetValueOrDefault(o.IndicatorId))
@@ -94,7 +94,7 @@ public sealed class ReviewService(
         }
 
         var kind = decision == ReviewDecision.Approve ? ReviewActionKind.Approve : ReviewActionKind.Return;
-        var action = new ReviewAction(kind, plan.Id, actorId, actorName, clock.GetUtcNow(),
+        var action = new ReviewAction(kind, plan.Id.Value, actorId, actorName, clock.GetUtcNow(),
             string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), held.Department.ToString(),
             held.UploadId.Value);
         if (await reviews.DecideAsync(held, decision, action, cancellationToken) is not { } decided)
@@ -105,11 +105,11 @@ public sealed class ReviewService(
 
         // The department reads the decision and the comment in the upload's own report (approved, it may be a
         // duplicate of the upload it repeats, RULES.md §2).
-        var (planId, departmentId) = (PlanId.Parse(plan.Id), decided.Department.Id
+        var (planId, departmentId) = (plan.Id, decided.Department.Id
             ?? throw new InvalidOperationException($"Upload {decided.UploadId} was held without a department id."));
         if (await lookup.FindAsync(planId, departmentId, decided.UploadId, cancellationToken) is { } report)
         {
-            await reports.WriteAsync(ReportNames.Of(plan.Id, departmentId.Value, decided.UploadId), report with
+            await reports.WriteAsync(ReportNames.Of(plan.Id.Value, departmentId.Value, decided.UploadId), report with
             {
                 Status = decided.Status,
                 DuplicateOf = decided.DuplicateOf,

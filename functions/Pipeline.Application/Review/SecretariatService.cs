@@ -36,7 +36,7 @@ public sealed class SecretariatService(
                 : new FiscalYearStatus(fy, false, null, null, null, null))
             .ToList();
         var actions = await audit.RecentAsync(plan.Id, RecentActionsListed, cancellationToken);
-        return new SecretariatOverview(plan.Id, plan.Publication.Review, clock.GetUtcNow(), departments, years,
+        return new SecretariatOverview(plan.Id.Value, plan.Publication.Review, clock.GetUtcNow(), departments, years,
             actions.Select(AuditEntry.From).ToList());
     }
 
@@ -54,6 +54,6 @@ public sealed class SecretariatService(
 
     private ReviewAction Action(ReviewActionKind kind, Plan plan, int fiscalYear, string? reason, string actorId,
         string actorName) =>
-        new(kind, plan.Id, actorId, actorName, clock.GetUtcNow(),
+        new(kind, plan.Id.Value, actorId, actorName, clock.GetUtcNow(),
             string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), FiscalYear: new FiscalYear(fiscalYear));
 }

@@ -150,12 +150,12 @@ public sealed class LocalServer : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         file = string.IsNullOrEmpty(file) ? Publishing.Document.FeedPaths.DashboardName : file;
-        if (!PathSafeId.IsValid(planId) || file.Split('/').Any(s => s is "" or "." or ".."))
+        if (!PlanId.TryParse(planId, out var plan) || file.Split('/').Any(s => s is "" or "." or ".."))
         {
             return Results.NotFound();
         }
 
-        return await ServeBlobAsync(storage, BlobFeedStore.Path(planId, file), cancellationToken);
+        return await ServeBlobAsync(storage, BlobFeedStore.Path(plan, file), cancellationToken);
     }
 
     private static async Task<IResult> ServeBlobAsync(StorageAccount storage, string path,

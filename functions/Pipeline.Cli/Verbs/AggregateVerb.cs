@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.CommandLine;
 using Pipeline.Application.Publication;
 using Pipeline.Domain.Json;
@@ -72,7 +73,7 @@ internal static class AggregateVerb
             {
                 await WriteFilesAsync(outDir, run.Feed, ct);
                 await output.WriteLineAsync(
-                    $"written under {Path.Combine(outDir.FullName, FeedPaths.Folder(plan.Id))}");
+                    $"written under {Path.Combine(outDir.FullName, FeedPaths.Folder(PlanId.Parse(plan.Id)))}");
             }
 
             ConsoleText.ProgressTable(output, run.Feed);
@@ -83,7 +84,8 @@ internal static class AggregateVerb
         {
             // The deployment's zip, from the plans' zips written under --out (this run's plans; others' as left there).
             var zips = nightly.Index.Plans
-                .Select(p => (p.Id, Path: Path.Combine(outDir.FullName, FeedPaths.Folder(p.Id), FeedPaths.ZipName)))
+                .Select(p => (p.Id,
+                    Path: Path.Combine(outDir.FullName, FeedPaths.Folder(PlanId.Parse(p.Id)), FeedPaths.ZipName)))
                 .Where(p => File.Exists(p.Path))
                     .ToDictionary(p => p.Id, p => File.ReadAllBytes(p.Path), StringComparer.Ordinal);
             foreach (var file in IndexFiles.Create(nightly.Index)
@@ -103,7 +105,8 @@ internal static class AggregateVerb
 
     private static async Task WriteFilesAsync(DirectoryInfo outDir, ProgressFeed feed, CancellationToken ct)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, FeedPaths.Folder(feed.Plan.Id)));
+        var folder = Directory.CreateDirectory(
+            Path.Combine(outDir.FullName, FeedPaths.Folder(PlanId.Parse(feed.Plan.Id))));
         foreach (var file in FeedFiles.Create(feed))
         {
             var path = Path.Combine(folder.FullName, file.Name);

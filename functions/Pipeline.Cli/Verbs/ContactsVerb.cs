@@ -60,8 +60,8 @@ internal static class ContactsVerb
         }
 
         var store = host.Get<IContactStore>();
-        var owner = secretariat ? ContactOwner.Secretariat(plan.Id)
-            : ContactOwner.Department(plan.Id, departmentId ?? "");
+        var owner = secretariat ? ContactOwner.Secretariat(plan.Id.Value)
+            : ContactOwner.Department(plan.Id.Value, departmentId ?? "");
         if (set is not null)
         {
             var (addresses, problem) = ContactAddresses.Parse(set);
@@ -80,8 +80,8 @@ internal static class ContactsVerb
 
         ContactOwner[] owners = departmentId is not null || secretariat
             ? [owner]
-            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id, d.Id)),
-                ContactOwner.Secretariat(plan.Id)];
+            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id.Value, d.Id)),
+                ContactOwner.Secretariat(plan.Id.Value)];
         foreach (var each in owners)
         {
             var addresses = await store.AddressesAsync(each, ct);

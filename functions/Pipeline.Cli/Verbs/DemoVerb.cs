@@ -60,16 +60,16 @@ internal static class DemoVerb
         await output.WriteLineAsync(
             $"Azurite: blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}");
 
-        var files = plans.Plans.Where(p => planId is null || p.Id == planId)
+        var files = plans.Plans.Where(p => planId is null || p.Id.Value == planId)
             .SelectMany(p =>
-                SampleFiles(p.Id, p.Id == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions")
-                    : Path.Combine(samplePlans, p.Id)))
+                SampleFiles(p.Id.Value, p.Id.Value == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions")
+                    : Path.Combine(samplePlans, p.Id.Value)))
             .ToArray();
         var worst = await IngestVerb.IngestAsync(files, json: false, output, demoSettings, ct, clock);
 
         await output.WriteLineAsync();
         await AggregateVerb.RunAsync(planId, outDir, output, error, demoSettings, ct, clock: clock);
-        foreach (var plan in plans.Plans.Where(p => planId is null || p.Id == planId))
+        foreach (var plan in plans.Plans.Where(p => planId is null || p.Id.Value == planId))
         {
             await output.WriteLineAsync(
                 $"Dashboard: {Path.Combine(outDir.FullName, FeedPaths.Folder(plan.Id), FeedPaths.DashboardName)}");

@@ -12,7 +12,7 @@ public sealed class Plan
     private readonly FrozenDictionary<string, Department> _departments;
 
     internal Plan(
-        string id, LocalizedText name, FiscalYear start, FiscalYear end, Publisher publisher,
+        PlanId id, LocalizedText name, FiscalYear start, FiscalYear end, Publisher publisher,
         Area wholeCity, IReadOnlyList<string> wholeCityAliases, IReadOnlyList<Area> wards,
             IReadOnlyList<Organisation> organisations,
         IReadOnlyList<Department> departments, IReadOnlyList<BasicPolicy> basicPolicies,
@@ -43,7 +43,7 @@ public sealed class Plan
     }
 
     /// <summary>The plan id: lower-case letters, digits and hyphens (<see cref="PathSafeId"/>).</summary>
-    public string Id { get; }
+    public PlanId Id { get; }
     public LocalizedText Name { get; }
     public FiscalYear StartFiscalYear { get; }
     public FiscalYear EndFiscalYear { get; }

@@ -85,7 +85,8 @@ public static partial class PlanDefinitionLoader
                 throw new PlanDefinitionException(source, _problems);
             }
 
-            return new Plan(id!, name, new FiscalYear(start!.Value), new FiscalYear(end!.Value), publisher, city,
+            return new Plan(PlanId.Parse(id!), name, new FiscalYear(start!.Value), new FiscalYear(end!.Value),
+                publisher, city,
                 file.Areas?.City?.Aliases ?? [], wards, organisations, departments, basicPolicies, indicators,
                     file.Default ?? false)
             {

@@ -36,7 +36,7 @@ public sealed class PlanSet
         _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
         Plans = list.Where(e => e.IsValid).Select(e => e.Plan!).ToArray();
         DefaultPlanId = string.IsNullOrWhiteSpace(defaultPlanId)
-            ? Plans.FirstOrDefault(p => p.IsBuiltInDefault)?.Id ?? (Plans.Count == 1 ? Plans[0].Id : "")
+            ? Plans.FirstOrDefault(p => p.IsBuiltInDefault)?.Id.Value ?? (Plans.Count == 1 ? Plans[0].Id.Value : "")
             : defaultPlanId;
     }
 

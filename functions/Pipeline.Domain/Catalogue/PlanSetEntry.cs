@@ -30,7 +30,7 @@ public sealed record PlanSetEntry(string Id, string Source, Plan? Plan, IReadOnl
         try
         {
             var plan = PlanDefinitionLoader.Load(new MemoryStream(json, writable: false), source);
-            return new PlanSetEntry(plan.Id, source, plan, [])
+            return new PlanSetEntry(plan.Id.Value, source, plan, [])
             {
                 DefinitionHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json)),
             };

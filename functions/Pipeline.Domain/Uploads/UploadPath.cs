@@ -61,10 +61,11 @@ public readonly record struct UploadPath
     /// Reads a blob name known to be of plan <paramref name="planId"/>: <c>{planId}/{department}/{name}</c>, or
     /// <c>{department}/{name}</c> (the default plan's two-part form).
     /// </summary>
-    public static UploadPath Parse(string blobName, string planId)
+    public static UploadPath Parse(string blobName, PlanId planId)
     {
         var segments = (blobName ?? "").Split('/');
-        return Read(blobName ?? "", planId, segments.Length >= 3 && segments[0] == planId ? segments[1..] : segments);
+        var plan = planId.Value;
+        return Read(blobName ?? "", plan, segments.Length >= 3 && segments[0] == plan ? segments[1..] : segments);
     }
 
     /// <summary>

@@ -33,13 +33,13 @@ public sealed partial class CkanPortalPublisher(
     public string Name => "ckan";
 
     /// <summary>A plan is published where it has a dataset.</summary>
-    public string? DestinationOf(string planId) => datasets.For(planId);
+    public string? DestinationOf(PlanId planId) => datasets.For(planId.Value);
 
-    public async Task<bool> PushAsync(string planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken)
+    public async Task<bool> PushAsync(PlanId planId, IReadOnlyList<FeedFile> files, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         // The caller asks DestinationOf first: a plan without a dataset reaching here is our own bug, not the portal's.
-        var dataset = datasets.For(planId)
+        var dataset = datasets.For(planId.Value)
             ?? throw new InvalidOperationException($"Plan {planId} has no CKAN dataset; it is not pushed.");
         try
         {
@@ -176,12 +176,12 @@ public sealed partial class CkanPortalPublisher(
 
     [LoggerMessage(Level = LogLevel.Information, Message =
         "Pushed the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}")]
-    private partial void LogPushed(string planId, string datasetId, Uri baseUrl);
+    private partial void LogPushed(PlanId planId, string datasetId, Uri baseUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "Could not push the feed of {PlanId} to CKAN dataset {DatasetId} at {BaseUrl}: {Reason}; the blob feed is " +
             "published and the next run tries again")]
-    private partial void LogPushFailed(Exception exception, string planId, string datasetId, Uri baseUrl,
+    private partial void LogPushFailed(Exception exception, PlanId planId, string datasetId, Uri baseUrl,
         string reason);
 }
 

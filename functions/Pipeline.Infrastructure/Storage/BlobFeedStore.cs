@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -17,7 +18,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
 {
     private const string HashKey = "contenthash";
 
-    public Task<string?> PublishedHashAsync(string planId, CancellationToken cancellationToken) =>
+    public Task<string?> PublishedHashAsync(PlanId planId, CancellationToken cancellationToken) =>
         HashAsync(Path(planId, FeedPaths.JsonName), cancellationToken);
 
     /// <remarks>
@@ -91,7 +92,7 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public async Task PublishAsync(string planId, IReadOnlyList<FeedFile> files, string contentHash,
+    public async Task PublishAsync(PlanId planId, IReadOnlyList<FeedFile> files, string contentHash,
         DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
@@ -110,10 +111,10 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public Task<PublishedFeed?> ReadAsync(string planId, CancellationToken cancellationToken) =>
+    public Task<PublishedFeed?> ReadAsync(PlanId planId, CancellationToken cancellationToken) =>
         ReadBlobAsync(Path(planId, FeedPaths.JsonName), cancellationToken);
 
-    public async Task<byte[]?> ReadFileAsync(string planId, string name, CancellationToken cancellationToken)
+    public async Task<byte[]?> ReadFileAsync(PlanId planId, string name, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         try
@@ -146,14 +147,14 @@ public sealed class BlobFeedStore(StorageAccount storage) : IFeedStore
         }
     }
 
-    public async Task<Uri?> FolderUriAsync(string planId, CancellationToken cancellationToken)
+    public async Task<Uri?> FolderUriAsync(PlanId planId, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(StorageNames.OpenDataContainer, cancellationToken);
         return new Uri(container.Uri.AbsoluteUri.TrimEnd('/') + "/" + FeedPaths.Folder(planId) + "/");
     }
 
     /// <summary>The blob name of a feed file.</summary>
-    public static string Path(string planId, string name) => $"{FeedPaths.Folder(planId)}/{name}";
+    public static string Path(PlanId planId, string name) => $"{FeedPaths.Folder(planId)}/{name}";
 
     private static Task Upload(Azure.Storage.Blobs.BlobClient blob, FeedFile file, IDictionary<string,
         string> metadata, CancellationToken cancellationToken,

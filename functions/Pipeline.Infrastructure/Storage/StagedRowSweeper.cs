@@ -55,7 +55,7 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
     private async Task<SweepRun> SweepAsync(Plan plan, int budget, CancellationToken cancellationToken)
     {
         var uploadsTable = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var (from, to) = TableKeys.PlanRange(plan.Id);
+        var (from, to) = TableKeys.PlanRange(plan.Id.Value);
         var cutoff = clock.GetUtcNow() - MinimumAge;
         string kind = "upload", rejected = nameof(UploadStatus.Rejected), failed = nameof(UploadStatus.Failed),
             duplicate = nameof(UploadStatus.Duplicate);
@@ -120,7 +120,7 @@ public sealed partial class StagedRowSweeper(StorageAccount storage, PlanSet pla
             }
         }
 
-        LogSwept(plan.Id, due.Count, rows - kept, kept);
+        LogSwept(plan.Id.Value, due.Count, rows - kept, kept);
         return new SweepRun(due.Count, rows - kept);
     }
 

@@ -30,7 +30,7 @@ public sealed class TableCommentaryStore(StorageAccount storage) : ICommentarySt
         Plan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.CommentaryTable, cancellationToken);
-        var (from, to) = TableKeys.PlanRange(plan.Id);
+        var (from, to) = TableKeys.PlanRange(plan.Id.Value);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -46,7 +46,7 @@ public sealed class TableCommentaryStore(StorageAccount storage) : ICommentarySt
     private static TableEntity ToEntity(Plan plan, UploadRecord upload, IndicatorCommentary c)
     {
         var entity = new TableEntity(
-            TableKeys.CommentaryPartition(plan.Id, c.IndicatorId),
+            TableKeys.CommentaryPartition(plan.Id.Value, c.IndicatorId),
             TableKeys.CommentaryRow(c.FiscalYear, upload.UploadId.Value))
         {
             ["IndicatorId"] = c.IndicatorId,

@@ -58,7 +58,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
         {
             if (!partitions.TryGetValue(o.IndicatorId, out var partition))
             {
-                partition = TableKeys.ObservationPartition(plan.Id, plan.FindIndicator(o.IndicatorId)!.PolicyId);
+                partition = TableKeys.ObservationPartition(plan.Id.Value, plan.FindIndicator(o.IndicatorId)!.PolicyId);
                 partitions[o.IndicatorId] = partition;
             }
 
@@ -90,7 +90,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
             ]);
         });
         var evaluations = evaluationRows.Select(e => (ITableEntity)new TableEntity(
-            TableKeys.EvaluationPartition(plan.Id, plan.FindInitiative(e.InitiativeId)!.MeasureId),
+            TableKeys.EvaluationPartition(plan.Id.Value, plan.FindInitiative(e.InitiativeId)!.MeasureId),
             TableKeys.EvaluationRow(e.InitiativeId, e.FiscalYear, upload.UploadId.Value))
         {
             ["InitiativeId"] = e.InitiativeId,
@@ -106,7 +106,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
 
     public IAsyncEnumerable<StoredObservation> ObservationsAsync(Plan plan, CancellationToken cancellationToken) =>
         PartitionsAsync(StorageNames.ObservationsTable,
-            plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id, p.Id)), e => new StoredObservation(
+            plan.Policies.Select(p => TableKeys.ObservationPartition(plan.Id.Value, p.Id)), e => new StoredObservation(
             e.GetString("IndicatorId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0), e.GetString("AreaCode"),
             e.GetInt32("Month"),
             InvariantDecimal.Parse(e.GetString("Value")),
@@ -117,7 +117,7 @@ public sealed class TableObservationStore(StorageAccount storage) : IObservation
 
     public IAsyncEnumerable<StoredEvaluation> EvaluationsAsync(Plan plan, CancellationToken cancellationToken) =>
         PartitionsAsync(StorageNames.EvaluationsTable,
-            plan.Measures.Select(m => TableKeys.EvaluationPartition(plan.Id, m.Id)), e => new StoredEvaluation(
+            plan.Measures.Select(m => TableKeys.EvaluationPartition(plan.Id.Value, m.Id)), e => new StoredEvaluation(
             e.GetString("InitiativeId"), new FiscalYear(e.GetInt32("FiscalYear") ?? 0),
                 Enum.Parse<Rating>(e.GetString("Rating")),
             e.GetString("Comment"), UploadId.Parse(e.GetString("UploadId")), ReceivedAt(e)), cancellationToken);

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using Azure.Data.Tables;
 using Pipeline.Application.Ports;
 
@@ -13,22 +14,22 @@ public sealed class TablePortalPushLedger(StorageAccount storage) : IPortalPushL
 {
     public const string TableName = "publications";
 
-    public async Task<PortalPushMark?> LastPushedAsync(string planId, string portal,
+    public async Task<PortalPushMark?> LastPushedAsync(PlanId planId, string portal,
         CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName, cancellationToken);
         var entity =
-            await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Join(planId), TableKeys.Join(portal),
+            await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Join(planId.Value), TableKeys.Join(portal),
                 cancellationToken: cancellationToken);
         return entity.HasValue && entity.Value!.GetString("ContentHash") is { } text ? PortalPushMark.Parse(text)
             : null;
     }
 
-    public async Task RecordPushedAsync(string planId, string portal, PortalPushMark mark,
+    public async Task RecordPushedAsync(PlanId planId, string portal, PortalPushMark mark,
         CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Join(planId), TableKeys.Join(portal))
+        await table.UpsertEntityAsync(new TableEntity(TableKeys.Join(planId.Value), TableKeys.Join(portal))
         {
             ["ContentHash"] = mark.ToString(),
         }, TableUpdateMode.Replace, cancellationToken);

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Pipeline.Application.Ports;
@@ -15,11 +16,11 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
 {
     private const string Partition = "plans";
 
-    public async Task<PublicationRecord?> FindAsync(string planId, CancellationToken cancellationToken)
+    public async Task<PublicationRecord?> FindAsync(PlanId planId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.PlanPublicationsTable, cancellationToken);
         var entity =
-            await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Join(planId),
+            await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Join(planId.Value),
                 cancellationToken: cancellationToken);
         return entity.HasValue && entity.Value!.GetString("ContentHash") is not null ? ToRecord(entity.Value) : null;
     }
@@ -63,11 +64,11 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
 
     /// <remarks>A merge: the inputs of the last computation stay (a plan never computed gets a row with the note
     /// only).</remarks>
-    public async Task RecordFailureAsync(string planId, string reason, DateTimeOffset at,
+    public async Task RecordFailureAsync(PlanId planId, string reason, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.PlanPublicationsTable, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(Partition, TableKeys.Join(planId))
+        await table.UpsertEntityAsync(new TableEntity(Partition, TableKeys.Join(planId.Value))
         {
             ["PlanId"] = planId,
             ["LastFailure"] = reason,

@@ -1,3 +1,4 @@
+using Pipeline.Domain.Catalogue;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
@@ -46,9 +47,9 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
         }
     }
 
-    public async Task<IReadOnlyList<UploadRecord>> WaitingAsync(string planId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UploadRecord>> WaitingAsync(PlanId planId, CancellationToken cancellationToken)
     {
-        var (from, to) = TableKeys.PlanRange(planId);
+        var (from, to) = TableKeys.PlanRange(planId.Value);
         string pending = nameof(UploadStatus.PendingReview), returned = nameof(UploadStatus.Returned);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {KindUpload}") + " and " +
@@ -62,9 +63,9 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
         return records.OrderBy(r => r.Order).ToList();
     }
 
-    public async Task<UploadRecord?> FindAsync(string planId, UploadId uploadId, CancellationToken cancellationToken)
+    public async Task<UploadRecord?> FindAsync(PlanId planId, UploadId uploadId, CancellationToken cancellationToken)
     {
-        var (from, to) = TableKeys.PlanRange(planId);
+        var (from, to) = TableKeys.PlanRange(planId.Value);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {uploadId.Value} and Kind eq {KindUpload}");
         await foreach (var e in QueryAsync(filter, cancellationToken))
@@ -138,9 +139,9 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
     }
 
     public async Task<IReadOnlyDictionary<string, UploadReview>> ReviewsAsync(
-        string planId, CancellationToken cancellationToken)
+        PlanId planId, CancellationToken cancellationToken)
     {
-        var (from, to) = TableKeys.PlanRange(planId);
+        var (from, to) = TableKeys.PlanRange(planId.Value);
         string accepted = nameof(UploadStatus.Accepted), returned = nameof(UploadStatus.Returned),
             duplicate = nameof(UploadStatus.Duplicate);
         var filter = TableClient.CreateQueryFilter(
@@ -149,7 +150,7 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
         var reviews = new Dictionary<string, UploadReview>(StringComparer.Ordinal);
         await foreach (var e in QueryAsync(filter, cancellationToken))
         {
-            if (Review(planId, e) is { } review)
+            if (Review(planId.Value, e) is { } review)
             {
                 reviews[e.RowKey] = review;
             }

@@ -16,10 +16,10 @@ namespace Pipeline.Infrastructure.Storage;
 public sealed class TableSecretariatRecords(StorageAccount storage) : IFiscalYearConfirmations, IReviewAudit
 {
     public async Task<IReadOnlyList<FiscalYearConfirmation>> AllAsync(
-        string planId, CancellationToken cancellationToken)
+        PlanId planId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.SecretariatTable, cancellationToken);
-        var partition = TableKeys.Join(planId);
+        var partition = TableKeys.Join(planId.Value);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {"fy~"} and RowKey lt {"fy~~"}");
         var years = new List<FiscalYearConfirmation>();
@@ -44,12 +44,12 @@ public sealed class TableSecretariatRecords(StorageAccount storage) : IFiscalYea
     }
 
     public async Task<IReadOnlyList<ReviewAction>> RecentAsync(
-        string planId, int limit, CancellationToken cancellationToken)
+        PlanId planId, int limit, CancellationToken cancellationToken)
     {
         var (from, to) = AuditRows.Range;
         var actions = new List<ReviewAction>();
         var own = await storage.TableAsync(StorageNames.SecretariatTable, cancellationToken);
-        var partition = TableKeys.Join(planId);
+        var partition = TableKeys.Join(planId.Value);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
         await foreach (var e in own.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -59,7 +59,7 @@ public sealed class TableSecretariatRecords(StorageAccount storage) : IFiscalYea
 
         // The uploads' audit rows, in the plan's ledger partitions (one per department).
         var uploads = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var (first, last) = TableKeys.PlanRange(planId);
+        var (first, last) = TableKeys.PlanRange(planId.Value);
         var ledger = TableClient.CreateQueryFilter(
             $"PartitionKey ge {first} and PartitionKey lt {last} and RowKey ge {from} and RowKey lt {to}");
         await foreach (var e in uploads.QueryAsync<TableEntity>(ledger, cancellationToken: cancellationToken))

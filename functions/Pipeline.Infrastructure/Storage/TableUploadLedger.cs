@@ -140,10 +140,10 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     }
 
     public async IAsyncEnumerable<UploadRecord> CommittedAsync(
-        string planId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        PlanId planId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var (from, to) = TableKeys.PlanRange(planId);
+        var (from, to) = TableKeys.PlanRange(planId.Value);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey lt {to} and Kind eq {KindUpload}") + " and " + CommittedStatus;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -161,10 +161,10 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
     /// commit changes it. A plan whose uploads predate the markers has none: its first computation is
     /// decided by the absence of its publication record.
     /// </remarks>
-    public async Task<LedgerMark> LatestAcceptedAsync(string planId, CancellationToken cancellationToken)
+    public async Task<LedgerMark> LatestAcceptedAsync(PlanId planId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageNames.UploadsTable, cancellationToken);
-        var (from, to) = TableKeys.PlanRange(planId);
+        var (from, to) = TableKeys.PlanRange(planId.Value);
         var marker = TableKeys.AcceptedMarkerRow;
         var filter =
             TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {marker}");

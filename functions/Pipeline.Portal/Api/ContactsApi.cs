@@ -76,14 +76,14 @@ public sealed class ContactsApi(PortalAccess access, IContactStore contacts)
     {
         if (change.Secretariat is { } secretariat)
         {
-            yield return (ContactOwner.Secretariat(plan.Id), secretariat);
+            yield return (ContactOwner.Secretariat(plan.Id.Value), secretariat);
         }
 
         foreach (var (departmentId, text) in change.Departments ?? new Dictionary<string, string>())
         {
             yield return plan.FindDepartment(departmentId) is null
                 ? (null, departmentId)
-                : (ContactOwner.Department(plan.Id, departmentId), text ?? "");
+                : (ContactOwner.Department(plan.Id.Value, departmentId), text ?? "");
         }
     }
 
@@ -93,10 +93,11 @@ public sealed class ContactsApi(PortalAccess access, IContactStore contacts)
         foreach (var department in plan.Departments)
         {
             departments.Add(new DepartmentContacts(department.Id, department.Name,
-                await contacts.AddressesAsync(ContactOwner.Department(plan.Id, department.Id), cancellationToken)));
+                await contacts.AddressesAsync(
+                    ContactOwner.Department(plan.Id.Value, department.Id), cancellationToken)));
         }
 
-        var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id), cancellationToken);
+        var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id.Value), cancellationToken);
         return new ContactsDocument(secretariat, departments);
     }
 }

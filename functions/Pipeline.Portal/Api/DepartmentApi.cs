@@ -108,10 +108,10 @@ public sealed class DepartmentApi(
             return denied;
         }
 
-        var records = await history.RecentAsync(PlanId.Parse(decision.Plan!.Id),
+        var records = await history.RecentAsync(decision.Plan!.Id,
             DepartmentId.Parse(decision.Department!.Id), HistoryLimit, context.RequestAborted);
         // The secretariat's decisions (RULES.md §14): a returned upload shows its comment here and in its report.
-        var decisions = await reviews.ReviewsAsync(planId, context.RequestAborted);
+        var decisions = await reviews.ReviewsAsync(decision.Plan.Id, context.RequestAborted);
         var items = records.Select(r =>
         {
             var review = decisions.GetValueOrDefault(r.UploadId.Value);
@@ -139,7 +139,7 @@ public sealed class DepartmentApi(
             return Problems.NotFound("そのアップロードはありません。", "No such upload.");
         }
 
-        var report = await reports.FindAsync(PlanId.Parse(decision.Plan!.Id),
+        var report = await reports.FindAsync(decision.Plan!.Id,
             DepartmentId.Parse(decision.Department!.Id), id, context.RequestAborted);
         return report is null ? Problems.NotReady() : PortalApi.Json(report);
     }

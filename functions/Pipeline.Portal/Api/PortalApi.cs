@@ -33,7 +33,9 @@ public sealed class PortalApi(
             access.DevelopmentSignInAvailable ? plans.All.SelectMany(p => p.Departments.Select(d => View(p, d)))
                 .ToArray() : [],
             options.Value.OffersEntraSignIn ? EntraSignIn.StartPath : null,
-            access.DevelopmentSignInAvailable ? plans.All.Select(p => new PlanView(p.Id, p.Name)).ToArray() : []));
+            access.DevelopmentSignInAvailable
+                ? plans.All.Select(p => new PlanView(p.Id.Value, p.Name)).ToArray()
+                : []));
 
     /// <summary>
     /// <c>GET /api/portal/{path}</c>: the portal's files; the page itself redirects a person who is not signed in to
@@ -102,7 +104,7 @@ public sealed class PortalApi(
             .OfType<DepartmentView>()
             .ToArray();
         var secretariats = me.Secretariats.Select(plans.Find).OfType<Plan>()
-            .Select(p => new PlanView(p.Id, p.Name)).ToArray();
+            .Select(p => new PlanView(p.Id.Value, p.Name)).ToArray();
         return Json(new MeDocument(
             me.Id, me.Name, me.Source, departments, secretariats, SubmissionReader.AcceptedExtensions));
     }
@@ -132,7 +134,7 @@ public sealed class PortalApi(
     /// </summary>
     public async Task<IResult> ProgressAsync(string planId, CancellationToken cancellationToken)
     {
-        var feed = PathSafeId.IsValid(planId) ? await feeds.ReadAsync(planId, cancellationToken) : null;
+        var feed = PlanId.TryParse(planId, out var id) ? await feeds.ReadAsync(id, cancellationToken) : null;
         return feed is null
             ? Problems.NotFound("この計画の公開データはまだありません。", "No feed is published for this plan yet.")
             : new FeedResult(feed);
@@ -142,6 +144,6 @@ public sealed class PortalApi(
         Results.Json(document, DocumentJson.Options, "application/json; charset=utf-8", status);
 
     private static DepartmentView View(Plan plan, Department department) =>
-        new(plan.Id, plan.Name, department.Id, department.Name,
+        new(plan.Id.Value, plan.Name, department.Id, department.Name,
         [new(plan.WholeCity.Code, plan.WholeCity.Name), .. plan.Wards.Select(w => new AreaName(w.Code, w.Name))]);
 }

@@ -62,7 +62,7 @@ public static class FeedBuilder
             JapanCalendar.InJapan(now),
             plan.OpenData.LicenseId,
             License(plan),
-            new FeedPlan(plan.Id, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
+            new FeedPlan(plan.Id.Value, plan.Name, plan.StartFiscalYear.Value, plan.EndFiscalYear.Value,
                 PublisherOf(plan),
                 status, plan.Organisations),
             new FeedFreshness(lastDue?.Value, $"--{calendar.ResultsDue} after the fiscal year closes (JST)",

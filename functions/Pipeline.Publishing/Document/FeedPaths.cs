@@ -1,3 +1,5 @@
+using Pipeline.Domain.Catalogue;
+
 namespace Pipeline.Publishing.Document;
 
 /// <summary>
@@ -47,5 +49,5 @@ public static class FeedPaths
     public const string LandingPath = "index.html";
 
     /// <summary>The folder of a plan's files in the open-data container.</summary>
-    public static string Folder(string planId) => $"feeds/v1/{planId}";
+    public static string Folder(PlanId planId) => $"feeds/v1/{planId}";
 }

@@ -37,8 +37,8 @@ public static class PlanIndex
     public static PlanIndexDocument BeforeFirstRun(IReadOnlyList<Plan> plans, JapanCalendar calendar,
         DateTimeOffset now) => new(
         "1.0", JapanCalendar.InJapan(now), null,
-        plans.OrderBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => Entry(p.Id, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
+        plans.OrderBy(p => p.Id.Value, StringComparer.Ordinal)
+            .Select(p => Entry(p.Id.Value, p.Name, p.StartFiscalYear.Value, p.EndFiscalYear.Value,
             calendar.StatusOf(p, now), Enumerable.Repeat(ProgressStatus.NoData, p.Indicators.Count))).ToList());
 
     public static byte[] Json(PlanIndexDocument index) =>
