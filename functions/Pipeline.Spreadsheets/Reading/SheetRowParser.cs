@@ -20,11 +20,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
     private int _column;
     private string? _type;
     private uint _style;
-    private bool _hasValue;
-    private int _valueLength;
-    private char[] _chars = new char[64];
-    private char[] _runChars = new char[64];
-    private readonly TextPool _texts = new();
+    private string? _value;
     private bool _formula;
     private string? _inlineText;
     private StringBuilder? _inline;
@@ -83,9 +79,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
 
                         break;
                     case "v" when cells is not null && !xml.IsEmptyElement:
-                        // Read into a buffer, not a string: a number or a shared string's index is parsed from it.
-                        _valueLength = ReadContent(xml, ref _chars);
-                        _hasValue = true;
+                        _value = Limited(xml.ReadElementContentAsString());
                         advanced = true;
                         break;
                     case "f" when cells is not null:
@@ -96,7 +90,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                         break;
                     case "t" when cells is not null && !_phonetic && !xml.IsEmptyElement:
                         // One run is the common case: its string is the cell's; rich text (several runs) is joined.
-                        var run = _texts.Get(_runChars.AsSpan(0, ReadContent(xml, ref _runChars)));
+                        var run = xml.ReadElementContentAsString();
                         if (_inlineText is null && _inline is null)
                         {
                             _inlineText = Limited(run);
@@ -154,7 +148,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         _type = xml.GetAttribute("t") ?? "n";
         _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s
             : 0;
-        _hasValue = false;
+        _value = null;
         _formula = false;
         _inlineText = null;
         _inline = null;
@@ -187,50 +181,10 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         }
     }
 
-    /// <summary>
-    /// The text content of the element the reader is on (as ReadElementContentAsString reads it) into the buffer,
-    /// leaving the reader after its end; its length. An element inside is refused as ReadElementContentAsString
-    /// refuses it.
-    /// </summary>
-    private int ReadContent(XmlReader xml, ref char[] buffer)
-    {
-        var length = 0;
-        xml.Read();
-        while (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace
-               or XmlNodeType.SignificantWhitespace)
-        {
-            int read;
-            do
-            {
-                if (length == buffer.Length)
-                {
-                    Limited(length);
-                    Array.Resize(ref buffer, length * 2);
-                }
-
-                read = xml.ReadValueChunk(buffer, length, buffer.Length - length);
-                length += read;
-            }
-            while (read > 0);
-
-            xml.Read();
-        }
-
-        if (xml.NodeType != XmlNodeType.EndElement)
-        {
-            throw new XmlException($"The element '{xml.LocalName}' is inside a cell's value.");
-        }
-
-        Limited(length);
-        xml.Read();
-        return length;
-    }
-
     private Cell? Finish()
     {
-        var chars = _chars.AsSpan(0, _hasValue ? _valueLength : 0);
-        var text = _hasValue && _type is not (null or "n" or "s") ? new string(chars) : null;
-        if (!_hasValue && _formula)
+        var text = _value;
+        if (text is null && _formula)
         {
             return Cell.OfError(_column, Cell.FormulaWithoutValue);
         }
@@ -238,8 +192,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         switch (_type)
         {
             case "s":
-                var index = _hasValue && int.TryParse(chars, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
-                    ? i : -1;
+                var index = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
                 if (index < 0 || index >= sharedStrings.Count)
                 {
                     throw new SpreadsheetReadException(ProblemCode.FileUnreadable,
@@ -262,14 +215,14 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                     : Cell.OfText(_column, text ?? "");
         }
 
-        if (chars.IsEmpty)
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        if (!double.TryParse(chars, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return Cell.OfText(_column, text ?? new string(chars));
+            return Cell.OfText(_column, text);
         }
 
         var style = _style < styles.Length ? styles[_style] : NumberFormatKind.Plain;
