@@ -70,7 +70,7 @@ public sealed class TablePublicationRecords(StorageAccount storage) : IPublicati
         var table = await storage.TableAsync(StorageNames.PlanPublicationsTable, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(Partition, TableKeys.Join(planId.Value))
         {
-            ["PlanId"] = planId,
+            ["PlanId"] = planId.Value,
             ["LastFailure"] = reason,
             ["FailedAt"] = at,
         }, TableUpdateMode.Merge, cancellationToken);
