@@ -19,7 +19,7 @@ namespace Pipeline.Integration.Tests;
 /// Issue 15, defects 4 and 5: a fault (a refused call, and a call whose answer is lost after storage did the work) at
 /// every storage call point of a path, followed by redelivery, ends in the same published files, reports and ledger as
 /// the fault-free run of that path. The paths are split over two test classes (<see cref="FaultRunTests"/>,
-/// <see cref="LargeUploadFaultRunTests"/>) so that xunit runs them side by side, each on Azurites of its own.
+/// <see cref="AcceptedUploadFaultRunTests"/>) so that xunit runs them side by side, each on Azurites of its own.
 /// </summary>
 public abstract partial class FaultRun(ITestOutputHelper output) : IDisposable
 {
