@@ -133,7 +133,7 @@ public static class PipelineHostExtensions
     /// account's identity).
     /// </summary>
     public static PlanSet LoadPlans(PipelineOptions options, IServiceProvider services) =>
-        PlanSet.Load(options.PlansPath, options.DefaultPlanId ?? options.PlanId,
+        PlanSet.Load(options.PlansPath, options.ConfiguredDefaultPlanId(),
             string.IsNullOrWhiteSpace(options.PlansContainer)
             ? []
             : BlobPlanFiles.Read(services.GetRequiredService<StorageAccount>()
@@ -146,7 +146,7 @@ public static class PipelineHostExtensions
     public static IPlanSetSource PlanSource(PipelineOptions options, IServiceProvider services) =>
         string.IsNullOrWhiteSpace(options.PlansContainer)
             ? new StartupPlanSet(services.GetRequiredService<PlanSet>())
-            : new BlobPlanSetSource(PlanSet.FileEntries(options.PlansPath), options.DefaultPlanId ?? options.PlanId,
+            : new BlobPlanSetSource(PlanSet.FileEntries(options.PlansPath), options.ConfiguredDefaultPlanId(),
                 services.GetRequiredService<StorageAccount>().ExistingContainer(options.PlansContainer));
 
     /// <summary>The default plan; an error naming its problems where it is not served.</summary>

@@ -28,6 +28,10 @@ public sealed class PipelineOptions
     /// unset.</summary>
     public string? PlanId { get; set; }
 
+    /// <summary>The default plan as configured: <see cref="DefaultPlanId"/>, else its older name
+    /// <see cref="PlanId"/>.</summary>
+    public string? ConfiguredDefaultPlanId() => DefaultPlanId ?? PlanId;
+
     /// <summary>Table transactions submitted in parallel while staging an upload.</summary>
     public int WriteParallelism { get; set; } = 4;
 

@@ -32,7 +32,7 @@ internal static class CliValidation
                 : null;
         }
 
-        var defaultPlanId = options.DefaultPlanId ?? options.PlanId;
+        var defaultPlanId = options.ConfiguredDefaultPlanId();
         var id = planId ?? (string.IsNullOrWhiteSpace(defaultPlanId) ? null : defaultPlanId);
         var plan = id is null ? null : PlanSet.LoadEntry(options.PlansPath, id)?.Plan;
         plan ??= PlanOption.Resolve(PlanSet.Load(options.PlansPath, defaultPlanId), planId, error);
