@@ -30,7 +30,7 @@ public sealed class ReportListingTests
                 {
                     var value = (i * 100) + month;
                     csv.Append($"I-1-K{i},{year},{month},{value}\n");
-                    expected.Add(new ReportValue($"I-1-K{i}", year, plan.WholeCity.Code, month, value));
+                    expected.Add(new ReportValue($"I-1-K{i}", year, plan.WholeCity.Code.Value, month, value));
                 }
             }
         }
@@ -46,7 +46,7 @@ public sealed class ReportListingTests
         Assert.Equal(10_000, back.Values.Count);
         Assert.Equal(2_000, back.ValuesNotListed);
         Assert.Equal(expected.Take(10_000), back.Values);
-        Assert.Equal(new ReportValue("I-1-K167", 2028, plan.WholeCity.Code, 4, 16_704), back.Values[^1]);
+        Assert.Equal(new ReportValue("I-1-K167", 2028, plan.WholeCity.Code.Value, 4, 16_704), back.Values[^1]);
     }
 
     private static string PlanJson()

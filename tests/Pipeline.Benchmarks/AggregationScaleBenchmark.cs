@@ -231,7 +231,7 @@ internal static partial class AggregationScaleBenchmark
     }
 
     private static StoredObservation Stored(Indicator indicator, int fy, string area, int month, int value, UploadRecord upload) =>
-        new(indicator.Id, new FiscalYear(fy), area, month, value, null, null, upload.UploadId, upload.ReceivedAt);
+        new(indicator.Id.Value, new FiscalYear(fy), area, month, value, null, null, upload.UploadId, upload.ReceivedAt);
 
     private static UploadRecord Upload(Plan plan, string id, DateTimeOffset createdOn) =>
         new(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"{createdOn.UtcTicks:D19}-{id}"),

@@ -220,7 +220,7 @@ internal static class Harness
             catalogue.Add(plan);
             var random = new Random(p);
             var observations = plan.Indicators.SelectMany(i => Enumerable.Range(2020, 5).SelectMany(fy => Enumerable.Range(1, 12).Select(m =>
-                new Observation(i.Id, new FiscalYear(fy), "431001", m, random.Next(0, 50), null, null, null, default)))).ToList();
+                new Observation(i.Id.Value, new FiscalYear(fy), "431001", m, random.Next(0, 50), null, null, null, default)))).ToList();
             var upload = new UploadRecord(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"u{p}"), $"{Workloads.Department}/u{p}.csv", Sha256.Parse($"{p:x64}"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, observations.Count, 0, 0, 0);
             await store.StageAsync(plan, upload, observations, [], CancellationToken.None);
             await ledger.CommitAsync(upload, CancellationToken.None);

@@ -111,7 +111,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("shakyo/never-uploaded.xlsx: アップロードが見つかりません / no such upload", error, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Departments() => new(BuiltInPlans.Default.Departments.Select(d => d.Id));
+    public static TheoryData<string> Departments() => new(BuiltInPlans.Default.Departments.Select(d => d.Id.Value));
 
     [Theory]
     [MemberData(nameof(Departments))]
@@ -122,7 +122,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, exit);
 
         var plan = BuiltInPlans.Default;
-        var owned = plan.Indicators.Where(i => i.OwnerDepartmentId == department).ToList();
+        var owned = plan.Indicators.Where(i => i.OwnerDepartmentId.Value == department).ToList();
         using (var document = SpreadsheetDocument.Open(path, true))
         {
             var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();

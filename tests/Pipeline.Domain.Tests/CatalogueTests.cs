@@ -20,7 +20,7 @@ public sealed class CatalogueTests
         Assert.Equal(2024, Plan.EndFiscalYear.Value);
         Assert.Equal("431001", Plan.Publisher.LocalGovernmentCode);
         Assert.Equal(5, Plan.Departments.Count);
-        Assert.Equal(["431010", "431028", "431036", "431044", "431052"], Plan.Wards.Select(w => w.Code));
+        Assert.Equal(["431010", "431028", "431036", "431044", "431052"], Plan.Wards.Select(w => w.Code.Value));
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class CatalogueTests
         Assert.Equal(baseline is null ? null : decimal.Parse(baseline, System.Globalization.CultureInfo.InvariantCulture), indicator.Baseline.Value);
         Assert.Equal(targetFy, indicator.Target.FiscalYear.Value);
         Assert.Equal(decimal.Parse(target, System.Globalization.CultureInfo.InvariantCulture), indicator.Target.Value);
-        Assert.Equal(owner, indicator.OwnerDepartmentId);
+        Assert.Equal(owner, indicator.OwnerDepartmentId.Value);
         Assert.Equal(id[..id.LastIndexOf('-')], indicator.PolicyId);
         Assert.False(string.IsNullOrWhiteSpace(indicator.Name.En));
     }
@@ -67,7 +67,7 @@ public sealed class CatalogueTests
     {
         Assert.Equal(
             ["I-1-1-a", "I-1-2-a", "II-1-3-a", "II-2-1-a", "III-1-2-a", "III-2-1-a", "III-3-2-a"],
-            Plan.Initiatives.Where(i => i.Priority).Select(i => i.Id));
+            Plan.Initiatives.Where(i => i.Priority).Select(i => i.Id.Value));
         Assert.Equal(["city", "shakyo"], Plan.FindInitiative("I-1-1-a")!.Owners);
         Assert.Equal(["shakyo"], Plan.FindInitiative("I-1-2-b")!.Owners);
         Assert.Equal(["city"], Plan.FindInitiative("III-3-2-a")!.Owners);

@@ -26,7 +26,7 @@ public sealed class PartialYearTests
     private static readonly int[] FiscalMonths = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 
     private static StoredObservation Obs(string indicator, int fy, int? month, decimal value) =>
-        new(indicator, new FiscalYear(fy), Plan.WholeCity.Code, month, value, null, null, UploadId.Parse("u1"), Now.AddDays(-1));
+        new(indicator, new FiscalYear(fy), Plan.WholeCity.Code.Value, month, value, null, null, UploadId.Parse("u1"), Now.AddDays(-1));
 
     private static FeedIndicator Feed(IEnumerable<StoredObservation> rows, string indicator)
     {
@@ -96,7 +96,7 @@ public sealed class PartialYearTests
         var plan = BuiltInPlans.Default;
         var now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
         StoredObservation At(int fy, string area, decimal value) => new("III-1-K1", new FiscalYear(fy), area, null, value, null, null, UploadId.Parse("u1"), now);
-        var actuals = FiscalYearRollup.Combine(plan, [At(2022, plan.WholeCity.Code, 1100), At(2023, plan.Wards[0].Code, 408)], AcceptedUploads.Of("u1"));
+        var actuals = FiscalYearRollup.Combine(plan, [At(2022, plan.WholeCity.Code.Value, 1100), At(2023, plan.Wards[0].Code.Value, 408)], AcceptedUploads.Of("u1"));
         Assert.Equal((true, true), (actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).Partial,
             actuals["III-1-K1"].Single(a => a.FiscalYear.Value == 2023).WardsMissing));
 

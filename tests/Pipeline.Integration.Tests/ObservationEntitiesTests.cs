@@ -47,12 +47,12 @@ public sealed class ObservationEntitiesTests : IDisposable
         var at = new SourceLocation("シート1", 2, 3);
         var observations = new List<Observation>
         {
-            new(indicator.Id, new FiscalYear(2024), "431001", 4, 279m, null, null, null, at),
-            new(indicator.Id, new FiscalYear(2024), "431001", 5, 0m, null, null, "注記", at with { Row = 3 },
+            new(indicator.Id.Value, new FiscalYear(2024), "431001", 4, 279m, null, null, null, at),
+            new(indicator.Id.Value, new FiscalYear(2024), "431001", 5, 0m, null, null, "注記", at with { Row = 3 },
                 ValueFlag.Provisional),
-            new(indicator.Id, new FiscalYear(2024), "431001", 6, 4096m, null, null, null, at with { Row = 4 }),
-            new(indicator.Id, new FiscalYear(2024), "431001", 7, 4095.0m, null, null, null, at with { Row = 5 }),
-            new(indicator.Id, new FiscalYear(2025), "431000", null, 95.10m, 951m, 1000m, null, at with { Row = 6 }),
+            new(indicator.Id.Value, new FiscalYear(2024), "431001", 6, 4096m, null, null, null, at with { Row = 4 }),
+            new(indicator.Id.Value, new FiscalYear(2024), "431001", 7, 4095.0m, null, null, null, at with { Row = 5 }),
+            new(indicator.Id.Value, new FiscalYear(2025), "431000", null, 95.10m, 951m, 1000m, null, at with { Row = 6 }),
         };
         await _pipeline.Get<IObservationStore>().StageAsync(plan, record, observations, [], CancellationToken.None);
 
@@ -65,12 +65,12 @@ public sealed class ObservationEntitiesTests : IDisposable
         Assert.All(rows, r =>
         {
             Assert.Equal(TableKeys.ObservationPartition(plan.Id.Value, indicator.PolicyId), r.PartitionKey);
-            Assert.Equal(indicator.Id, r.GetString("IndicatorId"));
+            Assert.Equal(indicator.Id.Value, r.GetString("IndicatorId"));
             Assert.Equal("shakyo", r.GetString("DepartmentId"));
             Assert.Equal(received, r.GetDateTimeOffset("ReceivedAt"));
             Assert.Equal("シート1", r.GetString("SourceSheet"));
         });
-        Assert.Equal(TableKeys.ObservationRow(indicator.Id, new FiscalYear(2024), "431001", 4, record.UploadId.Value),
+        Assert.Equal(TableKeys.ObservationRow(indicator.Id.Value, new FiscalYear(2024), "431001", 4, record.UploadId.Value),
             rows[0].RowKey);
         Assert.Equal(("注記", "Provisional"), (rows[1].GetString("Note"), rows[1].GetString("Flag")));
         Assert.Equal(("951", "1000"), (rows[4].GetString("Numerator"), rows[4].GetString("Denominator")));

@@ -34,8 +34,8 @@ public sealed class StagedRowSweeperTests : IDisposable
             Reason: committed ? null : "value_not_numeric", Version: committed ? "\"0x1\"" : null);
         var at = new SourceLocation(id, 2, 3);
         var observations = Enumerable.Range(0, 250).Select(i => new Observation(
-            plan.Indicators[i % 5].Id, new FiscalYear(2021 + (i / 5 % 5)), "431001", i / 25 % 10 + 1, i, null, null, null, at)).ToList();
-        var evaluations = plan.Initiatives.Take(3).Select(i => new Evaluation(i.Id, new FiscalYear(2023), Rating.A, null, at)).ToList();
+            plan.Indicators[i % 5].Id.Value, new FiscalYear(2021 + (i / 5 % 5)), "431001", i / 25 % 10 + 1, i, null, null, null, at)).ToList();
+        var evaluations = plan.Initiatives.Take(3).Select(i => new Evaluation(i.Id.Value, new FiscalYear(2023), Rating.A, null, at)).ToList();
         await _pipeline.Get<IObservationStore>().StageAsync(plan, record, observations, evaluations, CancellationToken.None);
         if (committed)
         {

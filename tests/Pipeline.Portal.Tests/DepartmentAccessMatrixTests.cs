@@ -80,7 +80,7 @@ public sealed class DepartmentAccessMatrixTests : IAsyncLifetime
             {
                 var sample = Sample(department);
                 var indicator = Domain.Catalogue.BuiltInPlans.Default.Indicators
-                    .First(i => i.OwnerDepartmentId == department).Id;
+                    .First(i => i.OwnerDepartmentId.Value == department).Id.Value;
                 var path = $"/api/plans/{Plan}/departments/{department}";
                 var upload = Uri.EscapeDataString(person + "_" + sample.Name);
                 var calls = new (HttpMethod Method, string Url, byte[]? Body, string ContentType)[]

@@ -42,7 +42,7 @@ public sealed class LayoutSampleTests
         Assert.True(submission.IsAcceptable, problems);
         var values = expected.GetProperty("values").EnumerateArray().Select(v => (
             v[0].GetString()!, v[1].GetInt32(),
-            v[2].ValueKind == JsonValueKind.Null ? Plan.WholeCity.Code : Plan.Wards.Single(w => w.Name.Ja == v[2].GetString()).Code,
+            v[2].ValueKind == JsonValueKind.Null ? Plan.WholeCity.Code.Value : Plan.Wards.Single(w => w.Name.Ja == v[2].GetString()).Code.Value,
             v[3].ValueKind == JsonValueKind.Null ? (int?)null : v[3].GetInt32(), v[4].GetDecimal())).ToList();
         Assert.True(values.Count > 0);
         Assert.Equal(values, submission.Observations.Select(o => (o.IndicatorId, o.FiscalYear.Value, o.AreaCode, o.Month, o.Value)));

@@ -18,14 +18,14 @@ public sealed class LayoutTests
 {
     private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly SubmissionReader Reader = new(Plan, ReadLimits.Default);
-    private static readonly string City = Plan.WholeCity.Code;
+    private static readonly string City = Plan.WholeCity.Code.Value;
 
     static LayoutTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static Submission Read(byte[] file, string name, string department) =>
         Reader.ReadWhole(new MemoryStream(file), name, Plan.FindDepartment(department));
 
-    private static string Ward(string name) => Plan.Wards.Single(w => w.Name.Ja == name).Code;
+    private static string Ward(string name) => Plan.Wards.Single(w => w.Name.Ja == name).Code.Value;
 
     private static string Problems(Submission s) => string.Join("\n", s.Problems);
 
@@ -240,7 +240,7 @@ public sealed class LayoutTests
     {
         var file = new WorkbookBuilder()
             .Sheet("成果指標", ["指標ID", "年度", "区", "実績値"], ["I-2-K1", "R4", null, 60], ["I-2-K1", "R5", "中央区", 12])
-            .Sheet("取組評価", ["取組ID", "年度", "評価"], [Plan.Initiatives.First(i => Plan.MayEvaluate(Plan.FindDepartment("shakyo")!, i)).Id, "R5", "B"])
+            .Sheet("取組評価", ["取組ID", "年度", "評価"], [Plan.Initiatives.First(i => Plan.MayEvaluate(Plan.FindDepartment("shakyo")!, i)).Id.Value, "R5", "B"])
             .Build();
         var summary = Reader.ReadSummary(new MemoryStream(file), "r.xlsx", Plan.FindDepartment("shakyo"));
         var report = new UploadReport("1.1", Plan.Id.Value, "shakyo", "shakyo/r.xlsx", "shakyo/r.xlsx".Split('/')[^1], null, null, default, default, UploadStatus.Accepted,

@@ -16,7 +16,7 @@ public sealed class OdsLayoutTests
 {
     private static readonly Plan Plan = BuiltInPlans.Default;
     private static readonly SubmissionReader Reader = new(Plan, ReadLimits.Default);
-    private static readonly string City = Plan.WholeCity.Code;
+    private static readonly string City = Plan.WholeCity.Code.Value;
 
     /// <summary>A layout: the rows of one sheet, its merges, and what a person reads (or the refusal).</summary>
     public sealed record Layout(string Name, string Department, object?[][] Rows, string[] Merges,
@@ -25,7 +25,7 @@ public sealed class OdsLayoutTests
         public override string ToString() => Name;
     }
 
-    private static string Ward(string name) => Plan.Wards.Single(w => w.Name.Ja == name).Code;
+    private static string Ward(string name) => Plan.Wards.Single(w => w.Name.Ja == name).Code.Value;
 
     private static readonly int[] AprilOrder = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
     private static readonly int[] Monthly = [10, 12, 9, 11, 14, 8, 10, 13, 7, 9, 12, 15];

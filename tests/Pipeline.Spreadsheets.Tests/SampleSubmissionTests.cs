@@ -41,10 +41,10 @@ public sealed class SampleSubmissionTests
         foreach (var indicator in Plan.Indicators)
         {
             Assert.Equal([2020, 2021, 2022, 2023],
-                all.SelectMany(s => s.Observations).Where(o => o.IndicatorId == indicator.Id).Select(o => o.FiscalYear.Value).Distinct().Order());
+                all.SelectMany(s => s.Observations).Where(o => o.IndicatorId == indicator.Id.Value).Select(o => o.FiscalYear.Value).Distinct().Order());
         }
 
-        Assert.Equal(Plan.Initiatives.Select(i => i.Id).Order(), all.SelectMany(s => s.Evaluations).Select(e => e.InitiativeId).Distinct().Order());
+        Assert.Equal(Plan.Initiatives.Select(i => i.Id.Value).Order(), all.SelectMany(s => s.Evaluations).Select(e => e.InitiativeId).Distinct().Order());
         Assert.Contains(all, s => s.Format == "xls");
         Assert.Equal(240, all.Single(s => s.FileName.EndsWith("月別.csv", StringComparison.Ordinal)).Observations.Count);
     }

@@ -28,7 +28,7 @@ public sealed partial class SecurityTests
         {
             foreach (var indicator in Plan.Indicators)
             {
-                data.Add(department.Id, indicator.Id);
+                data.Add(department.Id.Value, indicator.Id.Value);
             }
         }
 
@@ -58,7 +58,7 @@ public sealed partial class SecurityTests
                 var csv = Encoding.UTF8.GetBytes($"取組ID,年度,評価\n{initiative.Id},2021,B\n");
                 var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(csv), "x.csv", department);
                 // 【市】 → any city department; 【市社協】 → the council; 【市・市社協】 → either.
-                var allowed = department.Id == "shakyo" ? initiative.Owners.Contains("shakyo") : initiative.Owners.Contains("city");
+                var allowed = department.Id.Value == "shakyo" ? initiative.Owners.Contains("shakyo") : initiative.Owners.Contains("city");
                 Assert.True(allowed == submission.IsAcceptable, $"{department.Id} × {initiative.Id}");
                 checkedPairs++;
             }

@@ -43,7 +43,7 @@ public sealed partial class IngestionService(
         await using var content = await SeekableContent.CopyAsync(file.Content, limits.MaxFileBytes, cancellationToken);
         var path = file.Path;
         var uploadId = UploadId.Of(path, file.Version, content.Sha256);
-        var department = path.Department.Id is { } departmentId ? plan.FindDepartment(departmentId.Value) : null;
+        var department = path.Department.Id is { } departmentId ? plan.FindDepartment(departmentId) : null;
         var record = new UploadRecord(plan.Id.Value, path.Department, uploadId, path.BlobName, content.Sha256,
             file.Version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0,
             UploadedBy: file.UploadedBy, Version: file.Version.Tag, FileName: file.FileName ?? path.FileName);
@@ -58,8 +58,7 @@ public sealed partial class IngestionService(
                 cancellationToken);
         }
 
-        var earlier = await ledger.FindAsync(
-            plan.Id, DepartmentId.Parse(department.Id), uploadId, cancellationToken);
+        var earlier = await ledger.FindAsync(plan.Id, department.Id, uploadId, cancellationToken);
         if (earlier is { Committed: true } or { Held: true })
         {
             // Redelivery of a version already committed or held for review: nothing is stored again. The report is

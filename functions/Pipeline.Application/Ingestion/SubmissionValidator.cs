@@ -26,7 +26,7 @@ public sealed class SubmissionValidator(Plan plan, ReadLimits limits, TimeProvid
         CancellationToken cancellationToken)
     {
         await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
-        var department = plan.FindDepartment(departmentId);
+        var department = DepartmentId.TryParse(departmentId, out var id) ? plan.FindDepartment(id) : null;
         var submission = _reader.ReadSummary(content.Stream, fileName, department);
         var now = clock.GetUtcNow();
         var path = UploadPath.Unstored(plan.Id.Value, departmentId, fileName);

@@ -79,9 +79,9 @@ public sealed class ObligationService(
 
         ObligationYear[] Years(string id) => years.Select(fy => new ObligationYear(fy, State(id, fy))).ToArray();
         var items = plan.Indicators.Where(i => Plan.MaySubmit(department, i))
-            .Select(i => new ObligationItem("indicator", i.Id, i.Name, Years(i.Id)))
+            .Select(i => new ObligationItem("indicator", i.Id.Value, i.Name, Years(i.Id.Value)))
             .Concat(plan.Initiatives.Where(i => Plan.MayEvaluate(department, i))
-                .Select(i => new ObligationItem("initiative", i.Id, i.Name, Years(i.Id))))
+                .Select(i => new ObligationItem("initiative", i.Id.Value, i.Name, Years(i.Id.Value))))
             .ToArray();
         int Count(int index, ObligationState state) => items.Count(i => i.Years[index].State == state);
         var totals =
@@ -90,6 +90,6 @@ public sealed class ObligationService(
                 Count(index, ObligationState.Overdue), Count(index, ObligationState.PendingReview),
                 Count(index, ObligationState.Returned)))
             .ToArray();
-        return new ObligationsDocument(plan.Id.Value, department.Id, now, totals, items);
+        return new ObligationsDocument(plan.Id.Value, department.Id.Value, now, totals, items);
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class ReminderService(
             var initiatives = await InitiativeEvaluators.ReadAsync(plan, uploads, store, cancellationToken);
             foreach (var department in plan.Departments)
             {
-                var waiting = failed.Where(f => f.DepartmentId.Value == department.Id).OrderBy(f => f.Day).ToList();
+                var waiting = failed.Where(f => f.DepartmentId == department.Id).OrderBy(f => f.Day).ToList();
                 if (await DecideAsync(plan, department, occasions, day, waiting, initiatives,
                     cancellationToken) is not { } decision)
                 {
@@ -60,7 +60,7 @@ public sealed partial class ReminderService(
 
                 var to =
                     await contacts.AddressesAsync(
-                        ContactOwner.Department(plan.Id.Value, department.Id), cancellationToken);
+                        ContactOwner.Department(plan.Id.Value, department.Id.Value), cancellationToken);
                 var cc = decision.Kind == ReminderKind.Overdue ? secretariat : [];
                 outcomes.Add(request.DryRun
                     ? new ReminderOutcome(decision, to, cc, ReminderDelivery.DryRun)
@@ -111,11 +111,11 @@ public sealed partial class ReminderService(
     {
         if (to.Count == 0)
         {
-            LogNoContacts(plan.Id.Value, department.Id, decision.Items.Count);
+            LogNoContacts(plan.Id.Value, department.Id.Value, decision.Items.Count);
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.NoContacts);
         }
 
-        var (planId, departmentId) = (plan.Id, DepartmentId.Parse(department.Id));
+        var (planId, departmentId) = (plan.Id, department.Id);
 
         if (!await ledger.TryClaimAsync(planId, departmentId, decision.Day, decision.Kind, clock.GetUtcNow(),
             cancellationToken))
@@ -132,13 +132,14 @@ public sealed partial class ReminderService(
         {
             await ledger.RecordAsync(planId, departmentId, decision.Day, ReminderStatus.Failed, e.Message,
                 clock.GetUtcNow(), cancellationToken);
-            LogFailed(e, plan.Id.Value, department.Id, decision.Day, e.Transient);
+            LogFailed(e, plan.Id.Value, department.Id.Value, decision.Day, e.Transient);
             return new ReminderOutcome(decision, to, cc, ReminderDelivery.Failed, e.Message);
         }
 
         await ledger.RecordAsync(planId, departmentId, decision.Day, ReminderStatus.Sent, null, clock.GetUtcNow(),
             cancellationToken);
-        LogSent(plan.Id.Value, department.Id, decision.Day, decision.Kind, decision.Items.Count, to.Count, cc.Count);
+        LogSent(plan.Id.Value, department.Id.Value, decision.Day, decision.Kind, decision.Items.Count, to.Count,
+            cc.Count);
         return new ReminderOutcome(decision, to, cc, ReminderDelivery.Sent);
     }
 

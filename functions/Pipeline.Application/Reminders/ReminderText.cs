@@ -27,7 +27,7 @@ public static class ReminderText
         var portal = new Uri(settings.PortalUrl, "api/portal/");
         var template = new Uri(settings.PortalUrl,
             $"api/plans/{Uri.EscapeDataString(plan.Id.Value)}/departments/"
-                + $"{Uri.EscapeDataString(department.Id)}/template");
+                + $"{Uri.EscapeDataString(department.Id.Value)}/template");
         var subject = overdue
             ? $"【実績提出期限超過】{plan.Name.Ja} {department.Name.Ja} / Overdue results: {plan.Name.En ?? plan.Id.Value}"
             : $"【実績提出のお願い】{plan.Name.Ja} {department.Name.Ja}（締切 {dueJa}） / Results due {dueEn}";
@@ -50,7 +50,7 @@ public static class ReminderText
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"提出用テンプレート: {template}")).AppendLine();
         body.AppendLine("このメールは自動送信です。行き違いで提出済みの場合はご容赦ください。").AppendLine();
         body.AppendLine("----").AppendLine();
-        body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"To {department.Name.En ?? department.Id},"))
+        body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"To {department.Name.En ?? department.Id.Value},"))
             .AppendLine();
         body.AppendLine(
             string.Create(CultureInfo.InvariantCulture,

@@ -51,12 +51,12 @@ public sealed class CommentaryEntries(
         }
 
         var year = new FiscalYear(fiscalYear);
-        var words = new IndicatorCommentary(indicator.Id, year, Clean(entry.Assessment), Clean(entry.Issues),
+        var words = new IndicatorCommentary(indicator.Id.Value, year, Clean(entry.Assessment), Clean(entry.Issues),
             Clean(entry.NextSteps));
         var now = clock.GetUtcNow();
         var name = $"ポータル入力（評価・課題 {indicator.Id} FY{fiscalYear}）";
         // An upload of its own (RULES.md §2): a folder of its own, received now, ordered with the department's files.
-        var path = UploadPath.New(plan.Id.Value, department.Id, UploadFolder.New(now), name);
+        var path = UploadPath.New(plan.Id.Value, department.Id.Value, UploadFolder.New(now), name);
         var sha256 = Sha256.Of(Encoding.UTF8.GetBytes($"{words}\n{now.UtcTicks}\n{actorId}"));
         var version = new ReceivedVersion($"\"{sha256.Value}\"", now);
         var uploadId = UploadId.Of(path, version, sha256);
@@ -71,11 +71,12 @@ public sealed class CommentaryEntries(
             ? await reviews.HoldAsync(record, cancellationToken)
             : await ledger.CommitAsync(record, cancellationToken);
         await audit.RecordAsync(new ReviewAction(ReviewActionKind.Commentary, plan.Id.Value, actorId, actorName, now,
-            DepartmentId: department.Id, UploadId: recorded.UploadId.Value, FiscalYear: year,
-            IndicatorId: indicator.Id), cancellationToken);
-        await reports.WriteAsync(ReportNames.Of(plan.Id.Value, department.Id, recorded.UploadId), new UploadReport(
-            UploadReport.CurrentSchema, plan.Id.Value, department.Id, path.BlobName, name, recorded.UploadId, sha256,
-            recorded.ReceivedAt, now, recorded.Status, new ReportCounts(0, 0, 0, 0, 0, 0), recorded.DuplicateOf, [])
+            DepartmentId: department.Id.Value, UploadId: recorded.UploadId.Value, FiscalYear: year,
+            IndicatorId: indicator.Id.Value), cancellationToken);
+        await reports.WriteAsync(ReportNames.Of(plan.Id.Value, department.Id.Value, recorded.UploadId),
+            new UploadReport(UploadReport.CurrentSchema, plan.Id.Value, department.Id.Value, path.BlobName, name,
+            recorded.UploadId, sha256, recorded.ReceivedAt, now, recorded.Status, new ReportCounts(0, 0, 0, 0, 0, 0),
+            recorded.DuplicateOf, [])
         {
             Commentary = [words],
         }, cancellationToken);

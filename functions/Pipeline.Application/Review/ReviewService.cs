@@ -63,7 +63,7 @@ public sealed class ReviewService(
             .ToDictionary(o => (o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month));
         var byUpload = rows.ToLookup(o => o.UploadId);
         var wordsByUpload = words.ToLookup(c => c.UploadId);
-        var order = plan.Indicators.Select((i, n) => (i.Id, n))
+        var order = plan.Indicators.Select((i, n) => (Id: i.Id.Value, n))
             .ToDictionary(x => x.Id, x => x.n, StringComparer.Ordinal);
         return new ReviewQueueDocument(plan.Id.Value, pending.Select(upload => new PendingUpload(
             upload.UploadId, upload.Department.ToString(), upload.DisplayName, upload.ReceivedAt,

@@ -24,9 +24,9 @@ public sealed class SecretariatService(
     {
         var owed = await obligations.ForAsync(plan, plan.Departments, cancellationToken);
         var waiting = await reviews.WaitingAsync(plan.Id, cancellationToken);
-        var departments = plan.Departments.Zip(owed, (d, o) => new DepartmentOverview(d.Id, d.Name, o.FiscalYears,
-            waiting.Count(u => u.Department.Name == d.Id && u.Status == UploadStatus.PendingReview),
-            waiting.Count(u => u.Department.Name == d.Id && u.Status == UploadStatus.Returned))).ToList();
+        var departments = plan.Departments.Zip(owed, (d, o) => new DepartmentOverview(d.Id.Value, d.Name, o.FiscalYears,
+            waiting.Count(u => u.Department.Id == d.Id && u.Status == UploadStatus.PendingReview),
+            waiting.Count(u => u.Department.Id == d.Id && u.Status == UploadStatus.Returned))).ToList();
         var confirmed = (await confirmations.AllAsync(plan.Id, cancellationToken))
             .ToDictionary(c => c.FiscalYear.Value);
         var (first, last) = (plan.StartFiscalYear.Value, plan.EndFiscalYear.Value);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reminders;
 
@@ -50,11 +51,12 @@ internal static class ContactsVerb
             return ExitCode.Usage;
         }
 
-        if (departmentId is not null && plan.FindDepartment(departmentId) is null)
+        if (departmentId is not null
+            && (!DepartmentId.TryParse(departmentId, out var id) || plan.FindDepartment(id) is null))
         {
             await error.WriteLineAsync(
                 $"unknown department '{departmentId}' " +
-                $"(known: {string.Join(", ", plan.Departments.Select(d => d.Id))})");
+                $"(known: {string.Join(", ", plan.Departments.Select(d => d.Id.Value))})");
             await error.WriteLineAsync(ExitCode.UsageLine);
             return ExitCode.Usage;
         }
@@ -80,7 +82,7 @@ internal static class ContactsVerb
 
         ContactOwner[] owners = departmentId is not null || secretariat
             ? [owner]
-            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id.Value, d.Id)),
+            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id.Value, d.Id.Value)),
                 ContactOwner.Secretariat(plan.Id.Value)];
         foreach (var each in owners)
         {

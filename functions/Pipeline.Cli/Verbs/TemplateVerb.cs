@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Spreadsheets.Templates;
 
 namespace Pipeline.Cli.Verbs;
@@ -28,11 +29,11 @@ internal static class TemplateVerb
             return ExitCode.Usage;
         }
 
-        if (plan.FindDepartment(departmentId) is not { } department)
+        if (!DepartmentId.TryParse(departmentId, out var id) || plan.FindDepartment(id) is not { } department)
         {
             error.WriteLine(
                 $"unknown department '{departmentId}' " +
-                $"(known: {string.Join(", ", plan.Departments.Select(d => d.Id))})");
+                $"(known: {string.Join(", ", plan.Departments.Select(d => d.Id.Value))})");
             error.WriteLine(ExitCode.UsageLine);
             return ExitCode.Usage;
         }

@@ -2,7 +2,7 @@ namespace Pipeline.Domain.Catalogue;
 
 /// <summary>An outcome indicator (成果指標) of a policy direction.</summary>
 public sealed record Indicator(
-    string Id,
+    IndicatorId Id,
     string PolicyId,
     string BasicPolicyId,
     LocalizedText Name,
@@ -10,7 +10,7 @@ public sealed record Indicator(
     IndicatorKind Kind,
     FiscalYearValue Baseline,
     FiscalYearValue Target,
-    string OwnerDepartmentId,
+    DepartmentId OwnerDepartmentId,
     IndicatorDirection Direction = IndicatorDirection.Increase,
     SeriesContinuation? Continues = null,
     decimal Tolerance = 0m,

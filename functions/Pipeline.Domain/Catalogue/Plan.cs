@@ -9,7 +9,7 @@ public sealed class Plan
     private readonly FrozenDictionary<string, Initiative> _initiatives;
     private readonly FrozenDictionary<string, Measure> _measures;
     private readonly FrozenDictionary<string, PolicyDirection> _policies;
-    private readonly FrozenDictionary<string, Department> _departments;
+    private readonly FrozenDictionary<DepartmentId, Department> _departments;
 
     internal Plan(
         PlanId id, LocalizedText name, FiscalYear start, FiscalYear end, Publisher publisher,
@@ -35,11 +35,11 @@ public sealed class Plan
         Policies = basicPolicies.SelectMany(b => b.Policies).ToArray();
         Measures = Policies.SelectMany(p => p.Measures).ToArray();
         Initiatives = Measures.SelectMany(m => m.Initiatives).ToArray();
-        _indicators = indicators.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
-        _initiatives = Initiatives.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
+        _indicators = indicators.ToFrozenDictionary(i => i.Id.Value, StringComparer.Ordinal);
+        _initiatives = Initiatives.ToFrozenDictionary(i => i.Id.Value, StringComparer.Ordinal);
         _measures = Measures.ToFrozenDictionary(m => m.Id, StringComparer.Ordinal);
         _policies = Policies.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
-        _departments = departments.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        _departments = departments.ToFrozenDictionary(d => d.Id);
     }
 
     /// <summary>The plan id: lower-case letters, digits and hyphens (<see cref="PathSafeId"/>).</summary>
@@ -75,15 +75,26 @@ public sealed class Plan
     /// </summary>
     public PublicationPolicy Publication { get; init; } = PublicationPolicy.Automatic;
 
+    /// <summary>The indicator of an id as a file gives it (a cell's text), or null.</summary>
     public Indicator? FindIndicator(string id) => _indicators.GetValueOrDefault(id);
+
+    /// <summary>The indicator of an id, or null.</summary>
+    public Indicator? FindIndicator(IndicatorId id) => _indicators.GetValueOrDefault(id.Value);
+
+    /// <summary>The initiative of an id as a file gives it (a cell's text), or null.</summary>
     public Initiative? FindInitiative(string id) => _initiatives.GetValueOrDefault(id);
+
+    /// <summary>The initiative of an id, or null.</summary>
+    public Initiative? FindInitiative(InitiativeId id) => _initiatives.GetValueOrDefault(id.Value);
     public Measure? FindMeasure(string id) => _measures.GetValueOrDefault(id);
     public PolicyDirection? FindPolicy(string id) => _policies.GetValueOrDefault(id);
-    public Department? FindDepartment(string id) => _departments.GetValueOrDefault(id);
+
+    /// <summary>The department of an id, or null.</summary>
+    public Department? FindDepartment(DepartmentId id) => _departments.GetValueOrDefault(id);
 
     /// <summary>Whether a department may submit values of an indicator.</summary>
     public static bool MaySubmit(Department department, Indicator indicator) =>
-        string.Equals(indicator.OwnerDepartmentId, department.Id, StringComparison.Ordinal);
+        indicator.OwnerDepartmentId == department.Id;
 
     /// <summary>Whether a department may evaluate an initiative: by any department of an organisation the initiative
     /// names.</summary>

@@ -8,8 +8,7 @@ public static partial class PlanDefinitionLoader
     private sealed partial class Builder
     {
         private IReadOnlyList<Indicator> Indicators(
-            List<PlanFileIndicator>? list, Dictionary<string, PolicyDirection> policies,
-            IReadOnlyList<Department> departments, int? start, int? end)
+            List<PlanFileIndicator>? list, Dictionary<string, PolicyDirection> policies, int? start, int? end)
         {
             var result = new List<Indicator>();
             for (var i = 0; i < (list?.Count ?? 0); i++)
@@ -54,7 +53,7 @@ public static partial class PlanDefinitionLoader
                 }
 
                 var owner = Required(item.Owner, $"{path}.owner") ?? "";
-                if (owner.Length > 0 && departments.All(d => d.Id != owner))
+                if (!_departmentIds.TryGetValue(owner, out var ownerId) && owner.Length > 0)
                 {
                     Problem($"{path}.owner", $"owner '{owner}' is not a department of this plan");
                 }
@@ -66,8 +65,9 @@ public static partial class PlanDefinitionLoader
 
                 var direction = Direction(item.Direction, baseline, target, path);
                 var basicPolicyId = policies.TryGetValue(policyId, out var policy) ? policy.BasicPolicyId : "";
-                result.Add(new Indicator(id, policyId, basicPolicyId, Text(item.Name, $"{path}.name"),
-                    unit ?? new Unit(unitSymbol, false), kind, baseline, target, owner, direction,
+                _ = IndicatorId.TryParse(id, out var indicatorId);
+                result.Add(new Indicator(indicatorId, policyId, basicPolicyId, Text(item.Name, $"{path}.name"),
+                    unit ?? new Unit(unitSymbol, false), kind, baseline, target, ownerId, direction,
                     Continuation(item.Continues, $"{path}.continues"),
                     Tolerance(item.Tolerance, $"{path}.tolerance"),
                     Change(item.DefinitionChange, baseline, end, $"{path}.definitionChange")));

@@ -35,6 +35,7 @@ public static partial class PlanDefinitionLoader
     {
         private readonly List<PlanDefinitionProblem> _problems = [];
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DepartmentId> _departmentIds = new(StringComparer.Ordinal);
 
         private void Problem(string path, string message) => _problems.Add(new(path, message));
 
@@ -62,12 +63,13 @@ public static partial class PlanDefinitionLoader
             var city = Area(file.Areas?.City, "$.areas.city", wholeCity: true);
             var wards = (file.Areas?.Wards ?? []).Select((w, i) => Area(w, $"$.areas.wards[{i}]", wholeCity: false))
                 .ToArray();
-            var codes = new HashSet<string>(StringComparer.Ordinal) { city.Code };
+            var codes = new HashSet<string>(StringComparer.Ordinal) { CodeText(file.Areas?.City) };
             for (var i = 0; i < wards.Length; i++)
             {
-                if (!codes.Add(wards[i].Code))
+                var code = CodeText(file.Areas!.Wards![i]);
+                if (!codes.Add(code))
                 {
-                    Problem($"$.areas.wards[{i}].code", $"area code '{wards[i].Code}' is used twice");
+                    Problem($"$.areas.wards[{i}].code", $"area code '{code}' is used twice");
                 }
             }
 
@@ -75,7 +77,7 @@ public static partial class PlanDefinitionLoader
             var departments = Departments(file.Departments, organisations);
             var basicPolicies = BasicPolicies(file.BasicPolicies, organisations);
             var policies = basicPolicies.SelectMany(b => b.Policies).ToDictionary(p => p.Id, StringComparer.Ordinal);
-            var indicators = Indicators(file.Indicators, policies, departments, start, end);
+            var indicators = Indicators(file.Indicators, policies, start, end);
             var openData = OpenDataTerms.From(file.OpenData, Problem);
             var reminders = ReminderDates.From(file.Reminders, Problem);
             var publication = PublicationPolicy.From(file.Publication, Problem);
@@ -117,7 +119,9 @@ public static partial class PlanDefinitionLoader
                 }
 
                 var organisation = OrganisationId(list[i].Organisation, $"{path}.organisation", organisations);
-                result.Add(new Department(id ?? "", Text(list[i].Name, $"{path}.name"), organisation));
+                _ = DepartmentId.TryParse(id, out var departmentId);
+                _departmentIds.TryAdd(id ?? "", departmentId);
+                result.Add(new Department(departmentId, Text(list[i].Name, $"{path}.name"), organisation));
             }
 
             return result;
@@ -173,8 +177,10 @@ public static partial class PlanDefinitionLoader
                                         $"({string.Join(", ", organisations.Select(o => o.Id))})");
                             }
 
-                            initiatives.Add(new Initiative(nid, mid, Text(initiativeList[n].Name, $"{npath}.name"),
-                                initiativeList[n].Priority ?? false, owners));
+                            _ = InitiativeId.TryParse(nid, out var initiativeId);
+                            initiatives.Add(new Initiative(initiativeId, mid,
+                                Text(initiativeList[n].Name, $"{npath}.name"), initiativeList[n].Priority ?? false,
+                                owners));
                         }
 
                         measures.Add(new Measure(mid, pid, Text(measureList[m].Name, $"{mpath}.name"), initiatives));
@@ -197,8 +203,12 @@ public static partial class PlanDefinitionLoader
                 Problem($"{path}.code", $"'{code}' is not a 6-digit 全国地方公共団体コード");
             }
 
-            return new Area(code, Text(area?.Name, $"{path}.name"), wholeCity);
+            _ = Catalogue.AreaCode.TryParse(code, out var areaCode);
+            return new Area(areaCode, Text(area?.Name, $"{path}.name"), wholeCity);
         }
+
+        private static string CodeText(PlanFileArea? area) =>
+            string.IsNullOrWhiteSpace(area?.Code) ? "" : area.Code;
 
         private T Fail<T>(string path, string message, T fallback)
         {

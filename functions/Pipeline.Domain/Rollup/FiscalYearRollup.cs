@@ -27,7 +27,7 @@ public static class FiscalYearRollup
         var result = new Dictionary<string, IReadOnlyList<FiscalYearActual>>(StringComparer.Ordinal);
         foreach (var indicator in plan.Indicators)
         {
-            result[indicator.Id] = byIndicator[indicator.Id]
+            result[indicator.Id.Value] = byIndicator[indicator.Id.Value]
                 .GroupBy(o => o.FiscalYear)
                 .OrderBy(g => g.Key)
                 .Select(g => Year(plan, indicator, g.Key, g.ToList()))
@@ -43,7 +43,7 @@ public static class FiscalYearRollup
         var areas = rows.GroupBy(r => r.AreaCode)
             .Select(g => Area(indicator, g.Key, g.ToList(), warnings))
             .ToDictionary(a => a.Code, StringComparer.Ordinal);
-        var wards = plan.Wards.Where(w => areas.ContainsKey(w.Code)).Select(w => areas[w.Code]).ToList();
+        var wards = plan.Wards.Where(w => areas.ContainsKey(w.Code.Value)).Select(w => areas[w.Code.Value]).ToList();
         var allWards = plan.Wards.Count > 0 && wards.Count == plan.Wards.Count;
         var wardValue = WardTotal(indicator, wards, allWards);
 
@@ -52,7 +52,7 @@ public static class FiscalYearRollup
         int? months;
         ValueFlag? flag;
         string? note;
-        if (areas.TryGetValue(plan.WholeCity.Code, out var city))
+        if (areas.TryGetValue(plan.WholeCity.Code.Value, out var city))
         {
             value = city.Value;
             partial = city.Partial;
@@ -88,7 +88,7 @@ public static class FiscalYearRollup
             }
         }
 
-        var wardsMissing = !areas.ContainsKey(plan.WholeCity.Code) && !allWards;
+        var wardsMissing = !areas.ContainsKey(plan.WholeCity.Code.Value) && !allWards;
         return new FiscalYearActual(fy, value, partial, wards, warnings, months, wardsMissing)
         {
             Flag = flag, Note = note,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Portal.Http;
 using Pipeline.Portal.Plans;
 using Pipeline.Portal.SignIn;
@@ -96,7 +97,7 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
         }
 
         var plan = plans.Find(planId);
-        var department = plan?.FindDepartment(departmentId);
+        var department = DepartmentId.TryParse(departmentId, out var id) ? plan?.FindDepartment(id) : null;
         return plan is null || department is null
             ? AccessDecision.Deny(
                 Problems.NotFound("計画または所属がこの環境にありません。", "The plan or department is not served here."))
@@ -139,5 +140,6 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
     }
 
     private bool Exists(DepartmentGrant grant) =>
-        plans.Find(grant.PlanId)?.FindDepartment(grant.DepartmentId) is not null;
+        DepartmentId.TryParse(grant.DepartmentId, out var id)
+        && plans.Find(grant.PlanId)?.FindDepartment(id) is not null;
 }

@@ -81,7 +81,7 @@ public sealed class ContactsApi(PortalAccess access, IContactStore contacts)
 
         foreach (var (departmentId, text) in change.Departments ?? new Dictionary<string, string>())
         {
-            yield return plan.FindDepartment(departmentId) is null
+            yield return !DepartmentId.TryParse(departmentId, out var id) || plan.FindDepartment(id) is null
                 ? (null, departmentId)
                 : (ContactOwner.Department(plan.Id.Value, departmentId), text ?? "");
         }
@@ -92,9 +92,9 @@ public sealed class ContactsApi(PortalAccess access, IContactStore contacts)
         var departments = new List<DepartmentContacts>();
         foreach (var department in plan.Departments)
         {
-            departments.Add(new DepartmentContacts(department.Id, department.Name,
+            departments.Add(new DepartmentContacts(department.Id.Value, department.Name,
                 await contacts.AddressesAsync(
-                    ContactOwner.Department(plan.Id.Value, department.Id), cancellationToken)));
+                    ContactOwner.Department(plan.Id.Value, department.Id.Value), cancellationToken)));
         }
 
         var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id.Value), cancellationToken);

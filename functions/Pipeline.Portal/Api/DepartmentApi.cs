@@ -108,8 +108,8 @@ public sealed class DepartmentApi(
             return denied;
         }
 
-        var records = await history.RecentAsync(decision.Plan!.Id,
-            DepartmentId.Parse(decision.Department!.Id), HistoryLimit, context.RequestAborted);
+        var records = await history.RecentAsync(
+            decision.Plan!.Id, decision.Department!.Id, HistoryLimit, context.RequestAborted);
         // The secretariat's decisions (RULES.md §14): a returned upload shows its comment here and in its report.
         var decisions = await reviews.ReviewsAsync(decision.Plan.Id, context.RequestAborted);
         var items = records.Select(r =>
@@ -139,8 +139,7 @@ public sealed class DepartmentApi(
             return Problems.NotFound("そのアップロードはありません。", "No such upload.");
         }
 
-        var report = await reports.FindAsync(decision.Plan!.Id,
-            DepartmentId.Parse(decision.Department!.Id), id, context.RequestAborted);
+        var report = await reports.FindAsync(decision.Plan!.Id, decision.Department!.Id, id, context.RequestAborted);
         return report is null ? Problems.NotReady() : PortalApi.Json(report);
     }
 

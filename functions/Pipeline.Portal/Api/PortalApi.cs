@@ -67,7 +67,8 @@ public sealed class PortalApi(
         }
 
         if (request is null || request.Role == PortalRole.Secretariat || request.DepartmentId is not { } department
-            || plans.Find(request.PlanId)?.FindDepartment(department) is null)
+            || !DepartmentId.TryParse(department, out var departmentId)
+            || plans.Find(request.PlanId)?.FindDepartment(departmentId) is null)
         {
             return Problems.BadRequest("計画と所属（または事務局）を選んでください。",
                 "Choose a plan and a department (or its secretariat).");
@@ -100,7 +101,8 @@ public sealed class PortalApi(
         }
 
         var departments = me.Departments
-            .Select(g => plans.Find(g.PlanId) is { } p && p.FindDepartment(g.DepartmentId) is { } d ? View(p, d) : null)
+            .Select(g => plans.Find(g.PlanId) is { } p && DepartmentId.TryParse(g.DepartmentId, out var id)
+                && p.FindDepartment(id) is { } d ? View(p, d) : null)
             .OfType<DepartmentView>()
             .ToArray();
         var secretariats = me.Secretariats.Select(plans.Find).OfType<Plan>()
@@ -144,6 +146,9 @@ public sealed class PortalApi(
         Results.Json(document, DocumentJson.Options, "application/json; charset=utf-8", status);
 
     private static DepartmentView View(Plan plan, Department department) =>
-        new(plan.Id.Value, plan.Name, department.Id, department.Name,
-        [new(plan.WholeCity.Code, plan.WholeCity.Name), .. plan.Wards.Select(w => new AreaName(w.Code, w.Name))]);
+        new(plan.Id.Value, plan.Name, department.Id.Value, department.Name,
+        [
+            new(plan.WholeCity.Code.Value, plan.WholeCity.Name),
+            .. plan.Wards.Select(w => new AreaName(w.Code.Value, w.Name)),
+        ]);
 }

@@ -17,9 +17,9 @@ public sealed class PlanSetPortalPlans(UploadRouter router) : IPortalPlans
     public Plan? Find(string planId) => router.Plans.Find(planId);
 
     public UploadPath NewUploadPath(Plan plan, Department department, string fileName, DateTimeOffset receivedAt) =>
-        UploadPath.New(plan.Id.Value, department.Id, UploadFolder.New(receivedAt), fileName);
+        UploadPath.New(plan.Id.Value, department.Id.Value, UploadFolder.New(receivedAt), fileName);
 
     public Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content,
         CancellationToken cancellationToken) =>
-        router.For(plan).ValidateAsync(department.Id, fileName, content, cancellationToken);
+        router.For(plan).ValidateAsync(department.Id.Value, fileName, content, cancellationToken);
 }

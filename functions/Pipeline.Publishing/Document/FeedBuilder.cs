@@ -27,12 +27,13 @@ public static class FeedBuilder
         var lastDue = calendar.LastDue(plan, now);
         var status = calendar.StatusOf(plan, now);
         var indicators =
-            plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id) ?? [], lastDue, now) with
+            plan.Indicators.Select(i => Indicator(plan, i, actuals.GetValueOrDefault(i.Id.Value) ?? [], lastDue, now)
+                with
         {
             // RULES.md §11: once the plan is closed, each indicator's final grade.
             FinalEvaluation = status == PlanStatus.Closed
                 ? FeedFinalEvaluation.From(
-                    FinalGrading.Of(i, plan.EndFiscalYear, actuals.GetValueOrDefault(i.Id) ?? [], now))
+                    FinalGrading.Of(i, plan.EndFiscalYear, actuals.GetValueOrDefault(i.Id.Value) ?? [], now))
                 : null,
         }).ToList();
         var gradeOf = indicators.ToDictionary(i => i.Id, i => i.FinalEvaluation?.Grade, StringComparer.Ordinal);
@@ -41,20 +42,20 @@ public static class FeedBuilder
 
         var policies = plan.Policies.Select(p => new FeedPolicy(
             p.Id, p.BasicPolicyId, p.Name,
-            plan.Indicators.Where(i => i.PolicyId == p.Id).Select(i => i.Id).ToList(),
-            Counts(plan.Indicators.Where(i => i.PolicyId == p.Id).Select(i => statusOf[i.Id])),
+            plan.Indicators.Where(i => i.PolicyId == p.Id).Select(i => i.Id.Value).ToList(),
+            Counts(plan.Indicators.Where(i => i.PolicyId == p.Id).Select(i => statusOf[i.Id.Value])),
             p.Measures.Select(m => new FeedMeasure(m.Id, m.Name, m.Initiatives.Select(n => new FeedInitiative(
-                n.Id, n.Name, n.Priority,
+                n.Id.Value, n.Name, n.Priority,
                 n.Owners,
-                evaluations[n.Id].OrderBy(e => e.FiscalYear).Select(Evaluation).ToList())).ToList())).ToList()))
+                evaluations[n.Id.Value].OrderBy(e => e.FiscalYear).Select(Evaluation).ToList())).ToList())).ToList()))
                     .ToList();
 
         var basicPolicies = plan.BasicPolicies.Select(b => new FeedBasicPolicy(
             b.Id, b.Name, b.Policies.Select(p => p.Id).ToList(),
-            Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => statusOf[i.Id])),
+            Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id).Select(i => statusOf[i.Id.Value])),
             status == PlanStatus.Closed
                 ? FinalGrading.Counts(plan.Indicators.Where(i => i.BasicPolicyId == b.Id)
-                    .Select(i => gradeOf[i.Id]!.Value))
+                    .Select(i => gradeOf[i.Id.Value]!.Value))
                 : null)).ToList();
 
         return new ProgressFeed(
@@ -96,7 +97,8 @@ public static class FeedBuilder
             var complete = PartialYears.IsComplete(indicator, a, now);
             var atYear = complete ? ProgressCalculator.At(indicator, a.FiscalYear, a.Value)
                 : ProgressCalculator.At(indicator, null, null);
-            var areas = a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code == w.Code).Name, w.Value,
+            var areas = a.Areas.Select(w => new FeedArea(w.Code, plan.Wards.First(x => x.Code.Value == w.Code).Name,
+                w.Value,
                 w.Partial, w.Flag, w.Note)).ToList();
             return new FeedActual(a.FiscalYear.Value, a.Value, a.Partial || !complete, areas,
                 atYear.AchievementRatePercent, atYear.Status,
@@ -108,8 +110,8 @@ public static class FeedBuilder
         }).ToList();
 
         return new FeedIndicator(
-            indicator.Id, indicator.PolicyId, indicator.BasicPolicyId, indicator.Name, indicator.Unit.Symbol,
-            indicator.Kind, indicator.OwnerDepartmentId,
+            indicator.Id.Value, indicator.PolicyId, indicator.BasicPolicyId, indicator.Name, indicator.Unit.Symbol,
+            indicator.Kind, indicator.OwnerDepartmentId.Value,
             new FeedValue(indicator.Baseline.FiscalYear.Value, indicator.Baseline.Value),
             new FeedValue(indicator.Target.FiscalYear.Value, indicator.Target.Value),
             feedActuals,

@@ -21,8 +21,8 @@ public sealed class AreaResolver
         foreach (var area in plan.Wards.Append(plan.WholeCity))
         {
             keys[JapaneseText.Key(area.Name.Ja)] = area;
-            keys[area.Code] = area;
-            keys[area.Code[..5]] = area;
+            keys[area.Code.Value] = area;
+            keys[area.Code.Value[..5]] = area;
             if (area.Name.En is { } en)
             {
                 keys[JapaneseText.Key(en)] = area;

@@ -15,14 +15,14 @@ internal sealed class CatalogueResolver
         var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
         foreach (var indicator in plan.Indicators)
         {
-            indicators[JapaneseText.Key(indicator.Id)] = indicator;
+            indicators[JapaneseText.Key(indicator.Id.Value)] = indicator;
             indicators[JapaneseText.NameKey(indicator.Name.Ja)] = indicator;
         }
 
         var initiatives = new Dictionary<string, Initiative>(StringComparer.Ordinal);
         foreach (var initiative in plan.Initiatives)
         {
-            initiatives[JapaneseText.Key(initiative.Id)] = initiative;
+            initiatives[JapaneseText.Key(initiative.Id.Value)] = initiative;
             initiatives.TryAdd(JapaneseText.NameKey(initiative.Name.Ja), initiative);
         }
 

@@ -36,7 +36,7 @@ internal static class CommentaryCells
             return japanese is null ? null : new LocalizedText(japanese, english);
         }
 
-        var commentary = new IndicatorCommentary(indicator.Id, fy, Part(columns.Assessment, columns.AssessmentEn),
+        var commentary = new IndicatorCommentary(indicator.Id.Value, fy, Part(columns.Assessment, columns.AssessmentEn),
             Part(columns.Issues, columns.IssuesEn), Part(columns.NextSteps, columns.NextStepsEn));
         if (!complete || commentary.IsEmpty)
         {
@@ -46,7 +46,8 @@ internal static class CommentaryCells
         if (!context.Output.TryAdd(commentary, row.Row, out var firstRow))
         {
             var at = new[] { columns.Assessment, columns.Issues, columns.NextSteps }.FirstOrDefault(c => c > 0);
-            var problem = ProblemCatalog.CommentaryConflict(FileReading.At(row, at), indicator.Id, fy.Value, firstRow);
+            var problem = ProblemCatalog.CommentaryConflict(FileReading.At(row, at), indicator.Id.Value, fy.Value,
+                firstRow);
             context.Problems.Add(problem);
         }
     }

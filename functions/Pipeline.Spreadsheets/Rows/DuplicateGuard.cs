@@ -29,9 +29,9 @@ internal sealed class DuplicateGuard
 
     public DuplicateGuard(Plan plan)
     {
-        _indicatorPositions = plan.Indicators.Select((indicator, i) => (indicator.Id, i))
+        _indicatorPositions = plan.Indicators.Select((indicator, i) => (Id: indicator.Id.Value, i))
             .ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        _areaPositions = plan.Wards.Prepend(plan.WholeCity).Select((area, i) => (area.Code, i))
+        _areaPositions = plan.Wards.Prepend(plan.WholeCity).Select((area, i) => (Code: area.Code.Value, i))
             .ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         // An indicator's values are accepted from its baseline year to the plan's end (FileReading.InPlan).
         _firstYear = plan.Indicators.Select(i => i.Baseline.FiscalYear.Value).Append(plan.StartFiscalYear.Value).Min();
@@ -45,8 +45,8 @@ internal sealed class DuplicateGuard
     {
         // Rows count from 1 in every reader; 0 marks a free slot, so where a key is kept must not depend on the row.
         ArgumentOutOfRangeException.ThrowIfLessThan(row, 1);
-        var position = _indicatorPositions[indicator.Id];
-        var areaPosition = _areaPositions[area.Code];
+        var position = _indicatorPositions[indicator.Id.Value];
+        var areaPosition = _areaPositions[area.Code.Value];
         var year = fy.Value - _firstYear;
         var m = month ?? 0;
         var slots = (long)_years * _areas * Months;
@@ -70,7 +70,7 @@ internal sealed class DuplicateGuard
 
     /// <summary>Claims an evaluation's key for a row; false, with the first row, where it was given before.</summary>
     public bool TryClaim(Initiative initiative, FiscalYear fy, int row, out int firstRow) =>
-        TryClaim(_evaluations, (initiative.Id, fy), row, out firstRow);
+        TryClaim(_evaluations, (initiative.Id.Value, fy), row, out firstRow);
 
     private static bool TryClaim<TKey>(Dictionary<TKey, int> seen, TKey key, int row, out int firstRow)
         where TKey : notnull

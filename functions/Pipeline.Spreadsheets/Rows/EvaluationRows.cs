@@ -28,7 +28,8 @@ internal sealed class EvaluationRows(FileReading context)
         if (context.Department is { } department && !Plan.MayEvaluate(department, initiative))
         {
             problems.Add(
-                ProblemCatalog.NotOwner(FileReading.At(row, initiativeCell.Column), initiative.Id, department.Id));
+                ProblemCatalog.NotOwner(FileReading.At(row, initiativeCell.Column), initiative.Id.Value,
+                    department.Id.Value));
             return;
         }
 
@@ -69,6 +70,7 @@ internal sealed class EvaluationRows(FileReading context)
         }
 
         context.Output.Add(
-            new Evaluation(initiative.Id, fy, rating, comment, new SourceLocation(row.Sheet, row.Row, at.Column)));
+            new Evaluation(initiative.Id.Value, fy, rating, comment,
+                new SourceLocation(row.Sheet, row.Row, at.Column)));
     }
 }

@@ -38,7 +38,8 @@ internal sealed class IndicatorRows(FileReading context)
 
         if (context.Department is { } department && !Plan.MaySubmit(department, indicator))
         {
-            problems.Add(ProblemCatalog.NotOwner(FileReading.At(row, column), indicator.Id, department.Id));
+            problems.Add(ProblemCatalog.NotOwner(FileReading.At(row, column), indicator.Id.Value,
+                department.Id.Value));
             return;
         }
 
@@ -169,10 +170,10 @@ internal sealed class IndicatorRows(FileReading context)
             return true;
         }
 
-        if (_unitReported.Add((indicator.Id, column)))
+        if (_unitReported.Add((indicator.Id.Value, column)))
         {
             context.Problems.Add(
-                ProblemCatalog.UnitMismatch(FileReading.At(row, column), headerUnit, indicator.Id,
+                ProblemCatalog.UnitMismatch(FileReading.At(row, column), headerUnit, indicator.Id.Value,
                     indicator.Unit.Symbol));
         }
 
@@ -183,7 +184,8 @@ internal sealed class IndicatorRows(FileReading context)
     /// city.</summary>
     private static string[] AreaExamples(Plan plan) =>
         plan.Wards.Count > 0
-            ? [plan.Wards[0].Name.Ja, plan.Wards[0].Code, plan.WholeCityAliases.Count > 0 ? plan.WholeCityAliases[0]
+            ? [plan.Wards[0].Name.Ja, plan.Wards[0].Code.Value,
+                plan.WholeCityAliases.Count > 0 ? plan.WholeCityAliases[0]
                 : plan.WholeCity.Name.Ja]
-            : [plan.WholeCity.Name.Ja, plan.WholeCity.Code];
+            : [plan.WholeCity.Name.Ja, plan.WholeCity.Code.Value];
 }

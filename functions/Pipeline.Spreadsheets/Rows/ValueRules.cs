@@ -66,8 +66,8 @@ internal static class ValueRules
             return null;
         }
 
-        context.Output.Add(new Observation(indicator.Id, fy, area.Code, month, value, numerator, denominator,
-            remarks.Note, new SourceLocation(row.Sheet, row.Row, at.Column), remarks.Flag));
+        context.Output.Add(new Observation(indicator.Id.Value, fy, area.Code.Value, month, value, numerator,
+            denominator, remarks.Note, new SourceLocation(row.Sheet, row.Row, at.Column), remarks.Flag));
         return value;
     }
 

@@ -37,7 +37,7 @@ public static class SubmissionTemplate
 
         var indicatorRows = indicators.SelectMany(i => years.Select(y => new object?[]
         {
-            i.Id, i.Name.Ja, i.Unit.Symbol, y, wholeCity, null, null, null, null, null,
+            i.Id.Value, i.Name.Ja, i.Unit.Symbol, y, wholeCity, null, null, null, null, null,
         })).ToList();
         AddSheet(workbook, "成果指標", IndicatorHeaders, indicatorRows,
             [List("D", years), List("E", areas), List("F", Enumerable.Range(1, 12).Select(m => $"{m}月").ToArray())],
@@ -45,7 +45,7 @@ public static class SubmissionTemplate
         if (initiatives.Count > 0)
         {
             var evaluationRows =
-                initiatives.SelectMany(i => years.Select(y => new object?[] { i.Id, i.Name.Ja, y, null, null }))
+                initiatives.SelectMany(i => years.Select(y => new object?[] { i.Id.Value, i.Name.Ja, y, null, null }))
                     .ToList();
             AddSheet(workbook, "取組評価", EvaluationHeaders, evaluationRows,
                 [List("D", Ratings)], [12, 70, 14, 8, 40]);
@@ -54,9 +54,11 @@ public static class SubmissionTemplate
         var example = indicators.FirstOrDefault();
         AddSheet(workbook, "記入例", IndicatorHeaders,
         [
-            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], wholeCity, null, 120,
+            [example?.Id.Value ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[0], wholeCity, null,
+                120,
                 null, null, "年間の合計"],
-            [example?.Id ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], exampleWard, "4月", 10,
+            [example?.Id.Value ?? "", example?.Name.Ja ?? "", example?.Unit.Symbol ?? "", years[1], exampleWard,
+                "4月", 10,
                 null, null, 
                 plan.Wards.Count > 0 ? "月別・区別に入力する場合" : "月別に入力する場合"],
         ], [], [12, 60, 8, 14, 10, 8, 12, 10, 10, 30]);
