@@ -84,10 +84,30 @@ public static class PipelineHostExtensions
         return builder;
     }
 
-    /// <summary>The read limits of section <c>Pipeline:ReadLimits</c>, the defaults where it is not
-    /// given.</summary>
-    public static ReadLimits ReadLimitsOf(IConfiguration configuration) =>
-        configuration.GetSection($"{PipelineOptions.Section}:ReadLimits").Get<ReadLimits>() ?? ReadLimits.Default;
+    /// <summary>
+    /// The read limits of section <c>Pipeline:ReadLimits</c>, each the default where it is not given. Read key by key:
+    /// <see cref="ReadLimits"/> is immutable (<c>init</c>), and the configuration binder's source generator, which
+    /// binds every other section, sets only settable properties (it would keep the defaults without a word).
+    /// </summary>
+    public static ReadLimits ReadLimitsOf(IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"{PipelineOptions.Section}:ReadLimits");
+        var defaults = ReadLimits.Default;
+        return new ReadLimits
+        {
+            MaxFileBytes = section.GetValue(nameof(defaults.MaxFileBytes), defaults.MaxFileBytes),
+            MaxUncompressedBytes =
+                section.GetValue(nameof(defaults.MaxUncompressedBytes), defaults.MaxUncompressedBytes),
+            MaxRows = section.GetValue(nameof(defaults.MaxRows), defaults.MaxRows),
+            MaxColumns = section.GetValue(nameof(defaults.MaxColumns), defaults.MaxColumns),
+            MaxCellCharacters = section.GetValue(nameof(defaults.MaxCellCharacters), defaults.MaxCellCharacters),
+            MaxSharedStringCharacters =
+                section.GetValue(nameof(defaults.MaxSharedStringCharacters), defaults.MaxSharedStringCharacters),
+            MaxElementDepth = section.GetValue(nameof(defaults.MaxElementDepth), defaults.MaxElementDepth),
+            WorkPerByte = section.GetValue(nameof(defaults.WorkPerByte), defaults.WorkPerByte),
+            MinimumWork = section.GetValue(nameof(defaults.MinimumWork), defaults.MinimumWork),
+        };
+    }
 
     /// <summary>
     /// The CKAN push, when section <c>Ckan</c> names a portal and a dataset: a typed HttpClient from IHttpClientFactory

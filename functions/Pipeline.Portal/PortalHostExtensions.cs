@@ -88,7 +88,7 @@ public static class PortalHostExtensions
             app.MapMethods(route.Pattern, [route.Method], context => PortalEdge.AnswerAsync(context, route.Handle));
         }
 
-        app.MapGet("/", () => Results.Redirect("/api/portal/"));
+        app.MapGet("/", context => Results.Redirect("/api/portal/").ExecuteAsync(context));
         return app;
     }
 }

@@ -14,11 +14,11 @@ internal sealed class NamespaceGraph
 
     private NamespaceGraph(ModuleDefinition module)
     {
-        foreach (var type in module.Types.Where(t => t.Name != "<Module>" && !string.IsNullOrEmpty(t.Namespace)))
+        foreach (var type in module.Types.Where(t => t.Name != "<Module>" && IsFolder(t.Namespace)))
         {
             foreach (var used in Uses(type).Distinct())
             {
-                if (used.Module == module && used.Namespace != type.Namespace && !string.IsNullOrEmpty(used.Namespace))
+                if (used.Module == module && used.Namespace != type.Namespace && IsFolder(used.Namespace))
                 {
                     var to = _edges.TryGetValue(type.Namespace, out var existing) ? existing : _edges[type.Namespace] = new(StringComparer.Ordinal);
                     to.TryAdd(used.Namespace, $"{type.Name} uses {used.Name}");
@@ -26,6 +26,13 @@ internal sealed class NamespaceGraph
             }
         }
     }
+
+    /// <summary>
+    /// A namespace of our own (a folder). Code a source generator adds in a namespace of its own (the configuration
+    /// binder's <c>Microsoft.Extensions.Configuration.Binder.SourceGeneration</c>) binds our types and is no folder.
+    /// </summary>
+    private static bool IsFolder(string? name) =>
+        name is not null && name.StartsWith("Pipeline", StringComparison.Ordinal);
 
     /// <summary>The graph of the assembly at <paramref name="path"/>.</summary>
     public static NamespaceGraph Of(string path)

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Application.Obligations;
 
 /// <summary>Where one fiscal year's result of an indicator or initiative stands for its department.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ObligationState>))]
 public enum ObligationState
 {
     /// <summary>An accepted upload gave it.</summary>

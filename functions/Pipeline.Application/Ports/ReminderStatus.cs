@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Application.Ports;
 
 /// <summary>Where a reminder of one department on one day stands (RULES.md §12).</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ReminderStatus>))]
 public enum ReminderStatus
 {
     /// <summary>Claimed by a run that is sending it now.</summary>

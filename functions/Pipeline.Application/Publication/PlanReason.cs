@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Application.Publication;
 
 /// <summary>
 /// Why a plan is recomputed (the reason in its queue message and log), written in snake_case by the
 /// <see cref="Pipeline.Domain.Json.PipelineJson"/> policy: <c>first</c>, <c>upload</c> … <c>forced</c>.
 /// </summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<PlanReason>))]
 public enum PlanReason
 {
     /// <summary>No record of a computation yet.</summary>

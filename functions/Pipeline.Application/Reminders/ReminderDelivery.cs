@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Application.Reminders;
 
 /// <summary>What became of one decided reminder in a run.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ReminderDelivery>))]
 public enum ReminderDelivery
 {
     /// <summary>Decided only (a dry run).</summary>

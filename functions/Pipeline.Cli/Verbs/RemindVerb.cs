@@ -64,7 +64,8 @@ internal static class RemindVerb
                     new ReminderLine(o.Decision.PlanId, o.Decision.DepartmentId, o.To, o.Cc, o.Decision.Kind,
                 o.Decision.Items.Select(i => new ReminderLineItem(i.Id, i.FiscalYear)).ToList(), o.Delivery, o.Error))
                     .ToList();
-            await output.WriteLineAsync(JsonSerializer.Serialize(lines, Json));
+            await output.WriteLineAsync(
+                JsonSerializer.Serialize(lines, PipelineJson.TypeInfo<List<ReminderLine>>(Json)));
         }
         else
         {

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Domain.Grading;
 
 /// <summary>An indicator's grade in a plan's final evaluation (最終評価), the scheme of 健康日本21 (RULES.md §11).</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<FinalGrade>))]
 public enum FinalGrade
 {
     /// <summary>目標値に達した: the target is reached.</summary>

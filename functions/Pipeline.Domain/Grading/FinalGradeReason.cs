@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Domain.Grading;
 
 /// <summary>Why an indicator got its final grade (RULES.md §11).</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<FinalGradeReason>))]
 public enum FinalGradeReason
 {
     /// <summary>A: the value reached the target in the indicator's direction.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
@@ -9,8 +8,9 @@ namespace Pipeline.Domain.Json;
 /// <summary>
 /// The one JSON policy of every document the pipeline writes (the feed, the index, the upload reports, the
 /// portal's answers): camelCase properties, enums as snake_case strings (<c>on_track</c>,
-/// <c>target_achieved</c>), readable Japanese (markup characters &lt; &gt; &amp; ' are still escaped),
-/// indented. Each layer makes its options from this policy with its own source-generated contexts.
+/// <c>target_achieved</c>, by <see cref="SnakeCaseEnumConverter{TEnum}"/> on each enum), readable Japanese (markup
+/// characters &lt; &gt; &amp; ' are still escaped), indented. Each layer makes its options from this policy with its
+/// own source-generated contexts, and serialises through <see cref="TypeInfo{T}"/> (no reflection: Native AOT).
 /// </summary>
 public static class PipelineJson
 {
@@ -33,8 +33,12 @@ public static class PipelineJson
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             TypeInfoResolver = JsonTypeInfoResolver.Combine(resolvers),
         };
-        options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
         options.MakeReadOnly();
         return options;
     }
+
+    /// <summary>The source-generated type information of <typeparamref name="T"/> in <paramref name="options"/>
+    /// (made by <see cref="CreateOptions"/>); throws where no context of the options knows the type.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) =>
+        (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Domain.Observations;
 
 /// <summary>
@@ -8,6 +11,7 @@ namespace Pipeline.Domain.Observations;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
     Justification = "A flag in the statistical sense (an observation's flag, SDMX OBS_STATUS), not a [Flags] enum.")]
+[JsonConverter(typeof(SnakeCaseEnumConverter<ValueFlag>))]
 public enum ValueFlag
 {
     /// <summary>速報値: a first figure that a final one will replace (the replacement is a revision).</summary>

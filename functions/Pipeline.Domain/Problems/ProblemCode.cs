@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Domain.Problems;
 
 /// <summary>
 /// Every problem code a report can carry, in one place (<c>RULES.md §2</c>): written as the snake_case names in the
 /// comments by the one JSON policy (<c>PipelineJson</c>) in reports, the uploads ledger's reason and the feed.
 /// </summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ProblemCode>))]
 public enum ProblemCode
 {
     /// <summary><c>area_unrecognised</c></summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Domain.Review;
 
 /// <summary>What a person did that the audit keeps (RULES.md §14).</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ReviewActionKind>))]
 public enum ReviewActionKind
 {
     /// <summary>The secretariat approved an upload: it is published by the next aggregation.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Domain.Rollup;
 
 /// <summary>What the roll-up noticed (RULES.md §4), written in the feed as its snake_case name.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<RollupWarningCode>))]
 public enum RollupWarningCode
 {
     /// <summary><c>ward_sum_differs</c>: the wards do not add up to the whole city's figure.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Domain.Uploads;
 
 /// <summary>What became of an upload.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<UploadStatus>))]
 public enum UploadStatus
 {
     /// <summary>Every row was valid and all of them are stored and published.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Portal.Access;
 
 /// <summary>How a person signed in.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<SignInSource>))]
 public enum SignInSource
 {
     /// <summary>App Service Authentication, read from its header (trusted by configuration only).</summary>

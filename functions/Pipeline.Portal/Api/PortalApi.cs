@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Pipeline.Domain.Json;
 using Pipeline.Spreadsheets;
 using Pipeline.Portal.Access;
 using Pipeline.Portal.Api.Documents;
@@ -143,7 +144,8 @@ public sealed class PortalApi(
     }
 
     internal static IResult Json<T>(T document, int status = StatusCodes.Status200OK) =>
-        Results.Json(document, DocumentJson.Options, "application/json; charset=utf-8", status);
+        Results.Json(
+            document, PipelineJson.TypeInfo<T>(DocumentJson.Options), "application/json; charset=utf-8", status);
 
     private static DepartmentView View(Plan plan, Department department) =>
         new(plan.Id.Value, plan.Name, department.Id.Value, department.Name,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Pipeline.Application.Review;
+using Pipeline.Domain.Json;
 using Pipeline.Domain.Review;
 using Pipeline.Domain.Uploads;
 using Pipeline.Portal.Access;
@@ -137,7 +138,8 @@ public sealed class SecretariatApi(
     {
         try
         {
-            return await context.Request.ReadFromJsonAsync<T>(DocumentJson.Options, context.RequestAborted);
+            return await context.Request.ReadFromJsonAsync(
+                PipelineJson.TypeInfo<T>(DocumentJson.Options), context.RequestAborted);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Pipeline.Application.Reports;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Portal.Http;
 
@@ -77,6 +78,6 @@ public static class Problems
         $"{report.Counts.Errors} 件のエラーがあります。 / The file has {report.Counts.Errors} errors.", report);
 
     private static IResult Create(string type, string title, int status, string detail, UploadReport? report = null) =>
-        Results.Json(new ProblemDocument(TypeBase + type, title, status, detail, report), ProblemJson.Options,
-            "application/problem+json", status);
+        Results.Json(new ProblemDocument(TypeBase + type, title, status, detail, report),
+            PipelineJson.TypeInfo<ProblemDocument>(ProblemJson.Options), "application/problem+json", status);
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Portal.Settings;
 
 /// <summary>
@@ -5,6 +8,7 @@ namespace Pipeline.Portal.Settings;
 /// of a plan, or being the plan's secretariat (事務局), who sees every department of its plan, reviews their uploads and
 /// confirms fiscal years, and never sees another plan's.
 /// </summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<PortalRole>))]
 public enum PortalRole
 {
     /// <summary>Acts for <see cref="GroupGrant.DepartmentId"/> of <see cref="GroupGrant.PlanId"/>.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Pipeline.Domain.Json;
 using Pipeline.Portal.Settings;
 using Pipeline.Portal.Http;
 
@@ -76,7 +77,8 @@ public sealed partial class EntraSignOut(
     }
 
     private static IResult SendTo(string redirect) =>
-        Results.Json(new SignOutDocument(redirect), SignInJson.Options, "application/json; charset=utf-8");
+        Results.Json(new SignOutDocument(redirect), PipelineJson.TypeInfo<SignOutDocument>(SignInJson.Options),
+            "application/json; charset=utf-8");
 
     [LoggerMessage(Level = LogLevel.Error, Message =
         "The tenant's OpenID Connect metadata could not be read to end the Entra ID session at sign-out")]

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Portal.SignIn;
 
@@ -25,7 +26,8 @@ public sealed class EntraTokenClient(HttpClient http)
             ["scope"] = "openid profile",
         });
         using var response = await http.PostAsync(tokenEndpoint, form, cancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(SignInJson.Options, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync(
+            PipelineJson.TypeInfo<TokenResponse>(SignInJson.Options), cancellationToken);
         return body ?? new TokenResponse(null, "empty_response", $"HTTP {(int)response.StatusCode}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Pipeline.Domain.Json;
 
 namespace Pipeline.Portal.SignIn;
 
@@ -52,7 +53,7 @@ public sealed class SignInCookies(IDataProtectionProvider protection, TimeProvid
     };
 
     private static string Protect<T>(IDataProtector protector, T value) =>
-        protector.Protect(JsonSerializer.Serialize(value, SignInJson.Options));
+        protector.Protect(JsonSerializer.Serialize(value, PipelineJson.TypeInfo<T>(SignInJson.Options)));
 
     private static T? Unprotect<T>(IDataProtector protector, string? value) where T : class
     {
@@ -63,7 +64,8 @@ public sealed class SignInCookies(IDataProtectionProvider protection, TimeProvid
 
         try
         {
-            return JsonSerializer.Deserialize<T>(protector.Unprotect(value), SignInJson.Options);
+            return JsonSerializer.Deserialize(protector.Unprotect(value),
+                PipelineJson.TypeInfo<T>(SignInJson.Options));
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

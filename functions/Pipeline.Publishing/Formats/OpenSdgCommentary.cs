@@ -17,8 +17,7 @@ namespace Pipeline.Publishing.Formats;
 /// </summary>
 public static class OpenSdgCommentary
 {
-    private static readonly JsonSerializerOptions Quoting =
-        new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JavaScriptEncoder Quoting = JavaScriptEncoder.Create(UnicodeRanges.All);
 
     /// <summary>Characters Markdown gives a meaning to, each escaped with a backslash.</summary>
     private const string MarkdownCharacters = "\\`*_{}[]()#+-.!|~>";
@@ -75,5 +74,5 @@ public static class OpenSdgCommentary
 
     private static string Year(int fiscalYear) => fiscalYear.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string value) => JsonSerializer.Serialize(value, Quoting);
+    private static string Quote(string value) => $"\"{JsonEncodedText.Encode(value, Quoting)}\"";
 }

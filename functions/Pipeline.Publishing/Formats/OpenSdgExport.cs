@@ -41,8 +41,7 @@ public static class OpenSdgExport
     private static readonly CsvWriterOptions Options =
         FeedCsv.Options with { NewLine = "\n", WriteByteOrderMark = false };
 
-    private static readonly JsonSerializerOptions Quoting =
-        new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JavaScriptEncoder Quoting = JavaScriptEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The data file of an indicator.</summary>
     public static string DataName(string indicatorId) => $"{Folder}/data/indicator_{indicatorId}.csv";
@@ -144,5 +143,5 @@ public static class OpenSdgExport
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
     /// <summary>A YAML double-quoted scalar (JSON string syntax is valid YAML).</summary>
-    private static string Quote(string value) => JsonSerializer.Serialize(value, Quoting);
+    private static string Quote(string value) => $"\"{JsonEncodedText.Encode(value, Quoting)}\"";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 using System.Xml;
 using Pipeline.Domain.Problems;
@@ -51,7 +52,11 @@ internal static class ReadFailure
 
         foreach (var frame in new StackTrace(e, fNeedFileInfo: false).GetFrames())
         {
-            var name = frame.GetMethod()?.DeclaringType?.Assembly.GetName().Name;
+            // DiagnosticMethodInfo, not StackFrame.GetMethod(): a compiled-ahead-of-time program keeps the frames'
+            // names for stack traces, not every method's reflection data (GetMethod() would give null there).
+            var name = DiagnosticMethodInfo.Create(frame)?.DeclaringAssemblyName is { } assembly
+                ? new AssemblyName(assembly).Name
+                : null;
             if (IsFormatLibrary(name))
             {
                 return true;

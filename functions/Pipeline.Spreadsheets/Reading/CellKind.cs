@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Pipeline.Domain.Json;
+
 namespace Pipeline.Spreadsheets.Reading;
 
 /// <summary>What a spreadsheet cell holds, as the file stored it.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<CellKind>))]
 public enum CellKind
 {
     /// <summary>Nothing.</summary>
