@@ -105,7 +105,7 @@ internal static partial class AggregationScaleBenchmark
             {
                 var rows = w.Rows.Where(r => r.UploadId == upload.UploadId).Select(r => new Observation(r.IndicatorId, r.FiscalYear, r.AreaCode,
                     r.Month, r.Value, null, null, null, default)).ToList();
-                await store.StageAsync(plan, upload with { PlanId = plan.Id.Value }, rows, [], CancellationToken.None);
+                await store.StageAsync(plan, upload with { PlanId = plan.Id }, rows, [], CancellationToken.None);
             }
 
             plans.Add((w, plan));
@@ -234,7 +234,7 @@ internal static partial class AggregationScaleBenchmark
         new(indicator.Id.Value, new FiscalYear(fy), area, month, value, null, null, upload.UploadId, upload.ReceivedAt);
 
     private static UploadRecord Upload(Plan plan, string id, DateTimeOffset createdOn) =>
-        new(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"{createdOn.UtcTicks:D19}-{id}"),
+        new(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"{createdOn.UtcTicks:D19}-{id}"),
             $"{Workloads.Department}/{id}.csv", null, createdOn, createdOn, UploadStatus.Accepted, 0, 0, 0, 0);
 
     private sealed record ScaleWorkload(int Size, Plan Plan, List<StoredObservation> Rows, IUploadLedger Ledger, IObservationStore Store);

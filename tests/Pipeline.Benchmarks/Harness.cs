@@ -187,7 +187,7 @@ internal static class Harness
             submission = new SubmissionReader(plan, IsolatedMeasurements.BenchmarkLimits).ReadWhole(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
         }
 
-        var upload = new UploadRecord(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse("floor"), "floor", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
+        var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("floor"), "floor", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
         var batches = TableObservationStore.ToEntities(plan, upload, submission.Observations, []).Observations
             .GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100))
             .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()).ToList();
@@ -221,7 +221,7 @@ internal static class Harness
             var random = new Random(p);
             var observations = plan.Indicators.SelectMany(i => Enumerable.Range(2020, 5).SelectMany(fy => Enumerable.Range(1, 12).Select(m =>
                 new Observation(i.Id.Value, new FiscalYear(fy), "431001", m, random.Next(0, 50), null, null, null, default)))).ToList();
-            var upload = new UploadRecord(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"u{p}"), $"{Workloads.Department}/u{p}.csv", Sha256.Parse($"{p:x64}"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, observations.Count, 0, 0, 0);
+            var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"u{p}"), $"{Workloads.Department}/u{p}.csv", Sha256.Parse($"{p:x64}"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, observations.Count, 0, 0, 0);
             await store.StageAsync(plan, upload, observations, [], CancellationToken.None);
             await ledger.CommitAsync(upload, CancellationToken.None);
         }

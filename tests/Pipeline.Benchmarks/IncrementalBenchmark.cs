@@ -103,7 +103,7 @@ internal static class IncrementalBenchmark
         var random = new Random(plan.Id.Value.GetHashCode(StringComparison.Ordinal));
         var observations = plan.Indicators.SelectMany(i => Enumerable.Range(2020, 5).SelectMany(fy => areas.SelectMany(a => Enumerable.Range(1, months).Select(m =>
             new Observation(i.Id.Value, new FiscalYear(fy), a.Length == 0 ? "431001" : a, m, random.Next(0, 50), null, null, null, default))))).ToList();
-        var record = new UploadRecord(plan.Id.Value, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"{createdOn.UtcTicks:D19}-{upload}"), $"{Workloads.Department}/{upload}.csv",
+        var record = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse($"{createdOn.UtcTicks:D19}-{upload}"), $"{Workloads.Department}/{upload}.csv",
             Sha256.Of(System.Text.Encoding.UTF8.GetBytes($"{plan.Id}-{upload}")), createdOn, createdOn, UploadStatus.Accepted, observations.Count, 0, 0, 0);
         await host.Services.GetRequiredService<IObservationStore>().StageAsync(plan, record, observations, [], CancellationToken.None);
         await host.Services.GetRequiredService<IUploadLedger>().CommitAsync(record, CancellationToken.None);

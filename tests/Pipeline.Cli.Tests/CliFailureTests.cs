@@ -62,4 +62,17 @@ public sealed class CliFailureTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("usage: pipeline", error, StringComparison.Ordinal);
         Assert.Empty(output);
     }
+
+    [Fact]
+    public async Task A_department_that_is_no_department_id_is_a_usage_error_before_anything_is_stored()
+    {
+        // Storage is unreachable: storing the file would fail with exit 1; the department is refused first.
+        var (cli, _) = Unreachable();
+        var file = Cli.TempFile(_temp, "a.csv", Encoding.UTF8.GetBytes("指標ID,年度,実績値\nI-1-K2,2021,180\n"));
+        var (exit, output, error) = await cli.RunAsync("ingest", "-d", "Shakyo", file);
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown department 'Shakyo' (known: ", error, StringComparison.Ordinal);
+        Assert.Contains("usage: pipeline", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
 }

@@ -181,7 +181,7 @@ public sealed class PlanSetTests : IDisposable
     {
         var set = new PlanSet([PlanSetEntry.Read(new MemoryStream(Encoding.UTF8.GetBytes(TestPlan("decreasing-test-plan.json"))), "t", "t"),
             .. BuiltInPlans.All()], null);
-        Assert.Equal(planId, UploadPath.Parse(blobName, set).PlanId);
+        Assert.Equal(PlanId.Parse(planId), UploadPath.Parse(blobName, set).PlanId);
     }
 
     [Theory]

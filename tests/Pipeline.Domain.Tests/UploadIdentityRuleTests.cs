@@ -35,7 +35,7 @@ public sealed class UploadIdentityRuleTests
     public void The_received_time_is_the_version_ids_else_the_last_modified_second_refined_by_the_servers_receipt()
     {
         var folder = UploadFolder.New(Second.AddMilliseconds(734.5));
-        var stamped = UploadPath.New("kumamoto-welfare-4", "shakyo", folder, "実績.csv");
+        var stamped = UploadPath.New(PlanId.Parse("kumamoto-welfare-4"), DepartmentId.Parse("shakyo"), folder, "実績.csv");
         Assert.Equal(Second.AddMilliseconds(734.5), new ReceivedVersion("e", Second).ReceivedAt(stamped));
         // A stamp of another second (a folder written again later by another tool, or a forged one) is not used.
         Assert.Equal(Second.AddSeconds(5), new ReceivedVersion("e", Second.AddSeconds(5)).ReceivedAt(stamped));
@@ -58,7 +58,7 @@ public sealed class UploadIdentityRuleTests
         var path = Path(blobName);
         Assert.Equal((true, department, fileName, folder),
             (path.IsValid, path.Department.Name, path.FileName, path.Folder is not null));
-        Assert.Equal("kumamoto-welfare-4", path.PlanId);
+        Assert.Equal(PlanId.Parse("kumamoto-welfare-4"), path.PlanId);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class CommentaryStoreTests : IDisposable
     }
 
     private static UploadRecord Upload(Plan plan, string id, DateTimeOffset receivedAt) =>
-        new(plan.Id.Value, UploadDepartment.Named("kenko-fukushi-seisaku"), UploadId.Parse(id), $"{plan.Id}/kenko-fukushi-seisaku/{id}.csv", null, receivedAt, receivedAt,
+        new(plan.Id, UploadDepartment.Named("kenko-fukushi-seisaku"), UploadId.Parse(id), $"{plan.Id}/kenko-fukushi-seisaku/{id}.csv", null, receivedAt, receivedAt,
             UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\"");
 
     private static IndicatorCommentary Entry(string indicator, int fy, string assessment, string? en) =>

@@ -41,7 +41,7 @@ public sealed class ObservationEntitiesTests : IDisposable
         var plan = _pipeline.Get<Plan>();
         var indicator = plan.Indicators[0];
         var received = new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero);
-        var record = new UploadRecord(plan.Id.Value, UploadDepartment.Named("shakyo"),
+        var record = new UploadRecord(plan.Id, UploadDepartment.Named("shakyo"),
             UploadId.Parse("20261203T140000Z-ent"), "shakyo/e.csv", Sha256.Of([7]), received, received,
             UploadStatus.Accepted, 5, 0, 0, 0);
         var at = new SourceLocation("シート1", 2, 3);

@@ -180,7 +180,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
     {
         using var pipeline = Pipeline(Azurite.Instance);
         var ledger = pipeline.Get<IUploadLedger>();
-        var record = new UploadRecord("kumamoto-welfare-4", UploadDepartment.Named("shakyo"), UploadId.Parse("20260101T000000Z-abc"), "shakyo/x.csv", Sha256.Of([0]), default, default,
+        var record = new UploadRecord(PlanId.Parse("kumamoto-welfare-4"), UploadDepartment.Named("shakyo"), UploadId.Parse("20260101T000000Z-abc"), "shakyo/x.csv", Sha256.Of([0]), default, default,
             UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\"");
         Assert.Equal(UploadStatus.Accepted, (await ledger.CommitAsync(record, CancellationToken.None)).Status);
         await ledger.RecordAsync(record with { Status = UploadStatus.Failed, Reason = "late poison message" }, CancellationToken.None);
@@ -193,7 +193,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IDisposable
     {
         using var pipeline = Pipeline(Azurite.Instance);
         var ledger = pipeline.Get<IUploadLedger>();
-        await ledger.CommitAsync(new UploadRecord("kumamoto-welfare-4", UploadDepartment.Named("shakyo"), UploadId.Parse("u1"), "shakyo/x.csv", Sha256.Of([1]), default, default,
+        await ledger.CommitAsync(new UploadRecord(PlanId.Parse("kumamoto-welfare-4"), UploadDepartment.Named("shakyo"), UploadId.Parse("u1"), "shakyo/x.csv", Sha256.Of([1]), default, default,
             UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\""), CancellationToken.None);
         // A plan id with a quote cannot reach a filter: the port takes a PlanId, which refuses it where it comes in.
         Assert.False(PlanId.TryParse("x' or PartitionKey ne 'x", out _));

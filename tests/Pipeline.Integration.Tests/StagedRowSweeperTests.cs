@@ -29,7 +29,7 @@ public sealed class StagedRowSweeperTests : IDisposable
     {
         var plan = _pipeline.Get<Plan>();
         var committed = status == UploadStatus.Accepted;
-        var record = new UploadRecord(plan.Id.Value, UploadDepartment.Named("shakyo"), UploadId.Parse(id), $"shakyo/{id}.csv", Sha256.Of(System.Text.Encoding.UTF8.GetBytes(content ?? id)),
+        var record = new UploadRecord(plan.Id, UploadDepartment.Named("shakyo"), UploadId.Parse(id), $"shakyo/{id}.csv", Sha256.Of(System.Text.Encoding.UTF8.GetBytes(content ?? id)),
             _pipeline.Clock.GetUtcNow() - age, _pipeline.Clock.GetUtcNow() - age, status, 250, 3, committed ? 0 : 1, 0,
             Reason: committed ? null : "value_not_numeric", Version: committed ? "\"0x1\"" : null);
         var at = new SourceLocation(id, 2, 3);

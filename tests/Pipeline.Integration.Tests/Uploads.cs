@@ -36,7 +36,7 @@ internal static class Uploads
         string? uploadedBy = null)
     {
         var parts = name.Split('/');
-        var path = UploadPath.New(parts.Length == 3 ? parts[0] : null, parts[^2], UploadFolder.New(DateTimeOffset.UtcNow),
+        var path = UploadPath.New(parts.Length == 3 ? PlanId.Parse(parts[0]) : null, DepartmentId.Parse(parts[^2]), UploadFolder.New(DateTimeOffset.UtcNow),
             parts[^1]);
         using var stream = new MemoryStream(content);
         await pipeline.Get<IUploadStore>().StoreAsync(path, stream, uploadedBy, CancellationToken.None);
@@ -95,7 +95,7 @@ internal static class Uploads
         var path = pipeline.Get<UploadRouter>().PathOf(blob.Name);
         var version = new ReceivedVersion(download.Details.ETag.ToString(), download.Details.LastModified, download.Details.VersionId);
         var id = UploadId.Of(path, version, Sha256.Of(download.Content.ToMemory().Span));
-        return (id, path.IsValid ? ReportNames.Of(path.PlanId, path.Department.Name!, id) : ReportNames.Invalid(id));
+        return (id, path.IsValid ? ReportNames.Of(path.PlanText, path.Department.Name!, id) : ReportNames.Invalid(id));
     }
 
     /// <summary>The report of the upload that the blob's current version is.</summary>

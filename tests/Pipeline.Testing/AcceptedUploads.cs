@@ -7,7 +7,7 @@ public static class AcceptedUploads
 {
     /// <summary>An accepted upload <paramref name="id"/> of the built-in plan, received at the time given.</summary>
     public static UploadRecord Record(string id, string department, DateTimeOffset receivedAt) =>
-        new("kumamoto-welfare-4", UploadDepartment.Named(department), UploadId.Parse(id), $"{department}/file-{id}.xlsx", null, receivedAt,
+        new(Domain.Catalogue.PlanId.Parse("kumamoto-welfare-4"), UploadDepartment.Named(department), UploadId.Parse(id), $"{department}/file-{id}.xlsx", null, receivedAt,
             receivedAt, UploadStatus.Accepted, 1, 0, 0, 0, Version: "\"0x1\"");
 
     /// <summary>A duplicate <paramref name="id"/> of <paramref name="of"/>, committed with its rows.</summary>

@@ -31,7 +31,7 @@ public sealed partial class IngestionService
             return null;
         }
 
-        var record = new UploadRecord(plan.Id.Value, path.Department, uploadId, path.BlobName, sha256,
+        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, sha256,
             version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Failed, 0, 0, 1, 0, Reason: reason,
             Version: version.Tag, FileName: path.FileName);
         var problem = new Problem(Severity.Error, ProblemCode.ProcessingFailed, null, null, null,

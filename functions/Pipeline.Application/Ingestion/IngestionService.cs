@@ -44,7 +44,7 @@ public sealed partial class IngestionService(
         var path = file.Path;
         var uploadId = UploadId.Of(path, file.Version, content.Sha256);
         var department = path.Department.Id is { } departmentId ? plan.FindDepartment(departmentId) : null;
-        var record = new UploadRecord(plan.Id.Value, path.Department, uploadId, path.BlobName, content.Sha256,
+        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, content.Sha256,
             file.Version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 0, 0,
             UploadedBy: file.UploadedBy, Version: file.Version.Tag, FileName: file.FileName ?? path.FileName);
 

@@ -29,7 +29,7 @@ public sealed class SubmissionValidator(Plan plan, ReadLimits limits, TimeProvid
         var department = DepartmentId.TryParse(departmentId, out var id) ? plan.FindDepartment(id) : null;
         var submission = _reader.ReadSummary(content.Stream, fileName, department);
         var now = clock.GetUtcNow();
-        var path = UploadPath.Unstored(plan.Id.Value, departmentId, fileName);
+        var path = UploadPath.Unstored(plan.Id, departmentId, fileName);
         return new UploadReport(UploadReport.CurrentSchema, plan.Id.Value, departmentId, path.BlobName, fileName, null,
             content.Sha256, now, now, submission.IsAcceptable ? UploadStatus.Accepted : UploadStatus.Rejected,
             ReportCounts.Of(submission, submission.ObservationCount, submission.Evaluations.Count,

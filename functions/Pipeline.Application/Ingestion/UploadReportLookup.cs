@@ -31,7 +31,7 @@ public sealed class UploadReportLookup(IUploadReports reports, IUploadLedger led
         var byName = await reports.ReadAsync(ReportNames.ByBlobName(earlier.BlobName), cancellationToken);
         return byName is not null && byName.UploadId == uploadId
             ? byName
-            : new UploadReport(UploadReport.CurrentSchema, earlier.PlanId, earlier.Department.ToString(),
+            : new UploadReport(UploadReport.CurrentSchema, earlier.PlanId?.Value ?? "", earlier.Department.ToString(),
                 earlier.BlobName,
                 earlier.DisplayName, earlier.UploadId, earlier.Sha256, earlier.ReceivedAt, earlier.ProcessedOn,
                 earlier.Status,

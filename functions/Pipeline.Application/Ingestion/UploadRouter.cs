@@ -48,13 +48,13 @@ public sealed class UploadRouter(
     private async Task<IngestionResult> NotServedAsync(
         UploadPath path, ReceivedVersion version, Sha256? sha256, CancellationToken cancellationToken)
     {
-        var planId = path.PlanId;
+        var planId = path.PlanText;
         var problem = new Problem(Severity.Error, ProblemCode.PlanNotServed, null, null, null,
             $"計画「{ProblemCatalog.Quote(planId)}」の定義ファイルに誤りがあるため、この計画は受け付けていません。運用担当に連絡してください。",
             $"Plan '{ProblemCatalog.Quote(planId)}' is not served: its plan-definition file has problems (see " +
                 $"`pipeline plans`). Ask the operator.");
         var uploadId = UploadId.Of(path, version, sha256);
-        var record = new UploadRecord(planId, path.Department, uploadId, path.BlobName, sha256,
+        var record = new UploadRecord(path.PlanId, path.Department, uploadId, path.BlobName, sha256,
             version.ReceivedAt(path), clock.GetUtcNow(), UploadStatus.Rejected, 0, 0, 1, 0,
                 Reason: PipelineJson.Name(problem.Code),
             Version: version.Tag, FileName: path.FileName);

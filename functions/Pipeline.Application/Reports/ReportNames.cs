@@ -19,7 +19,7 @@ public static class ReportNames
     /// its path named no department.
     /// </summary>
     public static string For(UploadRecord record) => record.Department.Name is { } department
-        ? Of(record.PlanId, department, record.UploadId)
+        ? Of(record.PlanId?.Value ?? "", department, record.UploadId)
         : Invalid(record.UploadId);
 
     /// <summary>The report of an upload whose path is not valid.</summary>

@@ -56,11 +56,11 @@ public sealed class CommentaryEntries(
         var now = clock.GetUtcNow();
         var name = $"ポータル入力（評価・課題 {indicator.Id} FY{fiscalYear}）";
         // An upload of its own (RULES.md §2): a folder of its own, received now, ordered with the department's files.
-        var path = UploadPath.New(plan.Id.Value, department.Id.Value, UploadFolder.New(now), name);
+        var path = UploadPath.New(plan.Id, department.Id, UploadFolder.New(now), name);
         var sha256 = Sha256.Of(Encoding.UTF8.GetBytes($"{words}\n{now.UtcTicks}\n{actorId}"));
         var version = new ReceivedVersion($"\"{sha256.Value}\"", now);
         var uploadId = UploadId.Of(path, version, sha256);
-        var record = new UploadRecord(plan.Id.Value, path.Department, uploadId, path.BlobName, sha256,
+        var record = new UploadRecord(plan.Id, path.Department, uploadId, path.BlobName, sha256,
             version.ReceivedAt(path), now, UploadStatus.Accepted, 0, 0, 0, 0, UploadedBy: $"{actorName} <{actorId}>",
             Version: version.Tag, FileName: name);
         await commentary.StageAsync(plan, record, [words], cancellationToken);

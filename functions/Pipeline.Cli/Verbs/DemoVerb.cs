@@ -62,7 +62,7 @@ internal static class DemoVerb
 
         var files = plans.Plans.Where(p => planId is null || p.Id.Value == planId)
             .SelectMany(p =>
-                SampleFiles(p.Id.Value, p.Id.Value == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions")
+                SampleFiles(p.Id, p.Id.Value == plans.DefaultPlanId ? Path.Combine(root, "samples", "submissions")
                     : Path.Combine(samplePlans, p.Id.Value)))
             .ToArray();
         var worst = await IngestVerb.IngestAsync(files, json: false, output, demoSettings, ct, clock);
@@ -79,10 +79,10 @@ internal static class DemoVerb
         return worst;
     }
 
-    private static IEnumerable<(string? PlanId, string DepartmentId, FileInfo File)> SampleFiles(
-        string planId, string folder) =>
+    private static IEnumerable<(PlanId? PlanId, DepartmentId DepartmentId, FileInfo File)> SampleFiles(
+        PlanId planId, string folder) =>
         !Directory.Exists(folder) ? [] :
         Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
             .SelectMany(d => Directory.EnumerateFiles(d).Order(StringComparer.Ordinal)
-                .Select(f => ((string?)planId, Path.GetFileName(d), new FileInfo(f))));
+                .Select(f => ((PlanId?)planId, DepartmentId.Parse(Path.GetFileName(d)), new FileInfo(f))));
 }

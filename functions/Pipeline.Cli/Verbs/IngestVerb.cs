@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pipeline.Application.Ingestion;
 using Pipeline.Application.Ports;
 using Pipeline.Application.Reports;
+using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Uploads;
 using Pipeline.Infrastructure.Storage;
 
@@ -30,16 +31,31 @@ internal static class IngestVerb
     private static async Task<int> RunAsync(string? planId, string departmentId, FileInfo[] files, bool json,
         TextWriter output, TextWriter error, IDictionary<string, string?>? settings, CancellationToken ct)
     {
+        Plan? plan;
         using (var host = CliHost.Build(settings))
         {
-            if (PlanOption.Resolve(host, planId, error) is null)
-            {
-                return ExitCode.Usage;
-            }
+            plan = PlanOption.Resolve(host, planId, error);
         }
 
+        if (plan is null)
+        {
+            return ExitCode.Usage;
+        }
+
+        // The department's text is read once here: a text that is no department id names no department of any plan.
+        if (!DepartmentId.TryParse(departmentId, out var department))
+        {
+            await error.WriteLineAsync(
+                $"unknown department '{departmentId}' " +
+                $"(known: {string.Join(", ", plan.Departments.Select(d => d.Id.Value))})");
+            await error.WriteLineAsync(ExitCode.UsageLine);
+            return ExitCode.Usage;
+        }
+
+        var named = planId is null ? (PlanId?)null : plan.Id;
+
         // Without --plan the two-part path of the default plan (RULES.md §2); with it, the plan's own prefix.
-        return await IngestAsync(files.Select(f => (planId, departmentId, f)).ToArray(), json, output, settings, ct);
+        return await IngestAsync(files.Select(f => (named, department, f)).ToArray(), json, output, settings, ct);
     }
 
     /// <summary>
@@ -47,7 +63,8 @@ internal static class IngestVerb
     /// <c>{departmentId}/{folder}/{name}</c> for the default plan: a folder of its own, never an overwrite) and
     /// ingests it.
     /// </summary>
-    public static async Task<int> IngestAsync((string? PlanId, string DepartmentId, FileInfo File)[] files, bool json,
+    public static async Task<int> IngestAsync((PlanId? PlanId, DepartmentId DepartmentId, FileInfo File)[] files,
+        bool json,
         TextWriter output, IDictionary<string, string?>? settings, CancellationToken ct, TimeProvider? asOfClock = null)
     {
         using var host = CliHost.Build(settings, asOfClock);

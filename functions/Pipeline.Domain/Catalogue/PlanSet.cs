@@ -58,8 +58,11 @@ public sealed class PlanSet
     /// <summary>The entry of a plan id, valid or not.</summary>
     public PlanSetEntry? Entry(string planId) => _byId.GetValueOrDefault(planId);
 
-    /// <summary>The served plan of an id, or null.</summary>
+    /// <summary>The served plan of an id's text (a route value, a command-line option), or null.</summary>
     public Plan? Find(string planId) => _byId.GetValueOrDefault(planId)?.Plan;
+
+    /// <summary>The served plan of an id, or null (also for none).</summary>
+    public Plan? Find(PlanId? planId) => planId is { } id ? Find(id.Value) : null;
 
     /// <summary>
     /// The built-in plans, every <c>*.json</c> in <paramref name="plansPath"/> (a folder, or one

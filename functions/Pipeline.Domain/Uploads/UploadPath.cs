@@ -15,10 +15,11 @@ public readonly record struct UploadPath
     private const int MaxLength = 1024;
 
     private UploadPath(
-        string blobName, string planId, UploadDepartment department, UploadFolder? folder, string fileName)
+        string blobName, string planText, UploadDepartment department, UploadFolder? folder, string fileName)
     {
         BlobName = blobName;
-        PlanId = planId;
+        PlanText = planText;
+        PlanId = Catalogue.PlanId.TryParse(planText, out var planId) ? planId : null;
         Department = department;
         Folder = folder;
         FileName = fileName;
@@ -28,10 +29,17 @@ public readonly record struct UploadPath
     public string BlobName { get; }
 
     /// <summary>
-    /// The plan the upload is for: the first segment where it is a plan id of the set and two more follow, else the
-    /// default plan.
+    /// The plan the upload is for: the first segment where it is a plan of the set and two more follow, else the
+    /// default plan; null where that is no plan id (no default plan, or a plan file not served whose id is its file's
+    /// name).
     /// </summary>
-    public string PlanId { get; }
+    public PlanId? PlanId { get; }
+
+    /// <summary>
+    /// The plan as the path or the default names it, as text: <see cref="PlanId"/>'s text, or where that is null the
+    /// text as given ("" without a default plan). A report of a plan that is not served quotes it.
+    /// </summary>
+    public string PlanText { get; }
 
     /// <summary>
     /// The department the path names: its segment, a department id or not; <see cref="UploadDepartment.None"/> where
@@ -73,10 +81,11 @@ public readonly record struct UploadPath
     /// department, <c>{planId}/{departmentId}/{folder}/{fileName}</c>, or without <paramref name="planId"/> the
     /// default plan's two-part form <c>{departmentId}/{folder}/{fileName}</c>.
     /// </summary>
-    public static UploadPath New(string? planId, string departmentId, UploadFolder folder, string fileName)
+    public static UploadPath New(PlanId? planId, DepartmentId departmentId, UploadFolder folder, string fileName)
     {
-        var blobName = $"{(planId is null ? "" : planId + "/")}{departmentId}/{folder.Name}/{fileName}";
-        var path = Read(blobName, planId ?? "", blobName.Split('/')[(planId is null ? 0 : 1)..]);
+        var plan = planId?.Value;
+        var blobName = $"{(plan is null ? "" : plan + "/")}{departmentId.Value}/{folder.Name}/{fileName}";
+        var path = Read(blobName, plan ?? "", blobName.Split('/')[(plan is null ? 0 : 1)..]);
         return path.IsValid && path.Folder == folder
             ? path
             : throw new ArgumentException($"'{blobName}' is not a valid upload path.", nameof(fileName));
@@ -86,13 +95,13 @@ public readonly record struct UploadPath
     /// The path of <paramref name="departmentId"/> and <paramref name="fileName"/> for checking a file that is not
     /// stored.
     /// </summary>
-    public static UploadPath Unstored(string planId, string departmentId, string fileName) =>
-        new($"{departmentId}/{fileName}", planId, UploadDepartment.Named(departmentId), null, fileName);
+    public static UploadPath Unstored(PlanId planId, string departmentId, string fileName) =>
+        new($"{departmentId}/{fileName}", planId.Value, UploadDepartment.Named(departmentId), null, fileName);
 
-    private static UploadPath Read(string blobName, string planId, string[] rest)
+    private static UploadPath Read(string blobName, string planText, string[] rest)
     {
         var invalid = new UploadPath(
-            blobName, planId, UploadDepartment.None, null, blobName[(blobName.LastIndexOf('/') + 1)..]);
+            blobName, planText, UploadDepartment.None, null, blobName[(blobName.LastIndexOf('/') + 1)..]);
         if (blobName.Length == 0 || blobName.Length > MaxLength || blobName.Any(char.IsControl)
             || blobName.Contains('\\', StringComparison.Ordinal) || rest.Length < 2
             || rest.Any(segment => segment is "" or "." or ".."))
@@ -101,7 +110,7 @@ public readonly record struct UploadPath
         }
 
         var folder = rest.Length == 3 && UploadFolder.TryParse(rest[1], out var f) ? f : null;
-        return new UploadPath(blobName, planId, UploadDepartment.Named(rest[0]), folder, rest[^1]);
+        return new UploadPath(blobName, planText, UploadDepartment.Named(rest[0]), folder, rest[^1]);
     }
 
     /// <inheritdoc />

@@ -1,10 +1,15 @@
+using Pipeline.Domain.Catalogue;
+
 namespace Pipeline.Domain.Uploads;
 
 /// <summary>
 /// The ledger's record of one upload (one row of the uploads table). <see cref="UploadedBy"/> is the person who
 /// uploaded it through the portal, where known; <see cref="FileName"/> the file's name as they gave it.
 /// </summary>
-/// <param name="PlanId">The plan.</param>
+/// <param name="PlanId">
+/// The plan; null for an upload whose path names no plan id (no default plan, or a plan file not served whose id is
+/// its file's name): such an upload is reported, never stored.
+/// </param>
 /// <param name="Department">
 /// The department the path names (a department id, a segment that is none, or none where the path is not valid).
 /// </param>
@@ -32,7 +37,7 @@ namespace Pipeline.Domain.Uploads;
 /// The file's name as the person gave it; null in records of earlier versions (then the blob name's last segment).
 /// </param>
 public sealed record UploadRecord(
-    string PlanId,
+    PlanId? PlanId,
     UploadDepartment Department,
     UploadId UploadId,
     string BlobName,

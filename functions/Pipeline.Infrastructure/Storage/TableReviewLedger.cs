@@ -135,7 +135,7 @@ public sealed class TableReviewLedger(StorageAccount storage) : IReviewLedger
         var e = await table.GetEntityIfExistsAsync<TableEntity>(
             TableUploadLedger.PartitionOf(record), record.UploadId.ToString(),
             cancellationToken: cancellationToken);
-        return e.HasValue ? Review(record.PlanId, e.Value!) : null;
+        return e.HasValue ? Review(record.PlanId?.Value ?? "", e.Value!) : null;
     }
 
     public async Task<IReadOnlyDictionary<string, UploadReview>> ReviewsAsync(

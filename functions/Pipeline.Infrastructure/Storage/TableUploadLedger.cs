@@ -217,7 +217,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
 
     /// <summary>The partition of an upload's row: its plan's and department's.</summary>
     internal static string PartitionOf(UploadRecord r) =>
-        TableKeys.UploadPartition(r.PlanId, DepartmentText(r.Department));
+        TableKeys.UploadPartition(r.PlanId?.Value ?? "", DepartmentText(r.Department));
 
     /// <summary>
     /// The department as stored (key and column): its segment as given, and for none the text rows have had since
@@ -233,7 +233,7 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
         new(PartitionOf(r), r.UploadId.Value)
         {
             ["Kind"] = KindUpload,
-            ["PlanId"] = r.PlanId,
+            ["PlanId"] = r.PlanId?.Value,
             ["DepartmentId"] = DepartmentText(r.Department),
             ["BlobName"] = r.BlobName,
             ["FileName"] = r.FileName,
@@ -253,7 +253,8 @@ public sealed class TableUploadLedger(StorageAccount storage) : IUploadLedger, I
 
     /// <remarks>A row of an earlier version has <c>BlobCreatedOn</c> where newer ones have <c>ReceivedAt</c>.</remarks>
     internal static UploadRecord ToRecord(TableEntity e) => new(
-        e.GetString("PlanId"), DepartmentOf(e.GetString("DepartmentId")), UploadId.Parse(e.RowKey),
+        PlanId.TryParse(e.GetString("PlanId"), out var planId) ? planId : null,
+        DepartmentOf(e.GetString("DepartmentId")), UploadId.Parse(e.RowKey),
         e.GetString("BlobName"),
         Sha256.TryParse(e.GetString("Sha256"), out var sha256) ? sha256 : null,
         e.GetDateTimeOffset("ReceivedAt") ?? e.GetDateTimeOffset("BlobCreatedOn") ?? default,

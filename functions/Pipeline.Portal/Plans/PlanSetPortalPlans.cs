@@ -17,7 +17,7 @@ public sealed class PlanSetPortalPlans(UploadRouter router) : IPortalPlans
     public Plan? Find(string planId) => router.Plans.Find(planId);
 
     public UploadPath NewUploadPath(Plan plan, Department department, string fileName, DateTimeOffset receivedAt) =>
-        UploadPath.New(plan.Id.Value, department.Id.Value, UploadFolder.New(receivedAt), fileName);
+        UploadPath.New(plan.Id, department.Id, UploadFolder.New(receivedAt), fileName);
 
     public Task<UploadReport> ValidateAsync(Plan plan, Department department, string fileName, Stream content,
         CancellationToken cancellationToken) =>
