@@ -58,10 +58,10 @@ public sealed class ReminderTests(MaildevInbox inbox) : IClassFixture<MaildevInb
         var contacts = pipeline.Get<IContactStore>();
         foreach (var department in everyContact ? [.. Owing, "jutaku-seisaku"] : new[] { "chiiki-houkatsu" })
         {
-            await contacts.SetAsync(ContactOwner.Department(Plan, department), [$"{department}@example.jp"], CancellationToken.None);
+            await contacts.SetAsync(ContactOwner.Department(PlanId.Parse(Plan), DepartmentId.Parse(department)), [$"{department}@example.jp"], CancellationToken.None);
         }
 
-        await contacts.SetAsync(ContactOwner.Secretariat(Plan), ["jimukyoku@example.jp", "chiiki-fukushi@example.jp"], CancellationToken.None);
+        await contacts.SetAsync(ContactOwner.Secretariat(PlanId.Parse(Plan)), ["jimukyoku@example.jp", "chiiki-fukushi@example.jp"], CancellationToken.None);
         return pipeline;
     }
 

@@ -180,7 +180,7 @@ public sealed class SecretariatBrowserTests : PortalInBrowser, IDisposable
         await Assertions.Expect(secretariat.Locator("#contact-secretariat")).ToHaveValueAsync("jimukyoku@example.jp");
         var store = Server.Services.GetRequiredService<IContactStore>();
         Assert.Equal(["kenko@example.jp", "kenko2@example.jp"],
-            await store.AddressesAsync(ContactOwner.Department(Fifth, Department), CancellationToken.None));
+            await store.AddressesAsync(ContactOwner.Department(Domain.Catalogue.PlanId.Parse(Fifth), Domain.Catalogue.DepartmentId.Parse(Department)), CancellationToken.None));
         Assert.Empty(_refused);
     }
 

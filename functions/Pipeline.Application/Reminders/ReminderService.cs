@@ -47,7 +47,7 @@ public sealed partial class ReminderService(
                 continue;
             }
 
-            var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id.Value), cancellationToken);
+            var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id), cancellationToken);
             var initiatives = await InitiativeEvaluators.ReadAsync(plan, uploads, store, cancellationToken);
             foreach (var department in plan.Departments)
             {
@@ -60,7 +60,7 @@ public sealed partial class ReminderService(
 
                 var to =
                     await contacts.AddressesAsync(
-                        ContactOwner.Department(plan.Id.Value, department.Id.Value), cancellationToken);
+                        ContactOwner.Department(plan.Id, department.Id), cancellationToken);
                 var cc = decision.Kind == ReminderKind.Overdue ? secretariat : [];
                 outcomes.Add(request.DryRun
                     ? new ReminderOutcome(decision, to, cc, ReminderDelivery.DryRun)

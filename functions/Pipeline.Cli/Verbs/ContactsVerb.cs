@@ -51,8 +51,9 @@ internal static class ContactsVerb
             return ExitCode.Usage;
         }
 
-        if (departmentId is not null
-            && (!DepartmentId.TryParse(departmentId, out var id) || plan.FindDepartment(id) is null))
+        var department = departmentId is not null && DepartmentId.TryParse(departmentId, out var id)
+            ? plan.FindDepartment(id) : null;
+        if (departmentId is not null && department is null)
         {
             await error.WriteLineAsync(
                 $"unknown department '{departmentId}' " +
@@ -62,8 +63,9 @@ internal static class ContactsVerb
         }
 
         var store = host.Get<IContactStore>();
-        var owner = secretariat ? ContactOwner.Secretariat(plan.Id.Value)
-            : ContactOwner.Department(plan.Id.Value, departmentId ?? "");
+        // With neither --department nor --secretariat every owner is listed (below) and this one is not used.
+        var owner = department is null ? ContactOwner.Secretariat(plan.Id)
+            : ContactOwner.Department(plan.Id, department.Id);
         if (set is not null)
         {
             var (addresses, problem) = ContactAddresses.Parse(set);
@@ -82,13 +84,13 @@ internal static class ContactsVerb
 
         ContactOwner[] owners = departmentId is not null || secretariat
             ? [owner]
-            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id.Value, d.Id.Value)),
-                ContactOwner.Secretariat(plan.Id.Value)];
+            : [.. plan.Departments.Select(d => ContactOwner.Department(plan.Id, d.Id)),
+                ContactOwner.Secretariat(plan.Id)];
         foreach (var each in owners)
         {
             var addresses = await store.AddressesAsync(each, ct);
             await output.WriteLineAsync(
-                $"{each.DepartmentId ?? "secretariat"}: " +
+                $"{each.DepartmentId?.Value ?? "secretariat"}: " +
                     $"{(addresses.Count == 0 ? "(none)" : string.Join(", ", addresses))}");
         }
 

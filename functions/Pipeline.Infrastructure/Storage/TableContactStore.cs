@@ -14,7 +14,7 @@ public sealed class TableContactStore(StorageAccount storage) : IContactStore
     {
         var table = await storage.TableAsync(StorageNames.ContactsTable, cancellationToken);
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.Join(owner.PlanId), RowKey(owner), cancellationToken: cancellationToken);
+            TableKeys.Join(owner.PlanId.Value), RowKey(owner), cancellationToken: cancellationToken);
         return entity.HasValue
             ? (entity.Value!.GetString("Addresses") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             : [];
@@ -25,17 +25,17 @@ public sealed class TableContactStore(StorageAccount storage) : IContactStore
         var table = await storage.TableAsync(StorageNames.ContactsTable, cancellationToken);
         if (addresses.Count == 0)
         {
-            await table.DeleteEntityAsync(TableKeys.Join(owner.PlanId), RowKey(owner),
+            await table.DeleteEntityAsync(TableKeys.Join(owner.PlanId.Value), RowKey(owner),
                 cancellationToken: cancellationToken);
             return;
         }
 
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Join(owner.PlanId), RowKey(owner))
+        await table.UpsertEntityAsync(new TableEntity(TableKeys.Join(owner.PlanId.Value), RowKey(owner))
         {
             ["Addresses"] = string.Join('\n', addresses),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
     private static string RowKey(ContactOwner owner) =>
-        owner.DepartmentId is { } department ? TableKeys.Join("d", department) : "secretariat";
+        owner.DepartmentId is { } department ? TableKeys.Join("d", department.Value) : "secretariat";
 }

@@ -55,7 +55,7 @@ public sealed class ContactsApi(PortalAccess access, IContactStore contacts)
             var (addresses, problem) = ContactAddresses.Parse(text);
             if (problem is not null)
             {
-                var whose = owner.DepartmentId ?? "secretariat";
+                var whose = owner.DepartmentId?.Value ?? "secretariat";
                 return Problems.BadRequest($"{whose}: {problem}（何も変更していません）",
                     "Nothing was changed.");
             }
@@ -76,14 +76,14 @@ public sealed class ContactsApi(PortalAccess access, IContactStore contacts)
     {
         if (change.Secretariat is { } secretariat)
         {
-            yield return (ContactOwner.Secretariat(plan.Id.Value), secretariat);
+            yield return (ContactOwner.Secretariat(plan.Id), secretariat);
         }
 
         foreach (var (departmentId, text) in change.Departments ?? new Dictionary<string, string>())
         {
             yield return !DepartmentId.TryParse(departmentId, out var id) || plan.FindDepartment(id) is null
                 ? (null, departmentId)
-                : (ContactOwner.Department(plan.Id.Value, departmentId), text ?? "");
+                : (ContactOwner.Department(plan.Id, id), text ?? "");
         }
     }
 
@@ -94,10 +94,10 @@ public sealed class ContactsApi(PortalAccess access, IContactStore contacts)
         {
             departments.Add(new DepartmentContacts(department.Id.Value, department.Name,
                 await contacts.AddressesAsync(
-                    ContactOwner.Department(plan.Id.Value, department.Id.Value), cancellationToken)));
+                    ContactOwner.Department(plan.Id, department.Id), cancellationToken)));
         }
 
-        var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id.Value), cancellationToken);
+        var secretariat = await contacts.AddressesAsync(ContactOwner.Secretariat(plan.Id), cancellationToken);
         return new ContactsDocument(secretariat, departments);
     }
 }
