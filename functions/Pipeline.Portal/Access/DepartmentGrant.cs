@@ -1,4 +1,6 @@
+using Pipeline.Domain.Catalogue;
+
 namespace Pipeline.Portal.Access;
 
 /// <summary>A department of a plan that a person may act for.</summary>
-public sealed record DepartmentGrant(string PlanId, string DepartmentId);
+public sealed record DepartmentGrant(PlanId PlanId, DepartmentId DepartmentId);

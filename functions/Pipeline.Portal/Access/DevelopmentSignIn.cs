@@ -15,17 +15,17 @@ public static class DevelopmentSignIn
     private const string SecretariatMark = "~secretariat";
 
     /// <summary>The grant the cookie names, if it names a valid pair (a department) or a plan's secretariat.</summary>
-    public static (DepartmentGrant? Department, string? SecretariatOf) Read(HttpRequest request)
+    public static (DepartmentGrant? Department, PlanId? SecretariatOf) Read(HttpRequest request)
     {
         var value = request.Cookies[Cookie];
         var parts = value?.Split('/') ?? [];
-        if (parts.Length != 2 || !PathSafeId.IsValid(parts[0]))
+        if (parts.Length != 2 || !PlanId.TryParse(parts[0], out var planId))
         {
             return (null, null);
         }
 
-        return parts[1] == SecretariatMark ? (null, parts[0])
-            : PathSafeId.IsValid(parts[1]) ? (new DepartmentGrant(parts[0], parts[1]), null)
+        return parts[1] == SecretariatMark ? (null, planId)
+            : DepartmentId.TryParse(parts[1], out var departmentId) ? (new DepartmentGrant(planId, departmentId), null)
             : (null, null);
     }
 
@@ -33,7 +33,7 @@ public static class DevelopmentSignIn
         Write(response, $"{grant.PlanId}/{grant.DepartmentId}");
 
     /// <summary>Signs in as the secretariat of <paramref name="planId"/>.</summary>
-    public static void WriteSecretariat(HttpResponse response, string planId) =>
+    public static void WriteSecretariat(HttpResponse response, PlanId planId) =>
         Write(response, $"{planId}/{SecretariatMark}");
 
     public static void Clear(HttpResponse response) =>

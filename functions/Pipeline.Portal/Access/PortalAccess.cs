@@ -66,9 +66,10 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
                 SignInSource.Development, [grant]);
         }
 
-        return secretariatOf is not null && plans.Find(secretariatOf) is not null
+        return secretariatOf is { } secretariatPlan && plans.Find(secretariatPlan.Value) is not null
             ? new PortalPrincipal($"dev:{secretariatOf}/secretariat",
-                $"開発用 事務局 / development secretariat ({secretariatOf})", SignInSource.Development, [], [secretariatOf])
+                $"開発用 事務局 / development secretariat ({secretariatOf})", SignInSource.Development, [],
+                [secretariatPlan])
             : null;
     }
 
@@ -91,13 +92,18 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
             return AccessDecision.Deny(Problems.Unauthorized());
         }
 
-        if (!principal.MayActFor(planId, departmentId) && !(orSecretariat && principal.IsSecretariatOf(planId)))
+        // The route's text is read once here. A text that is no id is no grant of anyone's: 403, or 404 for the
+        // secretariat of a plan that names a department that is no id, as when the texts were compared.
+        var planOk = PlanId.TryParse(planId, out var routePlan);
+        var departmentOk = DepartmentId.TryParse(departmentId, out var id);
+        if (!(planOk && departmentOk && principal.MayActFor(routePlan, id))
+            && !(orSecretariat && planOk && principal.IsSecretariatOf(routePlan)))
         {
             return AccessDecision.Deny(Problems.Forbidden());
         }
 
-        var plan = plans.Find(planId);
-        var department = DepartmentId.TryParse(departmentId, out var id) ? plan?.FindDepartment(id) : null;
+        var plan = plans.Find(routePlan.Value);
+        var department = departmentOk ? plan?.FindDepartment(id) : null;
         return plan is null || department is null
             ? AccessDecision.Deny(
                 Problems.NotFound("計画または所属がこの環境にありません。", "The plan or department is not served here."))
@@ -116,12 +122,12 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
             return AccessDecision.Deny(Problems.Unauthorized());
         }
 
-        if (!principal.IsSecretariatOf(planId))
+        if (!PlanId.TryParse(planId, out var id) || !principal.IsSecretariatOf(id))
         {
             return AccessDecision.Deny(Problems.NotSecretariat());
         }
 
-        return plans.Find(planId) is { } plan
+        return plans.Find(id.Value) is { } plan
             ? new AccessDecision(principal, plan, null, null)
             : AccessDecision.Deny(Problems.NotFound("計画がこの環境にありません。", "The plan is not served here."));
     }
@@ -130,16 +136,17 @@ public sealed class PortalAccess(IOptions<PortalAccessOptions> options, IHostEnv
     {
         var mapped = _options.Groups.Where(g => groups.Contains(g.GroupId, StringComparer.OrdinalIgnoreCase)).ToList();
         var departments = mapped.Where(g => g.Role == PortalRole.Department)
-            .Select(g => new DepartmentGrant(g.PlanId, g.DepartmentId))
+            .Select(g => PlanId.TryParse(g.PlanId, out var plan) && DepartmentId.TryParse(g.DepartmentId, out var d)
+                ? new DepartmentGrant(plan, d) : null)
+            .OfType<DepartmentGrant>()
             .Where(Exists)
             .Distinct()
             .ToArray();
-        var secretariats = mapped.Where(g => g.Role == PortalRole.Secretariat && plans.Find(g.PlanId) is not null)
-            .Select(g => g.PlanId).Distinct(StringComparer.Ordinal).ToArray();
+        var secretariats = mapped.Where(g => g.Role == PortalRole.Secretariat)
+            .Select(g => plans.Find(g.PlanId)?.Id).OfType<PlanId>().Distinct().ToArray();
         return new PortalPrincipal(id, name, source, departments, secretariats);
     }
 
     private bool Exists(DepartmentGrant grant) =>
-        DepartmentId.TryParse(grant.DepartmentId, out var id)
-        && plans.Find(grant.PlanId)?.FindDepartment(id) is not null;
+        plans.Find(grant.PlanId.Value)?.FindDepartment(grant.DepartmentId) is not null;
 }

@@ -1,3 +1,5 @@
+using Pipeline.Domain.Catalogue;
+
 namespace Pipeline.Portal.Access;
 
 /// <summary>
@@ -6,16 +8,15 @@ namespace Pipeline.Portal.Access;
 /// </summary>
 public sealed record PortalPrincipal(
     string Id, string Name, SignInSource Source, IReadOnlyList<DepartmentGrant> Departments,
-    IReadOnlyList<string>? SecretariatOf = null)
+    IReadOnlyList<PlanId>? SecretariatOf = null)
 {
     /// <summary>The plans whose secretariat the person is.</summary>
-    public IReadOnlyList<string> Secretariats => SecretariatOf ?? [];
+    public IReadOnlyList<PlanId> Secretariats => SecretariatOf ?? [];
 
     /// <summary>Whether the person may act for the department of the plan.</summary>
-    public bool MayActFor(string planId, string departmentId) =>
-        Departments.Any(d => string.Equals(d.PlanId, planId, StringComparison.Ordinal)
-            && string.Equals(d.DepartmentId, departmentId, StringComparison.Ordinal));
+    public bool MayActFor(PlanId planId, DepartmentId departmentId) =>
+        Departments.Any(d => d.PlanId == planId && d.DepartmentId == departmentId);
 
     /// <summary>Whether the person is the secretariat of the plan.</summary>
-    public bool IsSecretariatOf(string planId) => Secretariats.Contains(planId, StringComparer.Ordinal);
+    public bool IsSecretariatOf(PlanId planId) => Secretariats.Contains(planId);
 }

@@ -30,7 +30,7 @@ public sealed class CommentaryApi(PortalAccess access, CommentaryEntries entries
         }
 
         var person = decision.Principal!;
-        var bySecretariat = !person.MayActFor(planId, departmentId);
+        var bySecretariat = !person.MayActFor(decision.Plan!.Id, decision.Department!.Id);
         var outcome = await entries.EnterAsync(decision.Plan!, decision.Department!, indicatorId, fiscalYear, entry,
             person.Id, person.Name, bySecretariat, context.RequestAborted);
         if (outcome.Recorded is not { } recorded)

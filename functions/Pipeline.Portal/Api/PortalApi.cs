@@ -61,21 +61,21 @@ public sealed class PortalApi(
         // Not JSON, or sent as another content type: 400 below, like a request naming nothing.
         var request = await SecretariatApi.ReadAsync<DevelopmentSignInRequest>(context);
 
-        if (request is { Role: PortalRole.Secretariat } && plans.Find(request.PlanId) is not null)
+        if (request is { Role: PortalRole.Secretariat } && plans.Find(request.PlanId) is { } secretariatPlan)
         {
-            DevelopmentSignIn.WriteSecretariat(context.Response, request.PlanId);
+            DevelopmentSignIn.WriteSecretariat(context.Response, secretariatPlan.Id);
             return Results.NoContent();
         }
 
         if (request is null || request.Role == PortalRole.Secretariat || request.DepartmentId is not { } department
             || !DepartmentId.TryParse(department, out var departmentId)
-            || plans.Find(request.PlanId)?.FindDepartment(departmentId) is null)
+            || plans.Find(request.PlanId) is not { } plan || plan.FindDepartment(departmentId) is null)
         {
             return Problems.BadRequest("計画と所属（または事務局）を選んでください。",
                 "Choose a plan and a department (or its secretariat).");
         }
 
-        DevelopmentSignIn.Write(context.Response, new DepartmentGrant(request.PlanId, department));
+        DevelopmentSignIn.Write(context.Response, new DepartmentGrant(plan.Id, departmentId));
         return Results.NoContent();
     }
 
@@ -102,11 +102,11 @@ public sealed class PortalApi(
         }
 
         var departments = me.Departments
-            .Select(g => plans.Find(g.PlanId) is { } p && DepartmentId.TryParse(g.DepartmentId, out var id)
-                && p.FindDepartment(id) is { } d ? View(p, d) : null)
+            .Select(g => plans.Find(g.PlanId.Value) is { } p && p.FindDepartment(g.DepartmentId) is { } d
+                ? View(p, d) : null)
             .OfType<DepartmentView>()
             .ToArray();
-        var secretariats = me.Secretariats.Select(plans.Find).OfType<Plan>()
+        var secretariats = me.Secretariats.Select(p => plans.Find(p.Value)).OfType<Plan>()
             .Select(p => new PlanView(p.Id.Value, p.Name)).ToArray();
         return Json(new MeDocument(
             me.Id, me.Name, me.Source, departments, secretariats, SubmissionReader.AcceptedExtensions));
