@@ -16,7 +16,6 @@ namespace Pipeline.Spreadsheets.Reading;
 internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedStrings, NumberFormatKind[] styles,
     bool date1904, ReadLimits limits)
 {
-    private readonly NameTable _names = new();
     private int _row;
     private int _column;
     private string? _type;
@@ -27,15 +26,6 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
     private StringBuilder? _inline;
     private bool _phonetic;
     private int _cellsPerRow = 4;
-
-    /// <summary>Where the text nodes being read belong: nowhere, the cell's <c>&lt;v&gt;</c> or an inline
-    /// run's <c>&lt;t&gt;</c>.</summary>
-    private enum Capture
-    {
-        None,
-        Value,
-        Run,
-    }
 
     public static XmlReaderSettings Settings(ReadLimits limits) => new()
     {
@@ -50,138 +40,92 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
 
     public IEnumerable<SheetRow> Rows(Stream sheetXml)
     {
-        // The element names, atomised once: the reader hands out these very strings, compared by reference.
-        string rowName = _names.Add("row"), cellName = _names.Add("c"), valueName = _names.Add("v"),
-            formulaName = _names.Add("f"), phoneticName = _names.Add("rPh"), textName = _names.Add("t");
-        var settings = Settings(limits);
-        settings.NameTable = _names;
-        using var xml = XmlReader.Create(sheetXml, settings);
+        using var xml = XmlReader.Create(sheetXml, Settings(limits));
         List<Cell>? cells = null;
-        var capture = Capture.None;
-        string? run = null;
-        while (xml.Read())
+        var advanced = false;
+        while (advanced ? !xml.EOF : xml.Read())
         {
-            var node = xml.NodeType;
-            if (node is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace
-                or XmlNodeType.Whitespace)
+            advanced = false;
+            if (xml.NodeType == XmlNodeType.Element)
             {
-                // The text of a <v> or <t>, usually one node; what ReadElementContentAsString gave, without its
-                // bookkeeping.
-                if (capture == Capture.Value)
+                switch (xml.LocalName)
                 {
-                    _value = Limited(_value is not { Length: > 0 } ? xml.Value : _value + xml.Value);
-                }
-                else if (capture == Capture.Run)
-                {
-                    run = Limited(run is null ? xml.Value : run + xml.Value);
+                    case "row":
+                        var row =
+                            int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture,
+                                out var r) ? r : _row + 1;
+                        if (row <= _row)
+                        {
+                            throw Limits.RowOutOfOrder(sheet, row, _row);
+                        }
+
+                        _row = row;
+                        _column = 0;
+                        // Rows of a sheet are alike: room for as many cells as the last row had, no regrowing.
+                        cells = new List<Cell>(_cellsPerRow);
+                        if (xml.IsEmptyElement)
+                        {
+                            yield return new SheetRow(sheet, _row, cells);
+                            cells = null;
+                        }
+
+                        break;
+                    case "c" when cells is not null:
+                        StartCell(xml);
+                        if (xml.IsEmptyElement)
+                        {
+                            EndCell(cells);
+                        }
+
+                        break;
+                    case "v" when cells is not null && !xml.IsEmptyElement:
+                        _value = Limited(xml.ReadElementContentAsString());
+                        advanced = true;
+                        break;
+                    case "f" when cells is not null:
+                        _formula = true;
+                        break;
+                    case "rPh":
+                        _phonetic = !xml.IsEmptyElement;
+                        break;
+                    case "t" when cells is not null && !_phonetic && !xml.IsEmptyElement:
+                        // One run is the common case: its string is the cell's; rich text (several runs) is joined.
+                        var run = xml.ReadElementContentAsString();
+                        if (_inlineText is null && _inline is null)
+                        {
+                            _inlineText = Limited(run);
+                        }
+                        else
+                        {
+                            _inline ??= new StringBuilder(_inlineText);
+                            _inlineText = null;
+                            _inline.Append(run);
+                            Limited(_inline.Length);
+                        }
+
+                        advanced = true;
+                        break;
                 }
             }
-            else if (node == XmlNodeType.Element)
+            else if (xml.NodeType == XmlNodeType.EndElement)
             {
-                var name = xml.LocalName;
-                if (capture != Capture.None)
+                switch (xml.LocalName)
                 {
-                    throw MarkupInValue();
-                }
-
-                if ((object)name == rowName)
-                {
-                    var row = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture,
-                        out var r) ? r : _row + 1;
-                    if (row <= _row)
-                    {
-                        throw Limits.RowOutOfOrder(sheet, row, _row);
-                    }
-
-                    _row = row;
-                    _column = 0;
-                    // Rows of a sheet are alike: room for as many cells as the last row had, no regrowing.
-                    cells = new List<Cell>(_cellsPerRow);
-                    if (xml.IsEmptyElement)
-                    {
+                    case "c" when cells is not null:
+                        EndCell(cells);
+                        break;
+                    case "rPh":
+                        _phonetic = false;
+                        break;
+                    case "row" when cells is not null:
+                        _cellsPerRow = Math.Clamp(cells.Count, 4, 64);
                         yield return new SheetRow(sheet, _row, cells);
                         cells = null;
-                    }
-                }
-                else if (cells is null)
-                {
-                    // Nothing outside a row is read.
-                }
-                else if ((object)name == cellName)
-                {
-                    StartCell(xml);
-                    if (xml.IsEmptyElement)
-                    {
-                        EndCell(cells);
-                    }
-                }
-                else if ((object)name == valueName && !xml.IsEmptyElement)
-                {
-                    // <v></v> is an empty text, as ReadElementContentAsString read it, not a missing value.
-                    _value = "";
-                    capture = Capture.Value;
-                }
-                else if ((object)name == formulaName)
-                {
-                    _formula = true;
-                }
-                else if ((object)name == phoneticName)
-                {
-                    _phonetic = !xml.IsEmptyElement;
-                }
-                else if ((object)name == textName && !_phonetic && !xml.IsEmptyElement)
-                {
-                    run = null;
-                    capture = Capture.Run;
-                }
-            }
-            else if (node == XmlNodeType.EndElement)
-            {
-                var name = xml.LocalName;
-                if (capture == Capture.Run)
-                {
-                    // One run is the common case: its string is the cell's; rich text (several runs) is joined.
-                    AddRun(run ?? "");
-                }
-
-                capture = Capture.None;
-                if ((object)name == cellName && cells is not null)
-                {
-                    EndCell(cells);
-                }
-                else if ((object)name == phoneticName)
-                {
-                    _phonetic = false;
-                }
-                else if ((object)name == rowName && cells is not null)
-                {
-                    _cellsPerRow = Math.Clamp(cells.Count, 4, 64);
-                    yield return new SheetRow(sheet, _row, cells);
-                    cells = null;
+                        break;
                 }
             }
         }
     }
-
-    private void AddRun(string run)
-    {
-        if (_inlineText is null && _inline is null)
-        {
-            _inlineText = run;
-        }
-        else
-        {
-            _inline ??= new StringBuilder(_inlineText);
-            _inlineText = null;
-            _inline.Append(run);
-            Limited(_inline.Length);
-        }
-    }
-
-    private SpreadsheetReadException MarkupInValue() => new(ProblemCode.FileUnreadable,
-        $"セル {ColumnName.Of(_column)}{_row} の値の中に要素があります。Excel などで開いて保存し直してください。",
-        $"The value of the cell {ColumnName.Of(_column)}{_row} holds markup; open the file in Excel and save it again.",
-        sheet, _row, ColumnName.Of(_column));
 
     private void StartCell(XmlReader xml)
     {
