@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -44,7 +45,17 @@ public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient 
         Once(_tables, name, async () =>
         {
             var client = tables.GetTableClient(TableName(name));
-            await client.CreateIfNotExistsAsync(cancellationToken);
+            try
+            {
+                // Not CreateIfNotExistsAsync: Azure.Data.Tables 12.13 writes that request's body with reflection-based
+                // JSON (RequestContent.Create(object)), which a Native AOT build of pipeline refuses at run time.
+                await client.CreateAsync(cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // The table is there already: any 409, as CreateIfNotExistsAsync took it.
+            }
+
             return client;
         });
 
