@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -41,6 +42,9 @@ public sealed class StorageAccount(TableServiceClient tables, BlobServiceClient 
     /// say).</summary>
     public BlobContainerClient ExistingContainer(string name) => blobs.GetBlobContainerClient(ContainerName(name));
 
+    // Azure.Data.Tables makes each TableEntity it reads with Activator.CreateInstance<T>() (ToTableEntity<T>): its
+    // constructor is kept for the native build of pipeline, which would otherwise trim it (MissingMethodException).
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(TableEntity))]
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
         Once(_tables, name, async () =>
         {
