@@ -65,6 +65,8 @@ internal static class IsolatedMeasurements
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         using var stream = File.OpenRead(file);
         var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("bench"), "bench", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
         long made = 0;
@@ -99,10 +101,15 @@ internal static class IsolatedMeasurements
         // What the span allocated and how often the GC ran: the same in every run of the same code, however busy
         // the cores are (issue 27).
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+        // And how much of the span was the JIT compiling what ReadyToRun left (generic code over our value types,
+        // methods using vector instructions beyond the precompiled baseline): once per process, not per row.
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"plan {planMs:F0} ms, read + check + normalise {readMs:F0} ms, CPU {readCpuMs:F0} ms, " +
             $"allocated {allocatedMb:F0} MB, collections {GC.CollectionCount(0) - gen0Before}/" +
-            $"{GC.CollectionCount(1) - gen1Before}/{GC.CollectionCount(2) - gen2Before}"));
+            $"{GC.CollectionCount(1) - gen1Before}/{GC.CollectionCount(2) - gen2Before}, " +
+            $"jit {jitMs:F0} ms for {jitted} methods"));
         return made;
     }
 
