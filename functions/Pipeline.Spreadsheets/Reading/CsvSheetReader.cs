@@ -31,12 +31,14 @@ internal static class CsvSheetReader
             // UTF-8 and UTF-16 are the reader's own (BOM honoured); CP932 is transcoded.
             Encoding = encoding.CodePage == 932 ? encoding : null,
             MalformedData = CsvMalformedDataHandling.Throw,
-            // Ids, years, areas and months repeat row after row: each distinct text of a column is decoded once.
-            PoolStrings = true,
+            // Ids, years, areas and months repeat row after row: each distinct text of a column is decoded once,
+            // by our pool (Utf8TextPool) from the field's bytes.
             MaxRecordSize =
                 (int)Math.Min(int.MaxValue, (long)limits.MaxCellCharacters * 3 * Math.Min(limits.MaxColumns, 64)),
         };
         using var reader = CsvReader.Create(stream, options, leaveOpen: true);
+        var texts = new Utf8TextPool();
+        var scratch = new Cell[16];
         var row = 0;
         while (Next(reader, sheetName, row + 1))
         {
@@ -51,25 +53,40 @@ internal static class CsvSheetReader
                 throw Limits.TooManyColumns(limits, sheetName, row, reader.FieldCount);
             }
 
-            var cells = new List<Cell>(reader.FieldCount);
-            for (var i = 0; i < reader.FieldCount; i++)
+            var fields = reader.FieldCount;
+            if (scratch.Length < fields)
             {
-                if (reader.IsEmpty(i))
+                scratch = new Cell[fields];
+            }
+
+            var count = 0;
+            for (var i = 0; i < fields; i++)
+            {
+                var utf8 = reader.GetSpan(i);
+                if (utf8.IsEmpty)
                 {
                     continue;
                 }
 
-                var text = reader.GetString(i);
-                if (text.Length > limits.MaxCellCharacters)
+                // A text has at most as many characters as bytes: only a long one is counted in characters.
+                var text = texts.Get(i, utf8);
+                if (utf8.Length > limits.MaxCellCharacters && text.Length > limits.MaxCellCharacters)
                 {
                     throw Limits.CellTooLong(limits, sheetName, row, i + 1);
                 }
 
-                cells.Add(Cell.OfText(i + 1, text));
+                scratch[count++] = Cell.OfText(i + 1, text);
             }
 
-            if (cells.Count > 0)
+            if (count > 0)
             {
+                // One array of the row's cells, of their number: no list around it, nothing grown.
+                var cells = new Cell[count];
+                for (var c = 0; c < count; c++)
+                {
+                    cells[c] = scratch[c];
+                }
+
                 yield return new SheetRow(sheetName, row, cells);
             }
         }
