@@ -104,8 +104,19 @@ public sealed class SubmissionReading
             _output.RowsSkipped)
         {
             Commentary = _output.Commentary,
-            FiscalYears = _output.FiscalYears.Select(fy => new FiscalYear(fy)).ToList(),
+            FiscalYears = FiscalYearsOf(_output.FiscalYears),
         };
+    }
+
+    private static FiscalYear[] FiscalYearsOf(IReadOnlyList<int> years)
+    {
+        var fiscalYears = new FiscalYear[years.Count];
+        for (var i = 0; i < fiscalYears.Length; i++)
+        {
+            fiscalYears[i] = new FiscalYear(years[i]);
+        }
+
+        return fiscalYears;
     }
 
     /// <summary>The refusal, naming the headings of the likeliest header row that were not understood.</summary>

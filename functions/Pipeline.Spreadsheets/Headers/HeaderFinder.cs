@@ -24,9 +24,23 @@ internal sealed class HeaderFinder(HeaderVocabulary vocabulary)
     /// <summary>The header this row makes, alone or under the row above; null where it makes none.</summary>
     public HeaderMap? TryFind(SheetRow row)
     {
-        var labels = row.Cells.Where(c => !c.IsBlank).Select(c => (c, vocabulary.Classify(c))).ToList();
+        // Loops rather than LINQ over our value types: this runs on a sheet's first rows only, where compiling
+        // LINQ's generic code for them cost more than the search itself (issue 27).
+        var cells = row.Cells;
+        var labels = new List<(Cell Cell, HeaderLabel Label)>(cells.Count);
+        var columns = new List<(int Column, HeaderLabel Label)>(cells.Count);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (!cells[i].IsBlank)
+            {
+                var label = vocabulary.Classify(cells[i]);
+                labels.Add((cells[i], label));
+                columns.Add((cells[i].Column, label));
+            }
+        }
+
         Remember(row, labels);
-        var map = HeaderMap.TryBuild(labels.Select(l => (l.c.Column, l.Item2)).ToList());
+        var map = HeaderMap.TryBuild(columns);
         if (map is null && _previous is { } above && above.Row == row.Row - 1)
         {
             map = HeaderMap.TryBuild(Combine(above, row));
@@ -47,11 +61,26 @@ internal sealed class HeaderFinder(HeaderVocabulary vocabulary)
             return null;
         }
 
-        var labels = below.Cells.Where(c => !c.IsBlank).Select(vocabulary.Classify).ToList();
-        var columnHeadings =
-            labels.Count(l => l.Kind is HeaderLabelKind.Year or HeaderLabelKind.Ward or HeaderLabelKind.Month
-                or HeaderLabelKind.Total);
-        if (columnHeadings < 2 || labels.Any(l => l.Kind is HeaderLabelKind.Unknown or HeaderLabelKind.Field))
+        var columnHeadings = 0;
+        var cells = below.Cells;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (cells[i].IsBlank)
+            {
+                continue;
+            }
+
+            var kind = vocabulary.Classify(cells[i]).Kind;
+            if (kind is HeaderLabelKind.Unknown or HeaderLabelKind.Field)
+            {
+                return null;
+            }
+
+            columnHeadings += kind is HeaderLabelKind.Year or HeaderLabelKind.Ward or HeaderLabelKind.Month
+                or HeaderLabelKind.Total ? 1 : 0;
+        }
+
+        if (columnHeadings < 2)
         {
             return null;
         }
@@ -122,11 +151,17 @@ internal sealed class HeaderFinder(HeaderVocabulary vocabulary)
     /// such as a year), then the most headings recognised, then the most text. A data row with one recognised name
     /// (相談件数, 1150) never outranks the row of headings above it (項目, 数値).
     /// </summary>
-    private void Remember(SheetRow row, List<(Cell, HeaderLabel)> labels)
+    private void Remember(SheetRow row, List<(Cell Cell, HeaderLabel Label)> labels)
     {
-        var recognised = HeaderMap.Score(labels.Select(l => (l.Item1.Column, l.Item2)));
-        var text = labels.Count(l => l.Item1.Kind == CellKind.Text);
-        var holdsValues = labels.Any(l => IsValue(l.Item1, l.Item2));
+        var recognised = HeaderMap.Score(labels);
+        var text = 0;
+        var holdsValues = false;
+        foreach (var (cell, label) in labels)
+        {
+            text += cell.Kind == CellKind.Text ? 1 : 0;
+            holdsValues |= IsValue(cell, label);
+        }
+
         // Each count is below 2^20 (a sheet has at most 16,384 columns).
         var score = (holdsValues ? 0L : 1L << 40) + ((long)recognised << 20) + text;
         if (score > _likeliestScore)

@@ -1,6 +1,7 @@
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Observations;
 using Pipeline.Spreadsheets.Parsing;
+using Pipeline.Spreadsheets.Reading;
 
 namespace Pipeline.Spreadsheets.Headers;
 
@@ -66,7 +67,16 @@ internal sealed class HeaderMap
     public int Columns { get; private set; }
 
     /// <summary>Labels recognised, for choosing the likeliest header row of a refusal.</summary>
-    public static int Score(IEnumerable<(int Column, HeaderLabel Label)> labels) => labels.Count(l => l.Label.IsKnown);
+    public static int Score(List<(Cell Cell, HeaderLabel Label)> labels)
+    {
+        var known = 0;
+        foreach (var (_, label) in labels)
+        {
+            known += label.IsKnown ? 1 : 0;
+        }
+
+        return known;
+    }
 
     /// <summary>The map of a header's labels, or null where they do not make a header.</summary>
     public static HeaderMap? TryBuild(IReadOnlyList<(int Column, HeaderLabel Label)> labels)
@@ -137,6 +147,12 @@ internal sealed class HeaderMap
 
     private void FindAmbiguities()
     {
+        if (YearColumns.Count < 2 && WardColumns.Count < 2 && MonthColumns.Count < 2)
+        {
+            // A long form (most files) names no column twice: no grouping to compile and run for it.
+            return;
+        }
+
         Ambiguous.AddRange(YearColumns.GroupBy(c => c.Year).Where(g => g.Count() > 1)
             .SelectMany(g => g.Select(c => c.Column)));
         Ambiguous.AddRange(WardColumns.GroupBy(c => c.Ward!.Code).Where(g => g.Count() > 1)

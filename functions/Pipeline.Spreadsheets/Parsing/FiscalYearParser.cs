@@ -25,14 +25,7 @@ public static partial class FiscalYearParser
     /// <see cref="DateTimeFormatInfo.GetEra"/>, whose culture-aware comparison loads ICU's Japanese collation on first
     /// use (a fifth of a 100,000-row file's reading time in the issue-27 profile). Other names (R, H) still go there.
     /// </summary>
-    private static readonly FrozenDictionary<string, int> EraByName = Calendar.Eras
-        .SelectMany(era => new[]
-        {
-            (Name: EraNames.GetEraName(era), Era: era), (Name: EraNames.GetAbbreviatedEraName(era), Era: era),
-        })
-        .Where(e => e.Name.Length > 0)
-        .GroupBy(e => e.Name, StringComparer.Ordinal)
-        .ToFrozenDictionary(g => g.Key, g => g.First().Era, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, int> EraByName = CreateEraByName();
 
     /// <summary>Reads a cell; false where it is not a fiscal year.</summary>
     public static bool TryParse(Cell cell, out FiscalYear fiscalYear)
@@ -121,6 +114,25 @@ public static partial class FiscalYearParser
         var first = Calendar.ToDateTime(1, 12, 31, 0, 0, 0, 0, era).Year;
         fiscalYear = new FiscalYear(first + year - 1);
         return true;
+    }
+
+    /// <summary>Each era's full and abbreviated name, the first era (in the calendar's order) keeping a name two
+    /// share; a loop rather than LINQ over tuples, compiled at run time for a name table built once.</summary>
+    private static FrozenDictionary<string, int> CreateEraByName()
+    {
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var era in Calendar.Eras)
+        {
+            foreach (var name in new[] { EraNames.GetEraName(era), EraNames.GetAbbreviatedEraName(era) })
+            {
+                if (name.Length > 0)
+                {
+                    byName.TryAdd(name, era);
+                }
+            }
+        }
+
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static DateTimeFormatInfo CreateEraNames()

@@ -15,6 +15,13 @@ public static class FlagParser
     /// <summary>Reads a cell; false where it is neither a flag nor a final figure's word.</summary>
     public static bool TryParse(Cell cell, out ValueFlag? flag)
     {
+        if (cell.IsBlank)
+        {
+            // Most rows have no flag (or no flag column): a final figure, without keying an empty text.
+            flag = null;
+            return true;
+        }
+
         (var ok, flag) = JapaneseText.Key(cell.Display) switch
         {
             "" or "確報" or "確報値" or "確定" or "確定値" or "final" => (true, (ValueFlag?)null),

@@ -39,7 +39,13 @@ public static class ValueParser
                 return ValueOutcome.NotNumeric;
         }
 
-        // The common case first: a plain number typed as text (every CSV cell).
+        // The common case first: a count of up to nine digits (every CSV cell of a count), then any plain number.
+        if (WholeNumber(cell.Text) is { } whole)
+        {
+            value = InvariantDecimal.Normalize(whole);
+            return ValueOutcome.Number;
+        }
+
         if (decimal.TryParse(cell.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out value))
         {
@@ -71,5 +77,30 @@ public static class ValueParser
         }
 
         return ValueOutcome.NotNumeric;
+    }
+
+    /// <summary>
+    /// The value of a text of one to nine ASCII digits, as <see cref="decimal.TryParse(string?, NumberStyles,
+    /// IFormatProvider?, out decimal)"/> reads it (leading zeros allowed, scale 0); null for any other text.
+    /// </summary>
+    private static int? WholeNumber(string? text)
+    {
+        if (text is null || text.Length is 0 or > 9)
+        {
+            return null;
+        }
+
+        var number = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return null;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        return number;
     }
 }

@@ -26,15 +26,35 @@ internal sealed class DuplicateGuard
     private readonly int[]?[] _firstRows;
     private readonly Dictionary<long, int> _outside = [];
     private readonly Dictionary<(string, FiscalYear), int> _evaluations = [];
+    private Indicator? _lastIndicator;
+    private int _lastIndicatorPosition;
+    private Area? _lastArea;
+    private int _lastAreaPosition;
 
     public DuplicateGuard(Plan plan)
     {
-        _indicatorPositions = plan.Indicators.Select((indicator, i) => (Id: indicator.Id.Value, i))
-            .ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        _areaPositions = plan.Wards.Prepend(plan.WholeCity).Select((area, i) => (Code: area.Code.Value, i))
-            .ToFrozenDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        // An indicator's values are accepted from its baseline year to the plan's end (FileReading.InPlan).
-        _firstYear = plan.Indicators.Select(i => i.Baseline.FiscalYear.Value).Append(plan.StartFiscalYear.Value).Min();
+        // Loops, not LINQ over tuples: built once per file, where compiling LINQ's generic code for value tuples
+        // at run time cost more than the building (issue 27).
+        var indicators = new Dictionary<string, int>(plan.Indicators.Count, StringComparer.Ordinal);
+        _firstYear = plan.StartFiscalYear.Value;
+        for (var i = 0; i < plan.Indicators.Count; i++)
+        {
+            indicators.Add(plan.Indicators[i].Id.Value, i);
+            // An indicator's values are accepted from its baseline year to the plan's end (FileReading.InPlan).
+            _firstYear = Math.Min(_firstYear, plan.Indicators[i].Baseline.FiscalYear.Value);
+        }
+
+        var areas = new Dictionary<string, int>(plan.Wards.Count + 1, StringComparer.Ordinal)
+        {
+            { plan.WholeCity.Code.Value, 0 },
+        };
+        for (var i = 0; i < plan.Wards.Count; i++)
+        {
+            areas.Add(plan.Wards[i].Code.Value, i + 1);
+        }
+
+        _indicatorPositions = indicators.ToFrozenDictionary(StringComparer.Ordinal);
+        _areaPositions = areas.ToFrozenDictionary(StringComparer.Ordinal);
         _years = Math.Max(0, plan.EndFiscalYear.Value - _firstYear + 1);
         _areas = _areaPositions.Count;
         _firstRows = new int[]?[plan.Indicators.Count];
@@ -45,8 +65,21 @@ internal sealed class DuplicateGuard
     {
         // Rows count from 1 in every reader; 0 marks a free slot, so where a key is kept must not depend on the row.
         ArgumentOutOfRangeException.ThrowIfLessThan(row, 1);
-        var position = _indicatorPositions[indicator.Id.Value];
-        var areaPosition = _areaPositions[area.Code.Value];
+        // A file gives one indicator's rows, and an area's months, one after the other: the last positions first.
+        if (!ReferenceEquals(indicator, _lastIndicator))
+        {
+            _lastIndicatorPosition = _indicatorPositions[indicator.Id.Value];
+            _lastIndicator = indicator;
+        }
+
+        if (!ReferenceEquals(area, _lastArea))
+        {
+            _lastAreaPosition = _areaPositions[area.Code.Value];
+            _lastArea = area;
+        }
+
+        var position = _lastIndicatorPosition;
+        var areaPosition = _lastAreaPosition;
         var year = fy.Value - _firstYear;
         var m = month ?? 0;
         var slots = (long)_years * _areas * Months;

@@ -20,6 +20,12 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
     private readonly Dictionary<string, FiscalYear?> _fiscalYears = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Area?> _areaTexts = new(StringComparer.Ordinal);
     private readonly Dictionary<double, Area?> _areaNumbers = [];
+    private string? _lastIndicatorText;
+    private Indicator? _lastIndicator;
+    private string? _lastFiscalYearText;
+    private FiscalYear? _lastFiscalYear;
+    private string? _lastAreaText;
+    private Area? _lastArea;
 
     public Plan Plan => plan;
 
@@ -40,13 +46,22 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
 
     public Indicator? Indicator(Cell cell)
     {
-        var text = cell.Display;
-        if (!_indicators.TryGetValue(text, out var indicator))
+        // A file's rows of one indicator follow each other, and the CSV reader gives a repeated text as the same
+        // string: the last text is asked first, by reference.
+        if (cell.Kind == CellKind.Text && cell.Text is { } text && ReferenceEquals(text, _lastIndicatorText))
         {
-            indicator = _catalogue.Indicator(cell);
-            _indicators[text] = indicator;
+            return _lastIndicator;
         }
 
+        var display = cell.Display;
+        if (!_indicators.TryGetValue(display, out var indicator))
+        {
+            indicator = _catalogue.Indicator(cell);
+            _indicators[display] = indicator;
+        }
+
+        _lastIndicatorText = cell.Kind == CellKind.Text ? cell.Text : null;
+        _lastIndicator = indicator;
         return indicator;
     }
 
@@ -69,13 +84,20 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
         }
 
         FiscalYear? fy;
-        if (cell.Kind == CellKind.Text)
+        if (cell.Kind == CellKind.Text && cell.Text is { } text && ReferenceEquals(text, _lastFiscalYearText))
+        {
+            fy = _lastFiscalYear;
+        }
+        else if (cell.Kind == CellKind.Text)
         {
             if (!_fiscalYears.TryGetValue(cell.Text!, out fy))
             {
                 fy = FiscalYearParser.TryParse(cell, out var parsed) ? parsed : null;
                 _fiscalYears[cell.Text!] = fy;
             }
+
+            _lastFiscalYearText = cell.Text;
+            _lastFiscalYear = fy;
         }
         else
         {
@@ -121,11 +143,20 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
             return _areas.TryResolve(cell, out area);
         }
 
+        if (ReferenceEquals(cell.Text, _lastAreaText))
+        {
+            area = _lastArea!;
+            return _lastArea is not null;
+        }
+
         if (!_areaTexts.TryGetValue(cell.Text, out var cached))
         {
             cached = _areas.TryResolve(cell, out var resolved) ? resolved : null;
             _areaTexts[cell.Text] = cached;
         }
+
+        _lastAreaText = cell.Text;
+        _lastArea = cached;
 
         area = cached!;
         return cached is not null;

@@ -27,6 +27,8 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
     private HeaderMap? _header;
     private SheetRow? _headerRow;
     private bool _skipSheet;
+    private string? _lastLabel;
+    private bool _lastLabelIsTotal;
 
     /// <summary>Whether any sheet had a recognised header row.</summary>
     public bool AnyHeader { get; private set; }
@@ -144,7 +146,8 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
 
         foreach (var column in _header!.IndicatorColumns)
         {
-            if (row[column] is { Kind: CellKind.Text } cell && IsTotalWord(cell.Text!))
+            // The first cell, already asked, is usually the indicator's.
+            if (column != first.Column && row[column] is { Kind: CellKind.Text } cell && IsTotalWord(cell.Text!))
             {
                 return cell;
             }
@@ -157,6 +160,12 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
     /// row), at most 4,096 of them remembered.</summary>
     private bool IsTotalWord(string text)
     {
+        if (ReferenceEquals(text, _lastLabel))
+        {
+            // The same string as the row before's (the CSV reader's repeated texts, an id on every row).
+            return _lastLabelIsTotal;
+        }
+
         if (!_totalLabels.TryGetValue(text, out var total))
         {
             total = TotalRowWords.Contains(JapaneseText.Key(text));
@@ -166,6 +175,8 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
             }
         }
 
+        _lastLabel = text;
+        _lastLabelIsTotal = total;
         return total;
     }
 

@@ -11,7 +11,9 @@ namespace Pipeline.Spreadsheets.Rows;
 /// </summary>
 internal sealed class SubmissionContents(int listed)
 {
-    private readonly SortedSet<int> _fiscalYears = [];
+    /// <summary>In order; a file gives a few years, so a list kept sorted (a SortedSet of ints was dozens of
+    /// methods to compile at run time, issue 27).</summary>
+    private readonly List<int> _fiscalYears = [];
     private int _lastFiscalYear = int.MinValue;
     private readonly Dictionary<(string, FiscalYear), (int Row, IndicatorCommentary Commentary)> _commentary = [];
 
@@ -30,7 +32,7 @@ internal sealed class SubmissionContents(int listed)
     public int RowsSkipped { get; set; }
 
     /// <summary>Every fiscal year a value, an evaluation or a commentary of the file is for, in order.</summary>
-    public IReadOnlyCollection<int> FiscalYears => _fiscalYears;
+    public IReadOnlyList<int> FiscalYears => _fiscalYears;
 
     public void Add(Observation observation)
     {
@@ -39,7 +41,7 @@ internal sealed class SubmissionContents(int listed)
         {
             // Rows of one year follow each other: the set is consulted when the year changes.
             _lastFiscalYear = observation.FiscalYear.Value;
-            _fiscalYears.Add(_lastFiscalYear);
+            AddFiscalYear(_lastFiscalYear);
         }
 
         Pending.Add(observation);
@@ -51,7 +53,7 @@ internal sealed class SubmissionContents(int listed)
 
     public void Add(Evaluation evaluation)
     {
-        _fiscalYears.Add(evaluation.FiscalYear.Value);
+        AddFiscalYear(evaluation.FiscalYear.Value);
         Evaluations.Add(evaluation);
     }
 
@@ -70,8 +72,22 @@ internal sealed class SubmissionContents(int listed)
 
         firstRow = row;
         _commentary[key] = (row, commentary);
-        _fiscalYears.Add(commentary.FiscalYear.Value);
+        AddFiscalYear(commentary.FiscalYear.Value);
         Commentary.Add(commentary);
         return true;
+    }
+
+    private void AddFiscalYear(int year)
+    {
+        var at = _fiscalYears.Count;
+        while (at > 0 && _fiscalYears[at - 1] > year)
+        {
+            at--;
+        }
+
+        if (at == 0 || _fiscalYears[at - 1] != year)
+        {
+            _fiscalYears.Insert(at, year);
+        }
     }
 }
