@@ -30,7 +30,7 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
     public static async Task<SeekableContent> CopyAsync(Stream source, long maxBytes,
         CancellationToken cancellationToken)
     {
-        Stream buffer = new MemoryStream();
+        Stream buffer = new MemoryStream(InitialCapacity(source));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = new byte[81920];
         long total = 0;
@@ -60,6 +60,22 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
 
         buffer.Position = 0;
         return new SeekableContent(buffer, Sha256.FromHash(hash.GetHashAndReset()));
+    }
+
+    /// <summary>
+    /// Room for the whole content where the source knows its length and it fits in memory: a buffer grown by
+    /// doubling copies and clears itself a dozen times for a file of a few megabytes (issue 27: a tenth of the
+    /// samples of a native <c>validate</c> of 100,000 csv rows). Otherwise it grows as it fills.
+    /// </summary>
+    private static int InitialCapacity(Stream source)
+    {
+        if (!source.CanSeek)
+        {
+            return 0;
+        }
+
+        var remaining = source.Length - source.Position;
+        return remaining is > 0 and <= InMemoryLimit ? (int)remaining : 0;
     }
 
     public void Dispose() => Stream.Dispose();
