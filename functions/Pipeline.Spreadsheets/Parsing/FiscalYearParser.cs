@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Pipeline.Domain.Catalogue;
@@ -25,7 +24,7 @@ public static partial class FiscalYearParser
     /// <see cref="DateTimeFormatInfo.GetEra"/>, whose culture-aware comparison loads ICU's Japanese collation on first
     /// use (a fifth of a 100,000-row file's reading time in the issue-27 profile). Other names (R, H) still go there.
     /// </summary>
-    private static readonly FrozenDictionary<string, int> EraByName = CreateEraByName();
+    private static readonly (string[] Names, int[] Eras) EraByName = CreateEraByName();
 
     /// <summary>Reads a cell; false where it is not a fiscal year.</summary>
     public static bool TryParse(Cell cell, out FiscalYear fiscalYear)
@@ -103,7 +102,8 @@ public static partial class FiscalYearParser
     private static bool TryFromEra(string eraName, int year, out FiscalYear fiscalYear)
     {
         fiscalYear = default;
-        var era = EraByName.TryGetValue(eraName, out var named) ? named : EraNames.GetEra(eraName);
+        var named = Array.IndexOf(EraByName.Names, eraName);
+        var era = named >= 0 ? EraByName.Eras[named] : EraNames.GetEra(eraName);
         if (era <= 0 || year is < 1 or > 99)
         {
             return false;
@@ -116,23 +116,30 @@ public static partial class FiscalYearParser
         return true;
     }
 
-    /// <summary>Each era's full and abbreviated name, the first era (in the calendar's order) keeping a name two
-    /// share; a loop rather than LINQ over tuples, compiled at run time for a name table built once.</summary>
-    private static FrozenDictionary<string, int> CreateEraByName()
+    /// <summary>
+    /// Each era's full and abbreviated name with its era, the first era (in the calendar's order) keeping a name two
+    /// share: a dozen names, found by an ordinal scan (<see cref="Array.IndexOf{T}(T[], T)"/>), in plain arrays rather
+    /// than LINQ over tuples and a frozen dictionary of ints, which were compiled at run time for a table built once.
+    /// </summary>
+    private static (string[] Names, int[] Eras) CreateEraByName()
     {
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var era in Calendar.Eras)
+        var eras = Calendar.Eras;
+        var names = new string[eras.Length * 2];
+        var ofName = new int[eras.Length * 2];
+        var count = 0;
+        foreach (var era in eras)
         {
             foreach (var name in new[] { EraNames.GetEraName(era), EraNames.GetAbbreviatedEraName(era) })
             {
-                if (name.Length > 0)
+                if (name.Length > 0 && Array.IndexOf(names, name, 0, count) < 0)
                 {
-                    byName.TryAdd(name, era);
+                    names[count] = name;
+                    ofName[count++] = era;
                 }
             }
         }
 
-        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+        return (names[..count], ofName[..count]);
     }
 
     private static DateTimeFormatInfo CreateEraNames()

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Pipeline.Domain.Catalogue;
 
 namespace Pipeline.Spreadsheets.Rows;
@@ -18,8 +17,10 @@ internal sealed class DuplicateGuard
 
     private const int Months = 13;
 
-    private readonly FrozenDictionary<string, int> _indicatorPositions;
-    private readonly FrozenDictionary<string, int> _areaPositions;
+    // Positions as objects, not ints: a dictionary of references is precompiled, one of ints is compiled at run
+    // time under ReadyToRun (with its frozen form, a quarter of the methods a 100,000-row file's reading compiled).
+    private readonly Dictionary<string, Position> _indicatorPositions;
+    private readonly Dictionary<string, Position> _areaPositions;
     private readonly int _firstYear;
     private readonly int _years;
     private readonly int _areas;
@@ -35,26 +36,24 @@ internal sealed class DuplicateGuard
     {
         // Loops, not LINQ over tuples: built once per file, where compiling LINQ's generic code for value tuples
         // at run time cost more than the building (issue 27).
-        var indicators = new Dictionary<string, int>(plan.Indicators.Count, StringComparer.Ordinal);
+        _indicatorPositions = new Dictionary<string, Position>(plan.Indicators.Count, StringComparer.Ordinal);
         _firstYear = plan.StartFiscalYear.Value;
         for (var i = 0; i < plan.Indicators.Count; i++)
         {
-            indicators.Add(plan.Indicators[i].Id.Value, i);
+            _indicatorPositions.Add(plan.Indicators[i].Id.Value, new Position(i));
             // An indicator's values are accepted from its baseline year to the plan's end (FileReading.InPlan).
             _firstYear = Math.Min(_firstYear, plan.Indicators[i].Baseline.FiscalYear.Value);
         }
 
-        var areas = new Dictionary<string, int>(plan.Wards.Count + 1, StringComparer.Ordinal)
+        _areaPositions = new Dictionary<string, Position>(plan.Wards.Count + 1, StringComparer.Ordinal)
         {
-            { plan.WholeCity.Code.Value, 0 },
+            { plan.WholeCity.Code.Value, new Position(0) },
         };
         for (var i = 0; i < plan.Wards.Count; i++)
         {
-            areas.Add(plan.Wards[i].Code.Value, i + 1);
+            _areaPositions.Add(plan.Wards[i].Code.Value, new Position(i + 1));
         }
 
-        _indicatorPositions = indicators.ToFrozenDictionary(StringComparer.Ordinal);
-        _areaPositions = areas.ToFrozenDictionary(StringComparer.Ordinal);
         _years = Math.Max(0, plan.EndFiscalYear.Value - _firstYear + 1);
         _areas = _areaPositions.Count;
         _firstRows = new int[]?[plan.Indicators.Count];
@@ -68,13 +67,13 @@ internal sealed class DuplicateGuard
         // A file gives one indicator's rows, and an area's months, one after the other: the last positions first.
         if (!ReferenceEquals(indicator, _lastIndicator))
         {
-            _lastIndicatorPosition = _indicatorPositions[indicator.Id.Value];
+            _lastIndicatorPosition = _indicatorPositions[indicator.Id.Value].Index;
             _lastIndicator = indicator;
         }
 
         if (!ReferenceEquals(area, _lastArea))
         {
-            _lastAreaPosition = _areaPositions[area.Code.Value];
+            _lastAreaPosition = _areaPositions[area.Code.Value].Index;
             _lastArea = area;
         }
 
@@ -120,4 +119,7 @@ internal sealed class DuplicateGuard
     /// <summary>indicator position (24 bits) · fiscal year (16) · area position (16) · month (8).</summary>
     private static long Key(int indicator, FiscalYear fy, int area, int? month) =>
         ((long)indicator << 40) | ((long)(ushort)fy.Value << 24) | ((long)(ushort)area << 8) | (byte)(month ?? 0);
+
+    /// <summary>An indicator's or an area's place in the plan's order.</summary>
+    private sealed record Position(int Index);
 }
