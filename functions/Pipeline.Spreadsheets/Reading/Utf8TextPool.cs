@@ -38,9 +38,13 @@ internal sealed class Utf8TextPool
         return text;
     }
 
-    /// <summary>One column's texts: an open-addressing table keyed by the bytes, grown at half full.</summary>
+    /// <summary>
+    /// One column's texts: an open-addressing table keyed by the bytes, grown at half full. Its hash starts from a
+    /// seed of its own, so that a file cannot be written to make every text of a column probe the same run of slots.
+    /// </summary>
     private sealed class ColumnTexts
     {
+        private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
         private Entry[] _entries = new Entry[64];
         private int _count;
         private int _last = -1;
@@ -55,7 +59,7 @@ internal sealed class Utf8TextPool
                 return _entries[_last].Text!;
             }
 
-            var hash = Hash(utf8);
+            var hash = Hash(utf8, _seed);
             var mask = _entries.Length - 1;
             var slot = hash & mask;
             while (_entries[slot].Text is { } known)
@@ -109,13 +113,13 @@ internal sealed class Utf8TextPool
         }
 
         /// <summary>
-        /// A hash of the bytes (at most <see cref="MaxLength"/>) eight at a time, the last eight overlapping, the
-        /// high bits folded into the low ones the table's mask keeps.
+        /// A hash of the bytes (at most <see cref="MaxLength"/>) from the column's seed, eight at a time, the last
+        /// eight overlapping, the high bits folded into the low ones the table's mask keeps.
         /// </summary>
-        private static int Hash(ReadOnlySpan<byte> utf8)
+        private static int Hash(ReadOnlySpan<byte> utf8, ulong seed)
         {
             var length = utf8.Length;
-            ulong hash = (ulong)length * 0x9E3779B97F4A7C15UL;
+            var hash = seed ^ ((ulong)length * 0x9E3779B97F4A7C15UL);
             if (length < 8)
             {
                 foreach (var b in utf8)
