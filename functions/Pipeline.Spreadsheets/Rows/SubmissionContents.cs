@@ -39,7 +39,7 @@ internal sealed class SubmissionContents(int listed)
         ObservationCount++;
         if (observation.FiscalYear.Value != _lastFiscalYear)
         {
-            // Rows of one year follow each other: the set is consulted when the year changes.
+            // Rows of one year follow each other: the list of years is consulted when the year changes.
             _lastFiscalYear = observation.FiscalYear.Value;
             AddFiscalYear(_lastFiscalYear);
         }
