@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Issue 27: builds of the harness measured step against step, interleaved, each run a process of its own.
 #   bash tests/Pipeline.Benchmarks/steps.sh ROUNDS SIZES FORMATS TOOL...
-# TOOL is floor (the bare reader of out/bench-bin-main), BIN (child-parse of out/bench-bin-BIN, a harness published
-# as speed.sh does) or BIN:noent (the same with --no-entities). Files come from speed.sh (out/speed/bench-N.F).
+# TOOL is floor (the bare reader of out/bench-bin-main), floor@BIN (the bare reader of out/bench-bin-BIN: a harness
+# published natively, -p:PublishAot=true, has its own floor), BIN (child-parse of out/bench-bin-BIN, a harness
+# published as speed.sh does, or natively) or BIN:noent (the same with --no-entities). Files come from speed.sh (out/speed/bench-N.F).
 # One line a run in out/runs-HHMM.tsv: wall and CPU of the process, the span's own wall, CPU, allocation and
 # collections, and the load average beside it; ratios are to be taken per round.
 cd "$(dirname "$0")/../.."
@@ -15,15 +16,16 @@ for r in $(seq 1 $ROUNDS); do for size in ${SIZES//,/ }; do for f in ${FORMATS//
   load=$(cut -d' ' -f1 /proc/loadavg)
   file=out/speed/bench-$size.$f
   case $tool in
-    floor) case $f in csv) fl=child-floor-csv;; xlsx) fl=child-floor-xml;; ods) fl=child-floor-ods;; esac
-           cmd="out/bench-bin-main/Pipeline.Benchmarks $fl $file";;
+    floor|floor@*) case $f in csv) fl=child-floor-csv;; xlsx) fl=child-floor-xml;; ods) fl=child-floor-ods;; esac
+           bin=main; [ "$tool" = floor ] || bin=${tool#floor@}
+           cmd="out/bench-bin-$bin/Pipeline.Benchmarks $fl $file";;
     *:noent) cmd="out/bench-bin-${tool%:noent}/Pipeline.Benchmarks child-parse $file $size --no-entities";;
     *) cmd="out/bench-bin-$tool/Pipeline.Benchmarks child-parse $file $size";;
   esac
   /usr/bin/time -f '%e %U %S %M' -o out/time.txt $cmd > out/stdout.txt 2> out/stderr.txt || {
     echo "fail $tool $f" >&2; cat out/stderr.txt >&2; continue; }
   read -r wall user sys peak < <(tail -1 out/time.txt)
-  if [ "$tool" = floor ]; then
+  if [ "${tool%@*}" = floor ]; then
     read -r _ inner _ icpu < out/stdout.txt; alloc=""; gcs=""
   else
     span='s/.*normalise ([0-9]+) ms, CPU ([0-9]+) ms.*'
