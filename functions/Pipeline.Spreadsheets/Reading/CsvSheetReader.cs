@@ -37,8 +37,9 @@ internal static class CsvSheetReader
                 (int)Math.Min(int.MaxValue, (long)limits.MaxCellCharacters * 3 * Math.Min(limits.MaxColumns, 64)),
         };
         using var reader = CsvReader.Create(stream, options, leaveOpen: true);
-        var texts = new Utf8TextPool();
-        var scratch = new Cell[16];
+        var pool = new Utf8TextPool();
+        var texts = new string[16];
+        var columns = new int[16];
         var row = 0;
         while (Next(reader, sheetName, row + 1))
         {
@@ -54,12 +55,14 @@ internal static class CsvSheetReader
             }
 
             var fields = reader.FieldCount;
-            if (scratch.Length < fields)
+            if (texts.Length < fields)
             {
-                scratch = new Cell[fields];
+                texts = new string[fields];
+                columns = new int[fields];
             }
 
             var count = 0;
+            var gaps = false;
             for (var i = 0; i < fields; i++)
             {
                 var utf8 = reader.GetSpan(i);
@@ -69,25 +72,22 @@ internal static class CsvSheetReader
                 }
 
                 // A text has at most as many characters as bytes: only a long one is counted in characters.
-                var text = texts.Get(i, utf8);
+                var text = pool.Get(i, utf8);
                 if (utf8.Length > limits.MaxCellCharacters && text.Length > limits.MaxCellCharacters)
                 {
                     throw Limits.CellTooLong(limits, sheetName, row, i + 1);
                 }
 
-                scratch[count++] = Cell.OfText(i + 1, text);
+                gaps |= i != count;
+                columns[count] = i + 1;
+                texts[count++] = text;
             }
 
             if (count > 0)
             {
-                // One array of the row's cells, of their number: no list around it, nothing grown.
-                var cells = new Cell[count];
-                for (var c = 0; c < count; c++)
-                {
-                    cells[c] = scratch[c];
-                }
-
-                yield return new SheetRow(sheetName, row, cells);
+                // The row's texts in an array of their number (their columns too where a field was empty): a CSV
+                // cell is always text, made into a Cell when asked for (CsvCells).
+                yield return new SheetRow(sheetName, row, new CsvCells(texts[..count], gaps ? columns[..count] : null));
             }
         }
     }

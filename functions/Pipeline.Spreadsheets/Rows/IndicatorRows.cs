@@ -69,24 +69,7 @@ internal sealed class IndicatorRows(FileReading context)
 
         if (header.IsWide)
         {
-            // The flag and the commentary of a row with a column per year are about its latest year with a value.
-            var latest = header.YearColumns.Where(y => !row[y.Column].IsBlank).Select(y => y.Year).Max();
-            foreach (var year in header.YearColumns)
-            {
-                if (UnitAgrees(row, indicator, year.Unit ?? header.ValueUnit, year.Column)
-                    && context.InPlan(row, year.Column, year.Year!.Value, indicator.Baseline.FiscalYear))
-                {
-                    ValueRules.Apply(context, row, indicator, year.Year.Value, area, month, row[year.Column],
-                        default, default, new ValueRemarks(note, year.Year == latest ? flag : null));
-                }
-            }
-
-            if (latest is { } latestYear && latestYear >= indicator.Baseline.FiscalYear
-                && latestYear <= context.Plan.EndFiscalYear)
-            {
-                CommentaryCells.Read(context, row, header, indicator, latestYear);
-            }
-
+            ByYear(row, header, indicator, area, month, new ValueRemarks(note, flag));
             return;
         }
 
@@ -111,6 +94,31 @@ internal sealed class IndicatorRows(FileReading context)
             ValueRules.Apply(context, row, indicator, fy, area, month, row[header.Value],
                 header.Numerator > 0 ? row[header.Numerator] : default,
                 header.Denominator > 0 ? row[header.Denominator] : default, remarks);
+        }
+    }
+
+    /// <summary>
+    /// One value per fiscal-year column; the flag and the commentary of the row are about its latest year with a
+    /// value. A method of its own: its lambda's closure is made for wide rows only, not on every row (issue 27).
+    /// </summary>
+    private void ByYear(SheetRow row, HeaderMap header, Indicator indicator, Area area, int? month,
+        ValueRemarks remarks)
+    {
+        var latest = header.YearColumns.Where(y => !row[y.Column].IsBlank).Select(y => y.Year).Max();
+        foreach (var year in header.YearColumns)
+        {
+            if (UnitAgrees(row, indicator, year.Unit ?? header.ValueUnit, year.Column)
+                && context.InPlan(row, year.Column, year.Year!.Value, indicator.Baseline.FiscalYear))
+            {
+                ValueRules.Apply(context, row, indicator, year.Year.Value, area, month, row[year.Column],
+                    default, default, remarks with { Flag = year.Year == latest ? remarks.Flag : null });
+            }
+        }
+
+        if (latest is { } latestYear && latestYear >= indicator.Baseline.FiscalYear
+            && latestYear <= context.Plan.EndFiscalYear)
+        {
+            CommentaryCells.Read(context, row, header, indicator, latestYear);
         }
     }
 
