@@ -124,6 +124,21 @@ public sealed class OdsHostileFileTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_date_before_the_year_100_is_a_located_problem_of_its_cell()
+    {
+        // office:date-value parses, but has no serial number (DateTime.ToOADate throws below the year 100).
+        var file = Ods(Rows() + Row(Text("I-1-K2") + Number("2021") +
+            "<table:table-cell office:value-type=\"date\" office:date-value=\"0024-04-01\"><text:p>0024/4/1</text:p></table:table-cell>"));
+
+        var submission = new SubmissionReader(Plan, ReadLimits.Default).ReadWhole(new MemoryStream(file), "date.ods", Shakyo);
+
+        Assert.False(submission.IsAcceptable);
+        var error = Assert.Single(submission.Problems, p => p.Severity == Severity.Error);
+        Assert.Equal(("Sheet1", 2, "C"), (error.Sheet, error.Row, error.Column));
+        Assert.NotEqual(ProblemCode.FileUnreadable, error.Code);
+    }
+
+    [Fact]
     public void Claimed_millions_of_empty_rows_and_columns_cost_nothing()
     {
         var file = Ods(Row(Text("指標ID") + Text("年度") + Text("実績値") + EmptyColumns(int.MaxValue)) +

@@ -144,4 +144,43 @@ public sealed class XlsxPackageTests
             (observation.IndicatorId, observation.FiscalYear.Value, observation.Source.Sheet));
         Assert.Equal(95.1m, observation.Value); // the percent style of the second cellXfs entry
     }
+
+    /// <summary>A package of one sheet whose row 2 is I-1-K2, 2021 and <paramref name="valueCell"/> (C2), with a date style (s="1").</summary>
+    private static byte[] WithValueCell(string valueCell, string workbookPr = "")
+    {
+        var styles = $"<styleSheet xmlns=\"{RawXlsx.Main}\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
+        var sheet = RawXlsx.Sheet(RawXlsx.Rows(["指標ID", "年度", "実績値"]) +
+            $"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>I-1-K2</t></is></c><c r=\"B2\"><v>2021</v></c>{valueCell}</row>");
+        return Package(Types(), Root,
+            ("xl/workbook.xml", $"<workbook xmlns=\"{RawXlsx.Main}\" xmlns:r=\"{OfficeDocument}\">{workbookPr}" +
+                "<sheets><sheet name=\"実績\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            Rels("xl/_rels/workbook.xml.rels", Relationship("rId1", "worksheet", "worksheets/sheet1.xml") +
+                Relationship("rId3", "styles", "styles.xml")),
+            ("xl/worksheets/sheet1.xml", sheet), ("xl/styles.xml", styles));
+    }
+
+    [Fact]
+    public void A_date_cell_before_the_year_100_is_a_located_problem_of_its_cell()
+    {
+        // t="d" holds a date as text; one before the year 100 has no serial number (DateTime.ToOADate throws).
+        var submission = Read(WithValueCell("<c r=\"C2\" t=\"d\"><v>0024-04-01</v></c>"));
+
+        Assert.False(submission.IsAcceptable);
+        var error = Assert.Single(submission.Problems, p => p.Severity == Severity.Error);
+        Assert.Equal(("実績", 2, "C"), (error.Sheet, error.Row, error.Column));
+        Assert.NotEqual("file_unreadable", PipelineJson.Name(error.Code));
+    }
+
+    [Fact]
+    public void A_date_styled_number_past_9999_in_the_1904_system_is_its_number_as_in_the_1900_system()
+    {
+        // 2,958,000 is a date (9998-06-10) counted from 1900, and past 9999-12-31 counted from 1904 (DateTime.FromOADate
+        // threw); a date-styled number past the last date is read as the number it holds in either system.
+        var read1904 = Read(WithValueCell("<c r=\"C2\" s=\"1\"><v>2958000</v></c>", "<workbookPr date1904=\"1\"/>"));
+        var past1900 = Read(WithValueCell("<c r=\"C2\" s=\"1\"><v>2958466</v></c>"));
+
+        Assert.True(read1904.IsAcceptable, string.Join("\n", read1904.Problems));
+        Assert.True(past1900.IsAcceptable, string.Join("\n", past1900.Problems));
+        Assert.Equal((2_958_000m, 2_958_466m), (Assert.Single(read1904.Observations).Value, Assert.Single(past1900.Observations).Value));
+    }
 }

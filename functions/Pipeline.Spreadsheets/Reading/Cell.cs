@@ -15,6 +15,17 @@ public readonly record struct Cell(int Column, CellKind Kind, string? Text, doub
     public static Cell OfDate(int column, DateTime date) =>
         new(column, CellKind.Date, null, date.ToOADate(), false, date);
 
+    /// <summary>
+    /// A cell a file marks as a date written as text (.xlsx <c>t="d"</c>, .ods <c>office:date-value</c>): a date
+    /// where the text is one a serial number holds (from the year 100), otherwise the text as written, for the rules
+    /// to refuse in its row and column.
+    /// </summary>
+    public static Cell OfDateText(int column, string? text) =>
+        DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) && date.Year >= 100
+            ? OfDate(column, date)
+            : OfText(column, text ?? "");
+
     public static Cell OfError(int column, string text) => new(column, CellKind.Error, text, 0, false, default);
 
     /// <summary>The error text of a formula cell saved without its result.</summary>

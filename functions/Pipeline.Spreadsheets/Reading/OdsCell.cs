@@ -148,9 +148,7 @@ internal sealed class OdsCell(ReadLimits limits)
                     ? Cell.OfNumber(column, number, _type == "percentage")
                     : Cell.OfText(column, _value ?? "");
             case "date":
-                return DateTime.TryParse(_value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? Cell.OfDate(column, date)
-                    : Cell.OfText(column, _value ?? "");
+                return Cell.OfDateText(column, _value);
             case "boolean":
                 var truth = _value == "true";
                 return new Cell(column, CellKind.Boolean, _value, truth ? 1 : 0, false, default);

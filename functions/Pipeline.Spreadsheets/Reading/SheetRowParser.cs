@@ -210,9 +210,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
             case "e":
                 return Cell.OfError(_column, text ?? "#ERROR");
             case "d":
-                return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? Cell.OfDate(_column, date)
-                    : Cell.OfText(_column, text ?? "");
+                return Cell.OfDateText(_column, text);
         }
 
         if (string.IsNullOrEmpty(text))
@@ -226,8 +224,9 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         }
 
         var style = _style < styles.Length ? styles[_style] : NumberFormatKind.Plain;
-        return style == NumberFormatKind.Date && number is > -657435 and < 2958466
-            ? Cell.OfDate(_column, DateTime.FromOADate(number + (date1904 ? 1462 : 0)))
+        var serial = number + (date1904 ? 1462 : 0); // a serial of the 1904 system as one of the 1900 system
+        return style == NumberFormatKind.Date && serial is > -657435 and < 2958466
+            ? Cell.OfDate(_column, DateTime.FromOADate(serial))
             : Cell.OfNumber(_column, number, style == NumberFormatKind.Percent);
     }
 }
