@@ -142,8 +142,18 @@ public sealed class EntraSignInTests : IAsyncLifetime, IDisposable
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("試験 花子（サインイン中 / signed in）");
         Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "pipeline-session");
 
-        await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync(new Uri(_server.Address, SignedOutPage).ToString());
+        // The portal's answer is asserted first, so that a failure says which step did not happen: the sign-out
+        // (its status, and its body where it sent the page nowhere), or the way through the end-session endpoint.
+        // The address is polled (not a navigation event waited for: the redirects can commit before such a wait
+        // begins, which left this test waiting 30 s on a page already at the signed-out address).
+        var signOut = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#sign-out"),
+            r => r.Url.EndsWith("/api/sign-out", StringComparison.Ordinal));
+        if (signOut.Status != 200)
+        {
+            Assert.Fail($"POST api/sign-out answered {signOut.Status}: {await signOut.TextAsync()}");
+        }
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_server.Address, SignedOutPage).ToString());
         await Assertions.Expect(page.Locator("h2")).ToContainTextAsync("サインアウトしました");
         await page.ScreenshotAsync(new() { Path = HeadlessBrowser.ScreenshotPath("portal-signed-out.png"), FullPage = true });
         var visit = Assert.Single(_entra.EndSessions);
