@@ -41,6 +41,9 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
     public IEnumerable<SheetRow> Rows(Stream sheetXml)
     {
         using var xml = XmlReader.Create(sheetXml, Settings(limits));
+        // The reader gives every name as the one string of its name table: names are compared by reference, and
+        // attributes found by walking them, not looked up by name in that table on each cell (issue 27).
+        var names = new SheetXmlNames(xml.NameTable);
         List<Cell>? cells = null;
         var advanced = false;
         while (advanced ? !xml.EOF : xml.Read())
@@ -48,12 +51,12 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
             advanced = false;
             if (xml.NodeType == XmlNodeType.Element)
             {
-                switch (xml.LocalName)
+                switch (names.Of(xml.LocalName))
                 {
-                    case "row":
+                    case SheetXmlName.Row:
                         var row =
-                            int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture,
-                                out var r) ? r : _row + 1;
+                            int.TryParse(names.Attribute(xml, names.R), NumberStyles.None,
+                                CultureInfo.InvariantCulture, out var r) ? r : _row + 1;
                         if (row <= _row)
                         {
                             throw Limits.RowOutOfOrder(sheet, row, _row);
@@ -70,27 +73,27 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
                         }
 
                         break;
-                    case "c" when cells is not null:
-                        StartCell(xml);
+                    case SheetXmlName.C when cells is not null:
+                        StartCell(xml, names);
                         if (xml.IsEmptyElement)
                         {
                             EndCell(cells);
                         }
 
                         break;
-                    case "v" when cells is not null && !xml.IsEmptyElement:
-                        _value = Limited(xml.ReadElementContentAsString());
+                    case SheetXmlName.V when cells is not null && !xml.IsEmptyElement:
+                        _value = Limited(XmlElementText.Read(xml));
                         advanced = true;
                         break;
-                    case "f" when cells is not null:
+                    case SheetXmlName.F when cells is not null:
                         _formula = true;
                         break;
-                    case "rPh":
+                    case SheetXmlName.RPh:
                         _phonetic = !xml.IsEmptyElement;
                         break;
-                    case "t" when cells is not null && !_phonetic && !xml.IsEmptyElement:
+                    case SheetXmlName.T when cells is not null && !_phonetic && !xml.IsEmptyElement:
                         // One run is the common case: its string is the cell's; rich text (several runs) is joined.
-                        var run = xml.ReadElementContentAsString();
+                        var run = XmlElementText.Read(xml);
                         if (_inlineText is null && _inline is null)
                         {
                             _inlineText = Limited(run);
@@ -109,15 +112,15 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
             }
             else if (xml.NodeType == XmlNodeType.EndElement)
             {
-                switch (xml.LocalName)
+                switch (names.Of(xml.LocalName))
                 {
-                    case "c" when cells is not null:
+                    case SheetXmlName.C when cells is not null:
                         EndCell(cells);
                         break;
-                    case "rPh":
+                    case SheetXmlName.RPh:
                         _phonetic = false;
                         break;
-                    case "row" when cells is not null:
+                    case SheetXmlName.Row when cells is not null:
                         _cellsPerRow = Math.Clamp(cells.Count, 4, 64);
                         yield return new SheetRow(sheet, _row, cells);
                         cells = null;
@@ -127,11 +130,12 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
         }
     }
 
-    private void StartCell(XmlReader xml)
+    private void StartCell(XmlReader xml, SheetXmlNames names)
     {
+        names.CellAttributes(xml, out var reference, out var type, out var style);
         // Columns strictly increase along a row, so a row holds at most MaxColumns cells: a cell given twice or
         // after a later one is refused, not read again (and SheetRow's binary search may trust the order).
-        var referenced = xml.GetAttribute("r") is { } reference ? ColumnName.Parse(reference) : 0;
+        var referenced = reference is not null ? ColumnName.Parse(reference) : 0;
         var column = referenced > 0 ? referenced : _column + 1;
         if (column > limits.MaxColumns)
         {
@@ -145,9 +149,8 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
 
         _column = column;
 
-        _type = xml.GetAttribute("t") ?? "n";
-        _style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s
-            : 0;
+        _type = type ?? "n";
+        _style = uint.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         _value = null;
         _formula = false;
         _inlineText = null;
