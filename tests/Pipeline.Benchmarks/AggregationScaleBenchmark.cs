@@ -38,7 +38,7 @@ internal static partial class AggregationScaleBenchmark
         var workloads = sizes.Select(Workload).ToList();
         foreach (var w in workloads)
         {
-            await RunOnceAsync(w); // JIT and first-use costs, not measured
+            _ = await RunOnceAsync(w); // JIT and first-use costs, not measured
         }
 
         var wall = sizes.ToDictionary(s => s, _ => new List<double>());
@@ -49,10 +49,10 @@ internal static partial class AggregationScaleBenchmark
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
-                var (wallMs, cpuMs) = await RunOnceAsync(w);
+                var (wallMs, cpuMs, collector) = await RunOnceAsync(w);
                 wall[w.Size].Add(wallMs);
                 cpu[w.Size].Add(cpuMs);
-                Console.Error.WriteLine(string.Create(C, $"round {round + 1}: {w.Size} observations: {wallMs:F0} ms wall, {cpuMs:F0} ms CPU"));
+                Console.Error.WriteLine(string.Create(C, $"round {round + 1}: {w.Size} observations: {wallMs:F0} ms wall, {cpuMs:F0} ms CPU, {collector}"));
             }
         }
 
@@ -177,16 +177,22 @@ internal static partial class AggregationScaleBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static async Task<(double WallMs, double CpuMs)> RunOnceAsync(ScaleWorkload w)
+    /// <summary>One aggregation: its wall and CPU time, and what it allocated and how often the collector ran.</summary>
+    private static async Task<(double WallMs, double CpuMs, string Collector)> RunOnceAsync(ScaleWorkload w)
     {
         var publication = new PlanPublication(w.Ledger, w.Store, new NoCommentary(), new NoReviews(), new NoConfirmations(),
             new NullFeedStore(), TimeProvider.System, new JapanCalendar(TimeProvider.System), [], new NullPortalLedger(),
             NullLogger<PlanPublication>.Instance);
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
         var run = await publication.RunAsync(w.Plan, CancellationToken.None);
         watch.Stop();
+        var collector = string.Create(C,
+            $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F0} MB, collections " +
+            $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
         self.Refresh();
         var cpuMs = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         if (run.Observations != w.Rows.Count || !run.Published)
@@ -194,7 +200,7 @@ internal static partial class AggregationScaleBenchmark
             throw new InvalidOperationException($"aggregation read {run.Observations} of {w.Rows.Count} rows");
         }
 
-        return (watch.Elapsed.TotalMilliseconds, cpuMs);
+        return (watch.Elapsed.TotalMilliseconds, cpuMs, collector);
     }
 
     /// <summary>One plan of <paramref name="size"/> observations (360 per indicator: 5 FY × city + 5 wards × 12 months).</summary>

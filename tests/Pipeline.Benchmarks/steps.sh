@@ -9,6 +9,9 @@
 cd "$(dirname "$0")/../.."
 # As the command line and the harness run on main (4f01c10): no tiered PGO, for every binary alike.
 export DOTNET_TieredPGO=0
+# And with its gen0 budget capped at 2 MB (Pipeline.Cli.csproj, System.GC.Gen0MaxBudget; hexadecimal here), unless the
+# caller gives another (DOTNET_GCGen0MaxBudget=0: the runtime's default, as builds before the cap ran).
+export DOTNET_GCGen0MaxBudget=${DOTNET_GCGen0MaxBudget-200000}
 ROUNDS=$1; SIZES=$2; FORMATS=$3; shift 3
 OUT=out/runs-$(date +%H%M).tsv
 printf 'round\tsize\tformat\ttool\twall_ms\tcpu_ms\tpeak_kb\tinner_ms\tinner_cpu_ms\talloc_mb\tgcs\tload\n' > $OUT
