@@ -60,7 +60,13 @@ public static class FeedFiles
     /// the zip of everything, last.
     /// </summary>
     public static IReadOnlyList<FeedFile> Create(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary =
-        null)
+        null) => Build(feed, commentary, archive: true);
+
+    /// <summary>The files of <see cref="Create"/>; the zip of them only where <paramref name="archive"/> (the content
+    /// hash leaves it out, so it is not built for the hash: compressing every file once more was work thrown away on
+    /// each nightly run, issue 27).</summary>
+    private static List<FeedFile> Build(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary,
+        bool archive)
     {
         List<FeedFile> files =
         [
@@ -86,7 +92,14 @@ public static class FeedFiles
             new(FeedPaths.DataPackageName, DataPackageDescriptor.Create(feed, [.. files, Dashboard(feed, files), zip]),
             "application/json; charset=utf-8", ShortCache));
         files.Add(Dashboard(feed, files));
-        files.Add(zip with { Content = FeedArchive.Write(files.Select(f => (f.Name, f.Content)), feed.GeneratedAt) });
+        if (archive)
+        {
+            files.Add(zip with
+            {
+                Content = FeedArchive.Write(files.Select(f => (f.Name, f.Content)), feed.GeneratedAt),
+            });
+        }
+
         return files;
     }
     /// <summary>
@@ -124,7 +137,7 @@ public static class FeedFiles
     /// carries the departments' standing <paramref name="commentary"/>.
     /// </summary>
     public static string ContentHash(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary = null) =>
-        ContentHash(Create(feed with { GeneratedAt = default }, commentary));
+        ContentHash(Build(feed with { GeneratedAt = default }, commentary, archive: false));
 
     /// <summary>
     /// SHA-256 over <paramref name="files"/> (as <see cref="Create"/> gives them): each one's name, type, length and
