@@ -114,5 +114,41 @@ public sealed class UploadIdentityRuleTests
         Assert.Equal("a2", Assert.Single(FiscalYearRollup.Current(rows, late)).UploadId.Value);
         Assert.Equal([("a", "b"), ("b", "a2")],
             RevisionHistory.Of(rows, late).Select(r => (r.Previous.UploadId.Value, r.Current.UploadId.Value)));
+        foreach (var (given, uploads) in new[] { (rows, late), ([Row("a", 0, 5), Row("a2", 2, 5)], quiet) })
+        {
+            var (current, revisions) = RevisionHistory.Trace(given, uploads);
+            Assert.Equal(FiscalYearRollup.Current(given, uploads), current);
+            Assert.Equal(RevisionHistory.Of(given, uploads), revisions);
+        }
+    }
+
+    [Fact]
+    public void Tracing_a_history_once_gives_the_standing_rows_and_the_revisions_in_the_order_each_gives_them()
+    {
+        // Three uploads restating keys of two indicators, years, areas and months in turn; one confirms a value, one
+        // makes a provisional figure final, one is a duplicate and one is not committed at all.
+        var uploads = new CommittedUploads(
+        [
+            AcceptedUploads.Record("u1", "shakyo", Second),
+            AcceptedUploads.Record("u2", "shakyo", Second.AddSeconds(1)),
+            AcceptedUploads.Record("u3", "shakyo", Second.AddSeconds(2)),
+            AcceptedUploads.Duplicate("u4", "u3", "shakyo", Second.AddSeconds(3)),
+        ]);
+        var rows = new List<StoredObservation>();
+        for (var i = 0; i < 60; i++)
+        {
+            var upload = new[] { "u3", "u1", "u4", "u2", "gone" }[i % 5];
+            var at = upload switch { "u1" => 0, "u2" => 1, "u3" => 2, "u4" => 3, _ => 4 };
+            rows.Add(new StoredObservation(i % 2 == 0 ? "I-1-K1" : "I-1-K2", new FiscalYear(2020 + (i % 3)),
+                i % 4 < 2 ? "431001" : "431010", i % 6 == 0 ? null : 4 + (i % 6), 10 + (i / 7 % 3), null, null,
+                UploadId.Parse(upload), Second.AddSeconds(at), i % 9 == 0 ? ValueFlag.Provisional : null));
+        }
+
+        var (current, revisions) = RevisionHistory.Trace(rows, uploads);
+
+        Assert.Equal(FiscalYearRollup.Current(rows, uploads), current);
+        Assert.Equal(RevisionHistory.Of(rows, uploads), revisions);
+        Assert.NotEmpty(revisions);
+        Assert.DoesNotContain(current, o => o.UploadId.Value == "gone");
     }
 }

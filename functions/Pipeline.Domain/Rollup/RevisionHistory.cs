@@ -15,13 +15,26 @@ namespace Pipeline.Domain.Rollup;
 public static class RevisionHistory
 {
     /// <summary>Every revision, oldest first (by the revising upload, in the order uploads were received).</summary>
-    public static IReadOnlyList<ValueRevision> Of(IEnumerable<StoredObservation> observations, CommittedUploads uploads)
+    public static IReadOnlyList<ValueRevision> Of(
+        IEnumerable<StoredObservation> observations, CommittedUploads uploads) =>
+        Trace(observations, uploads).Revisions;
+
+    /// <summary>
+    /// From one grouping of the rows, both what stands and how it came to stand: for each indicator / FY / area / month
+    /// the standing row (as <see cref="FiscalYearRollup.Current"/> gives them, in the same order) and every revision
+    /// (as <see cref="Of"/> gives them). The feed's provenance needs both; grouping 100,000 rows twice was a third of
+    /// a nightly run's allocation at that size (issue 27).
+    /// </summary>
+    public static (IReadOnlyList<StoredObservation> Current, IReadOnlyList<ValueRevision> Revisions) Trace(
+        IEnumerable<StoredObservation> observations, CommittedUploads uploads)
     {
+        var current = new List<StoredObservation>();
         var revisions = new List<ValueRevision>();
         foreach (var key in observations
                      .Where(o => uploads.Contains(o.UploadId))
                      .GroupBy(o => (o.IndicatorId, o.FiscalYear, o.AreaCode, o.Month)))
         {
+            StoredObservation? standing = null;
             foreach (var (before, row) in Supersession.Succession(key, uploads, o => o.Order, (a, b) => a.SameAs(b)))
             {
                 // A different value, or the same value with another flag (a provisional figure made final).
@@ -29,15 +42,20 @@ public static class RevisionHistory
                 {
                     revisions.Add(new ValueRevision(before, row));
                 }
+
+                standing = row;
             }
+
+            // A key's first committed row always stands until another follows it.
+            current.Add(standing!);
         }
 
-        return revisions
+        return (current, revisions
             .OrderBy(r => r.Current.Order)
             .ThenBy(r => r.Current.IndicatorId, StringComparer.Ordinal)
             .ThenBy(r => r.Current.FiscalYear)
             .ThenBy(r => r.Current.AreaCode, StringComparer.Ordinal)
             .ThenBy(r => r.Current.Month ?? 0)
-            .ToList();
+            .ToList());
     }
 }

@@ -18,9 +18,9 @@ public static class FeedProvenance
         ProgressFeed feed, IEnumerable<StoredObservation> observations, CommittedUploads uploads)
     {
         var stored = observations as IReadOnlyCollection<StoredObservation> ?? observations.ToList();
-        var current = FiscalYearRollup.Current(stored, uploads).ToLookup(o => (o.IndicatorId, o.FiscalYear.Value));
-        var revisions = RevisionHistory.Of(stored, uploads)
-            .ToLookup(r => (r.Current.IndicatorId, r.Current.FiscalYear.Value));
+        var (standing, history) = RevisionHistory.Trace(stored, uploads);
+        var current = standing.ToLookup(o => (o.IndicatorId, o.FiscalYear.Value));
+        var revisions = history.ToLookup(r => (r.Current.IndicatorId, r.Current.FiscalYear.Value));
 
         return feed with
         {
