@@ -120,8 +120,10 @@ internal static class Harness
         return new Measurement(long.Parse(parts[0], C), run.WallMs, run.WallMs, long.Parse(parts[1], C));
     }
 
-    /// <summary>The runtime's setting for the command line's gen0 cap (2 MB, hexadecimal).</summary>
+    /// <summary>The runtime's setting for the command line's gen0 cap, and its value (2 MB, hexadecimal).</summary>
     private const string CliGen0Cap = "DOTNET_GCGen0MaxBudget";
+
+    private const string CliGen0CapBytes = "200000";
 
     private static (int ExitCode, string Output, string Error, double WallMs) RunProcess(string file, IEnumerable<string> arguments)
     {
@@ -131,7 +133,7 @@ internal static class Harness
         // Functions app does, without it.
         if (Environment.GetEnvironmentVariable(CliGen0Cap) is null)
         {
-            start.Environment[CliGen0Cap] = "200000";
+            start.Environment[CliGen0Cap] = CliGen0CapBytes;
         }
 
         foreach (var argument in arguments)
