@@ -60,11 +60,13 @@ public sealed partial class PlanPublication(
             words.Add(entry);
         }
 
-        var actuals = FiscalYearRollup.Combine(plan, observations, uploads);
+        // The rows read once: what stands makes the values, and with how it came to stand, their provenance.
+        var history = RevisionHistory.Trace(observations, uploads);
+        var actuals = FiscalYearRollup.Combine(plan, history.Current);
         var feed = FeedBuilder.Build(plan, actuals,
             FeedBuilder.CurrentEvaluations(evaluations, uploads), clock.GetUtcNow(), calendar);
         var current = CommentaryHistory.Current(words, uploads).ToList();
-        feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, observations, uploads), current);
+        feed = FeedCommentaries.Attach(FeedProvenance.Attach(feed, history, uploads), current);
         feed = await ReviewedAsync(plan, feed, uploads, cancellationToken) with
         {
             LicenseDetail =

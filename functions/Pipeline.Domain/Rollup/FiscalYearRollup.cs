@@ -21,9 +21,15 @@ public static class FiscalYearRollup
 
     /// <summary>Every indicator's fiscal-year values, in FY order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> Combine(
-        Plan plan, IEnumerable<StoredObservation> observations, CommittedUploads uploads)
+        Plan plan, IEnumerable<StoredObservation> observations, CommittedUploads uploads) =>
+        Combine(plan, Current(observations, uploads));
+
+    /// <summary>Every indicator's fiscal-year values, in FY order, from the rows that stand (<see cref="Current"/>,
+    /// or <see cref="ValueHistory.Current"/>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<FiscalYearActual>> Combine(
+        Plan plan, IEnumerable<StoredObservation> current)
     {
-        var byIndicator = Current(observations, uploads).ToLookup(o => o.IndicatorId);
+        var byIndicator = current.ToLookup(o => o.IndicatorId);
         var result = new Dictionary<string, IReadOnlyList<FiscalYearActual>>(StringComparer.Ordinal);
         foreach (var indicator in plan.Indicators)
         {

@@ -15,10 +15,14 @@ public static class FeedProvenance
 {
     /// <summary>The feed with provenance on every actual.</summary>
     public static ProgressFeed Attach(
-        ProgressFeed feed, IEnumerable<StoredObservation> observations, CommittedUploads uploads)
+        ProgressFeed feed, IEnumerable<StoredObservation> observations, CommittedUploads uploads) =>
+        Attach(feed, RevisionHistory.Trace(observations, uploads), uploads);
+
+    /// <summary>The feed with provenance on every actual, from the plan's rows read once (<see
+    /// cref="RevisionHistory.Trace"/>).</summary>
+    public static ProgressFeed Attach(ProgressFeed feed, ValueHistory stored, CommittedUploads uploads)
     {
-        var stored = observations as IReadOnlyCollection<StoredObservation> ?? observations.ToList();
-        var (standing, history) = RevisionHistory.Trace(stored, uploads);
+        var (standing, history) = stored;
         var current = standing.ToLookup(o => (o.IndicatorId, o.FiscalYear.Value));
         var revisions = history.ToLookup(r => (r.Current.IndicatorId, r.Current.FiscalYear.Value));
 
