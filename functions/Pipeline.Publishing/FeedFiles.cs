@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Domain.Commentary;
@@ -60,48 +60,56 @@ public static class FeedFiles
     /// the zip of everything, last.
     /// </summary>
     public static IReadOnlyList<FeedFile> Create(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary =
-        null) => Build(feed, commentary, archive: true);
-
-    /// <summary>The files of <see cref="Create"/>; the zip of them only where <paramref name="archive"/> (the content
-    /// hash leaves it out, so it is not built for the hash: compressing every file once more was work thrown away on
-    /// each nightly run, issue 27).</summary>
-    private static List<FeedFile> Build(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary,
-        bool archive)
+        null)
     {
-        List<FeedFile> files =
-        [
-            new(FeedPaths.JsonName, Json(feed), "application/json; charset=utf-8", ShortCache),
-            new(FeedPaths.CsvName, FeedCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
-            new(FeedPaths.CsvwName, CsvwMetadata.Write(feed), "application/csvm+json; charset=utf-8", ShortCache),
-            new(FeedPaths.SdmxName, SdmxCsv.Write(feed), SdmxCsv.ContentType, ShortCache),
-            new(FeedPaths.SdmxStructureName, SdmxStructure.Write(feed),
-                "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8", ShortCache),
-            new(RevisionsCsv.Name, RevisionsCsv.Write(feed), "text/csv; charset=utf-8", ShortCache),
-            new(FeedPaths.WorkbookName, ProgressReport.Write(feed),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ShortCache),
-            new(FeedPaths.ReportName,
-                CommitteeReportDocx.Write(feed, CommitteeReportDocx.DefaultFiscalYear(feed), commentary ?? []),
-                CommitteeReportDocx.ContentType, ShortCache),
-            .. OpenSdgExport.Files(feed).Select(f => new FeedFile(f.Name, f.Content,
-                f.IsData ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8", ShortCache)),
-            .. StaticFiles.Value,
-        ];
-        // The Data Package lists the zip and the zip holds the Data Package: the zip's entry is described by name.
-        var zip = new FeedFile(FeedPaths.ZipName, [], FeedArchive.ContentType, ShortCache);
-        files.Insert(2,
-            new(FeedPaths.DataPackageName, DataPackageDescriptor.Create(feed, [.. files, Dashboard(feed, files), zip]),
-            "application/json; charset=utf-8", ShortCache));
-        files.Add(Dashboard(feed, files));
-        if (archive)
-        {
-            files.Add(zip with
-            {
-                Content = FeedArchive.Write(files.Select(f => (f.Name, f.Content)), feed.GeneratedAt),
-            });
-        }
-
+        List<FeedFile> files = [.. Sources(feed, commentary).Select(s => s.ToFile(ShortCache))];
+        files.Add(new(FeedPaths.ZipName, FeedArchive.Write(files.Select(f => (f.Name, f.Content)), feed.GeneratedAt),
+            FeedArchive.ContentType, ShortCache));
         return files;
     }
+
+    /// <summary>
+    /// The files of <see cref="Create"/> but the zip, before they have bytes: the content hash writes each of them
+    /// only into the hash (issue 27: the nightly run built every file whole to hash it, and most nights nothing has
+    /// changed); the zip, which holds the others, is left out of the hash and so never built for it.
+    /// </summary>
+    private static List<FeedFileSource> Sources(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary)
+    {
+        List<FeedFileSource> files =
+        [
+            FeedFileSource.Streamed(FeedPaths.JsonName, "application/json; charset=utf-8",
+                output => Json(feed, output)),
+            FeedFileSource.Streamed(FeedPaths.CsvName, "text/csv; charset=utf-8",
+                output => FeedCsv.Write(feed, output)),
+            FeedFileSource.Rendered(FeedPaths.CsvwName, "application/csvm+json; charset=utf-8",
+                () => CsvwMetadata.Write(feed)),
+            FeedFileSource.Streamed(FeedPaths.SdmxName, SdmxCsv.ContentType, output => SdmxCsv.Write(feed, output)),
+            FeedFileSource.Streamed(FeedPaths.SdmxStructureName,
+                "application/vnd.sdmx.structure+xml; version=2.1; charset=utf-8",
+                output => SdmxStructure.Write(feed, output)),
+            FeedFileSource.Streamed(RevisionsCsv.Name, "text/csv; charset=utf-8",
+                output => RevisionsCsv.Write(feed, output)),
+            FeedFileSource.Rendered(FeedPaths.WorkbookName,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () => ProgressReport.Write(feed)),
+            FeedFileSource.Rendered(FeedPaths.ReportName, CommitteeReportDocx.ContentType,
+                () => CommitteeReportDocx.Write(feed, CommitteeReportDocx.DefaultFiscalYear(feed), commentary ?? [])),
+            .. OpenSdgExport.Files(feed).Select(f => FeedFileSource.Rendered(f.Name,
+                f.IsData ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8", () => f.Content)),
+            .. StaticFiles.Value.Select(FeedFileSource.Of),
+        ];
+        // The Data Package lists the dashboard and the zip, and the zip holds the Data Package: the zip's entry is
+        // described by name.
+        var dashboard = Dashboard(feed, files);
+        List<(string, string)> described =
+            [.. files.Select(f => (f.Name, f.ContentType)), (dashboard.Name, dashboard.ContentType),
+                (FeedPaths.ZipName, FeedArchive.ContentType)];
+        files.Insert(2, FeedFileSource.Streamed(FeedPaths.DataPackageName, "application/json; charset=utf-8",
+            output => DataPackageDescriptor.Write(feed, described, output)));
+        // The dashboard lists the downloads as they are now, the Data Package among them.
+        files.Add(Dashboard(feed, files));
+        return files;
+    }
+
     /// <summary>
     /// The deployment's zip (RULES.md §5): index.json, and the entries of each plan's zip (<paramref name="planZips"/>,
     /// by plan id) under the plan's id, as they lie beside index.json. A plan whose zip is not published yet is left
@@ -122,10 +130,14 @@ public static class FeedFiles
 
     /// <summary>The Data Package describing every file published with the feed.</summary>
     public static byte[] DataPackage(ProgressFeed feed) =>
-        Create(feed).Single(f => f.Name == FeedPaths.DataPackageName).Content;
+        Sources(feed, null).Single(f => f.Name == FeedPaths.DataPackageName).Bytes();
 
+    /// <summary>progress.json's bytes.</summary>
     public static byte[] Json(ProgressFeed feed) =>
         JsonSerializer.SerializeToUtf8Bytes(feed, FeedJson.TypeInfo<ProgressFeed>());
+
+    private static void Json(ProgressFeed feed, Stream output) =>
+        JsonSerializer.Serialize(output, feed, FeedJson.TypeInfo<ProgressFeed>());
 
     public static ProgressFeed ReadJson(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, FeedJson.TypeInfo<ProgressFeed>())
@@ -137,50 +149,54 @@ public static class FeedFiles
     /// carries the departments' standing <paramref name="commentary"/>.
     /// </summary>
     public static string ContentHash(ProgressFeed feed, IReadOnlyList<IndicatorCommentary>? commentary = null) =>
-        ContentHash(Build(feed with { GeneratedAt = default }, commentary, archive: false));
+        ContentHash(Sources(feed with { GeneratedAt = default }, commentary));
 
     /// <summary>
     /// SHA-256 over <paramref name="files"/> (as <see cref="Create"/> gives them): each one's name, type, length and
-    /// bytes. The workbook counts by its parts and the zip by the files it holds, counted already; the committee's
-    /// report by its bytes, which its content alone decides.
+    /// the SHA-256 of its bytes. The workbook counts by its parts and the zip by the files it holds, counted already;
+    /// the committee's report by its bytes, which its content alone decides.
     /// </summary>
-    public static string ContentHash(IReadOnlyList<FeedFile> files)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string name, string contentType, byte[] content)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(name + "\n" + contentType + "\n" + content.Length + "\n"));
-            hash.AppendData(content);
-        }
+    public static string ContentHash(IReadOnlyList<FeedFile> files) =>
+        ContentHash(files.Where(f => f.Name != FeedPaths.ZipName).Select(FeedFileSource.Of));
 
-        foreach (var file in files.Where(f => f.Name != FeedPaths.ZipName))
+    private static string ContentHash(IEnumerable<FeedFileSource> files)
+    {
+        using var hash = new FeedContentHash();
+        foreach (var file in files)
         {
             if (file.Name == FeedPaths.WorkbookName)
             {
-                foreach (var (part, content) in FeedArchive.Read(file.Content))
+                using var workbook = new ZipArchive(new MemoryStream(file.Bytes()), ZipArchiveMode.Read);
+                foreach (var part in workbook.Entries)
                 {
-                    Add(file.Name + "/" + part, file.ContentType, content);
+                    hash.Add(file.Name + "/" + part.FullName, file.ContentType, output =>
+                    {
+                        using var content = part.Open();
+                        content.CopyTo(output);
+                    });
                 }
             }
             else
             {
-                Add(file.Name, file.ContentType, file.Content);
+                hash.Add(file.Name, file.ContentType, file.WriteTo);
             }
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.Finish();
     }
 
     /// <summary>The JSON Schema of progress.json (draft 2020-12).</summary>
     public static byte[] Schema() => StaticFiles.Value[0].Content;
 
-    private static FeedFile Dashboard(ProgressFeed feed, IReadOnlyList<FeedFile> files)
+    /// <summary>The dashboard, with the downloads among <paramref name="files"/> (as they are now) and the
+    /// zip.</summary>
+    private static FeedFileSource Dashboard(ProgressFeed feed, IReadOnlyList<FeedFileSource> files)
     {
         var types = files.ToDictionary(f => f.Name, f => f.ContentType.Split(';')[0].Trim(), StringComparer.Ordinal);
         types[FeedPaths.ZipName] = FeedArchive.ContentType;
-        var downloads = DownloadNames.Where(types.ContainsKey).Select(n => (n, types[n]));
-        return new(FeedPaths.DashboardName, DashboardPage.Write(DashboardTemplate.Value, feed, downloads),
-            "text/html; charset=utf-8", ShortCache);
+        List<(string, string)> downloads = [.. DownloadNames.Where(types.ContainsKey).Select(n => (n, types[n]))];
+        return FeedFileSource.Rendered(FeedPaths.DashboardName, "text/html; charset=utf-8",
+            () => DashboardPage.Write(DashboardTemplate.Value, feed, downloads));
     }
 
     private static byte[] Resource(string name)

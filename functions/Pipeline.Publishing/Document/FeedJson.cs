@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Pipeline.Domain.Json;
 
@@ -12,6 +13,18 @@ public static class FeedJson
     /// contexts.</summary>
     public static readonly JsonSerializerOptions Options =
         PipelineJson.CreateOptions(FeedJsonContext.Default, PlanIndexJsonContext.Default);
+
+    /// <summary>The writer's side of <see cref="Options"/>: a node written with them reads as
+    /// <c>node.ToJsonString(Options)</c>.</summary>
+    public static readonly JsonWriterOptions WriterOptions =
+        new() { Encoder = Options.Encoder, Indented = Options.WriteIndented };
+
+    /// <summary>Writes <paramref name="node"/> to <paramref name="output"/> (UTF-8, no BOM), left open.</summary>
+    public static void Write(JsonNode node, Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        node.WriteTo(writer, Options);
+    }
 
     /// <summary>The type information for <typeparamref name="T"/> under <see cref="Options"/>.</summary>
     public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Domain.Catalogue;
 using Pipeline.Domain.Json;
@@ -25,8 +24,11 @@ public static class DataPackageDescriptor
 
     public const string DialectProfile = "https://datapackage.org/profiles/2.0/tabledialect.json";
 
-    /// <summary>The descriptor of <paramref name="files"/> (every published file but the descriptor itself).</summary>
-    public static byte[] Create(ProgressFeed feed, IEnumerable<FeedFile> files)
+    /// <summary>
+    /// Writes the descriptor of <paramref name="files"/> (every published file, by name and Content-Type, but the
+    /// descriptor itself) to <paramref name="output"/>, left open.
+    /// </summary>
+    public static void Write(ProgressFeed feed, IEnumerable<(string Name, string ContentType)> files, Stream output)
     {
         var license = feed.LicenseDetail;
         var package = new JsonObject
@@ -65,10 +67,10 @@ public static class DataPackageDescriptor
             package.Remove("homepage");
         }
 
-        return Encoding.UTF8.GetBytes(package.ToJsonString(FeedJson.Options));
+        FeedJson.Write(package, output);
     }
 
-    private static JsonNode Resource(FeedFile file)
+    private static JsonNode Resource((string Name, string ContentType) file)
     {
         var mediaType = file.ContentType.Split(';')[0].Trim();
         var resource = new JsonObject

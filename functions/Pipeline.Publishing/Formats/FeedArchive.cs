@@ -24,23 +24,24 @@ public static class FeedArchive
 
     /// <summary>The zip of <paramref name="files"/> (path in the zip, content), every entry stamped <paramref
     /// name="time"/>.</summary>
-    public static byte[] Write(IEnumerable<(string Path, byte[] Content)> files, DateTimeOffset time)
-    {
-        var stamp = time < Earliest ? Earliest : time;
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+    public static byte[] Write(IEnumerable<(string Path, byte[] Content)> files, DateTimeOffset time) =>
+        Write(files.Select(f => (f.Path, (Action<Stream>)(entry => entry.Write(f.Content)))), time);
+
+    /// <summary>The zip of the entries <paramref name="files"/> write (path in the zip, what writes its content),
+    /// every entry stamped <paramref name="time"/>.</summary>
+    public static byte[] Write(IEnumerable<(string Path, Action<Stream> Write)> files, DateTimeOffset time) =>
+        FeedBuffer.Bytes(output =>
         {
-            foreach (var (path, content) in files)
+            var stamp = time < Earliest ? Earliest : time;
+            using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var (path, write) in files)
             {
                 var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
                 entry.LastWriteTime = stamp;
                 using var stream = entry.Open();
-                stream.Write(content);
+                write(stream);
             }
-        }
-
-        return buffer.ToArray();
-    }
+        });
 
     /// <summary>The entries of a zip (path, content), in its order.</summary>
     public static IReadOnlyList<(string Path, byte[] Content)> Read(byte[] zip)

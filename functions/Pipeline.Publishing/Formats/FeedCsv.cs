@@ -72,10 +72,12 @@ public static class FeedCsv
     };
 
     /// <summary>The CSV file's bytes.</summary>
-    public static byte[] Write(ProgressFeed feed)
+    public static byte[] Write(ProgressFeed feed) => FeedBuffer.Bytes(output => Write(feed, output));
+
+    /// <summary>Writes the CSV file to <paramref name="output"/>, left open.</summary>
+    public static void Write(ProgressFeed feed, Stream output)
     {
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(output, Options, leaveOpen: true))
         {
             Header(csv, Columns);
             var city = feed.Plan.Publisher;
@@ -97,8 +99,6 @@ public static class FeedCsv
                 }
             }
         }
-
-        return buffer.ToArray();
     }
 
     private static void Row(

@@ -38,10 +38,12 @@ public static class RevisionsCsv
     ];
 
     /// <summary>The CSV file's bytes.</summary>
-    public static byte[] Write(ProgressFeed feed)
+    public static byte[] Write(ProgressFeed feed) => FeedBuffer.Bytes(output => Write(feed, output));
+
+    /// <summary>Writes the CSV file to <paramref name="output"/>, left open.</summary>
+    public static void Write(ProgressFeed feed, Stream output)
     {
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, FeedCsv.Options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(output, FeedCsv.Options, leaveOpen: true))
         {
             FeedCsv.Header(csv, Columns);
             foreach (var (indicator, actual, revision) in FeedProvenance.Revisions(feed))
@@ -64,7 +66,5 @@ public static class RevisionsCsv
                 csv.EndRecord();
             }
         }
-
-        return buffer.ToArray();
     }
 }

@@ -23,12 +23,14 @@ public static class SdmxCsv
         ["STRUCTURE", "STRUCTURE_ID", "ACTION", .. SdmxStructure.Dimensions, "OBS_VALUE", .. SdmxStructure.Attributes];
 
     /// <summary>The file's bytes.</summary>
-    public static byte[] Write(ProgressFeed feed)
+    public static byte[] Write(ProgressFeed feed) => FeedBuffer.Bytes(output => Write(feed, output));
+
+    /// <summary>Writes the file to <paramref name="output"/>, left open.</summary>
+    public static void Write(ProgressFeed feed, Stream output)
     {
         var dataflow = SdmxStructure.DataflowReference(feed);
         var city = feed.Plan.Publisher.LocalGovernmentCode;
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, FeedCsv.Options with { WriteByteOrderMark = false }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(output, FeedCsv.Options with { WriteByteOrderMark = false }, leaveOpen: true))
         {
             foreach (var column in Columns)
             {
@@ -49,8 +51,6 @@ public static class SdmxCsv
                 }
             }
         }
-
-        return buffer.ToArray();
     }
 
     private static void Row(

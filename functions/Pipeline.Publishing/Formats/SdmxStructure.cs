@@ -83,7 +83,10 @@ public static class SdmxStructure
     }
 
     /// <summary>The structure message's bytes (UTF-8, no BOM).</summary>
-    public static byte[] Write(ProgressFeed feed)
+    public static byte[] Write(ProgressFeed feed) => FeedBuffer.Bytes(output => Write(feed, output));
+
+    /// <summary>Writes the structure message to <paramref name="output"/> (UTF-8, no BOM), left open.</summary>
+    public static void Write(ProgressFeed feed, Stream output)
     {
         var key = PlanKey(feed);
         var agency = Agency(feed);
@@ -117,14 +120,9 @@ public static class SdmxStructure
                     Maintainable("DataStructure", "DSD_" + key, agency,
                         Names(feed.Plan.Name, " 進捗データ構造", ": progress data structure"),
                         Components(key, agency)))));
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, settings))
-        {
-            new XDocument(new XDeclaration("1.0", "UTF-8", null), message).Save(writer);
-        }
-
-        return buffer.ToArray();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false };
+        using var writer = XmlWriter.Create(output, settings);
+        new XDocument(new XDeclaration("1.0", "UTF-8", null), message).Save(writer);
     }
 
     private static readonly (string Id, LocalizedText Name)[] Concepts =
