@@ -1,7 +1,8 @@
+using System.Text;
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Pipeline.Spreadsheets.Writing;
 
 namespace Pipeline.Publishing.Formats;
 
@@ -9,10 +10,10 @@ namespace Pipeline.Publishing.Formats;
 /// The pieces of a Word document as Japanese offices print it (Open XML SDK): A4 portrait, 明朝 for Japanese text named
 /// <c>ＭＳ 明朝</c> (full-width ＭＳ, Word's own name; LibreOffice renders it with IPAMincho), Century for Latin text,
 /// 10.5 pt, headings, and tables with single 0.5 pt borders, a grey header row repeated on every page and fixed widths.
-/// The same content gives the same bytes: the package's parts are repacked in a fixed order with one fixed time (the
-/// zip the SDK writes stamps each part with the clock), the relationship ids are named (the SDK's own are random) and
-/// no document properties are written; the only date inside is the one the report states. So the feed's content hash
-/// covers the file.
+/// The same content gives the same bytes: the package's parts are written in a fixed order with one fixed time
+/// (<see cref="OpenXmlPackageWriter"/>; the zip the SDK writes stamps each part with the clock), the relationship ids
+/// are named (the SDK's own are random) and no document properties are written; the only date inside is the one the
+/// report states. So the feed's content hash covers the file.
 /// </summary>
 internal static class DocxBuilder
 {
@@ -22,26 +23,47 @@ internal static class DocxBuilder
     /// <summary>The width of the text between the margins, in twentieths of a point (A4 11906 − 2 × 1418).</summary>
     public const int TextWidth = 9070;
 
-    public static byte[] Write(IEnumerable<OpenXmlElement> content)
+    // A part's XML as the SDK's package wrote it: UTF-8 without a byte order mark.
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>
+    /// The document's bytes: <paramref name="content"/> streamed into the package one block at a time (<see
+    /// cref="OpenXmlWriter"/>), then the A4 page.
+    /// </summary>
+    public static byte[] Write(IEnumerable<OpenXmlElement> content) => FeedBuffer.Bytes(output =>
     {
-        using var output = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document))
+        var main = new OpenXmlPackagePart("word/document.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            stream => Document(content, stream))
         {
-            // Named relationship ids: the SDK's own are random, and the same content must give the same bytes.
-            var main = document.AddNewPart<MainDocumentPart>(
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdDocument");
-            main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = Styles();
-            var body = new Body(content);
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
-                new PageMargin { Top = 1418, Right = 1418U, Bottom = 1418, Left = 1418U, Header = 851U, Footer = 992U,
-                    Gutter = 0U },
-                new DocGrid { Type = DocGridValues.Lines, LinePitch = 360 }));
-            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
-            main.Document.Save();
+            // Named relationship ids: the same content must give the same bytes.
+            Relationships = [new("rIdStyles", OpenXmlRelationship.StylesType, "/word/styles.xml")],
+        };
+        OpenXmlPackageWriter.Write(output, main, "rIdDocument",
+        [
+            new("word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+                Styles().Save),
+        ]);
+    });
+
+    private static void Document(IEnumerable<OpenXmlElement> content, Stream output)
+    {
+        using var writer = OpenXmlWriter.Create(output, Utf8);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new DocumentFormat.OpenXml.Wordprocessing.Document());
+        writer.WriteStartElement(new Body());
+        foreach (var block in content)
+        {
+            writer.WriteElement(block);
         }
 
-        return OpenXmlPackage.Repack(output.ToArray());
+        writer.WriteElement(new SectionProperties(
+            new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
+            new PageMargin { Top = 1418, Right = 1418U, Bottom = 1418, Left = 1418U, Header = 851U, Footer = 992U,
+                Gutter = 0U },
+            new DocGrid { Type = DocGridValues.Lines, LinePitch = 360 }));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
 
     public static Paragraph Heading(int level, string text) =>

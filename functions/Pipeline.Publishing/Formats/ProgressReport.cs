@@ -13,7 +13,7 @@ namespace Pipeline.Publishing.Formats;
 /// year, target, 達成率, status, SDG progress, the year to date where a year is partial, overdue), 評価・課題 (each
 /// year's value with its flag and note, and the department's commentary, RULES.md §13), 取組評価
 /// (ratings by fiscal year, 【重点】 priorities highlighted) and 区別 (each ward's value per indicator and year).
-/// The same feed gives the same bytes (<see cref="OpenXmlPackage"/>), whenever it is written.
+/// The same feed gives the same bytes (<see cref="OpenXmlPackageWriter"/>), whenever it is written.
 /// </summary>
 public static class ProgressReport
 {
@@ -21,8 +21,9 @@ public static class ProgressReport
     public static readonly IReadOnlyList<string> SheetNames = ["概要", "成果指標", "評価・課題", "取組評価", "区別"];
 
     /// <summary>The workbook's bytes.</summary>
-    public static byte[] Write(ProgressFeed feed) => OpenXmlPackage.Repack(WorkbookWriter.Write(
-        [Summary(feed), Indicators(feed), ProgressReportCommentary.Sheet(feed), Initiatives(feed), Wards(feed)]));
+    public static byte[] Write(ProgressFeed feed) => FeedBuffer.Bytes(output => WorkbookWriter.Write(
+        [Summary(feed), Indicators(feed), ProgressReportCommentary.Sheet(feed), Initiatives(feed), Wards(feed)],
+        output));
 
     private static IReadOnlyList<int> Years(ProgressFeed feed) =>
         Enumerable.Range(feed.Plan.StartFiscalYear, feed.Plan.EndFiscalYear - feed.Plan.StartFiscalYear + 1).ToList();

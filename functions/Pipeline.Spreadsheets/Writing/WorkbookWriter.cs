@@ -1,3 +1,4 @@
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -15,38 +16,56 @@ public static class WorkbookWriter
     private const uint HighlightStyle = 2;
     private const uint A4 = 9;
 
+    // A part's XML as the SDK's package wrote it: UTF-8 without a byte order mark.
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>The workbook's bytes.</summary>
     public static byte[] Write(IReadOnlyList<WorkbookSheet> sheets)
     {
         using var output = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddNewPart<WorkbookPart>(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
-            workbook.Workbook = new Workbook();
-            // Relationship ids named here rather than at random, so the same feed gives the same bytes.
-            var styles = workbook.AddNewPart<WorkbookStylesPart>("rIdStyles");
-            styles.Stylesheet = Styles();
-            var sheetList = workbook.Workbook.AppendChild(new Sheets());
-            var names = new DefinedNames();
-            for (var i = 0; i < sheets.Count; i++)
-            {
-                var part = workbook.AddNewPart<WorksheetPart>($"rIdSheet{i + 1}");
-                part.Worksheet = Worksheet(sheets[i]);
-                sheetList.Append(
-                    new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheets[i].Name });
-                names.Append(
-                    new DefinedName($"'{sheets[i].Name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId =
-                        (uint)i });
-            }
-
-            workbook.Workbook.Append(names);
-            workbook.Workbook.Save();
-        }
-
+        Write(sheets, output);
         return output.ToArray();
     }
 
-    private static Worksheet Worksheet(WorkbookSheet sheet)
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/>, left open: each sheet streamed into the package a row at a
+    /// time (<see cref="OpenXmlWriter"/>), never a whole sheet's cells in memory (issue 27).
+    /// </summary>
+    public static void Write(IReadOnlyList<WorkbookSheet> sheets, Stream output)
+    {
+        var workbook = new Workbook(
+            new Sheets(sheets.Select((sheet, i) =>
+                new Sheet { Id = SheetId(i), SheetId = (uint)(i + 1), Name = sheet.Name })),
+            new DefinedNames(sheets.Select((sheet, i) =>
+                new DefinedName($"'{sheet.Name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i })));
+        var worksheets = sheets.Select((sheet, i) => new OpenXmlPackagePart(
+            $"xl/worksheets/sheet{i + 1}.xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+            stream => Worksheet(sheet, stream)));
+        var main = new OpenXmlPackagePart(
+            "xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            workbook.Save)
+        {
+            // Relationship ids named here rather than at random, so the same feed gives the same bytes.
+            Relationships =
+            [
+                new("rIdStyles", OpenXmlRelationship.StylesType, "/xl/styles.xml"),
+                .. sheets.Select((_, i) =>
+                    new OpenXmlRelationship(SheetId(i), OpenXmlRelationship.WorksheetType,
+                        $"/xl/worksheets/sheet{i + 1}.xml")),
+            ],
+        };
+        OpenXmlPackageWriter.Write(output, main, "rIdWorkbook",
+        [
+            new("xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+                Styles().Save),
+            .. worksheets,
+        ]);
+    }
+
+    private static string SheetId(int index) => $"rIdSheet{index + 1}";
+
+    private static void Worksheet(WorkbookSheet sheet, Stream output)
     {
         var frozenCell = $"{ColumnName(sheet.FrozenColumns)}2";
         var view = new SheetView { WorkbookViewId = 0, TabSelected = false };
@@ -58,25 +77,31 @@ public static class WorkbookWriter
             ActivePane = sheet.FrozenColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft,
             State = PaneStateValues.Frozen,
         });
-        var columns =
-            new Columns(
-                sheet.Widths.Select((w, i) =>
-                    new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
-        var data = new SheetData(Row(1, sheet.Header.Cast<object?>().ToList(), HeaderStyle));
+        using var writer = OpenXmlWriter.Create(output, Utf8);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.WriteElement(new SheetViews(view));
+        writer.WriteElement(new Columns(
+            sheet.Widths.Select((w, i) =>
+                new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+        writer.WriteStartElement(new SheetData());
+        writer.WriteElement(Row(1, sheet.Header.Cast<object?>().ToList(), HeaderStyle));
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
-            data.Append(Row(r + 2, sheet.Rows[r], sheet.HighlightedRows.Contains(r) ? HighlightStyle : 0));
+            writer.WriteElement(Row(r + 2, sheet.Rows[r], sheet.HighlightedRows.Contains(r) ? HighlightStyle : 0));
         }
 
-        return new Worksheet(
-            new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            new SheetViews(view),
-            columns,
-            data,
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight =
-                0 },
-            new HeaderFooter(new OddFooter($"&L{sheet.Name}&R&P / &N")));
+        writer.WriteEndElement();
+        writer.WriteElement(
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(
+            new PageSetup
+            {
+                PaperSize = A4, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0,
+            });
+        writer.WriteElement(new HeaderFooter(new OddFooter($"&L{sheet.Name}&R&P / &N")));
+        writer.WriteEndElement();
     }
 
     private static Row Row(int index, IReadOnlyList<object?> values, uint style)
