@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using Pipeline.Domain.Commentary;
 using Pipeline.Publishing.Document;

@@ -20,13 +20,10 @@ internal static class FeedBuffer
         MaximumLargePoolFreeBytes = 16L * 1024 * 1024,
     });
 
-    /// <summary>An empty buffer; disposing it returns its blocks to the pool.</summary>
-    public static RecyclableMemoryStream Open() => Pool.GetStream(nameof(FeedBuffer));
-
     /// <summary>The bytes <paramref name="write"/> writes.</summary>
     public static byte[] Bytes(Action<Stream> write)
     {
-        using var buffer = Open();
+        using var buffer = Pool.GetStream(nameof(FeedBuffer));
         write(buffer);
         var bytes = GC.AllocateUninitializedArray<byte>(checked((int)buffer.Length));
         buffer.WriteTo(bytes);
