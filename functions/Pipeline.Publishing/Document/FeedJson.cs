@@ -14,9 +14,8 @@ public static class FeedJson
     public static readonly JsonSerializerOptions Options =
         PipelineJson.CreateOptions(FeedJsonContext.Default, PlanIndexJsonContext.Default);
 
-    /// <summary>The writer's side of <see cref="Options"/>: a node written with them reads as
-    /// <c>node.ToJsonString(Options)</c>.</summary>
-    public static readonly JsonWriterOptions WriterOptions =
+    // The writer's side of Options: a node written with them reads as node.ToJsonString(Options).
+    private static readonly JsonWriterOptions WriterOptions =
         new() { Encoder = Options.Encoder, Indented = Options.WriteIndented };
 
     /// <summary>Writes <paramref name="node"/> to <paramref name="output"/> (UTF-8, no BOM), left open.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Pipeline.Spreadsheets.Writing;
@@ -23,9 +22,6 @@ internal static class DocxBuilder
     /// <summary>The width of the text between the margins, in twentieths of a point (A4 11906 − 2 × 1418).</summary>
     public const int TextWidth = 9070;
 
-    // A part's XML as the SDK's package wrote it: UTF-8 without a byte order mark.
-    private static readonly UTF8Encoding Utf8 = new(false);
-
     /// <summary>
     /// The document's bytes: <paramref name="content"/> streamed into the package one block at a time (<see
     /// cref="OpenXmlWriter"/>), then the A4 page.
@@ -48,8 +44,7 @@ internal static class DocxBuilder
 
     private static void Document(IEnumerable<OpenXmlElement> content, Stream output)
     {
-        using var writer = OpenXmlWriter.Create(output, Utf8);
-        writer.WriteStartDocument();
+        using var writer = OpenXmlPackageWriter.PartWriter(output);
         writer.WriteStartElement(new DocumentFormat.OpenXml.Wordprocessing.Document());
         writer.WriteStartElement(new Body());
         foreach (var block in content)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Pipeline.Publishing.Document;
+using Pipeline.Spreadsheets.Writing;
 
 namespace Pipeline.Publishing.Formats;
 
@@ -19,29 +20,11 @@ public static class FeedArchive
     /// <summary>The media type.</summary>
     public const string ContentType = "application/zip";
 
-    // A zip entry's time is an MS-DOS time: nothing before 1980.
-    private static readonly DateTimeOffset Earliest = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>The zip of <paramref name="files"/> (path in the zip, content), every entry stamped <paramref
     /// name="time"/>.</summary>
     public static byte[] Write(IEnumerable<(string Path, byte[] Content)> files, DateTimeOffset time) =>
-        Write(files.Select(f => (f.Path, (Action<Stream>)(entry => entry.Write(f.Content)))), time);
-
-    /// <summary>The zip of the entries <paramref name="files"/> write (path in the zip, what writes its content),
-    /// every entry stamped <paramref name="time"/>.</summary>
-    public static byte[] Write(IEnumerable<(string Path, Action<Stream> Write)> files, DateTimeOffset time) =>
-        FeedBuffer.Bytes(output =>
-        {
-            var stamp = time < Earliest ? Earliest : time;
-            using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-            foreach (var (path, write) in files)
-            {
-                var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
-                entry.LastWriteTime = stamp;
-                using var stream = entry.Open();
-                write(stream);
-            }
-        });
+        FeedBuffer.Bytes(output => StampedZip.Write(output,
+            files.Select(f => (f.Path, (Action<Stream>)(entry => entry.Write(f.Content)))), time));
 
     /// <summary>The entries of a zip (path, content), in its order.</summary>
     public static IReadOnlyList<(string Path, byte[] Content)> Read(byte[] zip)

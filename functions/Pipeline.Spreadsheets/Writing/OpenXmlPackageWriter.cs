@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using DocumentFormat.OpenXml;
 
 namespace Pipeline.Spreadsheets.Writing;
 
@@ -17,7 +17,8 @@ public static class OpenXmlPackageWriter
     private const string ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
     private const string RelationshipsContentType = "application/vnd.openxmlformats-package.relationships+xml";
 
-    private static readonly DateTimeOffset Stamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    // A part's XML as the SDK's package wrote it: UTF-8 without a byte order mark.
+    private static readonly UTF8Encoding PartEncoding = new(false);
 
     // As System.IO.Packaging wrote them: UTF-8 with a byte order mark.
     private static readonly XmlWriterSettings PackageXml =
@@ -47,20 +48,19 @@ public static class OpenXmlPackageWriter
             }
         }
 
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        Entry(zip, "[Content_Types].xml", s => ContentTypes(s, main, parts));
-        foreach (var (path, write) in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
-        {
-            Entry(zip, path, write);
-        }
+        StampedZip.Write(output,
+            [("[Content_Types].xml", s => ContentTypes(s, main, parts)),
+                .. entries.OrderBy(e => e.Path, StringComparer.Ordinal)],
+            default);
     }
 
-    private static void Entry(ZipArchive zip, string path, Action<Stream> write)
+    /// <summary>A writer of one part's XML to <paramref name="output"/>, its declaration written: UTF-8 without a
+    /// byte order mark, as the SDK's package wrote parts.</summary>
+    public static OpenXmlWriter PartWriter(Stream output)
     {
-        var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
-        entry.LastWriteTime = Stamp;
-        using var stream = entry.Open();
-        write(stream);
+        var writer = OpenXmlWriter.Create(output, PartEncoding);
+        writer.WriteStartDocument();
+        return writer;
     }
 
     private static void ContentTypes(Stream output, OpenXmlPackagePart main, IReadOnlyList<OpenXmlPackagePart> parts)

@@ -1,4 +1,3 @@
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -15,9 +14,6 @@ public static class WorkbookWriter
     private const uint HeaderStyle = 1;
     private const uint HighlightStyle = 2;
     private const uint A4 = 9;
-
-    // A part's XML as the SDK's package wrote it: UTF-8 without a byte order mark.
-    private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>The workbook's bytes.</summary>
     public static byte[] Write(IReadOnlyList<WorkbookSheet> sheets)
@@ -77,8 +73,7 @@ public static class WorkbookWriter
             ActivePane = sheet.FrozenColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft,
             State = PaneStateValues.Frozen,
         });
-        using var writer = OpenXmlWriter.Create(output, Utf8);
-        writer.WriteStartDocument();
+        using var writer = OpenXmlPackageWriter.PartWriter(output);
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         writer.WriteElement(new SheetViews(view));
