@@ -4,16 +4,48 @@ namespace Pipeline.Spreadsheets.Reading;
 /// One cell with its 1-based column. <see cref="IsPercentFormat"/> is true where the cell's number
 /// format shows a percentage (a cell holding 0.951 displayed as 95.1%).
 /// </summary>
-public readonly record struct Cell(int Column, CellKind Kind, string? Text, double Number, bool IsPercentFormat,
-    DateTime Date)
+/// <remarks>
+/// 24 bytes: a date is kept as its serial number (<see cref="Number"/>, as the file stores it) and
+/// <see cref="Date"/> made from it when asked, and <see cref="CellKind"/> is a byte. Every row's cells are copied
+/// from reader to rules several times over (issue 27, eighth pass: copying and clearing 40-byte cells was most of
+/// the indicator rules' own time in the native build).
+/// </remarks>
+public readonly record struct Cell
 {
-    public static Cell OfText(int column, string text) => new(column, CellKind.Text, text, 0, false, default);
+    /// <summary>A cell of any kind; a date's <paramref name="number"/> is its serial (OLE Automation) date.</summary>
+    public Cell(int column, CellKind kind, string? text, double number, bool isPercentFormat)
+    {
+        Column = column;
+        Kind = kind;
+        Text = text;
+        Number = number;
+        IsPercentFormat = isPercentFormat;
+    }
+
+    /// <summary>The 1-based column.</summary>
+    public int Column { get; init; }
+
+    /// <summary>What the cell holds.</summary>
+    public CellKind Kind { get; init; }
+
+    /// <summary>The text of a text, error or boolean cell as the file wrote it; null for others.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The number of a number cell, a date's serial number, a boolean's 1 or 0.</summary>
+    public double Number { get; init; }
+
+    /// <summary>Whether the cell's number format shows a percentage.</summary>
+    public bool IsPercentFormat { get; init; }
+
+    /// <summary>A date cell's date and time (to the millisecond); <c>default</c> for any other kind.</summary>
+    public DateTime Date => Kind == CellKind.Date ? DateTime.FromOADate(Number) : default;
+
+    public static Cell OfText(int column, string text) => new(column, CellKind.Text, text, 0, false);
 
     public static Cell OfNumber(int column, double number, bool percent) =>
-        new(column, CellKind.Number, null, number, percent, default);
+        new(column, CellKind.Number, null, number, percent);
 
-    public static Cell OfDate(int column, DateTime date) =>
-        new(column, CellKind.Date, null, date.ToOADate(), false, date);
+    public static Cell OfDate(int column, DateTime date) => new(column, CellKind.Date, null, date.ToOADate(), false);
 
     /// <summary>
     /// A cell a file marks as a date written as text (.xlsx <c>t="d"</c>, .ods <c>office:date-value</c>): a date
@@ -26,7 +58,7 @@ public readonly record struct Cell(int Column, CellKind Kind, string? Text, doub
             ? OfDate(column, date)
             : OfText(column, text ?? "");
 
-    public static Cell OfError(int column, string text) => new(column, CellKind.Error, text, 0, false, default);
+    public static Cell OfError(int column, string text) => new(column, CellKind.Error, text, 0, false);
 
     /// <summary>The error text of a formula cell saved without its result.</summary>
     public const string FormulaWithoutValue = "formula-without-cached-value";

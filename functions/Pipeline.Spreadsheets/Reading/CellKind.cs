@@ -5,7 +5,7 @@ namespace Pipeline.Spreadsheets.Reading;
 
 /// <summary>What a spreadsheet cell holds, as the file stored it.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<CellKind>))]
-public enum CellKind
+public enum CellKind : byte
 {
     /// <summary>Nothing.</summary>
     Empty,

@@ -151,7 +151,7 @@ internal sealed class OdsCell(ReadLimits limits)
                 return Cell.OfDateText(column, _value);
             case "boolean":
                 var truth = _value == "true";
-                return new Cell(column, CellKind.Boolean, _value, truth ? 1 : 0, false, default);
+                return new Cell(column, CellKind.Boolean, _value, truth ? 1 : 0, false);
             case "string":
                 return Cell.OfText(column, _stringValue ?? text ?? "");
             case "time":

@@ -209,7 +209,7 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
             case "str":
                 return Cell.OfText(_column, text ?? "");
             case "b":
-                return new Cell(_column, CellKind.Boolean, text, text == "1" ? 1 : 0, false, default);
+                return new Cell(_column, CellKind.Boolean, text, text == "1" ? 1 : 0, false);
             case "e":
                 return Cell.OfError(_column, text ?? "#ERROR");
             case "d":

@@ -46,7 +46,7 @@ internal static class XlsSheetReader
                             throw Limits.CellTooLong(limits, sheet, rowNumber, column),
                         string s => Cell.OfText(column, s),
                         DateTime d => Cell.OfDate(column, d),
-                        bool b => new Cell(column, CellKind.Boolean, null, b ? 1 : 0, false, default),
+                        bool b => new Cell(column, CellKind.Boolean, null, b ? 1 : 0, false),
                         double d =>
                             Cell.OfNumber(column, d,
                                 NumberFormat.OfCode(reader.GetNumberFormatString(i)) == NumberFormatKind.Percent),
