@@ -44,6 +44,8 @@ public sealed class CellTests
     [Theory]
     [InlineData("2024-04-01", CellKind.Date, "2024-04-01")]
     [InlineData("2024-04-01T09:30:00", CellKind.Date, "2024-04-01")]
+    [InlineData("10:30:00", CellKind.Text, "10:30:00")]
+    [InlineData("10:30", CellKind.Text, "10:30")]
     [InlineData("0024-04-01", CellKind.Text, "0024-04-01")]
     [InlineData("令和6年4月1日", CellKind.Text, "令和6年4月1日")]
     public void A_date_written_as_text_is_a_date_only_where_the_text_holds_a_date(string text, CellKind kind,

@@ -146,11 +146,12 @@ public sealed class XlsxPackageTests
     }
 
     /// <summary>A package of one sheet whose row 2 is I-1-K2, 2021 and <paramref name="valueCell"/> (C2), with a date style (s="1").</summary>
-    private static byte[] WithValueCell(string valueCell, string workbookPr = "")
+    private static byte[] WithValueCell(string valueCell, string workbookPr = "",
+        string yearCell = "<c r=\"B2\"><v>2021</v></c>")
     {
         var styles = $"<styleSheet xmlns=\"{RawXlsx.Main}\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
         var sheet = RawXlsx.Sheet(RawXlsx.Rows(["指標ID", "年度", "実績値"]) +
-            $"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>I-1-K2</t></is></c><c r=\"B2\"><v>2021</v></c>{valueCell}</row>");
+            $"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>I-1-K2</t></is></c>{yearCell}{valueCell}</row>");
         return Package(Types(), Root,
             ("xl/workbook.xml", $"<workbook xmlns=\"{RawXlsx.Main}\" xmlns:r=\"{OfficeDocument}\">{workbookPr}" +
                 "<sheets><sheet name=\"実績\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
@@ -169,6 +170,21 @@ public sealed class XlsxPackageTests
         var error = Assert.Single(submission.Problems, p => p.Severity == Severity.Error);
         Assert.Equal(("実績", 2, "C"), (error.Sheet, error.Row, error.Column));
         Assert.NotEqual("file_unreadable", PipelineJson.Name(error.Code));
+    }
+
+    [Fact]
+    public void A_time_without_a_date_in_the_fiscal_year_column_is_refused_where_it_stands_not_read_as_this_year()
+    {
+        // t="d" with a time alone: parsed as a date it took the day the file was read, so the row's fiscal year was
+        // whichever year it was read in. It is the text it holds, which names no fiscal year.
+        var submission = Read(WithValueCell("<c r=\"C2\"><v>12</v></c>", yearCell: "<c r=\"B2\" t=\"d\"><v>10:30:00</v></c>"));
+
+        Assert.False(submission.IsAcceptable);
+        var error = Assert.Single(submission.Problems, p => p.Severity == Severity.Error);
+        Assert.Equal(("実績", 2, "B", "fiscal_year_unrecognised"),
+            (error.Sheet, error.Row, error.Column, PipelineJson.Name(error.Code)));
+        Assert.Contains("10:30:00", error.MessageJa, StringComparison.Ordinal);
+        Assert.Empty(submission.Observations);
     }
 
     [Fact]

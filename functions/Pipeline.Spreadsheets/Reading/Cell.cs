@@ -49,12 +49,13 @@ public readonly record struct Cell
 
     /// <summary>
     /// A cell a file marks as a date written as text (.xlsx <c>t="d"</c>, .ods <c>office:date-value</c>): a date
-    /// where the text is one a serial number holds (from the year 100), otherwise the text as written, for the rules
-    /// to refuse in its row and column.
+    /// where the text holds a date a serial number can (from the year 100), otherwise the text as written, for the
+    /// rules to refuse in its row and column. A time without a date is such a text: it would otherwise take the day
+    /// the file happens to be read.
     /// </summary>
     public static Cell OfDateText(int column, string? text) =>
         DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var date) && date.Year >= 100
+            System.Globalization.DateTimeStyles.NoCurrentDateDefault, out var date) && date.Year >= 100
             ? OfDate(column, date)
             : OfText(column, text ?? "");
 
