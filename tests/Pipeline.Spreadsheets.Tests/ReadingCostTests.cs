@@ -39,6 +39,18 @@ public sealed class ReadingCostTests(ITestOutputHelper output)
     private static Problem FirstError(Submission submission) => submission.Problems.First(p => p.Severity == Severity.Error);
 
     [Fact]
+    public void A_csv_row_costs_what_the_same_cells_cost_as_a_list()
+    {
+        string[] texts = ["I-1-K2", "令和5年度", "", "12"];
+        var csv = new SheetRow("s", 3, new CsvCells([texts[0], texts[1], texts[3]], [1, 2, 4]));
+        var list = new SheetRow("s", 3, [Cell.OfText(1, texts[0]), Cell.OfText(2, texts[1]), Cell.OfText(4, texts[3])]);
+
+        // One for the row, and one and the characters of its text for each cell: 1 + (1 + 6) + (1 + 5) + (1 + 2).
+        Assert.Equal(17, WorkBudget.Cost(list));
+        Assert.Equal(WorkBudget.Cost(list), WorkBudget.Cost(csv));
+    }
+
+    [Fact]
     public void Long_cells_are_no_headings_and_cost_their_length_not_its_square()
     {
         // 64 cells of 32,000 brackets, 2 MB of real text: a lazy pattern took seconds for each one.

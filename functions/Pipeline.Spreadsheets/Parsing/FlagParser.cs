@@ -13,7 +13,7 @@ public static class FlagParser
     public const string Accepted = "速報値、推計、定義変更（確報値は空欄）";
 
     /// <summary>Reads a cell; false where it is neither a flag nor a final figure's word.</summary>
-    public static bool TryParse(Cell cell, out ValueFlag? flag)
+    public static bool TryParse(in Cell cell, out ValueFlag? flag)
     {
         if (cell.IsBlank)
         {

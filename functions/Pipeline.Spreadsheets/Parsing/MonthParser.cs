@@ -6,7 +6,7 @@ namespace Pipeline.Spreadsheets.Parsing;
 /// <summary>Reads a month: 1–12, 4月, ４月.</summary>
 public static class MonthParser
 {
-    public static bool TryParse(Cell cell, out int? month)
+    public static bool TryParse(in Cell cell, out int? month)
     {
         month = null;
         if (cell.IsBlank)

@@ -16,7 +16,7 @@ public static class ValueParser
         "", "-", "－", "—", "―", "ー", "‐", "…", "...", "x", "X", "×", "―――", "--",
     };
 
-    public static ValueOutcome Parse(Cell cell, Unit? unit, out decimal value)
+    public static ValueOutcome Parse(in Cell cell, Unit? unit, out decimal value)
     {
         value = 0;
         switch (cell.Kind)
@@ -39,8 +39,8 @@ public static class ValueParser
                 return ValueOutcome.NotNumeric;
         }
 
-        // The common case first: a count of up to nine digits (every CSV cell of a count), then any plain number.
-        if (WholeNumber(cell.Text) is { } whole)
+        // The common case first: a count of up to fifteen digits (every CSV cell of a count), then any plain number.
+        if (AsciiWholeNumber.TryParse(cell.Text, out var whole))
         {
             value = InvariantDecimal.Normalize(whole);
             return ValueOutcome.Number;
@@ -77,30 +77,5 @@ public static class ValueParser
         }
 
         return ValueOutcome.NotNumeric;
-    }
-
-    /// <summary>
-    /// The value of a text of one to nine ASCII digits, as <see cref="decimal.TryParse(string?, NumberStyles,
-    /// IFormatProvider?, out decimal)"/> reads it (leading zeros allowed, scale 0); null for any other text.
-    /// </summary>
-    private static int? WholeNumber(string? text)
-    {
-        if (text is null || text.Length is 0 or > 9)
-        {
-            return null;
-        }
-
-        var number = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return null;
-            }
-
-            number = (number * 10) + (c - '0');
-        }
-
-        return number;
     }
 }

@@ -31,6 +31,21 @@ internal sealed class CsvCells : IReadOnlyList<Cell>
 
     public int Count => _texts.Length;
 
+    /// <summary>The characters of all the texts.</summary>
+    public long TextLength
+    {
+        get
+        {
+            long length = 0;
+            foreach (var text in _texts)
+            {
+                length += text.Length;
+            }
+
+            return length;
+        }
+    }
+
     public Cell this[int index]
     {
         get

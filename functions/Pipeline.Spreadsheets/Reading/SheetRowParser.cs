@@ -221,7 +221,13 @@ internal sealed class SheetRowParser(string sheet, IReadOnlyList<string> sharedS
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        double number;
+        if (AsciiWholeNumber.TryParse(text, out var whole))
+        {
+            // Most numbers of a sheet are counts: read without the general parser (issue 27, eighth pass).
+            number = whole;
+        }
+        else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
         {
             return Cell.OfText(_column, text);
         }

@@ -52,6 +52,12 @@ internal sealed class WorkBudget
     {
         long cost = 1;
         var cells = row.Cells;
+        if (cells is CsvCells csv)
+        {
+            // A CSV row's texts as they are, without making a cell of each (issue 27, eighth pass).
+            return cost + csv.Count + csv.TextLength;
+        }
+
         for (var i = 0; i < cells.Count; i++)
         {
             // By index: a foreach over the IReadOnlyList boxes its enumerator, once per row.

@@ -44,7 +44,7 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
 
     public static SourceLocation At(SheetRow row, int column) => new(row.Sheet, row.Row, column);
 
-    public Indicator? Indicator(Cell cell)
+    public Indicator? Indicator(in Cell cell)
     {
         // A file's rows of one indicator follow each other, and the CSV reader gives a repeated text as the same
         // string: the last text is asked first, by reference.
@@ -123,7 +123,7 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
         return cell.Kind == CellKind.Text && text.Length is 1 or 2 && text.All(char.IsAsciiDigit) ? text : null;
     }
 
-    public bool TryResolveArea(Cell cell, out Area area)
+    public bool TryResolveArea(in Cell cell, out Area area)
     {
         if (cell.Kind == CellKind.Number)
         {

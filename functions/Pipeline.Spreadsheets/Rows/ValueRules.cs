@@ -16,7 +16,7 @@ internal static class ValueRules
     /// list.</summary>
     public static decimal? Apply(FileReading context, SheetRow row, Indicator indicator, FiscalYear fy, Area area,
         int? month,
-        Cell valueCell, Cell numeratorCell, Cell denominatorCell, ValueRemarks remarks)
+        in Cell valueCell, in Cell numeratorCell, in Cell denominatorCell, ValueRemarks remarks)
     {
         var problems = context.Problems;
         var at = FileReading.At(row, valueCell.Column > 0 ? valueCell.Column : 0);
@@ -72,7 +72,7 @@ internal static class ValueRules
     }
 
     /// <summary>True where the value is not stored: no value (a warning), or an error added.</summary>
-    private static bool Refused(FileReading context, SourceLocation at, Cell valueCell, ValueOutcome outcome, Unit unit,
+    private static bool Refused(FileReading context, SourceLocation at, in Cell valueCell, ValueOutcome outcome, Unit unit,
         decimal value)
     {
         var problems = context.Problems;
