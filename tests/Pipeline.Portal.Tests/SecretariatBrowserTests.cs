@@ -167,8 +167,8 @@ public sealed class SecretariatBrowserTests : PortalInBrowser, IDisposable
         await secretariat.FillAsync("#contact-secretariat", "jimukyoku@example.jp");
         await secretariat.ClickAsync("#contacts-form button[type=submit]");
         await Assertions.Expect(secretariat.Locator("#contacts-result")).ToHaveTextAsync("保存しました / saved");
-        // After saving, the page reads the addresses back into the form (one space after each comma, as stored):
-        // wait for that before typing, or the read-back overwrites what is typed next and the save sends it.
+        // After saving, the page reads the addresses back into the form (one space after each comma, as stored); the
+        // lines cannot be typed into until it has.
         await Assertions.Expect(input).ToHaveValueAsync("kenko@example.jp, kenko2@example.jp");
 
         await input.FillAsync("<b>山田</b> <yamada@example.jp>");
@@ -189,6 +189,63 @@ public sealed class SecretariatBrowserTests : PortalInBrowser, IDisposable
         var store = Server.Services.GetRequiredService<IContactStore>();
         Assert.Equal(["kenko@example.jp", "kenko2@example.jp"],
             await store.AddressesAsync(ContactOwner.Department(Domain.Catalogue.PlanId.Parse(Fifth), Domain.Catalogue.DepartmentId.Parse(Department)), CancellationToken.None));
+        Assert.Empty(_refused);
+    }
+
+    [Fact]
+    public async Task Saving_the_addresses_sends_only_the_lines_changed_so_another_members_change_stands()
+    {
+        var plan = Domain.Catalogue.PlanId.Parse(Fifth);
+        var owner = ContactOwner.Department(plan, Domain.Catalogue.DepartmentId.Parse(Department));
+        var store = Server.Services.GetRequiredService<IContactStore>();
+        var secretariat = await SignInAsync($"#dev-choice option[value*='\"{Fifth}\"'][value*='\"secretariat\"']");
+        var line = secretariat.Locator($"#contact-{Department}");
+        await Assertions.Expect(line).ToHaveValueAsync("");
+
+        // Another member of the secretariat saves this department's address after the page was read.
+        await store.SetAsync(owner, ["other@example.jp"], CancellationToken.None);
+
+        // This page changes the secretariat's line only; its save is held until the form has been looked at.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? sent = null;
+        await secretariat.RouteAsync("**/contacts", async route =>
+        {
+            if (route.Request.Method == "PUT")
+            {
+                sent = route.Request.PostData;
+                await held.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        await secretariat.FillAsync("#contact-secretariat", "jimukyoku@example.jp");
+        await secretariat.ClickAsync("#contacts-form button[type=submit]");
+
+        // While the save is on its way nothing can be typed or saved again.
+        await Assertions.Expect(line).ToBeDisabledAsync();
+        await Assertions.Expect(secretariat.Locator("#contacts-form button[type=submit]")).ToBeDisabledAsync();
+        held.SetResult();
+        await Assertions.Expect(secretariat.Locator("#contacts-result")).ToHaveTextAsync("保存しました / saved");
+
+        // Only the changed line was sent; the other member's address stands and is read back into the form.
+        using (var body = JsonDocument.Parse(sent!))
+        {
+            Assert.Equal("jimukyoku@example.jp", body.RootElement.GetProperty("secretariat").GetString());
+            Assert.Empty(body.RootElement.GetProperty("departments").EnumerateObject());
+        }
+
+        await Assertions.Expect(line).ToHaveValueAsync("other@example.jp");
+        await Assertions.Expect(line).ToBeEnabledAsync();
+        Assert.Equal(["other@example.jp"], await store.AddressesAsync(owner, CancellationToken.None));
+        Assert.Equal(["jimukyoku@example.jp"],
+            await store.AddressesAsync(ContactOwner.Secretariat(plan), CancellationToken.None));
+
+        // Saving again without a change sends nothing.
+        var puts = 0;
+        secretariat.Request += (_, request) => puts += request.Method == "PUT" ? 1 : 0;
+        await secretariat.ClickAsync("#contacts-form button[type=submit]");
+        await Assertions.Expect(secretariat.Locator("#contacts-result")).ToHaveTextAsync("変更はありません / nothing has changed");
+        Assert.Equal(0, puts);
         Assert.Empty(_refused);
     }
 

@@ -41,11 +41,16 @@ window.Review = (() => {
     if (result.status !== 200) return current.problem(result);
     const body = $("contacts").querySelector("tbody");
     body.replaceChildren();
+    // What each line held when it was read: a save sends only the lines changed on this page since, so that a
+    // change another member of the secretariat saved meanwhile to another line stands (the server keeps whoever
+    // the request leaves out).
+    const loaded = new Map();
     const line = (id, name, addresses) => {
       const input = el("input");
       input.id = id;
       input.type = "text";
       input.value = addresses.join(", ");
+      loaded.set(id, input.value);
       const th = el("th");
       th.scope = "row";
       th.appendChild(labelled(name, input));
@@ -59,16 +64,32 @@ window.Review = (() => {
     line("contact-secretariat", "事務局（期限超過の写し） secretariat (cc of overdue)", result.body.secretariat);
     $("contacts-form").onsubmit = async (event) => {
       event.preventDefault();
-      const departments = {};
-      for (const d of result.body.departments) departments[d.departmentId] = $(`contact-${d.departmentId}`).value;
-      const secretariat = $("contact-secretariat").value;
-      const saved = await send(`${current.base}/contacts`, "PUT", { secretariat, departments });
-      // Said beside the form: the report's box, where current.problem writes, is the departments' page.
-      const b = saved.body || {};
-      $("contacts-result").textContent = saved.status === 200 ? "保存しました / saved"
-        : `${b.title || saved.status}: ${b.detail || ""}`;
-      if (saved.status !== 200) return;
-      await contacts();
+      const form = $("contacts-form");
+      const changed = (id) => $(id).value !== loaded.get(id);
+      const change = { departments: {} };
+      for (const d of result.body.departments) {
+        if (changed(`contact-${d.departmentId}`)) change.departments[d.departmentId] = $(`contact-${d.departmentId}`).value;
+      }
+      if (changed("contact-secretariat")) change.secretariat = $("contact-secretariat").value;
+      if (change.secretariat === undefined && Object.keys(change.departments).length === 0) {
+        $("contacts-result").textContent = "変更はありません / nothing has changed";
+        return;
+      }
+      // Nothing can be typed (or saved twice) until the save is answered and what was saved is read back into the
+      // form: the read-back replaces the lines, so a text typed meanwhile would be lost.
+      const controls = [...form.querySelectorAll("input, button")];
+      for (const c of controls) c.disabled = true;
+      try {
+        const saved = await send(`${current.base}/contacts`, "PUT", change);
+        // Said beside the form: the report's box, where current.problem writes, is the departments' page.
+        const b = saved.body || {};
+        $("contacts-result").textContent = saved.status === 200 ? "保存しました / saved"
+          : `${b.title || saved.status}: ${b.detail || ""}`;
+        if (saved.status === 200) await contacts();
+      } finally {
+        // The button, and the lines as they were where the save was refused.
+        for (const c of controls) c.disabled = false;
+      }
     };
   }
 
