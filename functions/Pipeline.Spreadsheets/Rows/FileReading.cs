@@ -46,9 +46,10 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
 
     public Indicator? Indicator(in Cell cell)
     {
-        // A file's rows of one indicator follow each other, and the CSV reader gives a repeated text as the same
-        // string: the last text is asked first, by reference.
-        if (cell.Kind == CellKind.Text && cell.Text is { } text && ReferenceEquals(text, _lastIndicatorText))
+        // A file's rows of one indicator follow each other: the last text is asked first (the CSV reader gives a
+        // repeated text as the same string, found by reference; an .xlsx's inline texts are equal strings, compared
+        // without hashing them).
+        if (cell.Kind == CellKind.Text && cell.Text is { } text && string.Equals(text, _lastIndicatorText))
         {
             return _lastIndicator;
         }
@@ -84,7 +85,7 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
         }
 
         FiscalYear? fy;
-        if (cell.Kind == CellKind.Text && cell.Text is { } text && ReferenceEquals(text, _lastFiscalYearText))
+        if (cell.Kind == CellKind.Text && cell.Text is { } text && string.Equals(text, _lastFiscalYearText))
         {
             fy = _lastFiscalYear;
         }
@@ -143,7 +144,7 @@ internal sealed class FileReading(Plan plan, Department? department, ProblemList
             return _areas.TryResolve(cell, out area);
         }
 
-        if (ReferenceEquals(cell.Text, _lastAreaText))
+        if (string.Equals(cell.Text, _lastAreaText))
         {
             area = _lastArea!;
             return _lastArea is not null;

@@ -160,9 +160,10 @@ internal sealed class SheetInterpreter(FileReading context, HeaderVocabulary voc
     /// row), at most 4,096 of them remembered.</summary>
     private bool IsTotalWord(string text)
     {
-        if (ReferenceEquals(text, _lastLabel))
+        if (string.Equals(text, _lastLabel))
         {
-            // The same string as the row before's (the CSV reader's repeated texts, an id on every row).
+            // The row before's text (an id on every row): the same string from the CSV reader, an equal one from an
+            // .xlsx's inline texts.
             return _lastLabelIsTotal;
         }
 
