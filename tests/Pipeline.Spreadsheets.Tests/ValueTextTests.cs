@@ -6,12 +6,16 @@ using Pipeline.Spreadsheets.Reading;
 namespace Pipeline.Spreadsheets.Tests;
 
 /// <summary>
-/// The shortcuts of issue 27's fourth pass read texts exactly as before: a count of up to nine digits gives the
-/// decimal (value and scale) that <see cref="decimal.TryParse(string?, NumberStyles, IFormatProvider?, out decimal)"/>
-/// gave, and a blank flag cell is a final figure as an empty key was.
+/// The shortcuts of issue 27's fourth and eighth passes read values exactly as before: a count of up to fifteen digits
+/// gives the decimal (value and scale) that
+/// <see cref="decimal.TryParse(string?, NumberStyles, IFormatProvider?, out decimal)"/> gave, a whole number cell the
+/// one its conversion from double gave, and a blank flag cell is a final figure as an empty key was.
 /// </summary>
 public sealed class ValueTextTests
 {
+    private static readonly Pipeline.Domain.Catalogue.Unit CountUnit = new("人", false);
+    private static readonly Pipeline.Domain.Catalogue.Unit PercentUnit = new("%", true);
+
     [Theory]
     [InlineData("0")]
     [InlineData("7")]
@@ -33,6 +37,30 @@ public sealed class ValueTextTests
         Assert.Equal(expected, value);
         Assert.Equal(expected.Scale, value.Scale);
         Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_number_cell_reads_as_its_conversion_from_double_gave_it_value_and_scale()
+    {
+        var random = new Random(27);
+        double[] fixedNumbers = [0, -0.0, 1, 7, 410, 999_999_999_999_999, 1e15, 0.5, 95.1, 12.25, -3, 2.5e-7, 123456.789];
+        var numbers = fixedNumbers.Concat(Enumerable.Range(0, 5000).Select(i => i % 2 == 0
+            ? Math.Floor(random.NextDouble() * Math.Pow(10, random.Next(1, 16)))
+            : Math.Round(random.NextDouble() * 1000, random.Next(0, 4))));
+        foreach (var number in numbers)
+        {
+            foreach (var percent in new[] { false, true })
+            {
+                var unit = percent ? PercentUnit : CountUnit;
+                var cell = Cell.OfNumber(2, number, percent);
+                var expected = InvariantDecimal.Normalize((decimal)number * (percent ? 100m : 1m));
+
+                Assert.Equal(ValueOutcome.Number, ValueParser.Parse(cell, unit, out var value));
+                Assert.Equal(expected, value);
+                Assert.Equal((expected.Scale, expected.ToString(CultureInfo.InvariantCulture)),
+                    (value.Scale, value.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
     }
 
     [Theory]

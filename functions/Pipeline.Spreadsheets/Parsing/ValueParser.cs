@@ -32,8 +32,16 @@ public static class ValueParser
                     return ValueOutcome.NotNumeric;
                 }
 
-                value = InvariantDecimal.Normalize(
-                    (decimal)cell.Number * (cell.IsPercentFormat && unit?.IsPercent == true ? 100m : 1m));
+                var percent = cell.IsPercentFormat && unit?.IsPercent == true;
+                if (!percent && cell.Number >= 1 && cell.Number == Math.Floor(cell.Number))
+                {
+                    // A count (a whole number up to 10^15, exact as a long): the decimal the conversion from double
+                    // gives, without converting (issue 27, eighth pass).
+                    value = InvariantDecimal.Normalize((long)cell.Number);
+                    return ValueOutcome.Number;
+                }
+
+                value = InvariantDecimal.Normalize((decimal)cell.Number * (percent ? 100m : 1m));
                 return ValueOutcome.Number;
             case CellKind.Boolean or CellKind.Date:
                 return ValueOutcome.NotNumeric;
