@@ -72,8 +72,8 @@ internal static class ValueRules
     }
 
     /// <summary>True where the value is not stored: no value (a warning), or an error added.</summary>
-    private static bool Refused(FileReading context, SourceLocation at, in Cell valueCell, ValueOutcome outcome, Unit unit,
-        decimal value)
+    private static bool Refused(FileReading context, SourceLocation at, in Cell valueCell, ValueOutcome outcome,
+        Unit unit, decimal value)
     {
         var problems = context.Problems;
         switch (outcome)
