@@ -145,7 +145,8 @@ public sealed class XlsxPackageTests
         Assert.Equal(95.1m, observation.Value); // the percent style of the second cellXfs entry
     }
 
-    /// <summary>A package of one sheet whose row 2 is I-1-K2, 2021 and <paramref name="valueCell"/> (C2), with a date style (s="1").</summary>
+    /// <summary>A package of one sheet whose row 2 is I-1-K2, 2021 (or <paramref name="yearCell"/>) and
+    /// <paramref name="valueCell"/> (C2), with a date style (s="1").</summary>
     private static byte[] WithValueCell(string valueCell, string workbookPr = "",
         string yearCell = "<c r=\"B2\"><v>2021</v></c>")
     {
