@@ -4,17 +4,22 @@ using Pipeline.Domain.Uploads;
 namespace Pipeline.Spreadsheets.Reading;
 
 /// <summary>
-/// An upload's content, copied once into a seekable buffer (memory, or a temporary file past a few
-/// megabytes) while its SHA-256 is computed: readers need to seek, the ledger needs the hash.
+/// An upload's content as a seekable stream with its SHA-256: readers need to seek, the ledger needs the hash. A
+/// file or memory stream (what the command line opens, what a test holds) is hashed where it is and read in place;
+/// any other (a request's body, a blob's download, which may seek only over the network) is copied once into a
+/// buffer, memory or a temporary file past a few megabytes, while it is hashed.
 /// </summary>
 public sealed class SeekableContent : IDisposable, IAsyncDisposable
 {
     private const int InMemoryLimit = 8 * 1024 * 1024;
 
-    private SeekableContent(Stream stream, Sha256 sha256)
+    private readonly bool _owned;
+
+    private SeekableContent(Stream stream, Sha256 sha256, bool owned)
     {
         Stream = stream;
         Sha256 = sha256;
+        _owned = owned;
     }
 
     /// <summary>The content, positioned at its start.</summary>
@@ -25,11 +30,24 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
 
     public long Length => Stream.Length;
 
-    /// <summary>Copies <paramref name="source"/>, stopping once more than <paramref name="maxBytes"/> have come (the
-    /// rest is not read).</summary>
+    /// <summary>
+    /// The content of <paramref name="source"/>: the stream itself, hashed and rewound, where it is a file or memory
+    /// stream at its beginning holding at most <paramref name="maxBytes"/> (issue 27: a 1,000,000-row file validated
+    /// was copied into 8 MB of memory, then into a temporary file, and the memory held to the end); otherwise a copy,
+    /// stopping once more than <paramref name="maxBytes"/> have come (the rest is not read). The caller still owns
+    /// <paramref name="source"/>: disposing the content closes only a copy.
+    /// </summary>
     public static async Task<SeekableContent> CopyAsync(Stream source, long maxBytes,
         CancellationToken cancellationToken)
     {
+        if (source is FileStream or MemoryStream && source.CanSeek && source.Position == 0
+            && source.Length <= maxBytes)
+        {
+            var sha256 = await Sha256.OfAsync(source, cancellationToken);
+            source.Position = 0;
+            return new SeekableContent(source, sha256, owned: false);
+        }
+
         Stream buffer = new MemoryStream(InitialCapacity(source));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = new byte[81920];
@@ -59,7 +77,7 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
         }
 
         buffer.Position = 0;
-        return new SeekableContent(buffer, Sha256.FromHash(hash.GetHashAndReset()));
+        return new SeekableContent(buffer, Sha256.FromHash(hash.GetHashAndReset()), owned: true);
     }
 
     /// <summary>
@@ -78,7 +96,15 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
         return remaining is > 0 and <= InMemoryLimit ? (int)remaining : 0;
     }
 
-    public void Dispose() => Stream.Dispose();
+    /// <summary>Closes the copy, if one was made.</summary>
+    public void Dispose()
+    {
+        if (_owned)
+        {
+            Stream.Dispose();
+        }
+    }
 
-    public ValueTask DisposeAsync() => Stream.DisposeAsync();
+    /// <summary>Closes the copy, if one was made.</summary>
+    public ValueTask DisposeAsync() => _owned ? Stream.DisposeAsync() : ValueTask.CompletedTask;
 }
