@@ -5,9 +5,10 @@ namespace Pipeline.Spreadsheets.Reading;
 
 /// <summary>
 /// An upload's content as a seekable stream with its SHA-256: readers need to seek, the ledger needs the hash. A
-/// file or memory stream (what the command line opens, what a test holds) is hashed where it is and read in place;
-/// any other (a request's body, a blob's download, which may seek only over the network) is copied once into a
-/// buffer, memory or a temporary file past a few megabytes, while it is hashed.
+/// file or memory stream (a file the command line opens, the portal's upload already held in memory) is hashed where
+/// it is and read in place, its caller leaving it as it is meanwhile; any other (a blob's download, a body as it
+/// arrives, which may seek only over the network if at all) is copied once into a buffer, memory or a temporary file
+/// past a few megabytes, while it is hashed.
 /// </summary>
 public sealed class SeekableContent : IDisposable, IAsyncDisposable
 {
