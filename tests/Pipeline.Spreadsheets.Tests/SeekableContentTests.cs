@@ -20,7 +20,7 @@ public sealed class SeekableContentTests
         {
             await File.WriteAllBytesAsync(path, Content);
             await using var file = File.OpenRead(path);
-            await using (var content = await SeekableContent.CopyAsync(file, Content.Length, CancellationToken.None))
+            await using (var content = await SeekableContent.OfAsync(file, Content.Length, CancellationToken.None))
             {
                 Assert.Same(file, content.Stream);
                 Assert.Equal(0, content.Stream.Position);
@@ -42,7 +42,7 @@ public sealed class SeekableContentTests
     {
         using var source = new OneWayStream(Content);
         Stream copy;
-        await using (var content = await SeekableContent.CopyAsync(source, Content.Length, CancellationToken.None))
+        await using (var content = await SeekableContent.OfAsync(source, Content.Length, CancellationToken.None))
         {
             copy = content.Stream;
             Assert.NotSame(source, copy);
@@ -59,7 +59,7 @@ public sealed class SeekableContentTests
     {
         // Over the limit: a copy stopping just past it (one chunk of 81,920 bytes), for the reader to refuse.
         using var large = new MemoryStream(Content);
-        await using (var content = await SeekableContent.CopyAsync(large, 100_000, CancellationToken.None))
+        await using (var content = await SeekableContent.OfAsync(large, 100_000, CancellationToken.None))
         {
             Assert.NotSame(large, content.Stream);
             Assert.InRange(content.Length, 100_001, 100_000 + 81_920);
@@ -68,7 +68,7 @@ public sealed class SeekableContentTests
 
         // Not at its start: the rest of it, copied.
         using var moved = new MemoryStream(Content) { Position = 1_000 };
-        await using (var content = await SeekableContent.CopyAsync(moved, Content.Length, CancellationToken.None))
+        await using (var content = await SeekableContent.OfAsync(moved, Content.Length, CancellationToken.None))
         {
             Assert.NotSame(moved, content.Stream);
             Assert.Equal(Content[1_000..], ReadAll(content.Stream));

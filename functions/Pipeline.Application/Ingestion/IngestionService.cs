@@ -40,7 +40,7 @@ public sealed partial class IngestionService(
     /// </summary>
     public async Task<IngestionResult> IngestAsync(UploadedFile file, CancellationToken cancellationToken)
     {
-        await using var content = await SeekableContent.CopyAsync(file.Content, limits.MaxFileBytes, cancellationToken);
+        await using var content = await SeekableContent.OfAsync(file.Content, limits.MaxFileBytes, cancellationToken);
         var path = file.Path;
         var uploadId = UploadId.Of(path, file.Version, content.Sha256);
         var department = path.Department.Id is { } departmentId ? plan.FindDepartment(departmentId) : null;

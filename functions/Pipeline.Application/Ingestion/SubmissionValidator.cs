@@ -25,7 +25,7 @@ public sealed class SubmissionValidator(Plan plan, ReadLimits limits, TimeProvid
     public async Task<UploadReport> ValidateAsync(string departmentId, string fileName, Stream stream,
         CancellationToken cancellationToken)
     {
-        await using var content = await SeekableContent.CopyAsync(stream, limits.MaxFileBytes, cancellationToken);
+        await using var content = await SeekableContent.OfAsync(stream, limits.MaxFileBytes, cancellationToken);
         var department = DepartmentId.TryParse(departmentId, out var id) ? plan.FindDepartment(id) : null;
         var submission = _reader.ReadSummary(content.Stream, fileName, department);
         var now = clock.GetUtcNow();

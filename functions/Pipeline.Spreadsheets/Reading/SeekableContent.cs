@@ -38,7 +38,7 @@ public sealed class SeekableContent : IDisposable, IAsyncDisposable
     /// stopping once more than <paramref name="maxBytes"/> have come (the rest is not read). The caller still owns
     /// <paramref name="source"/>: disposing the content closes only a copy.
     /// </summary>
-    public static async Task<SeekableContent> CopyAsync(Stream source, long maxBytes,
+    public static async Task<SeekableContent> OfAsync(Stream source, long maxBytes,
         CancellationToken cancellationToken)
     {
         if (source is FileStream or MemoryStream && source.CanSeek && source.Position == 0
