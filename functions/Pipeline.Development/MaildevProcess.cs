@@ -54,7 +54,7 @@ public sealed class MaildevProcess : IDisposable
         }
 
         var smtp = smtpPort ?? LoopbackPort.Free();
-        var web = LoopbackPort.Free();
+        var web = LoopbackPort.Free(smtp);
         var folder = Directory.CreateTempSubdirectory("maildev-").FullName;
         var start = new ProcessStartInfo("node")
         {
