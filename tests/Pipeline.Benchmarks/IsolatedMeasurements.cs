@@ -41,6 +41,8 @@ internal static class IsolatedMeasurements
             "child-floor-ods" => BareXml(args[1], "content.xml"),
             "child-plan" => WritePlan(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
             "child-floor-csv" => BareCsv(args[1]),
+            "child-warm" => Warm(args[1], int.Parse(args[2], CultureInfo.InvariantCulture),
+                int.Parse(args[3], CultureInfo.InvariantCulture), entities: args.Length < 5 || args[4] != "--no-entities"),
             _ => throw new ArgumentException(args[0]),
         };
         watch.Stop();
@@ -57,10 +59,10 @@ internal static class IsolatedMeasurements
     /// With <paramref name="entities"/> false (<c>--no-entities</c>) the observations are read, checked and normalised
     /// but not made into table entities: what <c>pipeline validate</c> does, which writes nothing.
     /// </remarks>
-    private static long Parse(string file, int rows, bool entities = true)
+    private static long Parse(string file, int rows, bool entities = true, Plan? given = null)
     {
         var phase = Stopwatch.StartNew();
-        var plan = Workloads.Plan("bench-parse", rows);
+        var plan = given ?? Workloads.Plan("bench-parse", rows);
         var planMs = phase.Elapsed.TotalMilliseconds;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -68,7 +70,7 @@ internal static class IsolatedMeasurements
         var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         using var stream = File.OpenRead(file);
-        var upload = new UploadRecord(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("bench"), "bench", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
+        var upload = BenchUpload(plan);
         long made = 0;
         var batch = new List<Observation>(1000);
         void Normalise()
@@ -147,6 +149,76 @@ internal static class IsolatedMeasurements
         }
 
         return cells;
+    }
+
+    /// <summary>
+    /// The floor and ours in one process, one after the other, <paramref name="rounds"/> times: the first rounds
+    /// start cold (code compiled or tiered up as it is first run), the later ones run warm, as a host that has read a
+    /// file before reads the next. Beside them, what the span must make whatever the reading costs: the file's
+    /// observations made again from ones already read (one object each, as the rules make them), and their table
+    /// entities. One line a round on stdout: <c>warm ROUND floorMs floorCpuMs oursMs oursCpuMs objectsCpuMs
+    /// entitiesCpuMs</c>, CPU of this thread (the tiered JIT's own thread not counted); .csv, .xlsx or .ods by the
+    /// file's extension.
+    /// </summary>
+    private static long Warm(string file, int rows, int rounds, bool entities)
+    {
+        long made = 0;
+        var plan = Workloads.Plan("bench-parse", rows);
+        using (var stream = File.OpenRead(file))
+        {
+            var read = new SubmissionReader(plan, BenchmarkLimits)
+                .ReadWhole(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
+            Observations = [.. read.Observations];
+        }
+
+        var upload = BenchUpload(plan);
+        for (var round = 1; round <= rounds; round++)
+        {
+            var (floorMs, floorCpu) = Timed(() => Path.GetExtension(file) switch
+            {
+                ".xlsx" => BareXml(file),
+                ".ods" => BareXml(file, "content.xml"),
+                _ => BareCsv(file),
+            });
+            var (oursMs, oursCpu) = Timed(() => made = Parse(file, rows, entities, plan));
+            var (_, objectsCpu) = Timed(() =>
+            {
+                var copies = new List<Observation>(1000);
+                long count = 0;
+                foreach (var o in Observations)
+                {
+                    copies.Add(o with { });
+                    if (copies.Count == 1000)
+                    {
+                        count += copies.Count;
+                        copies.Clear();
+                    }
+                }
+
+                return count + copies.Count;
+            });
+            var (_, entitiesCpu) = Timed(() =>
+                TableObservationStore.ToEntities(plan, upload, Observations, []).Observations.LongCount());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warm {round} {floorMs:F1} {floorCpu:F1} {oursMs:F1} {oursCpu:F1} {objectsCpu:F1} {entitiesCpu:F1}"));
+        }
+
+        return made;
+    }
+
+    /// <summary>The observations of the file <see cref="Warm"/> reads, read once before its rounds.</summary>
+    private static List<Observation> Observations { get; set; } = [];
+
+    private static UploadRecord BenchUpload(Plan plan) =>
+        new(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("bench"), "bench", null,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, UploadStatus.Accepted, 0, 0, 0, 0);
+
+    private static (double Ms, double CpuMs) Timed(Func<long> work)
+    {
+        var cpu = ThreadCpuTime.Now();
+        var watch = Stopwatch.StartNew();
+        _ = work();
+        return (watch.Elapsed.TotalMilliseconds, (ThreadCpuTime.Now() - cpu).TotalMilliseconds);
     }
 
     /// <summary>The benchmark plan for N rows as a plan file, for <c>pipeline validate</c> (Pipeline__PlansPath).</summary>
