@@ -152,9 +152,9 @@ internal static class IsolatedMeasurements
     }
 
     /// <summary>
-    /// The floor and ours in one process, one after the other, <paramref name="rounds"/> times: the first rounds
-    /// start cold (code compiled or tiered up as it is first run), the later ones run warm, as a host that has read a
-    /// file before reads the next. Beside them, what the span must make whatever the reading costs: the file's
+    /// The floor and ours in one process, one after the other, <paramref name="rounds"/> times, after one read of the
+    /// file: the first rounds still run code being compiled or tiered up, the later ones run warm, as a host that has
+    /// read a file before reads the next. Beside them, what the span must make whatever the reading costs: the file's
     /// observations made again from ones already read (one object each, as the rules make them), and their table
     /// entities. One line a round on stdout: <c>warm ROUND floorMs floorCpuMs oursMs oursCpuMs objectsCpuMs
     /// entitiesCpuMs</c>, CPU of this thread (the tiered JIT's own thread not counted); .csv, .xlsx or .ods by the
@@ -164,11 +164,11 @@ internal static class IsolatedMeasurements
     {
         long made = 0;
         var plan = Workloads.Plan("bench-parse", rows);
+        List<Observation> observations;
         using (var stream = File.OpenRead(file))
         {
-            var read = new SubmissionReader(plan, BenchmarkLimits)
-                .ReadWhole(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department));
-            Observations = [.. read.Observations];
+            observations = [.. new SubmissionReader(plan, BenchmarkLimits)
+                .ReadWhole(stream, Path.GetFileName(file), plan.FindDepartment(Workloads.Department)).Observations];
         }
 
         var upload = BenchUpload(plan);
@@ -185,7 +185,7 @@ internal static class IsolatedMeasurements
             {
                 var copies = new List<Observation>(1000);
                 long count = 0;
-                foreach (var o in Observations)
+                foreach (var o in observations)
                 {
                     copies.Add(o with { });
                     if (copies.Count == 1000)
@@ -198,16 +198,13 @@ internal static class IsolatedMeasurements
                 return count + copies.Count;
             });
             var (_, entitiesCpu) = Timed(() =>
-                TableObservationStore.ToEntities(plan, upload, Observations, []).Observations.LongCount());
+                TableObservationStore.ToEntities(plan, upload, observations, []).Observations.LongCount());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warm {round} {floorMs:F1} {floorCpu:F1} {oursMs:F1} {oursCpu:F1} {objectsCpu:F1} {entitiesCpu:F1}"));
         }
 
         return made;
     }
-
-    /// <summary>The observations of the file <see cref="Warm"/> reads, read once before its rounds.</summary>
-    private static List<Observation> Observations { get; set; } = [];
 
     private static UploadRecord BenchUpload(Plan plan) =>
         new(plan.Id, UploadDepartment.Named(Workloads.Department), UploadId.Parse("bench"), "bench", null,
