@@ -6,9 +6,9 @@
 # times each on its own thread's CPU clock (the tiered JIT's own thread not counted); rounds 6 and later are warm.
 # Every build × format × span (with the table entities an ingestion makes, and without them, as `validate` reads) runs
 # --repeat processes. Builds: jit, the harness built IL-only and run as the Functions app runs (tiered PGO on, the
-# concurrent collector, the runtime's gen0 budget); r2r, as speed.sh publishes it; native, as `pipeline` ships (Native AOT). Raw lines go to
-# out/warm/runs.tsv, the medians and per-round ratios to out/warm/summary.md. Files come from speed.sh
-# (out/speed/bench-SIZE.FORMAT).
+# concurrent collector, the runtime's gen0 budget); r2r, as speed.sh publishes it; native, as `pipeline` ships
+# (Native AOT). Raw lines go to out/warm/runs.tsv, the medians and per-round ratios to out/warm/summary.md. The files
+# are speed.sh's (out/speed/bench-SIZE.FORMAT), written here where missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=10; REPEAT=2; BUILDS=jit,r2r,native; FORMATS=csv,xlsx,ods; SIZE=100000; PUBLISH=1
@@ -24,10 +24,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ "$ROUNDS" -ge 6 ] || { echo "--rounds must be 6 or more: rounds 6 and later are the warm ones" >&2; exit 2; }
-for format in ${FORMATS//,/ }; do
-  [ -f "out/speed/bench-$SIZE.$format" ] || {
-    echo "out/speed/bench-$SIZE.$format is missing: run speed.sh --sizes $SIZE --formats $format first" >&2; exit 2; }
-done
 if [ "$PUBLISH" = 1 ]; then
   for build in ${BUILDS//,/ }; do
     case $build in
@@ -39,7 +35,19 @@ if [ "$PUBLISH" = 1 ]; then
     esac
   done
 fi
-mkdir -p out/warm
+declare -A BIN=(
+  [jit]=tests/Pipeline.Benchmarks/bin/Release/net10.0/Pipeline.Benchmarks
+  [r2r]=out/bench-bin/Pipeline.Benchmarks
+  [native]=out/bench-bin-native/Pipeline.Benchmarks)
+for build in ${BUILDS//,/ }; do
+  [ -x "${BIN[$build]}" ] || { echo "${BIN[$build]} is missing: run without --skip-publish" >&2; exit 2; }
+done
+# The workloads speed.sh reads (out/speed/bench-SIZE.FORMAT), written by the first build where missing.
+mkdir -p out/speed out/warm
+first=${BUILDS%%,*}
+for format in ${FORMATS//,/ }; do
+  [ -f "out/speed/bench-$SIZE.$format" ] || "${BIN[$first]}" child-write "$format" "out/speed/bench-$SIZE.$format" "$SIZE" > /dev/null
+done
 RUNS=out/warm/runs.tsv
 printf 'repeat\tformat\tspan\tbuild\tround\tfloor_ms\tfloor_cpu_ms\tours_ms\tours_cpu_ms\tobservations_cpu_ms\tentities_cpu_ms\tload\n' > "$RUNS"
 for repeat in $(seq 1 "$REPEAT"); do
@@ -48,10 +56,10 @@ for repeat in $(seq 1 "$REPEAT"); do
     case $build in
       # As the Functions app runs: tiered PGO on and the concurrent collector (the harness's own defaults are the
       # command line's: both off), the runtime's gen0 budget.
-      jit) run=(env DOTNET_TieredPGO=1 DOTNET_gcConcurrent=1 DOTNET_GCGen0MaxBudget=0 tests/Pipeline.Benchmarks/bin/Release/net10.0/Pipeline.Benchmarks) ;;
+      jit) run=(env DOTNET_TieredPGO=1 DOTNET_gcConcurrent=1 DOTNET_GCGen0MaxBudget=0 "${BIN[jit]}") ;;
       # As the command line runs (Pipeline.Cli.csproj): no tiered PGO, the gen0 budget capped at 2 MB.
-      r2r) run=(env DOTNET_TieredPGO=0 DOTNET_GCGen0MaxBudget=200000 out/bench-bin/Pipeline.Benchmarks) ;;
-      native) run=(env DOTNET_GCGen0MaxBudget=200000 out/bench-bin-native/Pipeline.Benchmarks) ;;
+      r2r) run=(env DOTNET_TieredPGO=0 DOTNET_GCGen0MaxBudget=200000 "${BIN[r2r]}") ;;
+      native) run=(env DOTNET_GCGen0MaxBudget=200000 "${BIN[native]}") ;;
     esac
     load=$(cut -d' ' -f1 /proc/loadavg)
     "${run[@]}" child-warm "out/speed/bench-$SIZE.$format" "$SIZE" "$ROUNDS" $flag 2> out/warm/stderr.txt \
