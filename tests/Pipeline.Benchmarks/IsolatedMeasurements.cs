@@ -200,7 +200,7 @@ internal static class IsolatedMeasurements
             var (_, entitiesCpu) = Timed(() =>
                 TableObservationStore.ToEntities(plan, upload, observations, []).Observations.LongCount());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warm {round} {floorMs:F1} {floorCpu:F1} {oursMs:F1} {oursCpu:F1} {objectsCpu:F1} {entitiesCpu:F1}"));
+                $"warm {round} {floorMs:F2} {floorCpu:F2} {oursMs:F2} {oursCpu:F2} {objectsCpu:F2} {entitiesCpu:F2}"));
         }
 
         return made;

@@ -36,6 +36,9 @@ def main(path):
                 def med(rs, key):
                     return statistics.median(float(r[key]) for r in rs)
 
+                if any(float(r["floor_cpu_ms"]) <= 0 for r in warm):
+                    raise SystemExit(f"{fmt} {span} {build}: a floor of no measurable CPU time; read a larger file "
+                                     "(--size)")
                 ratios = [float(r["ours_cpu_ms"]) / float(r["floor_cpu_ms"]) for r in warm]
                 print(f"| {fmt} | {words} | {build} | {med(warm, 'floor_cpu_ms'):.1f} | {med(warm, 'ours_cpu_ms'):.1f} | "
                       f"**{statistics.median(ratios):.2f}×** ({min(ratios):.2f}–{max(ratios):.2f}) | "
