@@ -290,7 +290,9 @@ public sealed class FakeCkan : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _listener.Stop();
+        // Close alone: it stops the listener and releases its port. After a Stop, the managed listener's Close removes
+        // its prefix a second time, which binds the port again and fails when another process has taken it since
+        // ("Address already in use", CkanPushTests in CI on 5349e39).
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
         _stop.Dispose();
