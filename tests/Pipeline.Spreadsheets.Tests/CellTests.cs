@@ -55,4 +55,30 @@ public sealed class CellTests
 
         Assert.Equal((2, kind, display), (cell.Column, cell.Kind, cell.Display));
     }
+
+    [Fact]
+    public void A_text_is_blank_exactly_where_it_is_white_space_only_whatever_its_first_character()
+    {
+        // IsBlank decides most texts from their first character (issue 27, eleventh pass): every UTF-16 unit first,
+        // alone, before a letter and before a space, as string.IsNullOrWhiteSpace decides it.
+        var disagreements = new List<string>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var first = ((char)c).ToString();
+            foreach (var text in new[] { first, first + "a", first + " ", first + "\u3000" })
+            {
+                if (Cell.OfText(1, text).IsBlank != string.IsNullOrWhiteSpace(text))
+                {
+                    disagreements.Add($"U+{c:X4} in \"{text}\"");
+                }
+            }
+        }
+
+        Assert.Empty(disagreements);
+        Assert.True(Cell.OfText(1, "").IsBlank);
+        Assert.True(Cell.OfText(1, " \u3000\t").IsBlank);
+        Assert.False(Cell.OfText(1, "\u3000令和").IsBlank);
+        Assert.True(Cell.Empty(4).IsBlank);
+        Assert.Equal((4, CellKind.Empty, ""), (Cell.Empty(4).Column, Cell.Empty(4).Kind, Cell.Empty(4).Display));
+    }
 }

@@ -26,6 +26,13 @@ public static class MonthParser
             return true;
         }
 
+        // Digits alone (every month of a CSV) need no normalising: a month of them or none.
+        if (AsciiWholeNumber.TryParse(cell.Text, out var digits))
+        {
+            month = digits is >= 1 and <= 12 ? (int)digits : null;
+            return month is not null;
+        }
+
         var text = JapaneseText.Normalize(cell.Text);
         text = text.EndsWith('月') ? text[..^1] : text;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12)

@@ -61,10 +61,29 @@ public readonly record struct Cell
 
     public static Cell OfError(int column, string text) => new(column, CellKind.Error, text, 0, false);
 
+    /// <summary>An empty cell at a 1-based column (a row's cell where nothing is written).</summary>
+    public static Cell Empty(int column) => new(column, CellKind.Empty, null, 0, false);
+
     /// <summary>The error text of a formula cell saved without its result.</summary>
     public const string FormulaWithoutValue = "formula-without-cached-value";
 
-    public bool IsBlank => Kind == CellKind.Empty || (Kind == CellKind.Text && string.IsNullOrWhiteSpace(Text));
+    public bool IsBlank => Kind == CellKind.Empty || (Kind == CellKind.Text && IsBlankText(Text));
+
+    /// <summary>
+    /// Whether a text is empty or white space only. A text beginning with a printable ASCII character or one above
+    /// U+3000 (kana, kanji, full-width forms: no white space lies above the ideographic space) is decided from that
+    /// character; the rest as <see cref="string.IsNullOrWhiteSpace"/> does (issue 27, eleventh pass: a row's texts
+    /// are asked several times, and a kanji first went through the Unicode tables each time).
+    /// </summary>
+    private static bool IsBlankText(string? text)
+    {
+        if (text is { Length: > 0 } && text[0] is (> ' ' and < '\u007f') or > '\u3000')
+        {
+            return false;
+        }
+
+        return string.IsNullOrWhiteSpace(text);
+    }
 
     /// <summary>The cell as a person would read it, for messages.</summary>
     public string Display => Kind switch

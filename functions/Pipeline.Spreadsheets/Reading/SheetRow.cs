@@ -32,7 +32,7 @@ public sealed record SheetRow(string Sheet, int Row, IReadOnlyList<Cell> Cells)
                 }
             }
 
-            return new Cell(column, CellKind.Empty, null, 0, false);
+            return Cell.Empty(column);
         }
     }
 }
